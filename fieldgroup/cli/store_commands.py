@@ -1,0 +1,100 @@
+"""Subcommands about the store file itself: demo, info, digest, check, backup."""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from fieldgroup import __version__
+from fieldgroup.cli.common import EXIT_FAILED, EXIT_OK, UsageError, add_locale_option, add_store_option, print_json
+from fieldgroup.core import open_store
+from fieldgroup.core.errors import FieldGroupError
+from fieldgroup.i18n import _, current_locale
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    demo = subparsers.add_parser("demo", help="create a store filled with a believable demo working group")
+    add_store_option(demo)
+    demo.add_argument("--size", choices=("small", "realistic", "stress"), default="realistic")
+    demo.add_argument("--seed", type=int, default=1)
+    add_locale_option(demo, subcommand=True)
+    demo.set_defaults(handler=run_demo)
+
+    info = subparsers.add_parser("info", help="device id, schema version and record counts")
+    add_store_option(info)
+    info.add_argument("--json", action="store_true", help="machine-readable output")
+    info.set_defaults(handler=run_info)
+
+    digest = subparsers.add_parser("digest", help="one hash of all synced content")
+    add_store_option(digest)
+    digest.set_defaults(handler=run_digest)
+
+    check = subparsers.add_parser("check", help="integrity and link check; exit 1 on a problem")
+    add_store_option(check)
+    check.set_defaults(handler=run_check)
+
+    backup = subparsers.add_parser("backup", help="consistent copy of the store")
+    add_store_option(backup)
+    backup.add_argument("--out", required=True, type=Path, help="the backup file to write")
+    backup.set_defaults(handler=run_backup)
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from fieldgroup.core.demo import generate_demo
+
+    if args.store.exists():
+        raise FieldGroupError(_("{path} already exists; choose a new file name for the demo store.").format(path=args.store))
+    started = time.perf_counter()
+    counts = generate_demo(args.store, size=args.size, seed=args.seed, locale=current_locale())
+    seconds = time.perf_counter() - started
+    summary = ", ".join(f"{n} {name}" for name, n in counts.items() if name != "tombstones")
+    print(_("Created {path} in {seconds:.1f} s: {summary}.").format(path=args.store, seconds=seconds, summary=summary))
+    return EXIT_OK
+
+
+def run_info(args: argparse.Namespace) -> int:
+    with open_store(args.store) as store:
+        data = {
+            "store": str(store.path),
+            "device_id": store.device_id,
+            "schema_version": store.schema_version,
+            "app_version": __version__,
+            "counts": store.counts(),
+        }
+    if args.json:
+        print_json(data)
+        return EXIT_OK
+    print(_("Store: {path}").format(path=data["store"]))
+    print(_("Device id: {device}").format(device=data["device_id"]))
+    print(_("Schema version: {version}").format(version=data["schema_version"]))
+    for name, count in data["counts"].items():
+        print(f"  {name}: {count}")
+    return EXIT_OK
+
+
+def run_digest(args: argparse.Namespace) -> int:
+    with open_store(args.store) as store:
+        print(store.digest())
+    return EXIT_OK
+
+
+def run_check(args: argparse.Namespace) -> int:
+    with open_store(args.store) as store:
+        problems = store.problems()
+    if not problems:
+        print(_("The store is sound."))
+        return EXIT_OK
+    for problem in problems:
+        print(problem)
+    print(_("The store has {n} problem(s); restore it from a backup or contact support.").format(n=len(problems)))
+    return EXIT_FAILED
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    if args.out.is_dir():
+        raise UsageError(_("--out must be a file name, not a folder."))
+    with open_store(args.store) as store:
+        target = store.backup(args.out)
+    print(_("Backed up to {path}.").format(path=target))
+    return EXIT_OK

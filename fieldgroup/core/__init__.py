@@ -1,0 +1,23 @@
+"""Domain: entities, rules, balance and indicator maths, and the store."""
+
+from fieldgroup.core.api import Store, create_store, open_store
+from fieldgroup.core.errors import (
+    FieldGroupError,
+    InUseError,
+    NewerStoreError,
+    NotAStoreError,
+    NotFoundError,
+    ValidationError,
+)
+
+__all__ = [
+    "FieldGroupError",
+    "InUseError",
+    "NewerStoreError",
+    "NotAStoreError",
+    "NotFoundError",
+    "Store",
+    "ValidationError",
+    "create_store",
+    "open_store",
+]

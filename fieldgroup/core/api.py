@@ -1,0 +1,175 @@
+"""The public Python API: open a store and create, change, delete and list every kind of record."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+from fieldgroup.core import indicators as indicator_maths
+from fieldgroup.core import periods
+from fieldgroup.core import store_maintenance, store_queries
+from fieldgroup.core.entities import Organisation, Person
+from fieldgroup.core.errors import FieldGroupError
+from fieldgroup.core.hlc import wall_clock_ms
+from fieldgroup.core.indicators import ActionFacts, MeetingFacts, PeriodProgress
+from fieldgroup.core.repositories import (
+    ActionItems,
+    AttendanceRecords,
+    Groups,
+    Indicators,
+    Meetings,
+    Organisations,
+    People,
+    Targets,
+    Values,
+    merge_organisations,
+    merge_people,
+)
+from fieldgroup.core.store import RecordStore, backup_to
+from fieldgroup.i18n import _
+
+
+class Store:
+    """An open FieldGroup store. Use `open_store` or `create_store`; close it (or use `with`) when done."""
+
+    def __init__(self, records: RecordStore, today: Callable[[], date] = date.today):
+        self.records = records
+        self.conn = records.conn
+        self.today = today
+        self.groups = Groups(self)
+        self.organisations = Organisations(self)
+        self.people = People(self)
+        self.meetings = Meetings(self)
+        self.attendance = AttendanceRecords(self)
+        self.actions = ActionItems(self)
+        self.indicators = Indicators(self)
+        self.targets = Targets(self)
+        self.values = Values(self)
+
+    # ---- the file ----
+
+    @property
+    def path(self) -> Path:
+        return self.records.path
+
+    @property
+    def device_id(self) -> str:
+        return self.records.device_id
+
+    def close(self) -> None:
+        self.records.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Group many changes into one all-or-nothing save (and one disk flush)."""
+        with self.records.transaction():
+            yield
+
+    def backup(self, target: Path | str) -> Path:
+        """A consistent copy of the store, through the SQLite backup API."""
+        target = Path(target)
+        if target.exists() and target.resolve() == self.path.resolve():
+            raise FieldGroupError(_("The backup cannot overwrite the store itself; choose another file name."))
+        try:
+            return backup_to(self.conn, target)
+        except OSError as exc:
+            raise FieldGroupError(
+                _("Could not write the backup to {path} ({reason}); choose a folder you can write to.")
+                .format(path=target, reason=exc.strerror or exc)
+            ) from exc
+
+    def counts(self) -> dict[str, int]:
+        return store_maintenance.record_counts(self.conn)
+
+    def digest(self) -> str:
+        return store_maintenance.digest(self.conn)
+
+    def problems(self) -> list[str]:
+        return store_maintenance.problems(self.conn)
+
+    @property
+    def schema_version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    # ---- merging duplicates ----
+
+    def merge_people(self, keep_id: str, duplicate_id: str) -> Person:
+        return merge_people(self, keep_id, duplicate_id)
+
+    def merge_organisations(self, keep_id: str, duplicate_id: str) -> Organisation:
+        return merge_organisations(self, keep_id, duplicate_id)
+
+    # ---- indicators ----
+
+    def indicator_progress(self, indicator_id: str) -> list[PeriodProgress]:
+        """Target, actual, progress and status for every period with a target or an actual value.
+
+        For a computed indicator the actual values come from the store itself, for every period
+        that has a target or lies between the first meeting and today."""
+        indicator = self.indicators.get(indicator_id)
+        targets = {t.period: t.value for t in self.targets.list(indicator_id=indicator_id)}
+        if indicator.computed:
+            actuals = self.computed_values(indicator.group_id, indicator.computed, indicator.period_kind, targets)
+        else:
+            actuals = {v.period: v.value for v in self.values.list(indicator_id=indicator_id)}
+        return indicator_maths.progress_by_period(indicator.baseline_value, indicator.direction, targets, actuals)
+
+    def computed_values(
+        self, group_id: str, key: str, period_kind: str, extra_periods: dict[str, float] | None = None
+    ) -> dict[str, float]:
+        """Values of a built-in computed indicator per period, from the group's meetings and actions."""
+        meetings, actions = self._meeting_facts(group_id), self._action_facts(group_id)
+        if not meetings and not extra_periods:
+            return {}
+        first = min((m.date for m in meetings), default=self.today())
+        span = periods.periods_between(periods.period_of(first, period_kind), periods.period_of(self.today(), period_kind))
+        result = {}
+        for period in sorted(set(span) | set(extra_periods or {})):
+            value = indicator_maths.compute(key, period, meetings, actions)
+            if value is not None:
+                result[period] = value
+        return result
+
+    def _meeting_facts(self, group_id: str) -> list[MeetingFacts]:
+        counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        women: dict[str, int] = defaultdict(int)
+        recorded: dict[str, int] = defaultdict(int)
+        orgs: dict[str, set[str]] = defaultdict(set)
+        for meeting_id, _day, _kind, pillar, gender, org_id in store_queries.group_attendance_facts(self.conn, group_id):
+            counts[meeting_id][pillar] += 1
+            orgs[meeting_id].add(org_id)
+            if gender:
+                recorded[meeting_id] += 1
+                women[meeting_id] += gender == "female"
+        return [
+            MeetingFacts(m.date, m.kind, dict(counts[m.id]), women[m.id], recorded[m.id], frozenset(orgs[m.id]))
+            for m in self.meetings.list(group_id=group_id)
+        ]
+
+    def _action_facts(self, group_id: str) -> list[ActionFacts]:
+        def day(text: str | None) -> date | None:
+            return date.fromisoformat(text) if text else None
+
+        return [ActionFacts(day(d), s, day(c)) for d, s, c in store_queries.group_action_facts(self.conn, group_id)]
+
+
+def open_store(path: Path | str, *, wall: Callable[[], int] = wall_clock_ms, today: Callable[[], date] = date.today) -> Store:
+    """Open an existing store; refuses (NotAStoreError, NewerStoreError) anything else, untouched."""
+    return Store(RecordStore.open(path, create=False, wall=wall), today)
+
+
+def create_store(path: Path | str, *, wall: Callable[[], int] = wall_clock_ms, today: Callable[[], date] = date.today) -> Store:
+    """Create a new, empty store at `path` (which must not exist yet) and open it."""
+    path = Path(path)
+    if path.exists():
+        raise FieldGroupError(_("{path} already exists; choose a new file name for the new store.").format(path=path))
+    return Store(RecordStore.open(path, create=True, wall=wall), today)

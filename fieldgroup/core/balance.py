@@ -1,0 +1,82 @@
+"""Pillar balance of a meeting (DESIGN §6): the balance index, its status and women's share."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from fieldgroup.core.schema import BALANCE_PILLARS
+from fieldgroup.i18n import N_
+
+DEFAULT_THRESHOLD = 0.90
+
+BALANCED = "balanced"
+IMBALANCED = "imbalanced"
+MISSING_PILLAR = "missing_pillar"
+
+STATUS_LABELS = {
+    BALANCED: N_("balanced"),
+    IMBALANCED: N_("imbalanced"),
+    MISSING_PILLAR: N_("missing pillar"),
+}
+
+
+def balance_index(counts: dict[str, int]) -> float:
+    """Normalised Shannon entropy over the three pillars: 1.0 is equal thirds, 0.0 nobody or one pillar."""
+    n = sum(counts.get(p, 0) for p in BALANCE_PILLARS)
+    if n == 0:
+        return 0.0
+    entropy = 0.0
+    for pillar in BALANCE_PILLARS:
+        share = counts.get(pillar, 0) / n
+        if share > 0:
+            entropy -= share * math.log(share)
+    return entropy / math.log(3)
+
+
+def balance_status(counts: dict[str, int], threshold: float = DEFAULT_THRESHOLD) -> str:
+    if any(counts.get(p, 0) == 0 for p in BALANCE_PILLARS):
+        return MISSING_PILLAR
+    return BALANCED if balance_index(counts) >= threshold else IMBALANCED
+
+
+@dataclass(frozen=True, slots=True)
+class Balance:
+    """Who was present at one meeting, by pillar, and what that means for balance."""
+
+    counts: dict[str, int] = field(default_factory=dict)
+    index: float = 0.0
+    status: str = MISSING_PILLAR
+    women: int = 0
+    gender_recorded: int = 0
+    present: int = 0
+
+    @property
+    def women_share(self) -> float | None:
+        """Women among those present whose gender is recorded; None when nobody's gender is recorded."""
+        return self.women / self.gender_recorded if self.gender_recorded else None
+
+    @property
+    def missing_pillars(self) -> tuple[str, ...]:
+        return tuple(p for p in BALANCE_PILLARS if self.counts.get(p, 0) == 0)
+
+
+def balance_of(present: Iterable[tuple[str, str | None]], threshold: float = DEFAULT_THRESHOLD) -> Balance:
+    """Balance from (pillar, gender) of each person present; observers are counted but never balance."""
+    counts: dict[str, int] = {}
+    women = recorded = total = 0
+    for pillar, gender in present:
+        counts[pillar] = counts.get(pillar, 0) + 1
+        total += 1
+        if gender:
+            recorded += 1
+            women += gender == "female"
+    return Balance(
+        counts=counts,
+        index=balance_index(counts),
+        status=balance_status(counts, threshold),
+        women=women,
+        gender_recorded=recorded,
+        present=total,
+    )

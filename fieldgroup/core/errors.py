@@ -1,0 +1,36 @@
+"""The exceptions the core raises: each carries one sentence a coordinator can act on."""
+
+from __future__ import annotations
+
+
+class FieldGroupError(Exception):
+    """Base class: str(error) is one sentence that says what happened and what to do."""
+
+
+class NotAStoreError(FieldGroupError):
+    """The path is not a FieldGroup store (a folder, an empty or foreign file)."""
+
+
+class NewerStoreError(FieldGroupError):
+    """The store was written by a newer version of FieldGroup."""
+
+
+class StoreBusyError(FieldGroupError):
+    """Another FieldGroup window or process has the store open for writing."""
+
+
+class NotFoundError(FieldGroupError):
+    """A record that was asked for does not exist (or was deleted)."""
+
+
+class ValidationError(FieldGroupError):
+    """A value broke a domain rule; `field` names the field so an editor can show it beside it."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+class InUseError(FieldGroupError):
+    """A record cannot be deleted because other records still point to it."""

@@ -1,0 +1,283 @@
+"""The rules of each record type: what must hold between fields and what a delete does to others."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from fieldgroup.core import periods, store_queries
+from fieldgroup.core.balance import DEFAULT_THRESHOLD, Balance, balance_of
+from fieldgroup.core.entities import (
+    ActionItem,
+    Attendance,
+    Group,
+    Indicator,
+    IndicatorTarget,
+    IndicatorValue,
+    Meeting,
+    Organisation,
+    Person,
+)
+from fieldgroup.core.errors import InUseError
+from fieldgroup.core.indicators import COMPUTED
+from fieldgroup.core.repository import Repository, pair_id
+from fieldgroup.core.rules import require
+from fieldgroup.i18n import _, ngettext
+
+
+class Groups(Repository[Group]):
+    table = "groups"
+    order_by = "name COLLATE NOCASE"
+
+    def _check(self, values: dict[str, Any], current: dict[str, Any] | None) -> None:
+        threshold = values.get("balance_threshold")
+        require(threshold is None or 0 < threshold <= 1, "balance_threshold",
+                _("Balance threshold must be between 0 and 1, for example 0.90."))
+        if current is not None:
+            require(values.get("parent_id") != current["id"], "parent_id", _("A group cannot be its own parent group."))
+
+    def threshold(self, group_id: str) -> float:
+        group = self.get(group_id)
+        return group.balance_threshold if group.balance_threshold is not None else DEFAULT_THRESHOLD
+
+    def _before_delete(self, record_id: str) -> None:
+        conn = self.store.conn
+        used = sum(store_queries.count_rows(conn, t, {"group_id": record_id})
+                   for t in ("organisations", "meetings", "action_items", "indicators"))
+        used += store_queries.count_rows(conn, "groups", {"parent_id": record_id})
+        if used:
+            raise InUseError(ngettext(
+                "This group still holds {n} record; delete or move it first.",
+                "This group still holds {n} records; delete or move them first.", used).format(n=used))
+
+
+class Organisations(Repository[Organisation]):
+    table = "organisations"
+    order_by = "name COLLATE NOCASE"
+
+    def _before_delete(self, record_id: str) -> None:
+        people = store_queries.count_rows(self.store.conn, "people", {"organisation_id": record_id})
+        if people:
+            raise InUseError(ngettext(
+                "This organisation still has {n} person; move them to another organisation or merge the organisations first.",
+                "This organisation still has {n} people; move them to another organisation or merge the organisations first.",
+                people).format(n=people))
+        self._clear_links("action_items", "owner_organisation_id", record_id)
+
+
+class People(Repository[Person]):
+    table = "people"
+    order_by = "name COLLATE NOCASE"
+
+    def _before_delete(self, record_id: str) -> None:
+        # Attendance of a deleted person goes with them; action items stay, without an owner.
+        self._delete_linked("attendance", "person_id", record_id)
+        self._clear_links("action_items", "owner_person_id", record_id)
+
+
+class Meetings(Repository[Meeting]):
+    table = "meetings"
+    order_by = "date DESC, id"
+
+    def balance(self, meeting_id: str) -> Balance:
+        """Who was present by pillar, the balance index, its status and women's share (DESIGN §6)."""
+        meeting = self.get(meeting_id)
+        present = store_queries.present_pillars_and_genders(self.store.conn, meeting_id)
+        return balance_of(present, self.store.groups.threshold(meeting.group_id))
+
+    def _check(self, values: dict[str, Any], current: dict[str, Any] | None) -> None:
+        if current is not None and values["date"] != current["date"]:
+            earliest = min((a.due_date for a in self.store.actions.list(meeting_id=current["id"]) if a.due_date),
+                           default=None)
+            require(earliest is None or earliest.isoformat() >= values["date"], "date",
+                    _("An action item from this meeting is due before that date; move the meeting no later than {date}.")
+                    .format(date=earliest.isoformat() if earliest else ""))
+
+    def _before_delete(self, record_id: str) -> None:
+        # Attendance belongs to the meeting; action items and evidence are kept, unlinked.
+        self._delete_linked("attendance", "meeting_id", record_id)
+        self._clear_links("action_items", "meeting_id", record_id)
+        self._clear_links("indicator_values", "evidence_meeting_id", record_id)
+
+
+@dataclass(frozen=True, slots=True)
+class AttendanceLine:
+    """One person on a meeting's attendance list, with what a list or handout shows of them."""
+
+    id: str
+    person_id: str
+    status: str
+    name: str
+    protected: bool
+    gender: str | None
+    organisation: str
+    pillar: str
+
+
+class AttendanceRecords(Repository[Attendance]):
+    table = "attendance"
+
+    def set(self, meeting_id: str, person_id: str, status: str = "present") -> Attendance:
+        """Record this person at this meeting with `status`, adding them to the list if needed."""
+        record_id = pair_id(meeting_id, person_id)
+        if self.store.records.exists(self.table, record_id):
+            return self.update(record_id, status=status)
+        return self.create(id=record_id, meeting_id=meeting_id, person_id=person_id, status=status)
+
+    def remove(self, meeting_id: str, person_id: str) -> None:
+        self.delete(pair_id(meeting_id, person_id))
+
+    def of_meeting(self, meeting_id: str) -> list[AttendanceLine]:
+        rows = store_queries.meeting_attendance(self.store.conn, meeting_id)
+        return [AttendanceLine(r[0], r[1], r[2], r[3], bool(r[4]), r[5], r[6], r[7]) for r in rows]
+
+    def _adjust_update(self, merged: dict[str, Any], current: dict[str, Any], clean: dict[str, Any]) -> dict[str, Any]:
+        require(merged["meeting_id"] == current["meeting_id"] and merged["person_id"] == current["person_id"],
+                "person_id", _("Remove the person from the meeting and add the other one instead."))
+        return clean
+
+
+class ActionItems(Repository[ActionItem]):
+    table = "action_items"
+
+    def _defaults(self, values: dict[str, Any]) -> dict[str, Any]:
+        values = {"status": "open"} | values
+        if values.get("meeting_id") and not values.get("group_id"):
+            meeting = self.store.meetings.find(values["meeting_id"])
+            values["group_id"] = meeting.group_id if meeting else None
+        if values.get("status") == "done" and not values.get("completed_on"):
+            values["completed_on"] = self.store.today()
+        return values
+
+    def _adjust_update(self, merged: dict[str, Any], current: dict[str, Any], clean: dict[str, Any]) -> dict[str, Any]:
+        if "status" in clean and clean["status"] != current["status"]:
+            if clean["status"] == "done" and not clean.get("completed_on"):
+                clean = clean | {"completed_on": self.store.today().isoformat()}
+            elif clean["status"] != "done" and "completed_on" not in clean:
+                clean = clean | {"completed_on": None}
+        return clean
+
+    def _check(self, values: dict[str, Any], current: dict[str, Any] | None) -> None:
+        meeting_id, due = values.get("meeting_id"), values.get("due_date")
+        if meeting_id:
+            meeting = self.store.meetings.get(meeting_id)
+            require(meeting.group_id == values["group_id"], "meeting_id",
+                    _("The meeting belongs to another group; choose a meeting of this group."))
+            require(due is None or due >= meeting.date.isoformat(), "due_date",
+                    _("The due date cannot be before the meeting it comes from ({date}).").format(date=meeting.date.isoformat()))
+        completed = values.get("completed_on")
+        require(values["status"] == "done" or completed is None, "completed_on",
+                _("Only an action item that is done has a completion date."))
+
+    def open(self, group_id: str | None = None) -> list[ActionItem]:
+        """Open and in-progress items, soonest due first."""
+        items = self.list(status=("open", "in_progress"), **({"group_id": group_id} if group_id else {}))
+        return sorted(items, key=lambda a: (a.due_date is None, a.due_date or date.max, a.title))
+
+    def overdue(self, group_id: str | None = None, today: date | None = None) -> list[ActionItem]:
+        """Open or in-progress items whose due date has passed."""
+        day = today or self.store.today()
+        return [a for a in self.open(group_id) if a.is_overdue(day)]
+
+    def _before_delete(self, record_id: str) -> None:
+        self._clear_links("indicator_values", "evidence_action_id", record_id)
+
+
+class Indicators(Repository[Indicator]):
+    table = "indicators"
+    order_by = "code, name"
+
+    def _defaults(self, values: dict[str, Any]) -> dict[str, Any]:
+        key = values.get("computed")
+        if key in COMPUTED:
+            label, unit, direction = COMPUTED[key]
+            values = {"name": str(label), "unit": unit, "direction": direction} | values
+        return {"period_kind": "quarter", "direction": "increase", "unit": "number"} | values
+
+    def _check(self, values: dict[str, Any], current: dict[str, Any] | None) -> None:
+        require(values.get("computed") is None or values["computed"] in COMPUTED, "computed",
+                _("Unknown computed indicator; choose one from the list."))
+        if current is not None and values["period_kind"] != current["period_kind"]:
+            require(not self.store.targets.count(indicator_id=current["id"])
+                    and not self.store.values.count(indicator_id=current["id"]), "period_kind",
+                    _("This indicator already has targets or values; remove them before changing its period."))
+
+    def _before_delete(self, record_id: str) -> None:
+        self._delete_linked("indicator_targets", "indicator_id", record_id)
+        self._delete_linked("indicator_values", "indicator_id", record_id)
+
+
+class _PerPeriod(Repository):
+    """Targets and actual values: one per indicator and period, with a deterministic id."""
+
+    def set(self, indicator_id: str, period: str, value: float, **extra: Any) -> Any:
+        record_id = pair_id(indicator_id, period)
+        if self.store.records.exists(self.table, record_id):
+            return self.update(record_id, value=value, **extra)
+        return self.create(id=record_id, indicator_id=indicator_id, period=period, value=value, **extra)
+
+    def remove(self, indicator_id: str, period: str) -> None:
+        self.delete(pair_id(indicator_id, period))
+
+    def of_indicator(self, indicator_id: str) -> dict[str, Any]:
+        return {r.period: r for r in self.list(indicator_id=indicator_id)}
+
+    def _check(self, values: dict[str, Any], current: dict[str, Any] | None) -> None:
+        indicator = self.store.indicators.get(values["indicator_id"])
+        example = "2025-Q3" if indicator.period_kind == "quarter" else "2025"
+        require(periods.is_valid(values["period"], indicator.period_kind), "period",
+                _("Period must look like {example} for this indicator.").format(example=example))
+        if indicator.unit == "percent":
+            require(0 <= values["value"] <= 100, "value", _("A percentage must be between 0 and 100."))
+        if indicator.unit == "yes_no":
+            require(values["value"] in (0, 1), "value", _("A yes/no value must be 1 (yes) or 0 (no)."))
+        if current is not None:
+            require(values["period"] == current["period"] and values["indicator_id"] == current["indicator_id"],
+                    "period", _("Remove this value and enter it again for the other period."))
+
+
+class Targets(_PerPeriod, Repository[IndicatorTarget]):
+    table = "indicator_targets"
+    order_by = "period"
+
+
+class Values(_PerPeriod, Repository[IndicatorValue]):
+    table = "indicator_values"
+    order_by = "period"
+
+
+def merge_people(store: Any, keep_id: str, duplicate_id: str) -> Person:
+    """Move the duplicate's attendance and action items to `keep_id`, then delete the duplicate."""
+    keep, duplicate = store.people.get(keep_id), store.people.get(duplicate_id)
+    require(keep.id != duplicate.id, "person_id", _("Choose two different people to merge."))
+    with store.transaction():
+        for line in store.attendance.list(person_id=duplicate.id):
+            existing = store.attendance.find(pair_id(line.meeting_id, keep.id))
+            # When both were on the list, keep the stronger record of presence.
+            rank = {"present": 2, "excused": 1, "absent": 0}
+            if existing is None or rank[line.status] > rank[existing.status]:
+                store.attendance.set(line.meeting_id, keep.id, line.status)
+        for item in store.actions.list(owner_person_id=duplicate.id):
+            store.actions.update(item.id, owner_person_id=keep.id)
+        filled = {name: getattr(duplicate, name) for name in ("role", "gender", "email", "phone", "notes")
+                  if getattr(keep, name) in (None, "") and getattr(duplicate, name)}
+        if duplicate.protected and not keep.protected:
+            filled["protected"] = True  # protection is never lost by a merge
+        if filled:
+            store.people.update(keep.id, **filled)
+        store.people.delete(duplicate.id)
+    return store.people.get(keep.id)
+
+
+def merge_organisations(store: Any, keep_id: str, duplicate_id: str) -> Organisation:
+    """Move the duplicate's people and action items to `keep_id`, then delete the duplicate."""
+    keep, duplicate = store.organisations.get(keep_id), store.organisations.get(duplicate_id)
+    require(keep.id != duplicate.id, "organisation_id", _("Choose two different organisations to merge."))
+    with store.transaction():
+        for person in store.people.list(organisation_id=duplicate.id):
+            store.people.update(person.id, organisation_id=keep.id)
+        for item in store.actions.list(owner_organisation_id=duplicate.id):
+            store.actions.update(item.id, owner_organisation_id=keep.id)
+        store.organisations.delete(duplicate.id)
+    return store.organisations.get(keep.id)

@@ -1,0 +1,149 @@
+"""The synced record types: their fields, value kinds and links, declared once for store, API and sync."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fieldgroup.i18n import N_
+
+PILLARS = ("company", "government", "civil_society", "observer")
+BALANCE_PILLARS = ("company", "government", "civil_society")
+GENDERS = ("female", "male", "other")
+MEETING_KINDS = ("plenary", "pillar", "subnational", "workshop")
+ATTENDANCE_STATUSES = ("present", "excused", "absent")
+ACTION_STATUSES = ("open", "in_progress", "done", "dropped")
+UNITS = ("number", "percent", "yes_no")
+DIRECTIONS = ("increase", "decrease")
+PERIOD_KINDS = ("quarter", "year")
+
+PILLAR_LABELS = {
+    "company": N_("Companies"),
+    "government": N_("Government"),
+    "civil_society": N_("Civil society"),
+    "observer": N_("Observers"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One synced column: `kind` is text, int, real, bool or date (ISO text in SQLite)."""
+
+    name: str
+    label: str
+    kind: str = "text"
+    required: bool = False
+    choices: tuple[str, ...] | None = None
+    references: str | None = None
+    max_length: int = 200
+
+
+@dataclass(frozen=True, slots=True)
+class TableSpec:
+    """One synced record type: a table whose rows carry per-field stamps and leave tombstones."""
+
+    name: str
+    label: str
+    fields: tuple[Field, ...]
+    # Records that stand for a pair get a deterministic uuid5 id from these fields.
+    pair: tuple[str, ...] | None = None
+
+    @property
+    def field_names(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields)
+
+    def field(self, name: str) -> Field:
+        for f in self.fields:
+            if f.name == name:
+                return f
+        raise KeyError(name)
+
+
+LONG_TEXT = 200_000
+
+TABLES: dict[str, TableSpec] = {
+    spec.name: spec
+    for spec in (
+        TableSpec("groups", N_("group"), (
+            Field("name", N_("Name"), required=True),
+            Field("country", N_("Country")),
+            Field("region", N_("Region")),
+            Field("parent_id", N_("Parent group"), references="groups", max_length=36),
+            Field("language", N_("Language"), max_length=20),
+            Field("balance_threshold", N_("Balance threshold"), kind="real"),
+        )),
+        TableSpec("organisations", N_("organisation"), (
+            Field("group_id", N_("Group"), required=True, references="groups", max_length=36),
+            Field("name", N_("Name"), required=True),
+            Field("pillar", N_("Pillar"), required=True, choices=PILLARS),
+            Field("kind", N_("Kind")),
+            Field("region", N_("Region")),
+        )),
+        TableSpec("people", N_("person"), (
+            Field("organisation_id", N_("Organisation"), required=True, references="organisations", max_length=36),
+            Field("name", N_("Name"), required=True),
+            Field("role", N_("Role")),
+            Field("gender", N_("Gender"), choices=GENDERS),
+            Field("email", N_("Email")),
+            Field("phone", N_("Phone")),
+            Field("protected", N_("Protected"), kind="bool"),
+            Field("focal_point", N_("Focal point"), kind="bool"),
+            Field("notes", N_("Notes"), max_length=LONG_TEXT),
+        )),
+        TableSpec("meetings", N_("meeting"), (
+            Field("group_id", N_("Group"), required=True, references="groups", max_length=36),
+            Field("kind", N_("Type"), required=True, choices=MEETING_KINDS),
+            Field("date", N_("Date"), kind="date", required=True),
+            Field("title", N_("Title")),
+            Field("place", N_("Place")),
+            Field("region", N_("Region")),
+            Field("pillar", N_("Pillar"), choices=PILLARS),
+            Field("agenda", N_("Agenda"), max_length=LONG_TEXT),
+            Field("minutes", N_("Minutes"), max_length=LONG_TEXT),
+            Field("decisions", N_("Decisions"), max_length=LONG_TEXT),
+        )),
+        TableSpec("attendance", N_("attendance"), (
+            Field("meeting_id", N_("Meeting"), required=True, references="meetings", max_length=36),
+            Field("person_id", N_("Person"), required=True, references="people", max_length=36),
+            Field("status", N_("Attendance"), required=True, choices=ATTENDANCE_STATUSES),
+        ), pair=("meeting_id", "person_id")),
+        TableSpec("action_items", N_("action item"), (
+            Field("group_id", N_("Group"), required=True, references="groups", max_length=36),
+            Field("meeting_id", N_("Meeting"), references="meetings", max_length=36),
+            Field("title", N_("Title"), required=True, max_length=500),
+            Field("description", N_("Description"), max_length=LONG_TEXT),
+            Field("owner_person_id", N_("Owner"), references="people", max_length=36),
+            Field("owner_organisation_id", N_("Owner organisation"), references="organisations", max_length=36),
+            Field("due_date", N_("Due date"), kind="date"),
+            Field("status", N_("Status"), required=True, choices=ACTION_STATUSES),
+            Field("completed_on", N_("Completed on"), kind="date"),
+        )),
+        TableSpec("indicators", N_("indicator"), (
+            Field("group_id", N_("Group"), required=True, references="groups", max_length=36),
+            Field("code", N_("Code"), max_length=40),
+            Field("name", N_("Name"), required=True, max_length=500),
+            Field("description", N_("Description"), max_length=LONG_TEXT),
+            Field("unit", N_("Unit"), required=True, choices=UNITS),
+            Field("direction", N_("Direction"), required=True, choices=DIRECTIONS),
+            Field("period_kind", N_("Period"), required=True, choices=PERIOD_KINDS),
+            Field("baseline_value", N_("Baseline"), kind="real"),
+            Field("baseline_date", N_("Baseline date"), kind="date"),
+            Field("computed", N_("Computed from"), max_length=60),
+        )),
+        TableSpec("indicator_targets", N_("target"), (
+            Field("indicator_id", N_("Indicator"), required=True, references="indicators", max_length=36),
+            Field("period", N_("Period"), required=True, max_length=10),
+            Field("value", N_("Target"), kind="real", required=True),
+        ), pair=("indicator_id", "period")),
+        TableSpec("indicator_values", N_("actual value"), (
+            Field("indicator_id", N_("Indicator"), required=True, references="indicators", max_length=36),
+            Field("period", N_("Period"), required=True, max_length=10),
+            Field("value", N_("Actual"), kind="real", required=True),
+            Field("note", N_("Note"), max_length=LONG_TEXT),
+            Field("evidence_meeting_id", N_("Evidence meeting"), references="meetings", max_length=36),
+            Field("evidence_action_id", N_("Evidence action item"), references="action_items", max_length=36),
+        ), pair=("indicator_id", "period")),
+    )
+}
+
+# Parents before children: the order to create rows in, and the reverse to delete them.
+TABLE_ORDER = tuple(TABLES)

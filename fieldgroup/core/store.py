@@ -1,0 +1,288 @@
+"""The SQLite file behind a store: open safely, migrate, transactions, and stamped record writes."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import platform
+import secrets
+import sqlite3
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from fieldgroup.core.errors import NewerStoreError, NotAStoreError, NotFoundError
+from fieldgroup.core.hlc import HybridClock, wall_clock_ms
+from fieldgroup.core.schema import TABLES
+from fieldgroup.core.store_schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from fieldgroup.i18n import _
+
+log = logging.getLogger(__name__)
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _machine_id() -> str:
+    """Something that differs between laptops, to notice a store file copied to another one."""
+    for candidate in ("/etc/machine-id", "/var/lib/dbus/machine-id"):
+        try:
+            return Path(candidate).read_text().strip()
+        except OSError:
+            continue
+    return f"{platform.node()}-{uuid.getnode():x}"
+
+
+def _home_marker(path: Path) -> str:
+    """Where this file lives: laptop, absolute path and file identity. A copy or restore changes it."""
+    st = path.stat()
+    return f"{_machine_id()}|{path.resolve()}|{st.st_dev}:{st.st_ino}"
+
+
+def refuse_unless_store(path: Path) -> None:
+    """Raise NotAStoreError unless `path` looks like a FieldGroup store; reads only, writes nothing."""
+    if path.is_dir():
+        raise NotAStoreError(_("{path} is a folder, not a FieldGroup store; choose the store file inside it.").format(path=path))
+    if not path.exists():
+        raise NotAStoreError(_("There is no store at {path}; check the path or create a new store.").format(path=path))
+    with path.open("rb") as handle:
+        header = handle.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        raise NotAStoreError(_("{path} is not a FieldGroup store; choose a file made by FieldGroup.").format(path=path))
+    uri = f"file:{path.resolve().as_posix()}?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise NotAStoreError(
+            _("{path} is damaged or not a FieldGroup store; restore it from a backup.").format(path=path)
+        ) from exc
+    if app_id != APPLICATION_ID:
+        raise NotAStoreError(_("{path} is a database of another program, not a FieldGroup store.").format(path=path))
+    if version > SCHEMA_VERSION:
+        raise NewerStoreError(
+            _("{path} was written by a newer version of FieldGroup; install the newer version to open it.").format(path=path)
+        )
+
+
+def backup_to(conn: sqlite3.Connection, target: Path) -> Path:
+    """Write a consistent copy of the open store to `target` through the SQLite backup API."""
+    target = Path(target)
+    tmp = target.with_name(target.name + ".partial")
+    tmp.unlink(missing_ok=True)
+    dest = sqlite3.connect(tmp)
+    try:
+        conn.backup(dest)
+        # A restored or copied backup must not write with this laptop's device id: forget the home.
+        dest.execute("DELETE FROM local_settings WHERE key = 'home'")
+        dest.commit()
+    finally:
+        dest.close()
+    os.replace(tmp, target)
+    return target
+
+
+class RecordStore:
+    """One open store file: the only place that talks SQL to it for writes."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, wall: Callable[[], int] = wall_clock_ms):
+        self.path = path
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn)
+        self.device_id = self._device_id()
+        self.clock = HybridClock(self.device_id, self.get_local("clock"), wall)
+        self._saved_clock = self.clock.last()
+        self._depth = 0
+
+    # ---- opening -------------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | str, create: bool = False, wall: Callable[[], int] = wall_clock_ms) -> RecordStore:
+        path = Path(path)
+        is_new = create and not path.exists()
+        if is_new:
+            if not path.parent.is_dir():
+                raise NotAStoreError(_("The folder {folder} does not exist; choose another place for the store.").format(folder=path.parent))
+        else:
+            refuse_unless_store(path)
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        cls._configure(conn)
+        if is_new:
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        cls._migrate(conn, path)
+        return cls(path, conn, wall)
+
+    @staticmethod
+    def _configure(conn: sqlite3.Connection) -> None:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA busy_timeout = 5000")
+
+    @staticmethod
+    def _migrate(conn: sqlite3.Connection, path: Path) -> None:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version == SCHEMA_VERSION:
+            return
+        if version > 0:
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            backup = path.with_name(f"{path.stem}.before-v{version + 1}.{stamp}{path.suffix}.bak")
+            backup_to(conn, backup)
+            log.info("Backed up %s to %s before migrating", path, backup)
+        for step in range(version, SCHEMA_VERSION):
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                MIGRATIONS[step](conn)
+                conn.execute(f"PRAGMA user_version = {step + 1}")
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+
+    def _device_id(self) -> str:
+        """This installation's id; a new one when the file was copied, moved or restored from a backup."""
+        device = self.get_local("device_id")
+        home = _home_marker(self.path)
+        if device and self.get_local("home") == home:
+            return device
+        new_device = secrets.token_hex(8)
+        with self._raw_transaction():
+            self.set_local("device_id", new_device)
+            self.set_local("home", home)
+            if device:
+                self.set_local("previous_device_id", device)
+        if device:
+            log.info("Store %s was copied or restored: new device id %s (was %s)", self.path, new_device, device)
+        return new_device
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # ---- transactions --------------------------------------------------------------------------
+
+    @contextmanager
+    def _raw_transaction(self) -> Iterator[None]:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All or nothing: nested calls become savepoints; the clock is saved with the outermost commit."""
+        if self._depth:
+            name = f"sp{self._depth}"
+            self.conn.execute(f"SAVEPOINT {name}")
+            self._depth += 1
+            try:
+                yield
+                self.conn.execute(f"RELEASE {name}")
+            except BaseException:
+                self.conn.execute(f"ROLLBACK TO {name}")
+                self.conn.execute(f"RELEASE {name}")
+                raise
+            finally:
+                self._depth -= 1
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        clock_before = self.clock.last()
+        try:
+            yield
+            if self.clock.last() != self._saved_clock:
+                self.set_local("clock", self.clock.last())
+            self.conn.execute("COMMIT")
+            self._saved_clock = self.clock.last()
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            # Stamps issued inside a rolled-back transaction were never written; moving the clock
+            # back to where it was keeps it monotonic for what did reach the disk.
+            self.clock = HybridClock(self.device_id, clock_before, self.clock.wall)
+            raise
+        finally:
+            self._depth = 0
+
+    # ---- device-local settings (never stamped) ------------------------------------------------
+
+    def get_local(self, key: str, default: str | None = None) -> str | None:
+        row = self.conn.execute("SELECT value FROM local_settings WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_local(self, key: str, value: str | None) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO local_settings (key, value) VALUES (?, ?)", (key, value))
+
+    # ---- stamped record writes ----------------------------------------------------------------
+
+    def get_row(self, table: str, record_id: str) -> dict[str, Any] | None:
+        cursor = self.conn.execute(f"SELECT * FROM {TABLES[table].name} WHERE id = ?", (record_id,))
+        row = cursor.fetchone()
+        if row is None:
+            return None
+        return dict(zip([c[0] for c in cursor.description], row, strict=True))
+
+    def tombstone(self, table: str, record_id: str) -> str | None:
+        row = self.conn.execute("SELECT stamp FROM tombstones WHERE tbl = ? AND id = ?", (table, record_id)).fetchone()
+        return row[0] if row else None
+
+    def insert(self, table: str, record_id: str, values: dict[str, Any]) -> str:
+        """Create a record; every field carries the creation stamp. Returns the stamp."""
+        spec = TABLES[table]
+        if self.tombstone(table, record_id):
+            if spec.pair is None:
+                raise NotFoundError(_("That {kind} was deleted and cannot be restored.").format(kind=spec.label))
+            # A pair (this person at this meeting) may be added again after removal: the new
+            # creation stamp is newer than the tombstone, which is what sync compares.
+            self.conn.execute("DELETE FROM tombstones WHERE tbl = ? AND id = ?", (table, record_id))
+        stamp = self.clock.now()
+        names = spec.field_names
+        placeholders = ", ".join("?" * (len(names) + 3))
+        self.conn.execute(
+            f"INSERT INTO {table} (id, {', '.join(names)}, _stamps, _ver) VALUES ({placeholders})",
+            (record_id, *[values.get(n) for n in names], json.dumps({"*": stamp}), stamp),
+        )
+        return stamp
+
+    def update(self, table: str, record_id: str, changes: dict[str, Any]) -> str | None:
+        """Change fields whose value differs; each changed field gets one new stamp. None if nothing changed."""
+        row = self.get_row(table, record_id)
+        if row is None:
+            raise NotFoundError(_("That {kind} no longer exists; it may have been deleted.").format(kind=TABLES[table].label))
+        changed = {name: value for name, value in changes.items() if row[name] != value}
+        if not changed:
+            return None
+        stamp = self.clock.now()
+        stamps = json.loads(row["_stamps"])
+        stamps.update({name: stamp for name in changed})
+        assignments = ", ".join(f"{name} = ?" for name in changed)
+        self.conn.execute(
+            f"UPDATE {table} SET {assignments}, _stamps = ?, _ver = ? WHERE id = ?",
+            (*changed.values(), json.dumps(stamps), stamp, record_id),
+        )
+        return stamp
+
+    def delete(self, table: str, record_id: str) -> str:
+        """Remove a record and leave a tombstone so that no older bundle can bring it back."""
+        cursor = self.conn.execute(f"DELETE FROM {TABLES[table].name} WHERE id = ?", (record_id,))
+        if cursor.rowcount == 0:
+            raise NotFoundError(_("That {kind} no longer exists; it may have been deleted.").format(kind=TABLES[table].label))
+        stamp = self.clock.now()
+        self.conn.execute(
+            "INSERT OR REPLACE INTO tombstones (tbl, id, stamp) VALUES (?, ?, ?)", (table, record_id, stamp)
+        )
+        return stamp
+
+    def exists(self, table: str, record_id: str) -> bool:
+        return self.conn.execute(f"SELECT 1 FROM {TABLES[table].name} WHERE id = ?", (record_id,)).fetchone() is not None
+

@@ -1,0 +1,1 @@
+"""Bundles: write, read, verify, encrypt, merge, and folder sync."""

@@ -1,0 +1,1 @@
+"""The PySide6 desktop application: windows, pages, dialogs and item models."""

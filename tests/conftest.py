@@ -1,0 +1,50 @@
+"""Shared fixtures: a fresh store per test, with a clock the test controls."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from fieldgroup.core import create_store  # noqa: E402
+
+
+class FakeWall:
+    """A wall clock in ms that a test can move forward or back."""
+
+    def __init__(self, ms: int = 1_750_000_000_000):
+        self.ms = ms
+
+    def __call__(self) -> int:
+        return self.ms
+
+
+@pytest.fixture
+def wall() -> FakeWall:
+    return FakeWall()
+
+
+@pytest.fixture
+def store(tmp_path, wall):
+    s = create_store(tmp_path / "test.fgstore", wall=wall, today=lambda: date(2025, 6, 15))
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def group(store):
+    return store.groups.create(name="Ghana ICWG", country="GH")
+
+
+@pytest.fixture
+def pillars(store, group):
+    """One organisation and one person per pillar: {'company': (org, person), ...}."""
+    result = {}
+    for pillar, gender in (("company", "male"), ("government", "female"), ("civil_society", "female"), ("observer", None)):
+        org = store.organisations.create(group_id=group.id, name=f"{pillar} org", pillar=pillar)
+        person = store.people.create(organisation_id=org.id, name=f"{pillar} person", gender=gender)
+        result[pillar] = (org, person)
+    return result
