@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import gettext
 import logging
-from pathlib import Path
+
+from fieldgroup.paths import install_dir
 
 log = logging.getLogger(__name__)
 
 DOMAIN = "fieldgroup"
-TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "translations"
 SUPPORTED_LANGUAGES = ("en", "fr", "es", "pt", "id", "my")
 
 _translation: gettext.NullTranslations = gettext.NullTranslations()
@@ -30,7 +30,7 @@ def set_locale(locale: str) -> None:
         _translation = gettext.NullTranslations()
         return
     try:
-        _translation = gettext.translation(DOMAIN, TRANSLATIONS_DIR, languages=[language])
+        _translation = gettext.translation(DOMAIN, install_dir() / "translations", languages=[language])
     except (OSError, ValueError, UnicodeDecodeError) as exc:  # missing or damaged .mo
         log.warning("No usable catalog for %s (%s); using English.", language, exc)
         _translation = gettext.NullTranslations()

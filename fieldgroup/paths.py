@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import platformdirs
@@ -20,3 +21,17 @@ def log_dir() -> Path:
 
 def default_store_path() -> Path:
     return data_dir() / f"fieldgroup{STORE_SUFFIX}"
+
+
+def install_dir() -> Path:
+    """The folder holding `resources/` and `translations/`: the repository, or the frozen bundle."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    return Path(frozen) if frozen else Path(__file__).resolve().parent.parent
+
+
+def resources_dir() -> Path:
+    return install_dir() / "resources"
+
+
+def fonts_dir() -> Path:
+    return resources_dir() / "fonts"
