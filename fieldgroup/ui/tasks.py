@@ -1,0 +1,114 @@
+"""Long work off the GUI thread: a cancellable progress dialog, errors as one sentence, tracebacks to the log."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from fieldgroup.core.errors import FieldGroupError
+from fieldgroup.i18n import _
+
+log = logging.getLogger(__name__)
+
+
+class Cancelled(Exception):
+    """Raised inside a task when the user pressed Cancel."""
+
+
+class Progress:
+    """Handed to a task function: report progress, and stop when the user cancels."""
+
+    def __init__(self, signals: _TaskSignals):
+        self._signals = signals
+        self.cancelled = False
+
+    def report(self, done: int, total: int, text: str = "") -> None:
+        if self.cancelled:
+            raise Cancelled()
+        self._signals.progress.emit(done, total, text)
+
+    def check(self) -> None:
+        if self.cancelled:
+            raise Cancelled()
+
+
+class _TaskSignals(QObject):
+    progress = Signal(int, int, str)
+    finished = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+
+
+class _Runnable(QRunnable):
+    def __init__(self, fn: Callable[[Progress], Any], signals: _TaskSignals, progress: Progress):
+        super().__init__()
+        self.fn, self.signals, self.progress = fn, signals, progress
+
+    def run(self) -> None:
+        try:
+            result = self.fn(self.progress)
+        except Cancelled:
+            self.signals.cancelled.emit()
+        except FieldGroupError as exc:
+            self.signals.failed.emit(str(exc))
+        except Exception:  # the user gets a sentence; the details go to the log
+            log.exception("Background task failed")
+            self.signals.failed.emit(_("Something went wrong; the details are in the log file (Help ▸ Open log folder)."))
+        else:
+            self.signals.finished.emit(result)
+
+
+def run_task(
+    parent: QWidget | None,
+    title: str,
+    fn: Callable[[Progress], Any],
+    on_done: Callable[[Any], None] | None = None,
+    on_error: Callable[[str], None] | None = None,
+    show_dialog: bool = True,
+) -> _TaskSignals:
+    """Run `fn(progress)` on the thread pool with a cancellable progress dialog.
+
+    `fn` must not touch widgets, and should open its own store connection (`open_store(path)`)
+    rather than share the GUI's. `on_done(result)` runs on the GUI thread; errors show as a message
+    box unless `on_error` is given. Returns the signals so tests can wait on `finished`/`failed`."""
+    signals = _TaskSignals()
+    progress = Progress(signals)
+    dialog = None
+    if show_dialog:
+        dialog = QProgressDialog(title, _("Cancel"), 0, 0, parent)
+        dialog.setWindowTitle(title)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)  # quick work finishes without a flashing dialog
+        dialog.canceled.connect(lambda: setattr(progress, "cancelled", True))
+
+        def show_progress(done: int, total: int, text: str) -> None:
+            dialog.setMaximum(total)
+            dialog.setValue(done)
+            if text:
+                dialog.setLabelText(text)
+
+        signals.progress.connect(show_progress)
+
+    def close_dialog(*_args: object) -> None:
+        if dialog is not None:
+            dialog.reset()
+            dialog.deleteLater()
+
+    def failed(message: str) -> None:
+        close_dialog()
+        if on_error:
+            on_error(message)
+        else:
+            QMessageBox.warning(parent, title, message)
+
+    signals.finished.connect(close_dialog)
+    signals.cancelled.connect(close_dialog)
+    signals.failed.connect(failed)
+    if on_done:
+        signals.finished.connect(on_done)
+    QThreadPool.globalInstance().start(_Runnable(fn, signals, progress))
+    return signals
