@@ -127,3 +127,18 @@ def meetings_with_attendance_counts(conn: sqlite3.Connection, group_id: str) -> 
         " WHERE m.group_id = ? GROUP BY m.id, o.pillar, p.gender",
         (group_id,),
     ).fetchall()
+
+
+def overdue_actions(conn: sqlite3.Connection, group_id: str, today: str, limit: int) -> tuple[int, list[tuple]]:
+    """How many of the group's items are overdue on `today`, and the `limit` most overdue:
+    (id, title, due date, owner name, owner protected, organisation name)."""
+    where = " WHERE a.group_id = ? AND a.status IN ('open', 'in_progress') AND a.due_date < ?"
+    count = conn.execute("SELECT COUNT(*) FROM action_items a" + where, (group_id, today)).fetchone()[0]
+    rows = conn.execute(
+        "SELECT a.id, a.title, a.due_date, p.name, p.protected, o.name FROM action_items a"
+        " LEFT JOIN people p ON p.id = a.owner_person_id"
+        " LEFT JOIN organisations o ON o.id = COALESCE(a.owner_organisation_id, p.organisation_id)"
+        + where + " ORDER BY a.due_date, a.title LIMIT ?",
+        (group_id, today, limit),
+    ).fetchall()
+    return count, rows

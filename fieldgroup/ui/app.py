@@ -1,19 +1,97 @@
-"""Starts the Qt application on a store (the desktop-app issue grows this into the full window)."""
+"""Starts the desktop app: Qt application, fonts, language, log file, crash handler, store and main window."""
 
 from __future__ import annotations
 
+import logging
 import sys
+import traceback
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from types import TracebackType
 
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTableWidget, QTableWidgetItem
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-from fieldgroup.core import FieldGroupError, create_store, open_store
-from fieldgroup.formatting import format_date
-from fieldgroup.i18n import _
-from fieldgroup.paths import default_store_path
+from fieldgroup.core import FieldGroupError, Store, create_store, open_store
+from fieldgroup.i18n import SUPPORTED_LANGUAGES, _, current_locale, set_locale
+from fieldgroup.paths import default_store_path, fonts_dir, log_dir
+from fieldgroup.ui import settings
+
+log = logging.getLogger("fieldgroup")
+
+UI_FONT = "Noto Sans"
+BURMESE_FONT = "Padauk"
 
 
-def _open_or_create(path: Path):
+def setup_logging() -> Path | None:
+    """Log to a rotating file in the user log folder; None when the folder cannot be written."""
+    folder = log_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handler = RotatingFileHandler(folder / "fieldgroup.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return folder / "fieldgroup.log"
+
+
+def handle_exception(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+    """Unexpected errors: the traceback goes to the log, the user gets one sentence."""
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, error, tb)
+        return
+    log.error("Unexpected error:\n%s", "".join(traceback.format_exception(kind, error, tb)))
+    if isinstance(error, FieldGroupError):
+        message = str(error)
+    else:
+        message = _("Something went wrong and was not saved; the details are in the log file (Help ▸ Open log folder).")
+    if QApplication.instance() is not None:
+        QMessageBox.warning(QApplication.activeWindow(), "FieldGroup", message)
+
+
+def register_fonts() -> None:
+    """Bundled fonts, so every laptop shows the same letters, Burmese included."""
+    for font_file in sorted(fonts_dir().glob("*.ttf")):
+        if QFontDatabase.addApplicationFont(str(font_file)) < 0:
+            log.warning("Could not load font %s", font_file)
+    if UI_FONT in QFontDatabase.families():
+        QFont.insertSubstitution(UI_FONT, BURMESE_FONT)  # Burmese letters come from Padauk
+        font = QApplication.font()
+        font.setFamily(UI_FONT)
+        QApplication.setFont(font)
+
+
+def choose_language(locale: str | None) -> str:
+    """--locale wins; then the language chosen in Settings; then English."""
+    chosen = locale or settings.value(settings.LANGUAGE) or "en"
+    if chosen.split("_")[0] not in SUPPORTED_LANGUAGES:
+        chosen = "en"
+    if chosen != current_locale():
+        set_locale(chosen)
+    QLocale.setDefault(QLocale(chosen))  # date fields and Qt's own dialogs follow it
+    return chosen
+
+
+def install_qt_translations(app: QApplication, language: str) -> None:
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(QLocale(language), "qtbase", "_", folder):
+        app.installTranslator(translator)
+
+
+def make_application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setOrganizationName(settings.ORGANISATION)
+    app.setApplicationName(settings.APPLICATION)
+    app.setApplicationDisplayName("FieldGroup")
+    return app
+
+
+def open_or_create(path: Path) -> Store:
     if path.exists():
         return open_store(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -21,22 +99,27 @@ def _open_or_create(path: Path):
 
 
 def run_app(store_path: str | None, locale: str | None) -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
+    """Open the main window on `store_path` (the default store when None) and run until it closes."""
+    app = make_application()
+    setup_logging()
+    sys.excepthook = handle_exception
+    language = choose_language(locale)
+    install_qt_translations(app, language)
+    register_fonts()
     path = Path(store_path) if store_path else default_store_path()
     try:
-        store = _open_or_create(path)
+        store = open_or_create(path)
     except FieldGroupError as exc:
         QMessageBox.critical(None, "FieldGroup", str(exc))
         return 1
-    window = QMainWindow()
-    window.setWindowTitle(f"FieldGroup — {path.name}")
-    meetings = store.meetings.list()
-    table = QTableWidget(len(meetings), 3)
-    table.setHorizontalHeaderLabels([_("Date"), _("Type"), _("Place")])
-    for row, meeting in enumerate(meetings):
-        for column, text in enumerate((format_date(meeting.date), meeting.kind, meeting.place or "")):
-            table.setItem(row, column, QTableWidgetItem(text))
-    window.setCentralWidget(table)
-    window.resize(1200, 700)
+    except OSError as exc:
+        QMessageBox.critical(None, "FieldGroup", _("Could not open {path} ({reason}); check that the folder exists and "
+                                                   "that you may write to it.").format(path=path, reason=exc.strerror or exc))
+        return 1
+    from fieldgroup.ui.main_window import OPEN_WINDOWS, MainWindow
+
+    window = MainWindow(store)
+    OPEN_WINDOWS.append(window)
     window.show()
+    log.info("Opened %s", path)
     return app.exec()

@@ -14,6 +14,10 @@ from fieldgroup.i18n import _
 
 log = logging.getLogger(__name__)
 
+# Signals of tasks still running. Without this reference a caller that ignores the return value
+# would let Python collect the QObject while the worker thread is about to emit on it (a crash).
+_RUNNING: set[_TaskSignals] = set()
+
 
 class Cancelled(Exception):
     """Raised inside a task when the user pressed Cancel."""
@@ -105,10 +109,21 @@ def run_task(
         else:
             QMessageBox.warning(parent, title, message)
 
+    def forget(*_args: object) -> None:
+        _RUNNING.discard(signals)
+
     signals.finished.connect(close_dialog)
     signals.cancelled.connect(close_dialog)
     signals.failed.connect(failed)
     if on_done:
         signals.finished.connect(on_done)
+    for signal in (signals.finished, signals.failed, signals.cancelled):
+        signal.connect(forget)  # connected last, so the callbacks above run first
+    _RUNNING.add(signals)
     QThreadPool.globalInstance().start(_Runnable(fn, signals, progress))
     return signals
+
+
+def running_tasks() -> int:
+    """How many background tasks have not reported back yet (the window waits for them on quit)."""
+    return len(_RUNNING)

@@ -1,0 +1,113 @@
+"""Plain rows the pages show, read through the public API and the store's read functions (no SQL here)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from fieldgroup.core import Store, periods, store_queries
+from fieldgroup.core.balance import Balance, balance_index, balance_status
+from fieldgroup.core.entities import Meeting, Organisation, Person
+from fieldgroup.core.indicators import BEHIND, NO_DATA
+from fieldgroup.core.schema import PERIOD_KINDS, TABLES
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingRow:
+    """One meeting in a list, with its balance computed from who was present."""
+
+    meeting: Meeting
+    balance: Balance
+
+
+def meeting_rows(store: Store, group_id: str | None) -> list[MeetingRow]:
+    """The group's meetings, newest first, each with its balance (two queries, whatever the count)."""
+    if not group_id:
+        return []
+    threshold = store.groups.threshold(group_id)
+    counts: dict[str, dict[str, int]] = defaultdict(dict)
+    women: dict[str, int] = defaultdict(int)
+    recorded: dict[str, int] = defaultdict(int)
+    for meeting_id, pillar, gender, n in store_queries.meetings_with_attendance_counts(store.conn, group_id):
+        counts[meeting_id][pillar] = counts[meeting_id].get(pillar, 0) + n
+        if gender:
+            recorded[meeting_id] += n
+            women[meeting_id] += n if gender == "female" else 0
+    rows = []
+    for meeting in store.meetings.list(group_id=group_id):
+        c = counts.get(meeting.id, {})
+        balance = Balance(
+            counts=c, index=balance_index(c), status=balance_status(c, threshold),
+            women=women[meeting.id], gender_recorded=recorded[meeting.id], present=sum(c.values()),
+        )
+        rows.append(MeetingRow(meeting, balance))
+    return rows
+
+
+@dataclass(frozen=True, slots=True)
+class PersonChoice:
+    """A person offered in the attendance picker, with organisation and pillar for display and balance."""
+
+    person: Person
+    organisation: str
+    pillar: str
+
+    @property
+    def id(self) -> str:
+        return self.person.id
+
+
+def person_choices(store: Store, group_id: str | None) -> list[PersonChoice]:
+    """The group's people with their organisation and pillar, by name."""
+    names = ("id", *TABLES["people"].field_names)
+    result = []
+    for row in store_queries.people_rows(store.conn, group_id):
+        values = dict(zip(names, row, strict=False))
+        values["protected"], values["focal_point"] = bool(values["protected"]), bool(values["focal_point"])
+        result.append(PersonChoice(Person(**values), row[len(names)], row[len(names) + 1]))
+    return result
+
+
+def organisations_of(store: Store, group_id: str | None) -> list[Organisation]:
+    return store.organisations.list(group_id=group_id) if group_id else []
+
+
+@dataclass(frozen=True, slots=True)
+class OverdueItem:
+    id: str
+    title: str
+    due_date: date
+    owner: str
+
+
+def overdue_summary(store: Store, group_id: str | None, limit: int = 5) -> tuple[int, list[OverdueItem]]:
+    """The number of overdue items and the few most overdue, without loading every open item."""
+    if not group_id:
+        return 0, []
+    count, rows = store_queries.overdue_actions(store.conn, group_id, store.today().isoformat(), limit)
+    items = [OverdueItem(r[0], r[1], date.fromisoformat(r[2]), r[3] or r[5] or "") for r in rows]
+    return count, items
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorBehind:
+    id: str
+    name: str
+    period: str
+    progress: float | None
+
+
+def indicators_behind(store: Store, group_id: str | None) -> list[IndicatorBehind]:
+    """Indicators whose latest measured period (up to today) is behind its target."""
+    if not group_id:
+        return []
+    current = {kind: periods.period_of(store.today(), kind) for kind in PERIOD_KINDS}
+    behind = []
+    for indicator in store.indicators.list(group_id=group_id):
+        now = periods.bounds(current[indicator.period_kind])[0]
+        measured = [p for p in store.indicator_progress(indicator.id)
+                    if p.status != NO_DATA and periods.bounds(p.period)[0] <= now]
+        if measured and measured[-1].status == BEHIND:
+            behind.append(IndicatorBehind(indicator.id, indicator.name, measured[-1].period, measured[-1].progress))
+    return behind
