@@ -28,3 +28,6 @@ lint: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
+
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m fieldgroup.ui.screenshots
