@@ -155,7 +155,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=install_dir() / "docs" / "screenshots")
     parser.add_argument("--extra", action="store_true", help="also render an empty store and long names (for checking)")
+    parser.add_argument("--size", default="1366x768", help="window size in logical pixels, e.g. 1280x720")
     args = parser.parse_args(argv)
+    global SIZE
+    SIZE = tuple(int(n) for n in args.size.split("x"))
     args.out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv)
     with tempfile.TemporaryDirectory() as folder:

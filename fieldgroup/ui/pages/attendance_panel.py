@@ -61,8 +61,8 @@ class AttendancePanel(QWidget):
         self._build_picker()
         self._build_list()
         layout = QHBoxLayout(self)
-        layout.addWidget(self.picker_box, 2)
-        layout.addWidget(self.list_box, 3)
+        layout.addWidget(self.picker_box, 1)
+        layout.addWidget(self.list_box, 2)
 
     def _build_picker(self) -> None:
         self.search = QLineEdit(self)

@@ -14,10 +14,11 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from fieldgroup.core import open_store
-from fieldgroup.formatting import format_date, format_percent, format_period
+from fieldgroup.core.balance import STATUS_LABELS
+from fieldgroup.formatting import format_date, format_index, format_percent, format_period
 from fieldgroup.i18n import _, ngettext
 from fieldgroup.ui.context import AppContext
-from fieldgroup.ui.data import IndicatorBehind, indicators_behind, meeting_rows, overdue_summary
+from fieldgroup.ui.data import IndicatorBehind, MeetingRow, indicators_behind, meeting_rows, overdue_summary
 from fieldgroup.ui.dialogs.group_dialog import create_group
 from fieldgroup.ui.labels import MEETING_KIND_LABELS, label
 from fieldgroup.ui.tasks import run_task
@@ -35,6 +36,12 @@ def _link(text: str, parent: QWidget) -> QPushButton:
     button.setCursor(Qt.CursorShape.PointingHandCursor)
     button.setStyleSheet("QPushButton { text-align: left; padding: 2px 4px; }")
     return button
+
+
+def _balance_words(row: MeetingRow) -> str:
+    if not row.balance.present:
+        return _("no attendance recorded")
+    return f"{str(STATUS_LABELS[row.balance.status])} {format_index(row.balance.index)}"
 
 
 class DashboardPage(QWidget):
@@ -109,7 +116,7 @@ class DashboardPage(QWidget):
         self._show_next_meeting(rows)
         self._show_overdue()
         past = [r for r in rows if r.meeting.date <= store.today()][:SHOWN_MEETINGS]
-        self._show_balance(past)
+        self._show_balance(past, store.groups.threshold(group_id))
         self._load_indicators()
 
     def _show_no_group(self) -> None:
@@ -139,6 +146,15 @@ class DashboardPage(QWidget):
             layout.addWidget(button)
         else:
             layout.addWidget(QLabel(_("No meeting planned."), self.next_box))
+        held = [r for r in rows if r.meeting.date < today]
+        if held:
+            last = held[0]
+            text = _("Last meeting: {kind} on {date}, {status}").format(
+                kind=label(MEETING_KIND_LABELS, last.meeting.kind), date=format_date(last.meeting.date),
+                status=_balance_words(last))
+            button = _link(text, self.next_box)
+            button.clicked.connect(lambda: self.ctx.open_record("meetings", last.meeting.id))
+            layout.addWidget(button)
         all_button = _link(_("All meetings ›"), self.next_box)
         all_button.clicked.connect(lambda: self.ctx.open_record("meetings", ""))
         layout.addWidget(all_button)
@@ -163,11 +179,12 @@ class DashboardPage(QWidget):
         layout.addWidget(all_button)
         layout.addStretch(1)
 
-    def _show_balance(self, past: list) -> None:
+    def _show_balance(self, past: list, threshold: float) -> None:
         layout = self._clear(self.balance_box)
-        self.history.set_rows(past)
+        self.history.set_rows(past, threshold)
         layout.addWidget(self.history, 1)
-        hint = QLabel(_("✓ balanced · ≈ imbalanced · ✗ missing pillar. Click a bar to open its meeting."), self.balance_box)
+        hint = QLabel(_("✓ balanced · ≈ imbalanced · ✗ missing pillar; dashed line: threshold {threshold}. "
+                        "Click a bar to open its meeting.").format(threshold=format_index(threshold)), self.balance_box)
         hint.setWordWrap(True)
         layout.addWidget(hint)
 

@@ -39,8 +39,8 @@ MEETING_COLUMNS = [
     Column(lambda: _("Date"), lambda r: format_date(r.meeting.date), sort_key=lambda r: r.meeting.date.isoformat(),
            tooltip=lambda r: r.meeting.title or ""),
     Column(lambda: _("Type"), lambda r: label(MEETING_KIND_LABELS, r.meeting.kind)),
-    Column(lambda: _("Place"), lambda r: r.meeting.place or ""),
-    Column(lambda: _("Region"), lambda r: r.meeting.region or ""),
+    Column(lambda: _("Place"), lambda r: r.meeting.place or "", tooltip=lambda r: r.meeting.place or ""),
+    Column(lambda: _("Region"), lambda r: r.meeting.region or "", tooltip=lambda r: r.meeting.region or ""),
     Column(lambda: _("Balance"), _balance_text, sort_key=lambda r: r.balance.index),
 ]
 
@@ -59,7 +59,7 @@ class MeetingsPage(QWidget):
         self.splitter.addWidget(self._editor_side())
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([520, 700])
+        self.splitter.setSizes([470, 750])
         self.splitter.setChildrenCollapsible(False)
         state = settings.value(settings.SPLITTER)
         if state is not None:
@@ -89,8 +89,11 @@ class MeetingsPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for column in (2, 3):  # place and region give way (elided) before date, type and balance do
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.count_label = QLabel(self)
         top = QHBoxLayout()
@@ -128,7 +131,6 @@ class MeetingsPage(QWidget):
         rows = meeting_rows(self.ctx.store, self.ctx.group_id)
         self.model.set_rows(rows)
         self._show_count()
-        self.table.resizeColumnsToContents()
         self.new_button.setEnabled(bool(self.ctx.group_id))
         if current:
             self._select(current)

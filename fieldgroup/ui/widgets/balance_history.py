@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QMouseEvent, QPainter, QPalette
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QMouseEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from fieldgroup.core.balance import STATUS_LABELS
@@ -32,9 +32,13 @@ class BalanceHistory(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(420, 150)
 
-    def set_rows(self, rows: list[MeetingRow]) -> None:
+    threshold: float = 0.9
+
+    def set_rows(self, rows: list[MeetingRow], threshold: float | None = None) -> None:
         """`rows` newest first, as the meeting list gives them."""
         self.rows = list(reversed(rows))
+        if threshold is not None:
+            self.threshold = threshold
         lines = [
             _("{date}: {status} {index}").format(
                 date=format_date(r.meeting.date), status=str(STATUS_LABELS[r.balance.status]),
@@ -63,6 +67,10 @@ class BalanceHistory(QWidget):
         slot = self._slot_width()
         bar_w = min(slot * 0.6, 48.0)
         text_color = self.palette().color(QPalette.ColorRole.WindowText)
+        # The group's threshold as a dashed line: bars reaching it are balanced (when no pillar is missing).
+        line_y = chart_h * (1 - self.threshold)
+        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Mid), 1, Qt.PenStyle.DashLine))
+        painter.drawLine(QPointF(0, line_y), QPointF(self.width(), line_y))
         for number, row in enumerate(self.rows):
             x = number * slot + (slot - bar_w) / 2
             height = max(chart_h * row.balance.index, 2.0)
