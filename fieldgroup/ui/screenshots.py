@@ -102,6 +102,25 @@ def demo_store(path: Path, long_names: bool = False) -> Store:
     return store
 
 
+class _Longer:
+    """A stand-in catalog that makes each message about 40 % longer, to find clipped labels."""
+
+    def gettext(self, message: str) -> str:
+        return message + "·" * max(1, len(message) * 2 // 5) if message.strip() else message
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self.gettext(singular if n == 1 else plural)
+
+    def pgettext(self, _context: str, message: str) -> str:
+        return self.gettext(message)
+
+
+def install_pseudo_translation() -> None:
+    from fieldgroup import i18n
+
+    i18n._translation = _Longer()
+
+
 def settle() -> None:
     """Let background work (the dashboard's indicator check) finish and the widgets repaint."""
     from PySide6.QtCore import QThreadPool
@@ -155,11 +174,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=install_dir() / "docs" / "screenshots")
     parser.add_argument("--extra", action="store_true", help="also render an empty store and long names (for checking)")
+    parser.add_argument("--pseudo", action="store_true",
+                        help="pseudo-translate every message 40%% longer, as French or Indonesian often are")
     parser.add_argument("--size", default="1366x768", help="window size in logical pixels, e.g. 1280x720")
     args = parser.parse_args(argv)
     global SIZE
     SIZE = tuple(int(n) for n in args.size.split("x"))
     args.out.mkdir(parents=True, exist_ok=True)
+    if args.pseudo:
+        install_pseudo_translation()
     app = QApplication.instance() or QApplication(sys.argv)
     with tempfile.TemporaryDirectory() as folder:
         # Screenshots never read or write the real user's settings.

@@ -81,9 +81,9 @@ def test_threshold_change_changes_meeting_status(qtbot, ctx, store, group, pilla
         store.attendance.set(meeting.id, person.id)  # 2/1/1: index 0.95
     page = MeetingsPage(ctx)
     qtbot.addWidget(page)
-    assert page.model.data(page.model.index(0, 4)) == "balanced 0.95"
+    assert page.model.data(page.model.index(0, 2)) == "✓ 0.95 balanced"
     dialog = SettingsDialog(ctx)
     qtbot.addWidget(dialog)
     dialog.threshold.setValue(0.99)
     press(qtbot, dialog, QDialogButtonBox.StandardButton.Save)
-    assert page.model.data(page.model.index(0, 4)) == "imbalanced 0.95"
+    assert page.model.data(page.model.index(0, 2)) == "≈ 0.95 imbalanced"

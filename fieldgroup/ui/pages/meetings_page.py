@@ -27,21 +27,26 @@ from fieldgroup.ui.labels import MEETING_KIND_LABELS, label
 from fieldgroup.ui.models.search_proxy import SearchProxy
 from fieldgroup.ui.models.table_model import Column, ObjectTableModel
 from fieldgroup.ui.pages.meeting_editor import MeetingEditor
+from fieldgroup.ui.widgets.balance_history import STATUS_MARKS
 
 
 def _balance_text(row: MeetingRow) -> str:
+    # Mark and index first: in a narrow list (or a long language) they stay visible when the words are cut.
     if not row.balance.present:
         return _("nobody recorded")
-    return f"{str(STATUS_LABELS[row.balance.status])} {format_index(row.balance.index)}"
+    return f"{STATUS_MARKS[row.balance.status]} {format_index(row.balance.index)} {str(STATUS_LABELS[row.balance.status])}"
+
+
+def _where(row: MeetingRow) -> str:
+    return ", ".join(part for part in (row.meeting.place, row.meeting.region) if part)
 
 
 MEETING_COLUMNS = [
     Column(lambda: _("Date"), lambda r: format_date(r.meeting.date), sort_key=lambda r: r.meeting.date.isoformat(),
            tooltip=lambda r: r.meeting.title or ""),
     Column(lambda: _("Type"), lambda r: label(MEETING_KIND_LABELS, r.meeting.kind)),
-    Column(lambda: _("Place"), lambda r: r.meeting.place or "", tooltip=lambda r: r.meeting.place or ""),
-    Column(lambda: _("Region"), lambda r: r.meeting.region or "", tooltip=lambda r: r.meeting.region or ""),
-    Column(lambda: _("Balance"), _balance_text, sort_key=lambda r: r.balance.index),
+    Column(lambda: _("Balance"), _balance_text, sort_key=lambda r: r.balance.index, tooltip=_balance_text),
+    Column(lambda: _("Place, region"), _where, tooltip=_where),
 ]
 
 
@@ -91,8 +96,7 @@ class MeetingsPage(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        for column in (2, 3):  # place and region give way (elided) before date, type and balance do
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)  # place and region give way first
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.count_label = QLabel(self)
@@ -132,6 +136,8 @@ class MeetingsPage(QWidget):
         self.model.set_rows(rows)
         self._show_count()
         self.new_button.setEnabled(bool(self.ctx.group_id))
+        self.empty.setText(_("Choose a meeting on the left, or create a new one.") if self.ctx.group_id
+                           else _("Create a working group first (File ▸ New group…), then its meetings."))
         if current:
             self._select(current)
 
