@@ -142,3 +142,15 @@ def overdue_actions(conn: sqlite3.Connection, group_id: str, today: str, limit: 
         (group_id, today, limit),
     ).fetchall()
     return count, rows
+
+
+def meeting_ids_around(conn: sqlite3.Connection, group_id: str, day: str, upcoming: int, held: int) -> tuple[list[str], list[str]]:
+    """Ids of the group's `upcoming` first meetings on or after `day` (soonest first) and its `held` last
+    meetings before `day` (newest first), without reading every meeting."""
+    after = conn.execute(
+        "SELECT id FROM meetings WHERE group_id = ? AND date >= ? ORDER BY date, id LIMIT ?", (group_id, day, upcoming)
+    ).fetchall()
+    before = conn.execute(
+        "SELECT id FROM meetings WHERE group_id = ? AND date < ? ORDER BY date DESC, id LIMIT ?", (group_id, day, held)
+    ).fetchall()
+    return [r[0] for r in after], [r[0] for r in before]

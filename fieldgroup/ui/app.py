@@ -9,7 +9,7 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QThreadPool, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -122,4 +122,6 @@ def run_app(store_path: str | None, locale: str | None) -> int:
     OPEN_WINDOWS.append(window)
     window.show()
     log.info("Opened %s", path)
-    return app.exec()
+    code = app.exec()
+    QThreadPool.globalInstance().waitForDone(5000)  # background reads finish before the store closes
+    return code

@@ -15,16 +15,17 @@ from fieldgroup.core.schema import PERIOD_KINDS, TABLES
 
 @dataclass(frozen=True, slots=True)
 class MeetingRow:
-    """One meeting in a list, with its balance computed from who was present."""
+    """One meeting in a list, with its balance computed from who was present (None until known)."""
 
     meeting: Meeting
-    balance: Balance
+    balance: Balance | None
 
 
-def meeting_rows(store: Store, group_id: str | None) -> list[MeetingRow]:
-    """The group's meetings, newest first, each with its balance (two queries, whatever the count)."""
+def balances_by_meeting(store: Store, group_id: str | None) -> dict[str, Balance]:
+    """The balance of every meeting of the group, from one grouped query (meetings nobody attended
+    are absent from the result)."""
     if not group_id:
-        return []
+        return {}
     threshold = store.groups.threshold(group_id)
     counts: dict[str, dict[str, int]] = defaultdict(dict)
     women: dict[str, int] = defaultdict(int)
@@ -34,15 +35,19 @@ def meeting_rows(store: Store, group_id: str | None) -> list[MeetingRow]:
         if gender:
             recorded[meeting_id] += n
             women[meeting_id] += n if gender == "female" else 0
-    rows = []
-    for meeting in store.meetings.list(group_id=group_id):
-        c = counts.get(meeting.id, {})
-        balance = Balance(
-            counts=c, index=balance_index(c), status=balance_status(c, threshold),
-            women=women[meeting.id], gender_recorded=recorded[meeting.id], present=sum(c.values()),
-        )
-        rows.append(MeetingRow(meeting, balance))
-    return rows
+    return {
+        meeting_id: Balance(counts=c, index=balance_index(c), status=balance_status(c, threshold),
+                            women=women[meeting_id], gender_recorded=recorded[meeting_id], present=sum(c.values()))
+        for meeting_id, c in counts.items()
+    }
+
+
+def meeting_rows(store: Store, group_id: str | None) -> list[MeetingRow]:
+    """The group's meetings, newest first, each with its balance (two queries, whatever the count)."""
+    if not group_id:
+        return []
+    balances = balances_by_meeting(store, group_id)
+    return [MeetingRow(m, balances.get(m.id, Balance())) for m in store.meetings.list(group_id=group_id)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,3 +116,16 @@ def indicators_behind(store: Store, group_id: str | None) -> list[IndicatorBehin
         if measured and measured[-1].status == BEHIND:
             behind.append(IndicatorBehind(indicator.id, indicator.name, measured[-1].period, measured[-1].progress))
     return behind
+
+
+def recent_meetings(store: Store, group_id: str | None, held: int = 10) -> tuple[MeetingRow | None, list[MeetingRow]]:
+    """The next meeting (today or later) and the last `held` meetings before today, newest first,
+    each with its balance; reads only those meetings, whatever the size of the store."""
+    if not group_id:
+        return None, []
+    upcoming, past = store_queries.meeting_ids_around(store.conn, group_id, store.today().isoformat(), 1, held)
+
+    def row(meeting_id: str) -> MeetingRow:
+        return MeetingRow(store.meetings.get(meeting_id), store.meetings.balance(meeting_id))
+
+    return (row(upcoming[0]) if upcoming else None), [row(m) for m in past]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 from dataclasses import dataclass
 from datetime import datetime
@@ -30,8 +31,6 @@ from fieldgroup.i18n import N_, LazyString, _
 from fieldgroup.paths import STORE_SUFFIX, install_dir, log_dir
 from fieldgroup.ui import settings
 from fieldgroup.ui.context import AppContext
-from fieldgroup.ui.pages.dashboard_page import DashboardPage
-from fieldgroup.ui.pages.meetings_page import MeetingsPage
 from fieldgroup.ui.pages.placeholder_page import placeholder
 from fieldgroup.ui.tasks import run_task
 
@@ -40,15 +39,24 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class PageSpec:
+    """One page: its key, its label, and its class or "module:Class" (imported when first shown,
+    so that start-up does not pay for the pages nobody opened)."""
+
     key: str
     label: LazyString
-    page_class: type
+    page_class: type | str
+
+    def load(self) -> type:
+        if isinstance(self.page_class, str):
+            module, name = self.page_class.split(":")
+            return getattr(importlib.import_module(module), name)
+        return self.page_class
 
 
 # The pages in navigation order; adding a page is one line. View ▸ shortcuts are Ctrl+1.. in this order.
 PAGES: list[PageSpec] = [
-    PageSpec("dashboard", N_("Dashboard"), DashboardPage),
-    PageSpec("meetings", N_("Meetings"), MeetingsPage),
+    PageSpec("dashboard", N_("Dashboard"), "fieldgroup.ui.pages.dashboard_page:DashboardPage"),
+    PageSpec("meetings", N_("Meetings"), "fieldgroup.ui.pages.meetings_page:MeetingsPage"),
     PageSpec("actions", N_("Action items"), placeholder(N_("Action items"))),  # PLACEHOLDER: gui2's ActionsPage
     PageSpec("people", N_("People && organisations"), placeholder(N_("People & organisations"))),  # PLACEHOLDER: gui2
     PageSpec("indicators", N_("Indicators"), placeholder(N_("Indicators"))),  # PLACEHOLDER: gui2's IndicatorsPage
@@ -229,7 +237,7 @@ class MainWindow(QMainWindow):
         """The page for `key`, built the first time it is needed (start-up builds only the first shown)."""
         if key not in self.pages:
             number = self._index_of(key)
-            page = PAGES[number].page_class(self.ctx, self.stack)
+            page = PAGES[number].load()(self.ctx, self.stack)
             page.setObjectName(f"page_{key}")
             old = self.stack.widget(number)
             self.stack.removeWidget(old)

@@ -54,6 +54,12 @@ class _Runnable(QRunnable):
 
     def run(self) -> None:
         try:
+            self._run()
+        except RuntimeError:  # the application is closing and took the signals with it
+            log.info("Background task finished after its window closed")
+
+    def _run(self) -> None:
+        try:
             result = self.fn(self.progress)
         except Cancelled:
             self.signals.cancelled.emit()
@@ -127,3 +133,38 @@ def run_task(
 def running_tasks() -> int:
     """How many background tasks have not reported back yet (the window waits for them on quit)."""
     return len(_RUNNING)
+
+
+class StoreLoader:
+    """Reads for one page on a private connection to the same store file, off the GUI thread.
+
+    Big stores make some reads (balances of 2,000 meetings, overdue counts over 100,000 items) take
+    a noticeable moment; the page shows what it has and fills in the rest when this reports back.
+    Only the newest request's result is delivered, and never to a page that was closed."""
+
+    def __init__(self, owner: QWidget, store: Any):
+        self.owner, self.store = owner, store
+        self.generation = 0
+
+    def load(self, fn: Callable[[Any], Any], on_done: Callable[[Any], None],
+             on_error: Callable[[str], None] | None = None) -> _TaskSignals:
+        from shiboken6 import isValid
+
+        from fieldgroup.core import open_store
+
+        self.generation += 1
+        generation, path, today = self.generation, self.store.path, self.store.today
+
+        def work(_progress: Progress) -> Any:
+            with open_store(path, today=today) as own:
+                return fn(own)
+
+        def deliver(result: Any) -> None:
+            if generation == self.generation and isValid(self.owner):
+                on_done(result)
+
+        def failed(message: str) -> None:
+            if generation == self.generation and isValid(self.owner):
+                (on_error or (lambda m: log.warning("Background read failed: %s", m)))(message)
+
+        return run_task(self.owner, "", work, on_done=deliver, on_error=failed, show_dialog=False)

@@ -35,6 +35,7 @@ def test_dashboard_shows_next_meeting_overdue_items_and_indicators_behind(qtbot,
     qtbot.addWidget(page)
     page.show()
     qtbot.waitUntil(lambda: any("Officers trained" in t for t in buttons_of(page.indicator_box)))
+    qtbot.waitUntil(lambda: any("Send the report" in t for t in buttons_of(page.overdue_box)))
 
     assert any("Workshop on" in t and "Tarkwa" in t for t in buttons_of(page.next_box))
     assert "1 action item is overdue." in [label.text() for label in page.overdue_box.findChildren(type(page.heading))]
@@ -81,9 +82,9 @@ def test_threshold_change_changes_meeting_status(qtbot, ctx, store, group, pilla
         store.attendance.set(meeting.id, person.id)  # 2/1/1: index 0.95
     page = MeetingsPage(ctx)
     qtbot.addWidget(page)
-    assert page.model.data(page.model.index(0, 2)) == "✓ 0.95 balanced"
+    qtbot.waitUntil(lambda: page.model.data(page.model.index(0, 2)) == "✓ 0.95 balanced")
     dialog = SettingsDialog(ctx)
     qtbot.addWidget(dialog)
     dialog.threshold.setValue(0.99)
     press(qtbot, dialog, QDialogButtonBox.StandardButton.Save)
-    assert page.model.data(page.model.index(0, 2)) == "≈ 0.95 imbalanced"
+    qtbot.waitUntil(lambda: page.model.data(page.model.index(0, 2)) == "≈ 0.95 imbalanced")

@@ -14,6 +14,7 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the plain object behind a row
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # a value that sorts correctly (dates, numbers)
 
 Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
 
 
 @dataclass(frozen=True)
@@ -37,11 +38,15 @@ class ObjectTableModel(QAbstractTableModel, Generic[T]):
         self.rows: list[T] = []
         self.extra_search = extra_search
         self._search: list[str] | None = None
+        # Views ask for the same cell many times (painting, sorting, sizing); Babel-formatted
+        # dates and numbers are slow enough to matter with thousands of rows, so each is made once.
+        self._cache: dict[tuple[int, int, int], Any] = {}
 
     def set_rows(self, rows: Sequence[T]) -> None:
         self.beginResetModel()
         self.rows = list(rows)
         self._search = None
+        self._cache.clear()
         self.endResetModel()
 
     def search_text(self, row: int) -> str:
@@ -54,6 +59,33 @@ class ObjectTableModel(QAbstractTableModel, Generic[T]):
             ]
         return self._search[row]
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the rows in Python by the column's sort key: far quicker than a proxy asking Qt
+        for every comparison, which matters with 100,000 rows."""
+        if not 0 <= column < len(self.columns):
+            return
+        spec = self.columns[column]
+        key = spec.sort_key or spec.text
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        old_rows = [index.row() for index in persistent]
+        tagged = sorted(enumerate(self.rows), key=lambda pair: key(pair[1]),
+                        reverse=order == Qt.SortOrder.DescendingOrder)
+        new_row_of = {old: new for new, (old, _item) in enumerate(tagged)}
+        self.rows = [item for _old, item in tagged]
+        self._search = None
+        self._cache.clear()
+        self.changePersistentIndexList(
+            persistent, [self.index(new_row_of[row], index.column()) for row, index in zip(old_rows, persistent, strict=True)])
+        self.layoutChanged.emit()
+
+    def refresh_column(self, column: int) -> None:
+        """Tell the views that one column of every row changed (rows themselves stay in place)."""
+        self._search = None
+        self._cache.clear()
+        if self.rows:
+            self.dataChanged.emit(self.index(0, column), self.index(len(self.rows) - 1, column))
+
     def row_object(self, row: int) -> T | None:
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
@@ -65,17 +97,29 @@ class ObjectTableModel(QAbstractTableModel, Generic[T]):
 
     # ---- QAbstractTableModel ----
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+    def rowCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.rows):
+        row, col = index.row(), index.column()
+        if row < 0 or row >= len(self.rows) or col < 0:
             return None
-        item, column = self.rows[index.row()], self.columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            role = Qt.ItemDataRole.DisplayRole
+        key = (row, col, role)
+        if key in self._cache:
+            return self._cache[key]
+        value = self._value(self.rows[row], self.columns[col], role)
+        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE, Qt.ItemDataRole.ToolTipRole):
+            self._cache[key] = value
+        return value
+
+    @staticmethod
+    def _value(item: T, column: Column[T], role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
             return column.text(item)
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
             return column.tooltip(item)

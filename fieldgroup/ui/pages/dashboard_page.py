@@ -11,17 +11,21 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
-from fieldgroup.core import open_store
 from fieldgroup.core.balance import STATUS_LABELS
 from fieldgroup.formatting import format_date, format_index, format_percent, format_period
 from fieldgroup.i18n import _, ngettext
 from fieldgroup.ui.context import AppContext
-from fieldgroup.ui.data import IndicatorBehind, MeetingRow, indicators_behind, meeting_rows, overdue_summary
+from fieldgroup.ui.data import (
+    IndicatorBehind,
+    MeetingRow,
+    indicators_behind,
+    overdue_summary,
+    recent_meetings,
+)
 from fieldgroup.ui.dialogs.group_dialog import create_group
 from fieldgroup.ui.labels import MEETING_KIND_LABELS, label
-from fieldgroup.ui.tasks import run_task
+from fieldgroup.ui.tasks import StoreLoader
 from fieldgroup.ui.widgets.balance_history import BalanceHistory
 
 SHOWN_OVERDUE = 5
@@ -71,8 +75,8 @@ class DashboardPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(grid, 1)
-        self._indicator_task = None
-        self._generation = 0  # results of an older indicator check are dropped
+        self.overdue_loader = StoreLoader(self, ctx.store)
+        self.indicator_loader = StoreLoader(self, ctx.store)
         self._stale = False
         ctx.group_changed.connect(lambda _group: self._changed())
         ctx.data_changed.connect(lambda _table: self._changed())
@@ -112,11 +116,10 @@ class DashboardPage(QWidget):
         if group is None:
             self._show_no_group()
             return
-        rows = meeting_rows(store, group_id)
-        self._show_next_meeting(rows)
-        self._show_overdue()
-        past = [r for r in rows if r.meeting.date <= store.today()][:SHOWN_MEETINGS]
+        upcoming, past = recent_meetings(store, group_id, SHOWN_MEETINGS)
+        self._show_next_meeting(upcoming, past[0] if past else None)
         self._show_balance(past, store.groups.threshold(group_id))
+        self._load_overdue()
         self._load_indicators()
 
     def _show_no_group(self) -> None:
@@ -132,12 +135,10 @@ class DashboardPage(QWidget):
         self.next_box.layout().addWidget(button)
         self.next_box.layout().addStretch(1)
 
-    def _show_next_meeting(self, rows: list) -> None:
+    def _show_next_meeting(self, upcoming: MeetingRow | None, last: MeetingRow | None) -> None:
         layout = self._clear(self.next_box)
-        today = self.ctx.store.today()
-        upcoming = [r.meeting for r in rows if r.meeting.date >= today]
-        if upcoming:
-            meeting = upcoming[-1]  # rows are newest first: the last upcoming one is the soonest
+        if upcoming is not None:
+            meeting = upcoming.meeting
             text = _("{kind} on {date}").format(kind=label(MEETING_KIND_LABELS, meeting.kind), date=format_date(meeting.date, "full"))
             where = ", ".join(part for part in (meeting.title, meeting.place, meeting.region) if part)
             button = _link(text + (" — " + where if where else ""), self.next_box)
@@ -146,9 +147,7 @@ class DashboardPage(QWidget):
             layout.addWidget(button)
         else:
             layout.addWidget(QLabel(_("No meeting planned."), self.next_box))
-        held = [r for r in rows if r.meeting.date < today]
-        if held:
-            last = held[0]
+        if last is not None:
             text = _("Last meeting: {kind} on {date}, {status}").format(
                 kind=label(MEETING_KIND_LABELS, last.meeting.kind), date=format_date(last.meeting.date),
                 status=_balance_words(last))
@@ -160,9 +159,17 @@ class DashboardPage(QWidget):
         layout.addWidget(all_button)
         layout.addStretch(1)
 
-    def _show_overdue(self) -> None:
+    def _load_overdue(self) -> None:
+        """Counting overdue items reads every open item: done off the GUI thread on big stores."""
         layout = self._clear(self.overdue_box)
-        count, items = overdue_summary(self.ctx.store, self.ctx.group_id, SHOWN_OVERDUE)
+        layout.addWidget(QLabel(_("Counting overdue action items…"), self.overdue_box))
+        group_id = self.ctx.group_id
+        self.overdue_loader.load(lambda store: overdue_summary(store, group_id, SHOWN_OVERDUE), self._show_overdue,
+                                 lambda message: self._show_error(self.overdue_box, message))
+
+    def _show_overdue(self, summary: tuple[int, list]) -> None:
+        layout = self._clear(self.overdue_box)
+        count, items = summary
         summary = QLabel(ngettext("{n} action item is overdue.", "{n} action items are overdue.", count)
                          .format(n=count) if count else _("Nothing is overdue."), self.overdue_box)
         layout.addWidget(summary)
@@ -192,24 +199,9 @@ class DashboardPage(QWidget):
         """Indicator progress can take a while on a big store: worked out off the GUI thread."""
         layout = self._clear(self.indicator_box)
         layout.addWidget(QLabel(_("Checking indicators…"), self.indicator_box))
-        path, group_id, today = self.ctx.store.path, self.ctx.group_id, self.ctx.store.today
-
-        def work(_progress: object) -> list[IndicatorBehind]:
-            with open_store(path, today=today) as own_store:
-                return indicators_behind(own_store, group_id)
-
-        self._generation += 1
-        generation = self._generation
-
-        def done(behind: list[IndicatorBehind]) -> None:
-            if generation == self._generation and isValid(self):
-                self._show_indicators(behind)
-
-        def failed(message: str) -> None:
-            if generation == self._generation and isValid(self):
-                self._show_indicator_error(message)
-
-        self._indicator_task = run_task(self, _("Indicators"), work, on_done=done, on_error=failed, show_dialog=False)
+        group_id = self.ctx.group_id
+        self.indicator_loader.load(lambda store: indicators_behind(store, group_id), self._show_indicators,
+                                   lambda message: self._show_error(self.indicator_box, message))
 
     def _show_indicators(self, behind: list[IndicatorBehind]) -> None:
         layout = self._clear(self.indicator_box)
@@ -231,8 +223,8 @@ class DashboardPage(QWidget):
         layout.addWidget(all_button)
         layout.addStretch(1)
 
-    def _show_indicator_error(self, message: str) -> None:
-        layout = self._clear(self.indicator_box)
-        error = QLabel(message, self.indicator_box)
+    def _show_error(self, box: QGroupBox, message: str) -> None:
+        layout = self._clear(box)
+        error = QLabel(message, box)
         error.setWordWrap(True)
         layout.addWidget(error)

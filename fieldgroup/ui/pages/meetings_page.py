@@ -17,21 +17,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldgroup.core.balance import STATUS_LABELS
+from fieldgroup.core.balance import STATUS_LABELS, Balance
 from fieldgroup.formatting import format_date, format_index
 from fieldgroup.i18n import _
 from fieldgroup.ui import settings
 from fieldgroup.ui.context import AppContext
-from fieldgroup.ui.data import MeetingRow, meeting_rows
+from fieldgroup.ui.data import MeetingRow, balances_by_meeting
 from fieldgroup.ui.labels import MEETING_KIND_LABELS, label
 from fieldgroup.ui.models.search_proxy import SearchProxy
 from fieldgroup.ui.models.table_model import Column, ObjectTableModel
 from fieldgroup.ui.pages.meeting_editor import MeetingEditor
+from fieldgroup.ui.tasks import StoreLoader
 from fieldgroup.ui.widgets.balance_history import STATUS_MARKS
 
 
 def _balance_text(row: MeetingRow) -> str:
     # Mark and index first: in a narrow list (or a long language) they stay visible when the words are cut.
+    if row.balance is None:
+        return "…"  # still being worked out in the background
     if not row.balance.present:
         return _("nobody recorded")
     return f"{STATUS_MARKS[row.balance.status]} {format_index(row.balance.index)} {str(STATUS_LABELS[row.balance.status])}"
@@ -45,9 +48,13 @@ MEETING_COLUMNS = [
     Column(lambda: _("Date"), lambda r: format_date(r.meeting.date), sort_key=lambda r: r.meeting.date.isoformat(),
            tooltip=lambda r: r.meeting.title or ""),
     Column(lambda: _("Type"), lambda r: label(MEETING_KIND_LABELS, r.meeting.kind)),
-    Column(lambda: _("Balance"), _balance_text, sort_key=lambda r: r.balance.index, tooltip=_balance_text),
+    Column(lambda: _("Balance"), _balance_text, sort_key=lambda r: r.balance.index if r.balance else -1.0,
+           tooltip=_balance_text),
     Column(lambda: _("Place, region"), _where, tooltip=_where),
 ]
+
+
+BALANCE_COLUMN = 2
 
 
 class MeetingsPage(QWidget):
@@ -56,6 +63,8 @@ class MeetingsPage(QWidget):
         self.ctx = ctx
         self.model = ObjectTableModel(MEETING_COLUMNS, self, extra_search=lambda r: r.meeting.title or "")
         self.proxy = SearchProxy(self.model, self)
+        self.balances: dict[str, Balance] | None = None  # None until the first background load reports
+        self.loader = StoreLoader(self, ctx.store)
         self.editor = MeetingEditor(ctx, self)
         self.editor.saved.connect(self._after_save)
         self.editor.deleted.connect(self._after_delete)
@@ -97,6 +106,7 @@ class MeetingsPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)  # place and region give way first
+        header.setResizeContentsPrecision(40)  # size columns from the first rows, not all 2,000 meetings
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.count_label = QLabel(self)
@@ -132,14 +142,24 @@ class MeetingsPage(QWidget):
 
     def refresh(self) -> None:
         current = self.editor.meeting.id if self.editor.meeting else None
-        rows = meeting_rows(self.ctx.store, self.ctx.group_id)
-        self.model.set_rows(rows)
+        group_id = self.ctx.group_id
+        meetings = self.ctx.store.meetings.list(group_id=group_id) if group_id else []
+        # Balances from the last load stay on show until the new ones arrive (a moment on big stores).
+        known = self.balances or {}
+        unknown = None if self.balances is None else Balance()
+        self.model.set_rows([MeetingRow(m, known.get(m.id, unknown)) for m in meetings])
+        self.loader.load(lambda store: balances_by_meeting(store, group_id), self._balances_loaded)
         self._show_count()
         self.new_button.setEnabled(bool(self.ctx.group_id))
         self.empty.setText(_("Choose a meeting on the left, or create a new one.") if self.ctx.group_id
                            else _("Create a working group first (File ▸ New group…), then its meetings."))
         if current:
             self._select(current)
+
+    def _balances_loaded(self, balances: dict[str, Balance]) -> None:
+        self.balances = balances
+        self.model.rows = [MeetingRow(r.meeting, balances.get(r.meeting.id, Balance())) for r in self.model.rows]
+        self.model.refresh_column(BALANCE_COLUMN)
 
     def focus_search(self) -> None:
         self.search.setFocus()
