@@ -8,7 +8,7 @@ from datetime import date
 
 from fieldgroup.core import Store, periods, store_queries
 from fieldgroup.core.balance import Balance, balance_index, balance_status
-from fieldgroup.core.entities import Meeting, Organisation, Person
+from fieldgroup.core.entities import Meeting, Person
 from fieldgroup.core.indicators import BEHIND, NO_DATA
 from fieldgroup.core.schema import PERIOD_KINDS, TABLES
 
@@ -42,14 +42,6 @@ def balances_by_meeting(store: Store, group_id: str | None) -> dict[str, Balance
     }
 
 
-def meeting_rows(store: Store, group_id: str | None) -> list[MeetingRow]:
-    """The group's meetings, newest first, each with its balance (two queries, whatever the count)."""
-    if not group_id:
-        return []
-    balances = balances_by_meeting(store, group_id)
-    return [MeetingRow(m, balances.get(m.id, Balance())) for m in store.meetings.list(group_id=group_id)]
-
-
 @dataclass(frozen=True, slots=True)
 class PersonChoice:
     """A person offered in the attendance picker, with organisation and pillar for display and balance."""
@@ -72,10 +64,6 @@ def person_choices(store: Store, group_id: str | None) -> list[PersonChoice]:
         values["protected"], values["focal_point"] = bool(values["protected"]), bool(values["focal_point"])
         result.append(PersonChoice(Person(**values), row[len(names)], row[len(names) + 1]))
     return result
-
-
-def organisations_of(store: Store, group_id: str | None) -> list[Organisation]:
-    return store.organisations.list(group_id=group_id) if group_id else []
 
 
 @dataclass(frozen=True, slots=True)

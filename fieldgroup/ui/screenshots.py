@@ -146,8 +146,13 @@ def render_window(store: Store, out: Path, prefix: str) -> list[Path]:
     window.resize(*SIZE)
     window.show()
     shots = []
+    from fieldgroup.ui.pages.placeholder_page import PlaceholderPage
+
     for spec in PAGES:
         page = window.show_page(spec.key)
+        if isinstance(page, PlaceholderPage):
+            continue  # a page still to come: nothing worth showing
+        settle()
         if spec.key == "meetings" and page.model.rows:
             # Show a meeting that was held (with attendance), not an empty upcoming one.
             held = [r for r in page.model.rows if r.balance.present]
