@@ -110,3 +110,17 @@ def test_navigation_is_keyboard_reachable(qtbot, window):
     qtbot.keyClick(window.nav, Qt.Key.Key_Down)
     assert window.current_key() == "meetings"
     assert window.nav.accessibleName() == "Pages"
+
+
+def test_closing_the_window_with_unsaved_edits_asks(qtbot, window, question):
+    from PySide6.QtWidgets import QMessageBox
+
+    window.new_meeting()
+    qtbot.keyClicks(window.pages["meetings"].editor.title, "Draft")
+    cancel = question(QMessageBox.StandardButton.Cancel)
+    window.close()
+    assert cancel.asked and window.isVisible()
+    question(QMessageBox.StandardButton.Save)
+    window.close()
+    assert not window.isVisible()
+    assert [m.title for m in window.ctx.store.meetings.list()] == ["Draft"]
