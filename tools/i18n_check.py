@@ -186,6 +186,9 @@ def update(translations: Path, template: Catalog, languages: Iterable[str] = LAN
                               fuzzy=False)
         catalog.mime_headers = [("Plural-Forms", PLURAL_FORMS[language])]
         catalog.update(template, update_creation_date=False)
+        for key, message in list(catalog.obsolete.items()):  # nothing worth keeping for reuse
+            if not any(message.string if isinstance(message.string, tuple) else (message.string,)):
+                del catalog.obsolete[key]
         if _write_if_changed(path, _serialise(catalog, ignore_obsolete=drop_obsolete)):
             changed.append(path)
     return changed
