@@ -14,17 +14,27 @@ from fieldgroup.i18n import current_locale
 # CLDR supplementalData.xml <paperSize type="US-Letter">; every other territory uses A4.
 # Babel does not ship this table, so it is copied here (CLDR 47). Of our countries only Colombia.
 LETTER_TERRITORIES = frozenset("BZ CA CL CO CR GT MX NI PA PH PR SV US VE".split())
+# Burmese is written with Myanmar digits (CLDR's default numbering for 'my', and what Qt's date pickers
+# and spin boxes show); Babel only writes Latin digits, so they are mapped afterwards.
+NATIVE_DIGITS = {"my": str.maketrans("0123456789", "၀၁၂၃၄၅၆၇၈၉")}
+_LATIN_DIGITS = str.maketrans("၀၁၂၃၄၅၆၇၈၉", "0123456789")
 
 
 def _locale() -> Locale:
     return Locale.parse(current_locale())
 
 
+def _digits(text: str) -> str:
+    """The active language's own digits ('၂၀၂၅' in Burmese); Latin digits elsewhere."""
+    table = NATIVE_DIGITS.get(current_locale().split("_")[0])
+    return text.translate(table) if table else text
+
+
 def format_date(day: date | datetime | None, length: str = "medium") -> str:
     """'7 Mar 2025' in English, '7 mars 2025' in French; empty for no date."""
     if day is None:
         return ""
-    return babel_dates.format_date(day, format=length, locale=current_locale())
+    return _digits(babel_dates.format_date(day, format=length, locale=current_locale()))
 
 
 def format_datetime(moment: datetime | None, length: str = "medium") -> str:
@@ -36,7 +46,7 @@ def format_datetime(moment: datetime | None, length: str = "medium") -> str:
     locale = _locale()
     pattern = (str(locale.datetime_formats[length]).replace("{1}", locale.date_formats[length].pattern)
                .replace("{0}", locale.time_formats["short"].pattern))
-    return babel_dates.format_datetime(moment, format=pattern, locale=locale)
+    return _digits(babel_dates.format_datetime(moment, format=pattern, locale=locale))
 
 
 def _fixed(pattern_text: str, decimals: int) -> babel_numbers.NumberPattern:
@@ -51,12 +61,12 @@ def format_number(value: float | int | None, decimals: int = 0) -> str:
     if value is None:
         return ""
     locale = _locale()
-    return _fixed(locale.decimal_formats[None].pattern, decimals).apply(value, locale)
+    return _digits(_fixed(locale.decimal_formats[None].pattern, decimals).apply(value, locale))
 
 
 def format_index(value: float) -> str:
     """A balance index with two decimals: '0.88', '0,88'."""
-    return babel_numbers.format_decimal(value, format="0.00", locale=current_locale())
+    return _digits(babel_numbers.format_decimal(value, format="0.00", locale=current_locale()))
 
 
 def format_percent(share: float | None, decimals: int = 0) -> str:
@@ -65,7 +75,7 @@ def format_percent(share: float | None, decimals: int = 0) -> str:
         return ""
     # Start from the locale's own pattern so its spacing ('26 %' in French) survives.
     locale = _locale()
-    return _fixed(locale.percent_formats[None].pattern, decimals).apply(share, locale)
+    return _digits(_fixed(locale.percent_formats[None].pattern, decimals).apply(share, locale))
 
 
 def format_currency(amount: float | None, currency: str | None = None) -> str:
@@ -76,13 +86,16 @@ def format_currency(amount: float | None, currency: str | None = None) -> str:
         territory = _locale().territory
         currencies = babel_numbers.get_territory_currencies(territory) if territory else []
         currency = currencies[0] if currencies else "USD"
-    return babel_numbers.format_currency(amount, currency, locale=current_locale())
+    return _digits(babel_numbers.format_currency(amount, currency, locale=current_locale()))
 
 
 def parse_number(text: str) -> float:
-    """What a user typed in the active locale ('1.234,5' in es_CO) as a number; ValueError if it is not."""
+    """What a user typed in the active locale ('1.234,5' in es_CO, Myanmar digits too) as a number.
+
+    Raises ValueError when it is not a number.
+    """
     try:
-        return float(babel_numbers.parse_decimal(text.strip(), locale=current_locale()))
+        return float(babel_numbers.parse_decimal(text.strip().translate(_LATIN_DIGITS), locale=current_locale()))
     except babel_numbers.NumberFormatError as exc:
         raise ValueError(str(exc)) from None
 
@@ -92,7 +105,7 @@ def format_period(period: str) -> str:
     if "-Q" in period:
         year, quarter = period.split("-Q")
         first_day = date(int(year), 3 * int(quarter) - 2, 1)
-        return babel_dates.format_date(first_day, format="QQQ y", locale=current_locale())
+        return _digits(babel_dates.format_date(first_day, format="QQQ y", locale=current_locale()))
     return period
 
 

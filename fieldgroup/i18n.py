@@ -184,10 +184,10 @@ def pgettext(context: str, message: str) -> str:
 
 def translate_or_none(context: str, message: str) -> str | None:
     """The catalog's translation of (context, message), or None when the catalog has none (for Qt)."""
-    marker = object()
-    found = _translation._catalog.get(f"{context}\x04{message}", marker) if hasattr(_translation, "_catalog") else marker
-    if found is marker:
-        return pseudo(message) if _pseudo else None
+    catalog = getattr(_translation, "_catalog", {})
+    found = catalog.get(f"{context}\x04{message}")
+    if found is None:
+        return None
     return pseudo(found) if _pseudo else found
 
 
