@@ -33,6 +33,7 @@ PLURAL_FORMS = {
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2), "NP_": ((1, "c"), 2)}
 COMMENT_TAGS = ("TRANSLATORS:",)
 LINE_WIDTH = 100
+COUNT = "{n}"  # the house name of the count in ngettext messages
 
 
 def extract(root: Path = ROOT, mapping_file: Path | None = None) -> Catalog:
@@ -72,13 +73,19 @@ def _label(message: Message) -> str:
     return f"{message.context}|{short!r}" if message.context else repr(short)
 
 
-def _placeholder_problems(message: Message) -> list[str]:
-    """Each translated form must keep the English placeholders (a singular form may drop the count)."""
+def _placeholder_problems(message: Message, plural_expr: str) -> list[str]:
+    """Each translated form keeps its English form's placeholders (form 0 ↔ singular, others ↔ plural).
+
+    The one exception: where form 0 is used for n == 1 only (plural=(n != 1)), it may say "one"
+    instead of "{n}". In French (n > 1) form 0 also serves 0, so there it must keep "{n}".
+    """
     if isinstance(message.id, tuple):
         singular, plural = (placeholders(t) for t in message.id)
         forms = list(message.string)
         allowed = singular | plural
         required = [singular if i < len(forms) - 1 else plural for i in range(len(forms))]
+        if len(forms) > 1 and re.sub(r"[\s()]", "", plural_expr) == "n!=1":
+            required[0] = required[0] - {COUNT}
     else:
         forms, allowed = [message.string], placeholders(message.id)
         required = [allowed]
@@ -116,7 +123,7 @@ def check_catalog(catalog: Catalog, language: str, expected: set | None = None) 
                 problems.append(f"untranslated (plural form missing): {label}")
         elif not message.string:
             problems.append(f"untranslated: {label}")
-        problems += [f"{p}: {label}" for p in _placeholder_problems(message)]
+        problems += [f"{p}: {label}" for p in _placeholder_problems(message, catalog.plural_expr)]
     for message in catalog.obsolete.values():
         problems.append(f"obsolete (delete it or run `make extract`): {_label(message)}")
     if expected is not None:
@@ -198,12 +205,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--update", action="store_true", help="re-extract and merge instead of checking")
     parser.add_argument("--drop-obsolete", action="store_true", help="with --update: delete obsolete entries")
-    parser.add_argument("--translations", type=Path, default=ROOT / "translations")
+    parser.add_argument("--root", type=Path, default=ROOT, help="the project folder holding babel.cfg")
+    parser.add_argument("--translations", type=Path, help="default: translations/ under --root")
     args = parser.parse_args(argv)
-    template = extract()
+    args.translations = args.translations or args.root / "translations"
+    template = extract(args.root)
     if args.update:
         for path in update(args.translations, template, drop_obsolete=args.drop_obsolete):
-            print(f"updated {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+            print(f"updated {path.relative_to(args.root) if path.is_relative_to(args.root) else path}")
         return 0
     problems = check_all(args.translations, template)
     for problem in problems:
