@@ -226,11 +226,11 @@ def NP_(context: str, message: str) -> tuple[str, str]:
     return context, message
 
 
-def language_name(language: str) -> str:
-    """The language's own name for itself: 'français', 'မြန်မာ' (for the Settings choice)."""
-    from babel import Locale
+# Each language's name for itself, as language menus show it (Babel says just "Indonesia").
+LANGUAGE_NAMES = {"en": "English", "fr": "Français", "es": "Español", "pt": "Português",
+                  "id": "Bahasa Indonesia", "my": "မြန်မာ", PSEUDO: "Pseudo"}
 
-    if language == PSEUDO:
-        return "Pseudo"
-    name = Locale.parse(language).get_display_name(language) or language
-    return name[:1].upper() + name[1:] if language != "my" else name
+
+def language_name(language: str) -> str:
+    """The language's own name for itself: 'Français', 'မြန်မာ' (for the Settings choice)."""
+    return LANGUAGE_NAMES.get(language.split("_")[0] if language != PSEUDO else PSEUDO, language)

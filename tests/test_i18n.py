@@ -177,7 +177,8 @@ def test_pseudo_keeps_markup_and_mnemonics_usable():
 def test_language_names_are_written_in_their_own_language():
     assert i18n.language_name("fr") == "Français"
     assert i18n.language_name("my") == "မြန်မာ"
-    assert i18n.language_name("id") == "Indonesia"
+    assert i18n.language_name("id_ID") == "Bahasa Indonesia"
+    assert set(i18n.LANGUAGE_NAMES) >= set(i18n.SUPPORTED_LANGUAGES)
 
 
 # --- Qt side -----------------------------------------------------------------------------------------
