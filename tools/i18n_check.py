@@ -164,7 +164,8 @@ def check_all(translations: Path, template: Catalog, languages: Iterable[str] = 
 
 def _serialise(catalog: Catalog, **options: object) -> bytes:
     buffer = io.BytesIO()
-    write_po(buffer, catalog, width=LINE_WIDTH, **options)
+    # File names without line numbers: moving code must not rewrite every catalog (and conflict in merges).
+    write_po(buffer, catalog, width=LINE_WIDTH, include_lineno=False, **options)
     return buffer.getvalue()
 
 
