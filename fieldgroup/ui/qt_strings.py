@@ -1,4 +1,4 @@
-"""Qt's own strings (standard buttons, edit menus, wizards) marked for our catalog, for languages Qt lacks."""
+"""Qt's own strings (standard buttons, edit and spin-box menus, wizards) marked for our catalog, for languages Qt lacks."""
 
 from __future__ import annotations
 
@@ -50,6 +50,9 @@ QT_STRINGS = (
     NP_("QWidgetTextControl", "&Paste"),
     NP_("QWidgetTextControl", "Delete"),
     NP_("QWidgetTextControl", "Select All"),
+    NP_("QAbstractSpinBox", "&Select All"),
+    NP_("QAbstractSpinBox", "&Step up"),
+    NP_("QAbstractSpinBox", "Step &down"),
     NP_("QWizard", "< &Back"),
     NP_("QWizard", "&Next >"),
     NP_("QWizard", "&Finish"),
