@@ -84,6 +84,14 @@ def _os_locale_names() -> list[str]:
                 names.append(buffer.value)
         except (AttributeError, OSError):
             pass
+    if sys.platform == "darwin":  # apps started from the Finder get no LANG
+        try:
+            import subprocess
+
+            result = subprocess.run(["defaults", "read", "-g", "AppleLocale"], capture_output=True, text=True, timeout=2)
+            names.append(result.stdout.strip())
+        except (OSError, subprocess.SubprocessError):
+            pass
     return names
 
 
