@@ -147,6 +147,13 @@ class ProgressBar(Flowable):
         canvas.drawString(bar + 3, 2, self.text)
 
 
+def _drawing(width: float, height: float) -> Drawing:
+    drawing = Drawing(width, height)
+    # Without this the renderer starts every drawing in Helvetica, which is never embedded.
+    drawing.initialFontName = FONT
+    return drawing
+
+
 def _axis_fonts(chart: Any, size: float = 6.5) -> None:
     for axis in (getattr(chart, name, None) for name in ("categoryAxis", "valueAxis", "xValueAxis", "yValueAxis")):
         if axis is not None:
@@ -164,7 +171,7 @@ def trend_chart(
     height: float = 62,
 ) -> Drawing:
     """Actual values (solid line, filled squares) and targets (dashed, hollow circles) per period."""
-    drawing = Drawing(width, height)
+    drawing = _drawing(width, height)
     chart = HorizontalLineChart()
     chart.x, chart.y, chart.width, chart.height = 30, 14, width - 36, height - 20
     chart.data = [list(actual), list(target)]
@@ -186,6 +193,9 @@ def trend_chart(
     chart.lines[1].strokeWidth = 0.8
     chart.lines[1].strokeDashArray = (3, 2)
     chart.lines[1].symbol = makeMarker("Circle", size=3.5, fillColor=colors.white, strokeColor=INK)
+    for index, series in enumerate(chart.data):
+        if sum(v is not None for v in series) < 2:
+            chart.lines[index].strokeColor = None  # one point: a marker without a line
     drawing.add(chart)
     return drawing
 
@@ -200,7 +210,7 @@ def time_chart(
     height: float = 120,
 ) -> Drawing:
     """One series over time (x = day number) with filled markers; `guide` draws a dashed threshold."""
-    drawing = Drawing(width, height)
+    drawing = _drawing(width, height)
     chart = LinePlot()
     chart.x, chart.y, chart.width, chart.height = 36, 16, width - 48, height - 24
     chart.data = [list(points)]

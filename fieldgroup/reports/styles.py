@@ -10,7 +10,15 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, Table, TableStyle
 
-from fieldgroup.reports.fonts import FONT, FONT_BOLD, FONT_ITALIC, has_myanmar, markup, pdf_text, register_fonts
+from fieldgroup.reports.fonts import (
+    FONT,
+    FONT_BOLD,
+    FONT_ITALIC,
+    has_myanmar,
+    markup,
+    pdf_text,
+    register_fonts,
+)
 
 # Greys only: handouts are printed on office black-and-white printers.
 INK = colors.black
@@ -37,6 +45,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         "note": ParagraphStyle("note", base, fontName=FONT_ITALIC, fontSize=8.5, leading=11),
         "cell": ParagraphStyle("cell", base, fontSize=8.5, leading=10.5, spaceAfter=0),
         "cell_bold": ParagraphStyle("cell_bold", base, fontName=FONT_BOLD, fontSize=8.5, leading=10.5, spaceAfter=0),
+        "column": ParagraphStyle("column", base, fontName=FONT_BOLD, fontSize=7.5, leading=9.5, spaceAfter=0),
         "header": ParagraphStyle("header", base, fontSize=8.5, leading=10.5, spaceAfter=0),
         "header_right": ParagraphStyle("header_right", base, fontSize=8.5, leading=10.5, spaceAfter=0, alignment=2),
         "internal": ParagraphStyle("internal", base, fontName=FONT_BOLD, fontSize=9, leading=11, spaceAfter=0,
@@ -85,6 +94,7 @@ def table(
     group_rows: Sequence[int] = (),
     extra: Sequence[tuple] = (),
     header: bool = True,
+    rules: bool = True,
 ) -> Table:
     """A table whose first row (the header) repeats on every page it splits onto; `group_rows` are
     sub-headings spanning the row."""
@@ -95,8 +105,9 @@ def table(
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE),
     ]
+    if rules:
+        commands.append(("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE))
     if header:
         commands += [("LINEBELOW", (0, 0), (-1, 0), 1, INK), ("BACKGROUND", (0, 0), (-1, 0), SHADE)]
     for row in group_rows:
@@ -109,4 +120,4 @@ def table(
 
 
 def header_row(labels: Sequence[str]) -> list[Any]:
-    return [para(text, "cell_bold") for text in labels]
+    return [para(text, "column") for text in labels]

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 
 from fieldgroup.i18n import set_locale
+from tests.reports.helpers import PROTECTED
 
-PROTECTED = "Amara Protected-Person"
 MINUTES = f"""Ouverture par la présidente. Réunion tenue à Bogotá avec la señora Núñez.
 Les élèves de l'école ont présenté leurs préoccupations.
 
@@ -102,7 +100,3 @@ def sample(store, group) -> Sample:
     s.indicators.create(group_id=group.id, code="3.1", computed="meetings_held")
     return Sample(group, meeting, earlier, protected, with_values, without)
 
-
-def pdf_text(path: Path) -> list[str]:
-    """The text of each page, with runs of whitespace made single spaces."""
-    return [" ".join((page.extract_text() or "").split()) for page in PdfReader(str(path)).pages]
