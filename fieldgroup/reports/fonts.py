@@ -79,9 +79,12 @@ def pdf_text(text: str) -> str:
     return text.replace("\u202f", "\u00a0")
 
 
-def markup(text: str) -> str:
-    """Escape `text` for a Paragraph and wrap its Burmese runs in Padauk, so mixed text shows no boxes."""
+def markup(text: str, bold: bool = False) -> str:
+    """Escape `text` for a Paragraph and wrap its Burmese runs in Padauk, so mixed text shows no boxes.
+
+    `bold` picks Padauk Bold: a <font name=...> inside <b> would otherwise switch back to regular."""
     escaped = escape(pdf_text(text))
     if not _HAS_MYANMAR.search(escaped):
         return escaped
-    return _MYANMAR_RUN.sub(lambda m: f'<font name="{MYANMAR_FONT}">{m.group(0)}</font>', escaped)
+    face = MYANMAR_FONT_BOLD if bold else MYANMAR_FONT
+    return _MYANMAR_RUN.sub(lambda m: f'<font name="{face}">{m.group(0)}</font>', escaped)

@@ -13,8 +13,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
 from fieldgroup.i18n import _
-from fieldgroup.reports.fonts import FONT, markup
-from fieldgroup.reports.styles import INK, para
+from fieldgroup.reports.fonts import FONT
+from fieldgroup.reports.styles import INK, bold, para
 
 PAPER_SIZES = {"a4": A4, "letter": LETTER}
 MARGIN = 16 * mm
@@ -52,7 +52,7 @@ def content_width(paper: str) -> float:
 def _header(canvas: Canvas, info: PageInfo, width: float, height: float) -> None:
     top = height - MARGIN + 4 * mm
     usable = width - 2 * MARGIN
-    left = para(f"<b>{markup(info.group_name)}</b>", "header", is_markup=True)
+    left = para(bold(info.group_name), "header", is_markup=True)
     right = para(info.title, "header_right")
     for flowable, x in ((left, MARGIN), (right, MARGIN + usable / 2)):
         _width, h = flowable.wrapOn(canvas, usable / 2, HEADER_SPACE)

@@ -53,8 +53,8 @@ def _agenda(agenda: str, meeting: Meeting) -> list[Flowable]:
     items = [line.strip() for line in agenda.splitlines() if line.strip()]
     if not items:
         return [para(_("No agenda recorded."), "note")]
-    return [para(f"{format_number(n)}.&nbsp;&nbsp;{markup(item)}", "numbered", is_markup=True)
-            for n, item in enumerate(items, start=1)]
+    # The number is a bullet, drawn apart: glued to a Burmese word it would be shaped in the wrong font.
+    return [para(item, "numbered", bulletText=f"{format_number(n)}.") for n, item in enumerate(items, start=1)]
 
 
 def _attendance(context: ReportContext, meeting: Meeting, width: float) -> list[Flowable]:

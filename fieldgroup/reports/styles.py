@@ -13,6 +13,7 @@ from reportlab.platypus import Paragraph, Table, TableStyle
 from fieldgroup.reports.fonts import (
     FONT,
     FONT_BOLD,
+    FONT_BOLD_ITALIC,
     FONT_ITALIC,
     has_myanmar,
     markup,
@@ -41,7 +42,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         "h2": ParagraphStyle("h2", base, fontName=FONT_BOLD, fontSize=12, leading=15, spaceBefore=10, spaceAfter=4),
         "h3": ParagraphStyle("h3", base, fontName=FONT_BOLD, fontSize=10, leading=13, spaceBefore=6, spaceAfter=2),
         "bullet": ParagraphStyle("bullet", base, leftIndent=14, bulletIndent=4, spaceAfter=2),
-        "numbered": ParagraphStyle("numbered", base, leftIndent=18, firstLineIndent=-18, spaceAfter=2),
+        "numbered": ParagraphStyle("numbered", base, leftIndent=18, bulletIndent=0, spaceAfter=2),
         "note": ParagraphStyle("note", base, fontName=FONT_ITALIC, fontSize=8.5, leading=11),
         "cell": ParagraphStyle("cell", base, fontSize=8.5, leading=10.5, spaceAfter=0),
         "cell_bold": ParagraphStyle("cell_bold", base, fontName=FONT_BOLD, fontSize=8.5, leading=10.5, spaceAfter=0),
@@ -69,8 +70,10 @@ def _shaped(name: str) -> ParagraphStyle:
 
 def para(text: str | None, name: str = "body", *, is_markup: bool = False, **extra: Any) -> Paragraph:
     """A Paragraph of app text (escaped, Burmese runs in Padauk); `is_markup` for text built here."""
-    body = (text or "") if is_markup else markup(text or "")
-    chosen = _shaped(name) if has_myanmar(body) else style(name)
+    chosen = style(name)
+    body = (text or "") if is_markup else markup(text or "", bold=chosen.fontName in (FONT_BOLD, FONT_BOLD_ITALIC))
+    if has_myanmar(body):
+        chosen = _shaped(name)
     return Paragraph(body, chosen, **extra)
 
 
@@ -84,7 +87,7 @@ def cell(text: str | None, name: str = "cell") -> Any:
 
 def bold(text: str | None) -> str:
     """Markup for bold app text inside a larger markup string."""
-    return f"<b>{markup(text or '')}</b>"
+    return f"<b>{markup(text or '', bold=True)}</b>"
 
 
 def table(
