@@ -8,7 +8,6 @@ from typing import Any
 from reportlab.platypus import CondPageBreak, Flowable
 
 from fieldgroup.core.schema import PILLAR_LABELS, PILLARS
-from fieldgroup.formatting import format_date, format_number
 from fieldgroup.i18n import _, ngettext
 from fieldgroup.reports.actions_table import (
     ActionRow,
@@ -20,6 +19,7 @@ from fieldgroup.reports.actions_table import (
 )
 from fieldgroup.reports.context import ReportContext
 from fieldgroup.reports.errors import NothingToReportError
+from fieldgroup.reports.fmt import format_date, format_number
 from fieldgroup.reports.fonts import markup
 from fieldgroup.reports.layout import content_width, heading
 from fieldgroup.reports.styles import bold, cell, header_row, para, table

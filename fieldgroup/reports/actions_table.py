@@ -10,9 +10,9 @@ from typing import Any
 from reportlab.platypus import Table
 
 from fieldgroup.core.entities import ActionItem, Organisation, Person
-from fieldgroup.formatting import format_date, format_number
 from fieldgroup.i18n import _
 from fieldgroup.reports.context import ReportContext
+from fieldgroup.reports.fmt import format_date, format_number
 from fieldgroup.reports.fonts import markup
 from fieldgroup.reports.graphics import StatusLabel
 from fieldgroup.reports.labels import ACTION_STATUS_LABELS, label

@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from fieldgroup.core.errors import FieldGroupError
 from fieldgroup.i18n import _, current_locale, set_locale
 from fieldgroup.reports.context import ProgressCallback, ReportContext
 from fieldgroup.reports.errors import ReportOptionError, ReportOutputError
@@ -128,7 +127,8 @@ def build_report(
         context.report(1, STEPS, _("Laying out the pages…"))
         info = layout.PageInfo(group.name, title, _format_today(context), include_protected)
         with _atomic_file(out_path) as stream:
-            layout.build_pdf(stream, story, info, chosen_paper)
+            layout.build_pdf(stream, story, info, chosen_paper,
+                             on_page=lambda n: context.report(1, STEPS, _("Laying out page {n}…").format(n=n)))
             context.report(2, STEPS, _("Saving the PDF…"))
     context.report(STEPS, STEPS, "")
     return out_path
@@ -157,5 +157,5 @@ def build_participation(store: Any, out_path: Path | str, **options: Any) -> Pat
     return build_report("participation", store, out_path, **options)
 
 
-__all__ = ["FieldGroupError", "REPORT_KINDS", "build_report", "build_meeting_handout", "build_action_tracker",
+__all__ = ["REPORT_KINDS", "build_report", "build_meeting_handout", "build_action_tracker",
            "build_me_progress", "build_participation"]

@@ -88,20 +88,31 @@ class BalanceBar(Flowable):
 MARKS = ("full", "half", "empty", "none")
 
 
-def _mark(canvas: Any, x: float, y: float, kind: str, r: float = 3.6) -> None:
+def _draw_mark(canvas: Any, kind: str, r: float) -> None:
     canvas.setStrokeColor(INK)
     canvas.setFillColor(INK)
     canvas.setLineWidth(0.9)
     if kind == "none":
         canvas.setDash(1, 1.5)
-    canvas.circle(x, y, r, stroke=1, fill=1 if kind == "full" else 0)
+    canvas.circle(0, 0, r, stroke=1, fill=1 if kind == "full" else 0)
     canvas.setDash()
     if kind == "half":
-        path = canvas.beginPath()
-        path.moveTo(x, y - r)
-        path.arcTo(x - r, y - r, x + r, y + r, startAng=-90, extent=180)
-        path.close()
-        canvas.drawPath(path, stroke=0, fill=1)
+        canvas.wedge(-r, -r, r, r, -90, 180, stroke=0, fill=1)
+
+
+def _mark(canvas: Any, x: float, y: float, kind: str, r: float = 3.6) -> None:
+    # Drawn once per document as a form and reused: a long tracker has thousands of marks.
+    name = f"fieldgroup-mark-{kind}"
+    if not canvas.hasForm(name):
+        canvas.saveState()
+        canvas.beginForm(name, lowerx=-r - 1, lowery=-r - 1, upperx=r + 1, uppery=r + 1)
+        _draw_mark(canvas, kind, r)
+        canvas.endForm()
+        canvas.restoreState()
+    canvas.saveState()
+    canvas.translate(x, y)
+    canvas.doForm(name)
+    canvas.restoreState()
 
 
 class StatusLabel(Flowable):

@@ -9,10 +9,11 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 from fieldgroup.core.balance import STATUS_LABELS as BALANCE_LABELS
 from fieldgroup.core.entities import Meeting
 from fieldgroup.core.schema import PILLAR_LABELS, PILLARS
-from fieldgroup.formatting import format_date, format_index, format_number, format_percent
+from fieldgroup.formatting import format_index, format_percent
 from fieldgroup.i18n import _, ngettext
 from fieldgroup.reports.actions_table import Directory, action_rows, actions_table
 from fieldgroup.reports.context import ReportContext
+from fieldgroup.reports.fmt import format_date, format_number
 from fieldgroup.reports.fonts import markup
 from fieldgroup.reports.graphics import BalanceBar, StatusLabel
 from fieldgroup.reports.labels import ATTENDANCE_LABELS, MEETING_KIND_LABELS, label
@@ -64,6 +65,7 @@ def _attendance(context: ReportContext, meeting: Meeting, width: float) -> list[
     summary = [
         StatusLabel(BALANCE_MARKS.get(balance.status, "none"), _("Balance: {status} (index {index})").format(
             status=str(BALANCE_LABELS.get(balance.status, balance.status)), index=format_index(balance.index)), "cell_bold"),
+        Spacer(1, 3),
         para(ngettext("{n} person present", "{n} people present", balance.present).format(n=format_number(balance.present))),
         para(_("Women's share: {share} of {n} people whose gender is recorded").format(
             share=format_percent(balance.women_share), n=format_number(balance.gender_recorded))

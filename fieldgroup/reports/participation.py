@@ -14,10 +14,11 @@ from fieldgroup.core.balance import STATUS_LABELS as BALANCE_LABELS
 from fieldgroup.core.balance import Balance
 from fieldgroup.core.entities import Meeting, Organisation
 from fieldgroup.core.schema import BALANCE_PILLARS, PILLAR_LABELS, PILLARS
-from fieldgroup.formatting import format_date, format_index, format_number, format_percent, format_period
+from fieldgroup.formatting import format_index, format_percent, format_period
 from fieldgroup.i18n import _
 from fieldgroup.reports.context import ReportContext
 from fieldgroup.reports.errors import NothingToReportError
+from fieldgroup.reports.fmt import format_date, format_number
 from fieldgroup.reports.graphics import StatusLabel, time_chart
 from fieldgroup.reports.labels import MEETING_KIND_LABELS, label
 from fieldgroup.reports.layout import content_width, heading

@@ -88,7 +88,8 @@ def test_read_only_folder(store, sample, tmp_path):
         folder.chmod(0o700)
 
 
-def test_cancelled_build_leaves_nothing_and_keeps_the_old_file(store, sample, tmp_path):
+@pytest.mark.parametrize("stop_when", ["Laying out page 1…", "Saving the PDF…"])
+def test_cancelled_build_leaves_nothing_and_keeps_the_old_file(stop_when, store, sample, tmp_path):
     target = tmp_path / "a.pdf"
     target.write_bytes(b"previous version")
 
@@ -96,7 +97,7 @@ def test_cancelled_build_leaves_nothing_and_keeps_the_old_file(store, sample, tm
         pass
 
     def progress(done, total, text):
-        if done == 2:  # after the pages are laid out, before the rename
+        if text == stop_when:  # while laying out pages, or after them but before the rename
             raise Cancelled()
 
     with pytest.raises(Cancelled):

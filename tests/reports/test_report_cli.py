@@ -57,10 +57,9 @@ def test_refusals_exit_1_with_one_sentence(saved, tmp_path, capsys):
     ["report", "actions", "--out", "x.pdf", "--paper", "a3"],
     ["report", "actions"],
 ])
-def test_wrong_usage_exits_2(argv, saved, capsys):
-    path, _meeting_id = saved
+def test_wrong_usage_exits_2(argv, tmp_path):
     with pytest.raises(SystemExit) as caught:
-        main([*argv, "--store", str(path)])
+        main([*argv, "--store", str(tmp_path / "never-opened.fgstore")])
     assert caught.value.code == 2
 
 
