@@ -78,9 +78,9 @@ def build(context: ReportContext, *, period: str | None = None, **_options: Any)
     intro = (_("Period: {period}.").format(period=format_period(chosen)) if chosen
              else _("No indicator has an actual value yet."))
     story: list[Flowable] = [para(title, "title"), para(intro), _overview(context, indicators, progress, chosen, width)]
-    story += [Spacer(1, 4), para(_("Progress = (actual - baseline) / (target - baseline). Status: met at 100 % or more, "
-                                   "on track from 85 %, behind below 85 %, no data without an actual value or target."),
-                                 "note")]
+    rule = _("Progress = (actual - baseline) / (target - baseline). Status: met at {met} or more, on track from "
+             "{on_track}, behind below {on_track}, no data without an actual value or target.")
+    story += [Spacer(1, 4), para(rule.format(met=format_percent(1.0), on_track=format_percent(0.85)), "note")]
     story += [CondPageBreak(150), heading(_("Trends")),
               para(_("Solid line with filled squares: actual. Dashed line with hollow circles: target."), "note"),
               _trends(context, indicators, progress, width)]
