@@ -164,8 +164,10 @@ def trend(rows):
     chart = HorizontalLineChart()
     chart.x, chart.y, chart.width, chart.height = 30, 14, W / 2 - 48, 42
     chart.data = [[r.actual for r in rows], [r.target for r in rows]]
-    chart.categoryAxis.categoryNames = [r.period if i % 2 == 0 else "" for i, r in enumerate(rows)]
+    step = max(1, len(rows) // 6)
+    chart.categoryAxis.categoryNames = [r.period if i % step == 0 else "" for i, r in enumerate(rows)]
     chart.valueAxis.valueMin = 0
+    chart.valueAxis.maximumTicks = 4
     for axis in (chart.categoryAxis, chart.valueAxis):
         axis.labels.fontName, axis.labels.fontSize = "NS", 6.5
     chart.lines[0].symbol = makeMarker("FilledSquare", size=3.5)

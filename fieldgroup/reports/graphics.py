@@ -199,11 +199,12 @@ def trend_chart(
         chart.categoryAxis.labels.fontName = MYANMAR_FONT
     chart.lines[0].strokeColor = INK
     chart.lines[0].strokeWidth = 1.2
-    chart.lines[0].symbol = makeMarker("FilledSquare", size=3.5, fillColor=INK, strokeColor=INK)
+    marker = 3.5 if len(periods) <= 16 else 2.2  # forty quarters of full-size markers become a smudge
+    chart.lines[0].symbol = makeMarker("FilledSquare", size=marker, fillColor=INK, strokeColor=INK)
     chart.lines[1].strokeColor = INK
     chart.lines[1].strokeWidth = 0.8
     chart.lines[1].strokeDashArray = (3, 2)
-    chart.lines[1].symbol = makeMarker("Circle", size=3.5, fillColor=colors.white, strokeColor=INK)
+    chart.lines[1].symbol = makeMarker("Circle", size=marker, fillColor=colors.white, strokeColor=INK)
     for index, series in enumerate(chart.data):
         if sum(v is not None for v in series) < 2:
             chart.lines[index].strokeColor = None  # one point: a marker without a line

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from reportlab.platypus import CondPageBreak, Flowable, Spacer
@@ -55,6 +56,12 @@ def row_for(rows: list[PeriodProgress], period: str | None, kind: str) -> Period
     return None
 
 
+def _code_order(indicator: Indicator) -> tuple:
+    """Codes in reading order: 1.2 before 1.10, S9 before S10; indicators without a code last."""
+    parts = re.split(r"(\d+)", indicator.code or "")
+    return (not indicator.code, [int(p) if p.isdigit() else p.casefold() for p in parts], indicator.name.casefold())
+
+
 def _check_period(period: str | None) -> None:
     if period and not (periods.is_valid(period, "quarter") or periods.is_valid(period, "year")):
         raise ReportOptionError(_("Period must look like 2025-Q3 or 2025."))
@@ -63,7 +70,7 @@ def _check_period(period: str | None) -> None:
 def build(context: ReportContext, *, period: str | None = None, **_options: Any) -> tuple[str, list[Flowable]]:
     store, group = context.store, context.group
     _check_period(period)
-    indicators = store.indicators.list(group_id=group.id)
+    indicators = sorted(store.indicators.list(group_id=group.id), key=_code_order)
     if not indicators:
         raise NothingToReportError(
             _("The group {group} has no indicators yet; add indicators before printing the M&E report.")

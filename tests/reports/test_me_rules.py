@@ -34,3 +34,15 @@ def test_value_text_by_unit_and_locale():
     set_locale("fr")
     assert value_text(1234.5, "number") == "1\u202f234,50"
     assert value_text(12.5, "percent") == "12,5\u00a0%"
+
+
+def test_indicators_in_code_reading_order(store, group, tmp_path):
+    from fieldgroup.reports import build_report
+    from tests.reports.helpers import pdf_text
+
+    for code in ("1.10", "1.2", "2.1", None):
+        store.indicators.create(group_id=group.id, code=code, name=f"Indicator {code or 'without code'}")
+    text = " ".join(pdf_text(build_report("indicators", store, tmp_path / "i.pdf")))
+    positions = [text.index(name) for name in ("1.2 Indicator 1.2", "1.10 Indicator 1.10", "2.1 Indicator 2.1",
+                                                "Indicator without code")]
+    assert positions == sorted(positions)
