@@ -102,7 +102,8 @@ def build_report(
 ) -> Path:
     """Write the `kind` document ("meeting", "actions", "indicators", "participation") to `out_path`.
 
-    Qt-free and safe to run in a background task with its own store connection. `progress(done,
+    Qt-free and safe to run in a background task with its own store connection (pass locale=None
+    there: a different `locale` switches the process-wide language while the PDF is built). `progress(done,
     total, text)` is called between steps and may raise to cancel; nothing is left behind then.
     Raises a FieldGroupError subclass (one sentence) when the report cannot be made."""
     if kind not in REPORT_MODULES:
