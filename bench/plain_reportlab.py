@@ -198,7 +198,7 @@ def me_report(store, group_id, out):
              Spacer(1, 4), p("Trends", H2)]
     cells = [[p(f"{i.code} {i.name}", CELL), trend(progress[i.id])] for i in indicators]
     pairs = [cells[n:n + 2] + [[]] * (2 - len(cells[n:n + 2])) for n in range(0, len(cells), 2)]
-    story.append(Table(pairs, colWidths=[W / 2, W / 2], hAlign="LEFT"))
+    story.append(Table(pairs, colWidths=[W / 2, W / 2], hAlign="LEFT", style=[("FONTNAME", (0, 0), (-1, -1), "NS")]))
     build(out, story, group.name)
 
 
