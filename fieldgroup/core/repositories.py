@@ -138,8 +138,41 @@ class AttendanceRecords(Repository[Attendance]):
         return clean
 
 
+@dataclass(frozen=True, slots=True)
+class TrackerRow:
+    """One action item as the tracker table shows it: owner, organisation, pillar and meeting date joined in."""
+
+    id: str
+    title: str
+    status: str
+    due_date: date | None
+    completed_on: date | None
+    meeting_id: str | None
+    meeting_date: date | None
+    owner_person_id: str | None
+    owner_name: str | None
+    owner_protected: bool
+    organisation_id: str | None
+    organisation_name: str | None
+    pillar: str | None
+
+
+def _tracker_row(r: tuple) -> TrackerRow:
+    # Column order of store_queries.action_rows: id, the action fields, then the joined ones.
+    day = date.fromisoformat
+    return TrackerRow(r[0], r[3], r[8], day(r[7]) if r[7] else None, day(r[9]) if r[9] else None, r[2],
+                      day(r[15]) if r[15] else None, r[5], r[10], bool(r[11]), r[12], r[13], r[14])
+
+
 class ActionItems(Repository[ActionItem]):
     table = "action_items"
+
+    def tracker_rows(self, group_id: str | None, statuses: tuple[str, ...] | None = None) -> list[TrackerRow]:
+        """Every action item of the group with its owner, organisation, pillar and meeting date (one query)."""
+        return [_tracker_row(r) for r in store_queries.action_rows(self.store.conn, group_id, statuses)]
+
+    def tracker_rows_by_id(self, ids: list[str]) -> list[TrackerRow]:
+        return [_tracker_row(r) for r in store_queries.action_rows_by_id(self.store.conn, ids)]
 
     def _defaults(self, values: dict[str, Any]) -> dict[str, Any]:
         values = {"status": "open"} | values
