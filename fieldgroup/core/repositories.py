@@ -66,9 +66,31 @@ class Organisations(Repository[Organisation]):
         self._clear_links("action_items", "owner_organisation_id", record_id)
 
 
+@dataclass(frozen=True, slots=True)
+class PersonRow:
+    """One person as the people table shows them, with their organisation's name and pillar."""
+
+    id: str
+    organisation_id: str
+    name: str
+    role: str | None
+    gender: str | None
+    email: str | None
+    phone: str | None
+    protected: bool
+    focal_point: bool
+    organisation_name: str
+    pillar: str
+
+
 class People(Repository[Person]):
     table = "people"
     order_by = "name COLLATE NOCASE"
+
+    def rows(self, group_id: str | None) -> list[PersonRow]:
+        """The group's people with organisation name and pillar, by name (one query)."""
+        return [PersonRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), bool(r[8]), r[10], r[11])
+                for r in store_queries.people_rows(self.store.conn, group_id)]
 
     def _before_delete(self, record_id: str) -> None:
         # Attendance of a deleted person goes with them; action items stay, without an owner.
