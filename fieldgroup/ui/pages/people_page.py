@@ -62,7 +62,7 @@ class PeoplePage(QWidget):
         self.ctx = ctx
         self.people_model, self.organisations_model = PeopleModel(self), OrganisationsModel(self)
         self.people_view, self.people_proxy = _table(self.people_model, _("People"),
-                                                     (210, 230, 110, 100, 110, 100, 170, 200))
+                                                     (200, 220, 110, 95, 105, 95, 150, 170))
         self.org_view, self.org_proxy = _table(self.organisations_model, _("Organisations"), (360, 140, 220, 180))
         self.search = QLineEdit()
         self.search.setPlaceholderText(_("Search people and organisations (Ctrl+F)"))
