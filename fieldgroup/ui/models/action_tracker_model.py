@@ -21,7 +21,11 @@ TITLE, OWNER, ORGANISATION, PILLAR, DUE, STATUS, MEETING = range(7)
 HEADERS = (N_("Title"), N_("Owner"), N_("Organisation"), N_("Pillar"), N_("Due"), N_("Status"), N_("Meeting"))
 
 Index = QModelIndex | QPersistentModelIndex
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.EditRole,
+                    Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.UserRole})
 ROOT = QModelIndex()
+_PLAIN = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
+_EDITABLE = _PLAIN | Qt.ItemFlag.ItemIsEditable
 
 
 @dataclass(frozen=True)
@@ -52,13 +56,15 @@ class ActionTrackerModel(QAbstractTableModel):
     def __init__(self, parent: Any = None):
         super().__init__(parent)
         self._rows: list[TrackerRow] = []
-        self._keys: list[str] = []
-        self._due: list[str] = []
-        self._order: list[int] = []  # every row, in the current sort order
-        self._visible: list[int] = []  # the rows that pass the filter, in sort order
+        self._row_keys: list[str] = []
+        self._order: list[int] = []  # row numbers in the current sort order
+        self._visible: list[int] = []  # positions in that order that pass the filter, ascending
         self._filter = TrackerFilter()
         self._sort: tuple[int, Qt.SortOrder] = (DUE, Qt.SortOrder.AscendingOrder)
+        self._cache: dict[TrackerFilter, list[int]] = {}
         self.today = date.today().isoformat()
+        self._date_cache: dict[date | None, str] = {}
+        self._columns()
 
     # ---- loading ----
 
@@ -69,23 +75,40 @@ class ActionTrackerModel(QAbstractTableModel):
         if today is not None:
             self.today = today.isoformat()
         self._rows = list(rows)
-        self._keys = [self._key(r) for r in self._rows]
-        self._due = [r.due_date.isoformat() if r.due_date else "" for r in self._rows]
+        self._row_keys = [self._key(r) for r in self._rows]
+        self._date_cache.clear()
         self._order = self._sorted_order(*self._sort)
-        self._visible = self._apply(self._filter, self._order)
+        self._columns()
+        self._visible = self._apply(self._filter, self._all)
         self.endResetModel()
+
+    def _columns(self) -> None:
+        """One plain list per filtered field, laid out in sort order: filters then walk memory in order,
+        which is several times faster than jumping around 100,000 rows."""
+        rows, order = self._rows, self._order
+        in_order = [rows[i] for i in order]
+        self._all = list(range(len(order)))
+        self._keys = [self._row_keys[i] for i in order]
+        self._status = [r.status for r in in_order]
+        self._pillar = [r.pillar for r in in_order]
+        self._org = [r.organisation_id for r in in_order]
+        self._owner = [r.owner_person_id for r in in_order]
+        # A missing date is "" for "due from" and "~" (after every digit) for "due until" and overdue.
+        self._due = [r.due_date.isoformat() if r.due_date else "" for r in in_order]
+        self._due_hi = [d or "~" for d in self._due]
+        self._open_due = [d if s in OPEN else "~" for d, s in zip(self._due_hi, self._status, strict=True)]
+        self._cache.clear()
 
     def update_rows(self, rows: list[TrackerRow]) -> None:
         """Replace these rows (after an edit) in place, then filter again so a closed item leaves the open view."""
         position = {r.id: i for i, r in enumerate(self._rows)}
         for row in rows:
             i = position.get(row.id)
-            if i is None:
-                continue
-            self._rows[i], self._keys[i] = row, self._key(row)
-            self._due[i] = row.due_date.isoformat() if row.due_date else ""
+            if i is not None:
+                self._rows[i], self._row_keys[i] = row, self._key(row)
         self.beginResetModel()
-        self._visible = self._apply(self._filter, self._order)
+        self._columns()
+        self._visible = self._apply(self._filter, self._all)
         self.endResetModel()
 
     @staticmethod
@@ -97,33 +120,39 @@ class ActionTrackerModel(QAbstractTableModel):
     def set_filter(self, new: TrackerFilter) -> None:
         old = self._filter
         self._filter = new
-        # Typing more letters only narrows, so only the rows still shown need testing again.
-        narrowing = new.same_except_text(old) and new.text.lower().startswith(old.text.lower())
-        source = self._visible if narrowing else self._order
+        self._cache[old] = self._visible
+        if len(self._cache) > 64:  # a few recent filters, so backspace is instant
+            self._cache.pop(next(iter(self._cache)))
+        cached = self._cache.get(new)
+        if cached is None:
+            # Typing more letters only narrows, so only the rows still shown need testing again.
+            narrowing = new.same_except_text(old) and new.text.lower().startswith(old.text.lower())
+            cached = self._apply(new, self._visible if narrowing else self._all)
         self.beginResetModel()
-        self._visible = self._apply(new, source)
+        self._visible = cached
         self.endResetModel()
 
     def _apply(self, f: TrackerFilter, source: list[int]) -> list[int]:
-        rows, keys, due, today = self._rows, self._keys, self._due, self.today
         result = source
         if f.statuses is not None:
-            result = [i for i in result if rows[i].status in f.statuses]
-        if f.pillar:
-            result = [i for i in result if rows[i].pillar == f.pillar]
-        if f.organisation_id:
-            result = [i for i in result if rows[i].organisation_id == f.organisation_id]
-        if f.owner_id:
-            result = [i for i in result if rows[i].owner_person_id == f.owner_id]
+            column, wanted = self._status, f.statuses
+            result = [p for p in result if column[p] in wanted]
+        for column, value in ((self._pillar, f.pillar), (self._org, f.organisation_id), (self._owner, f.owner_id)):
+            if value:
+                result = [p for p in result if column[p] == value]
         if f.overdue_only:
-            result = [i for i in result if rows[i].status in OPEN and due[i] and due[i] < today]
+            column, today = self._open_due, self.today
+            result = [p for p in result if column[p] < today]
         if f.due_from:
-            result = [i for i in result if due[i] and due[i] >= f.due_from]
+            column, first = self._due, f.due_from
+            result = [p for p in result if column[p] >= first]
         if f.due_to:
-            result = [i for i in result if due[i] and due[i] <= f.due_to]
+            column, last = self._due_hi, f.due_to
+            result = [p for p in result if column[p] <= last]
+        keys = self._keys
         for word in f.words():
-            result = [i for i in result if word in keys[i]]
-        return list(result) if result is source else result
+            result = [p for p in result if word in keys[p]]
+        return result if result is not source else list(source)
 
     @property
     def filter(self) -> TrackerFilter:
@@ -136,10 +165,11 @@ class ActionTrackerModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort = (column, order)
-        self.layoutAboutToBeChanged.emit()
+        self.beginResetModel()
         self._order = self._sorted_order(column, order)
-        self._visible = self._apply(self._filter, self._order)
-        self.layoutChanged.emit()
+        self._columns()
+        self._visible = self._apply(self._filter, self._all)
+        self.endResetModel()
 
     def _sorted_order(self, column: int, order: Qt.SortOrder) -> list[int]:
         rows = self._rows
@@ -148,7 +178,7 @@ class ActionTrackerModel(QAbstractTableModel):
             OWNER: lambda i: (rows[i].owner_name or "").lower(),
             ORGANISATION: lambda i: (rows[i].organisation_name or "").lower(),
             PILLAR: lambda i: rows[i].pillar or "",
-            DUE: lambda i: self._due[i] or "9999",
+            DUE: lambda i: rows[i].due_date.isoformat() if rows[i].due_date else "9999",
             STATUS: lambda i: rows[i].status,
             MEETING: lambda i: rows[i].meeting_date.isoformat() if rows[i].meeting_date else "",
         }
@@ -169,23 +199,23 @@ class ActionTrackerModel(QAbstractTableModel):
         return None
 
     def row_at(self, row: int) -> TrackerRow:
-        return self._rows[self._visible[row]]
+        return self._rows[self._order[self._visible[row]]]
 
     def row_of(self, action_id: str) -> int | None:
-        for position, i in enumerate(self._visible):
-            if self._rows[i].id == action_id:
-                return position
-        return None
+        rows, order = self._rows, self._order
+        return next((n for n, p in enumerate(self._visible) if rows[order[p]].id == action_id), None)
 
     def is_overdue(self, row: TrackerRow) -> bool:
         return row.status in OPEN and row.due_date is not None and row.due_date.isoformat() < self.today
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        base = super().flags(index)
-        return base | Qt.ItemFlag.ItemIsEditable if index.column() == STATUS else base
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return _EDITABLE if index.column() == STATUS else _PLAIN
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # The view asks for a dozen roles per cell on every paint; answer the unused ones first and fast.
+        if role not in _ROLES or not index.isValid():
             return None
         row, column = self.row_at(index.row()), index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -217,13 +247,20 @@ class ActionTrackerModel(QAbstractTableModel):
         if column == PILLAR:
             return str(PILLAR_LABELS[row.pillar]) if row.pillar else ""
         if column == DUE:
-            text = format_date(row.due_date)
+            text = self._date_text(row.due_date)
             return _("{date} · overdue").format(date=text) if self.is_overdue(row) else text
         if column == STATUS:
             return str(STATUS_LABELS.get(row.status, row.status))
         if column == MEETING:
-            return format_date(row.meeting_date)
+            return self._date_text(row.meeting_date)
         return ""
+
+    def _date_text(self, day: date | None) -> str:
+        # Babel formatting is slow next to painting; dates repeat a lot across 100,000 rows.
+        text = self._date_cache.get(day)
+        if text is None:
+            text = self._date_cache[day] = format_date(day)
+        return text
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or index.column() != STATUS or value == self.row_at(index.row()).status:
