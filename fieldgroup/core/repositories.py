@@ -182,21 +182,21 @@ class TrackerRow:
 
 
 def _tracker_row(r: tuple) -> TrackerRow:
-    # Column order of store_queries.action_rows: id, the action fields, then the joined ones.
+    # Column order of store_queries.tracker_rows, which matches TrackerRow's fields.
     day = date.fromisoformat
-    return TrackerRow(r[0], r[3], r[8], day(r[7]) if r[7] else None, day(r[9]) if r[9] else None, r[2],
-                      day(r[15]) if r[15] else None, r[5], r[10], bool(r[11]), r[12], r[13], r[14])
+    return TrackerRow(r[0], r[1], r[2], day(r[3]) if r[3] else None, day(r[4]) if r[4] else None, r[5],
+                      day(r[6]) if r[6] else None, r[7], r[8], bool(r[9]), r[10], r[11], r[12])
 
 
 class ActionItems(Repository[ActionItem]):
     table = "action_items"
 
-    def tracker_rows(self, group_id: str | None, statuses: tuple[str, ...] | None = None) -> list[TrackerRow]:
+    def tracker_rows(self, group_id: str | None) -> list[TrackerRow]:
         """Every action item of the group with its owner, organisation, pillar and meeting date (one query)."""
-        return [_tracker_row(r) for r in store_queries.action_rows(self.store.conn, group_id, statuses)]
+        return [_tracker_row(r) for r in store_queries.tracker_rows(self.store.conn, group_id)]
 
     def tracker_rows_by_id(self, ids: list[str]) -> list[TrackerRow]:
-        return [_tracker_row(r) for r in store_queries.action_rows_by_id(self.store.conn, ids)]
+        return [_tracker_row(r) for r in store_queries.tracker_rows(self.store.conn, ids=ids)]
 
     def _defaults(self, values: dict[str, Any]) -> dict[str, Any]:
         values = {"status": "open"} | values
