@@ -57,9 +57,9 @@ class PageSpec:
 PAGES: list[PageSpec] = [
     PageSpec("dashboard", N_("Dashboard"), "fieldgroup.ui.pages.dashboard_page:DashboardPage"),
     PageSpec("meetings", N_("Meetings"), "fieldgroup.ui.pages.meetings_page:MeetingsPage"),
-    PageSpec("actions", N_("Action items"), placeholder(N_("Action items"))),  # PLACEHOLDER: gui2's ActionsPage
-    PageSpec("people", N_("People && organisations"), placeholder(N_("People & organisations"))),  # PLACEHOLDER: gui2
-    PageSpec("indicators", N_("Indicators"), placeholder(N_("Indicators"))),  # PLACEHOLDER: gui2's IndicatorsPage
+    PageSpec("actions", N_("Action items"), "fieldgroup.ui.pages.actions_page:ActionsPage"),
+    PageSpec("people", N_("People && organisations"), "fieldgroup.ui.pages.people_page:PeoplePage"),
+    PageSpec("indicators", N_("Indicators"), "fieldgroup.ui.pages.indicators_page:IndicatorsPage"),
     PageSpec("sync", N_("Sync"), placeholder(N_("Sync"))),  # PLACEHOLDER: the sync issue's page
 ]
 
@@ -272,8 +272,11 @@ class MainWindow(QMainWindow):
 
     def open_record(self, key: str, record_id: str) -> None:
         page = self.show_page(key)
-        if self.current_key() == key and record_id and hasattr(page, "open_record"):
-            page.open_record(record_id)
+        if self.current_key() != key or not record_id:
+            return
+        show = getattr(page, "show_record", None) or getattr(page, "open_record", None)
+        if show is not None:
+            show(record_id)
 
     # ---- Edit menu ----
 
@@ -288,7 +291,8 @@ class MainWindow(QMainWindow):
         if not self.ctx.group_id:
             QMessageBox.information(self, _("New action item"), _("Create a working group first (File ▸ New group…)."))
             return
-        ActionItemDialog(self.ctx, parent=self).exec()
+        if ActionItemDialog(self.ctx.store, self.ctx.group_id, parent=self).exec():
+            self.ctx.changed("action_items")
 
     def find(self) -> None:
         page = self.stack.currentWidget()

@@ -91,8 +91,8 @@ def test_open_record_shows_the_page_with_the_record(qtbot, window, store, group)
     window.ctx.open_record("meetings", meeting.id)
     page = window.pages["meetings"]
     assert window.current_key() == "meetings" and page.editor.meeting.id == meeting.id
-    window.ctx.open_record("actions", "some-action-id")
-    assert window.current_key() == "actions" and window.pages["actions"].requested == "some-action-id"
+    window.ctx.open_record("sync", "some-id")
+    assert window.current_key() == "sync" and window.pages["sync"].requested == "some-id"
 
 
 def test_status_bar_shows_store_and_last_sync(window, store):

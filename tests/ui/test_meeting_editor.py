@@ -158,7 +158,7 @@ def test_action_item_due_before_meeting_is_refused_beside_the_due_date(qtbot, ct
         qtbot.keyClicks(dialog.title, "Too early")
         dialog.due.setDate(to_qdate(date(2025, 1, 1)))
         press(qtbot, dialog, QDialogButtonBox.StandardButton.Save)
-        seen.append((dialog.isVisible(), dialog.errors.message("due_date")))
+        seen.append((dialog.isVisible(), dialog.form.error_text("due_date")))
         dialog.reject()
 
     answer_dialog(ActionItemDialog, fill)

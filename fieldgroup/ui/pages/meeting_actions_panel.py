@@ -94,17 +94,19 @@ class MeetingActionsPanel(QWidget):
         if meeting_id is None:
             return
         self.meeting_id = meeting_id
-        dialog = ActionItemDialog(self.ctx, meeting_id=meeting_id, parent=self)
+        dialog = ActionItemDialog(self.ctx.store, self.ctx.group_id, meeting_id=meeting_id, parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.reload()
+            self.ctx.changed("action_items")
 
     def edit_selected(self) -> None:
         item = self._selected()
         if item is None:
             return
-        dialog = ActionItemDialog(self.ctx, meeting_id=item.meeting_id, action=item, parent=self)
+        dialog = ActionItemDialog(self.ctx.store, item.group_id, item, parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.reload()
+            self.ctx.changed("action_items")
 
     def show_in_tracker(self) -> None:
         item = self._selected()

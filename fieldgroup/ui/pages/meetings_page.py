@@ -168,6 +168,9 @@ class MeetingsPage(QWidget):
     def can_leave(self) -> bool:
         return self.editor.maybe_leave()
 
+    def show_record(self, meeting_id: str) -> None:
+        self.open_record(meeting_id)
+
     def open_record(self, meeting_id: str) -> None:
         if self.editor.meeting and self.editor.meeting.id == meeting_id:
             return
