@@ -9,19 +9,16 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QThreadPool, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from fieldgroup.core import FieldGroupError, Store, create_store, open_store
-from fieldgroup.i18n import SUPPORTED_LANGUAGES, _, current_locale, set_locale
-from fieldgroup.paths import default_store_path, fonts_dir, log_dir
+from fieldgroup.i18n import _, current_locale, is_pseudo, normalise_locale, set_locale, system_locale
+from fieldgroup.paths import default_store_path, log_dir
 from fieldgroup.ui import settings
+from fieldgroup.ui.qt_i18n import install_qt_translations, register_fonts
 
 log = logging.getLogger("fieldgroup")
-
-UI_FONT = "Noto Sans"
-BURMESE_FONT = "Padauk"
 
 
 def setup_logging() -> Path | None:
@@ -53,34 +50,20 @@ def handle_exception(kind: type[BaseException], error: BaseException, tb: Traceb
         QMessageBox.warning(QApplication.activeWindow(), "FieldGroup", message)
 
 
-def register_fonts() -> None:
-    """Bundled fonts, so every laptop shows the same letters, Burmese included."""
-    for font_file in sorted(fonts_dir().glob("*.ttf")):
-        if QFontDatabase.addApplicationFont(str(font_file)) < 0:
-            log.warning("Could not load font %s", font_file)
-    if UI_FONT in QFontDatabase.families():
-        QFont.insertSubstitution(UI_FONT, BURMESE_FONT)  # Burmese letters come from Padauk
-        font = QApplication.font()
-        font.setFamily(UI_FONT)
-        QApplication.setFont(font)
-
-
 def choose_language(locale: str | None) -> str:
-    """--locale wins; then the language chosen in Settings; then English."""
-    chosen = locale or settings.value(settings.LANGUAGE) or "en"
-    if chosen.split("_")[0] not in SUPPORTED_LANGUAGES:
-        chosen = "en"
-    if chosen != current_locale():
+    """--locale wins; then the language chosen in Settings; then the computer's own language."""
+    for candidate in (locale, settings.value(settings.LANGUAGE)):
+        if candidate:
+            try:
+                chosen = normalise_locale(str(candidate))
+                break
+            except ValueError:
+                log.warning("Ignoring unsupported language %r", candidate)
+    else:
+        chosen = system_locale()
+    if chosen != current_locale() or is_pseudo():
         set_locale(chosen)
-    QLocale.setDefault(QLocale(chosen))  # date fields and Qt's own dialogs follow it
     return chosen
-
-
-def install_qt_translations(app: QApplication, language: str) -> None:
-    translator = QTranslator(app)
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(QLocale(language), "qtbase", "_", folder):
-        app.installTranslator(translator)
 
 
 def make_application() -> QApplication:
@@ -103,8 +86,8 @@ def run_app(store_path: str | None, locale: str | None) -> int:
     app = make_application()
     setup_logging()
     sys.excepthook = handle_exception
-    language = choose_language(locale)
-    install_qt_translations(app, language)
+    choose_language(locale)
+    install_qt_translations(app, current_locale())  # also sets QLocale's default: date fields follow
     register_fonts()
     path = Path(store_path) if store_path else default_store_path()
     try:

@@ -58,7 +58,7 @@ PAGES: list[PageSpec] = [
     PageSpec("dashboard", N_("Dashboard"), "fieldgroup.ui.pages.dashboard_page:DashboardPage"),
     PageSpec("meetings", N_("Meetings"), "fieldgroup.ui.pages.meetings_page:MeetingsPage"),
     PageSpec("actions", N_("Action items"), "fieldgroup.ui.pages.actions_page:ActionsPage"),
-    PageSpec("people", N_("People && organisations"), "fieldgroup.ui.pages.people_page:PeoplePage"),
+    PageSpec("people", N_("People & organisations"), "fieldgroup.ui.pages.people_page:PeoplePage"),
     PageSpec("indicators", N_("Indicators"), "fieldgroup.ui.pages.indicators_page:IndicatorsPage"),
     PageSpec("sync", N_("Sync"), placeholder(N_("Sync"))),  # PLACEHOLDER: the sync issue's page
 ]
@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget(self)
         self.nav.setAccessibleName(_("Pages"))
         for spec in PAGES:
-            self.nav.addItem(str(spec.label).replace("&&", "&"))
+            self.nav.addItem(str(spec.label))
         self.nav.setFixedWidth(min(max(self.nav.sizeHintForColumn(0) + 28, 140), 260))
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.group_combo = QComboBox(self)
@@ -155,7 +155,8 @@ class MainWindow(QMainWindow):
         self._action(edit_menu, _("&Find"), self.find, QKeySequence.StandardKey.Find)
         view_menu = bar.addMenu(_("&View"))
         for number, spec in enumerate(PAGES, start=1):
-            self._action(view_menu, str(spec.label), lambda _c=False, k=spec.key: self.show_page(k), f"Ctrl+{number}")
+            text = str(spec.label).replace("&", "&&")  # a menu would take "&" as a mnemonic
+            self._action(view_menu, text, lambda _c=False, k=spec.key: self.show_page(k), f"Ctrl+{number}")
         help_menu = bar.addMenu(_("&Help"))
         self._action(help_menu, _("&User guide"), self.user_guide, QKeySequence.StandardKey.HelpContents)
         self._action(help_menu, _("Open &log folder"), self.open_log_folder)

@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from fieldgroup.core import Store, create_store  # noqa: E402
+from fieldgroup.i18n import current_locale  # noqa: E402
 from fieldgroup.paths import install_dir  # noqa: E402
 
 SIZE = (1366, 768)
@@ -102,25 +103,6 @@ def demo_store(path: Path, long_names: bool = False) -> Store:
     return store
 
 
-class _Longer:
-    """A stand-in catalog that makes each message about 40 % longer, to find clipped labels."""
-
-    def gettext(self, message: str) -> str:
-        return message + "·" * max(1, len(message) * 2 // 5) if message.strip() else message
-
-    def ngettext(self, singular: str, plural: str, n: int) -> str:
-        return self.gettext(singular if n == 1 else plural)
-
-    def pgettext(self, _context: str, message: str) -> str:
-        return self.gettext(message)
-
-
-def install_pseudo_translation() -> None:
-    from fieldgroup import i18n
-
-    i18n._translation = _Longer()
-
-
 def settle() -> None:
     """Let background work (the dashboard's indicator check) finish and the widgets repaint."""
     from PySide6.QtCore import QThreadPool
@@ -187,15 +169,18 @@ def main(argv: list[str] | None = None) -> int:
     SIZE = tuple(int(n) for n in args.size.split("x"))
     args.out.mkdir(parents=True, exist_ok=True)
     if args.pseudo:
-        install_pseudo_translation()
+        from fieldgroup.i18n import PSEUDO, set_locale
+
+        set_locale(PSEUDO)
     app = QApplication.instance() or QApplication(sys.argv)
     with tempfile.TemporaryDirectory() as folder:
         # Screenshots never read or write the real user's settings.
         QCoreApplication.setOrganizationName("FieldGroupScreenshots")
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
-        from fieldgroup.ui.app import register_fonts
+        from fieldgroup.ui.qt_i18n import install_qt_translations, register_fonts
 
+        install_qt_translations(app, current_locale())
         register_fonts()
         shots = render_window(demo_store(Path(folder) / "demo.fgstore"), args.out, "")
         if args.extra:

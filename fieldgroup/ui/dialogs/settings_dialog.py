@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from babel import Locale
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -16,20 +15,12 @@ from PySide6.QtWidgets import (
 
 from fieldgroup.core.balance import DEFAULT_THRESHOLD
 from fieldgroup.core.errors import FieldGroupError
-from fieldgroup.i18n import SUPPORTED_LANGUAGES, _, current_locale
+from fieldgroup.i18n import SUPPORTED_LANGUAGES, _, current_locale, language_name
 from fieldgroup.ui import settings
 from fieldgroup.ui.context import AppContext
 from fieldgroup.ui.widgets.field_errors import ErrorLabel, FieldErrors
 
 PAPER_SIZES = ("A4", "Letter")
-
-
-def language_name(code: str) -> str:
-    """The language in its own words ('Français'), so people can find theirs whatever is active."""
-    try:
-        return Locale.parse(code).get_display_name(code).capitalize()
-    except (ValueError, LookupError):
-        return code
 
 
 class SettingsDialog(QDialog):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -27,19 +26,15 @@ from fieldgroup.ui.dialogs.group_dialog import create_group
 from fieldgroup.ui.labels import MEETING_KIND_LABELS, label
 from fieldgroup.ui.tasks import StoreLoader
 from fieldgroup.ui.widgets.balance_history import BalanceHistory
+from fieldgroup.ui.widgets.link_button import LinkButton
 
 SHOWN_OVERDUE = 5
 SHOWN_MEETINGS = 10
 SHOWN_INDICATORS = 5
 
 
-def _link(text: str, parent: QWidget) -> QPushButton:
-    """A flat button that reads like a link but is reachable with Tab and Enter."""
-    button = QPushButton(text, parent)
-    button.setFlat(True)
-    button.setCursor(Qt.CursorShape.PointingHandCursor)
-    button.setStyleSheet("QPushButton { text-align: left; padding: 2px 4px; }")
-    return button
+def _link(text: str, parent: QWidget) -> LinkButton:
+    return LinkButton(text, parent)
 
 
 def _balance_words(row: MeetingRow) -> str:
@@ -142,7 +137,6 @@ class DashboardPage(QWidget):
             text = _("{kind} on {date}").format(kind=label(MEETING_KIND_LABELS, meeting.kind), date=format_date(meeting.date, "full"))
             where = ", ".join(part for part in (meeting.title, meeting.place, meeting.region) if part)
             button = _link(text + (" — " + where if where else ""), self.next_box)
-            button.setAccessibleName(_("Open the next meeting: {text}").format(text=text))
             button.clicked.connect(lambda: self.ctx.open_record("meetings", meeting.id))
             layout.addWidget(button)
         else:
@@ -176,9 +170,7 @@ class DashboardPage(QWidget):
         for item in items:
             owner = " — " + item.owner if item.owner else ""
             text = _("Due {date}: {title}").format(date=format_date(item.due_date), title=item.title) + owner
-            button = _link(self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, 560), self.overdue_box)
-            button.setToolTip(text)
-            button.setAccessibleName(text)
+            button = _link(text, self.overdue_box)
             button.clicked.connect(lambda _checked=False, i=item.id: self.ctx.open_record("actions", i))
             layout.addWidget(button)
         all_button = _link(_("All action items ›"), self.overdue_box)
@@ -210,9 +202,7 @@ class DashboardPage(QWidget):
         for item in behind[:SHOWN_INDICATORS]:
             text = _("{name}: behind in {period} ({progress} of target)").format(
                 name=item.name, period=format_period(item.period), progress=format_percent(item.progress))
-            button = _link(self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, 560), self.indicator_box)
-            button.setToolTip(text)
-            button.setAccessibleName(text)
+            button = _link(text, self.indicator_box)
             button.clicked.connect(lambda _checked=False, i=item.id: self.ctx.open_record("indicators", i))
             layout.addWidget(button)
         if len(behind) > SHOWN_INDICATORS:
