@@ -66,7 +66,7 @@ PAGES: list[PageSpec] = [
 EXPORTS = {  # key -> menu text; the reports feature wires them (MainWindow.export_actions)
     "meeting": N_("Meeting handout…"),
     "actions": N_("Action tracker…"),
-    "indicators": N_("M&&E progress…"),
+    "indicators": N_("M&E progress…"),
     "participation": N_("Participation…"),
 }
 
@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
         export_menu.setToolTipsVisible(True)
         self.export_actions: dict[str, QAction] = {}
         for key, text in EXPORTS.items():
-            action = self._action(export_menu, str(text), lambda: None)
+            action = self._action(export_menu, str(text).replace("&", "&&"), lambda: None)
             action.setEnabled(False)
             action.setToolTip(_("PDF reports arrive with the reports feature"))
             self.export_actions[key] = action

@@ -50,7 +50,7 @@ MEETING_COLUMNS = [
     Column(lambda: _("Type"), lambda r: label(MEETING_KIND_LABELS, r.meeting.kind)),
     Column(lambda: _("Balance"), _balance_text, sort_key=lambda r: r.balance.index if r.balance else -1.0,
            tooltip=_balance_text),
-    Column(lambda: _("Place, region"), _where, tooltip=_where),
+    Column(lambda: _("Where"), _where, tooltip=_where),
 ]
 
 
