@@ -144,14 +144,19 @@ def overdue_actions(conn: sqlite3.Connection, group_id: str, today: str, limit: 
     return count, rows
 
 
-def meeting_ids_around(conn: sqlite3.Connection, group_id: str, day: str, upcoming: int, held: int) -> tuple[list[str], list[str]]:
+def meeting_ids_around(
+    conn: sqlite3.Connection, group_id: str, day: str, upcoming: int, held: int, held_kinds: Iterable[str] | None = None
+) -> tuple[list[str], list[str]]:
     """Ids of the group's `upcoming` first meetings on or after `day` (soonest first) and its `held` last
-    meetings before `day` (newest first), without reading every meeting."""
+    meetings before `day` (newest first, only of `held_kinds` when given), without reading every meeting."""
     after = conn.execute(
         "SELECT id FROM meetings WHERE group_id = ? AND date >= ? ORDER BY date, id LIMIT ?", (group_id, day, upcoming)
     ).fetchall()
+    kinds = tuple(held_kinds) if held_kinds is not None else None
+    kind_clause = f" AND kind IN ({', '.join('?' * len(kinds))})" if kinds else ""
     before = conn.execute(
-        "SELECT id FROM meetings WHERE group_id = ? AND date < ? ORDER BY date DESC, id LIMIT ?", (group_id, day, held)
+        "SELECT id FROM meetings WHERE group_id = ? AND date < ?" + kind_clause + " ORDER BY date DESC, id LIMIT ?",
+        (group_id, day, *(kinds or ()), held),
     ).fetchall()
     return [r[0] for r in after], [r[0] for r in before]
 

@@ -10,7 +10,7 @@ from fieldgroup.core import Store, periods, store_queries
 from fieldgroup.core.balance import Balance, balance_index, balance_status
 from fieldgroup.core.entities import Meeting, Person
 from fieldgroup.core.indicators import BEHIND, NO_DATA
-from fieldgroup.core.schema import PERIOD_KINDS, TABLES
+from fieldgroup.core.schema import MEETING_KINDS, PERIOD_KINDS, TABLES
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,12 +106,17 @@ def indicators_behind(store: Store, group_id: str | None) -> list[IndicatorBehin
     return behind
 
 
+# Pillar meetings bring one pillar together by design, so their balance says nothing.
+BALANCE_KINDS = tuple(kind for kind in MEETING_KINDS if kind != "pillar")
+
+
 def recent_meetings(store: Store, group_id: str | None, held: int = 10) -> tuple[MeetingRow | None, list[MeetingRow]]:
-    """The next meeting (today or later) and the last `held` meetings before today, newest first,
-    each with its balance; reads only those meetings, whatever the size of the store."""
+    """The next meeting (today or later) and the last `held` meetings before today whose balance
+    matters (not pillar meetings), newest first, each with its balance; reads only those meetings."""
     if not group_id:
         return None, []
-    upcoming, past = store_queries.meeting_ids_around(store.conn, group_id, store.today().isoformat(), 1, held)
+    upcoming, past = store_queries.meeting_ids_around(store.conn, group_id, store.today().isoformat(), 1, held,
+                                                      BALANCE_KINDS)
 
     def row(meeting_id: str) -> MeetingRow:
         return MeetingRow(store.meetings.get(meeting_id), store.meetings.balance(meeting_id))

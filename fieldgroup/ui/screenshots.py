@@ -15,7 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-from fieldgroup.core import Store, create_store  # noqa: E402
+from fieldgroup.core import Store, create_store, open_store  # noqa: E402
 from fieldgroup.i18n import current_locale  # noqa: E402
 from fieldgroup.paths import install_dir  # noqa: E402
 
@@ -89,17 +89,19 @@ def small_demo(store: Store, group_name: str = "Ghana ICWG") -> None:
 
 
 def demo_store(path: Path, long_names: bool = False) -> Store:
-    store = create_store(path, today=lambda: TODAY)
+    """The demo generator's realistic store once it is on main; until then (and for the long-names
+    check) a small one built here."""
     try:
         from fieldgroup.core.demo import generate_demo  # type: ignore[import-not-found]
     except ImportError:
         generate_demo = None
     if generate_demo is not None and not long_names:
-        generate_demo(store, size="small", seed=7)
-    else:
-        name = ("Groupe de travail national sur les entreprises, la sécurité et les droits humains — "
-                "République démocratique du Congo") if long_names else "Ghana ICWG"
-        small_demo(store, name)
+        generate_demo(path, size="realistic", seed=7, today=TODAY)
+        return open_store(path, today=lambda: TODAY)
+    store = create_store(path, today=lambda: TODAY)
+    name = ("Groupe de travail national sur les entreprises, la sécurité et les droits humains — "
+            "République démocratique du Congo") if long_names else "Ghana ICWG"
+    small_demo(store, name)
     return store
 
 

@@ -23,6 +23,7 @@ def test_dashboard_shows_next_meeting_overdue_items_and_indicators_behind(qtbot,
     for person in (company, government):
         store.attendance.set(past.id, person.id)
     store.meetings.create(group_id=group.id, kind="workshop", date=date(2025, 7, 2), place="Tarkwa")
+    store.meetings.create(group_id=group.id, kind="pillar", pillar="company", date=date(2025, 4, 2))
     store.actions.create(meeting_id=past.id, title="Send the report", owner_person_id=company.id, due_date=date(2025, 4, 1))
     store.actions.create(group_id=group.id, title="Not yet due", due_date=date(2025, 9, 1))
     trained = store.indicators.create(group_id=group.id, name="Officers trained", baseline_value=0)
@@ -44,6 +45,7 @@ def test_dashboard_shows_next_meeting_overdue_items_and_indicators_behind(qtbot,
     qtbot.mouseClick(overdue, Qt.MouseButton.LeftButton)
     assert opened[-1][0] == "actions" and store.actions.get(opened[-1][1]).title == "Send the report"
 
+    assert [r.meeting.id for r in page.history.rows] == [past.id]  # the pillar meeting is left out
     assert "missing pillar" in page.history.accessibleDescription()
     qtbot.mouseClick(page.history, Qt.MouseButton.LeftButton, pos=page.history.rect().center())
     assert opened[-1] == ("meetings", past.id)

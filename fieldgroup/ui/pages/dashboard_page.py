@@ -142,7 +142,7 @@ class DashboardPage(QWidget):
         else:
             layout.addWidget(QLabel(_("No meeting planned."), self.next_box))
         if last is not None:
-            text = _("Last meeting: {kind} on {date}, {status}").format(
+            text = _("Last meeting of all pillars: {kind} on {date}, {status}").format(
                 kind=label(MEETING_KIND_LABELS, last.meeting.kind), date=format_date(last.meeting.date),
                 status=_balance_words(last))
             button = _link(text, self.next_box)
@@ -183,7 +183,7 @@ class DashboardPage(QWidget):
         self.history.set_rows(past, threshold)
         layout.addWidget(self.history, 1)
         hint = QLabel(_("✓ balanced · ≈ imbalanced · ✗ missing pillar; dashed line: threshold {threshold}. "
-                        "Click a bar to open its meeting.").format(threshold=format_index(threshold)), self.balance_box)
+                        "Pillar meetings are left out. Click a bar to open its meeting.").format(threshold=format_index(threshold)), self.balance_box)
         hint.setWordWrap(True)
         layout.addWidget(hint)
 
