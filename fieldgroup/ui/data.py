@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from fieldgroup.core import Store, periods, store_queries
+from fieldgroup.core import indicators as indicator_maths
 from fieldgroup.core.balance import Balance, balance_index, balance_status
-from fieldgroup.core.entities import Meeting, Person
-from fieldgroup.core.indicators import BEHIND, NO_DATA
+from fieldgroup.core.entities import Indicator, Meeting, Person
+from fieldgroup.core.indicators import BEHIND, NO_DATA, PeriodProgress
 from fieldgroup.core.schema import MEETING_KINDS, PERIOD_KINDS, TABLES
 
 
@@ -92,18 +93,41 @@ class IndicatorBehind:
 
 
 def indicators_behind(store: Store, group_id: str | None) -> list[IndicatorBehind]:
-    """Indicators whose latest measured period (up to today) is behind its target."""
+    """Indicators whose latest measured period (up to the current one) is behind its target."""
     if not group_id:
         return []
-    current = {kind: periods.period_of(store.today(), kind) for kind in PERIOD_KINDS}
+    current = {kind: periods.bounds(periods.period_of(store.today(), kind))[0] for kind in PERIOD_KINDS}
+    facts: tuple | None = None
     behind = []
     for indicator in store.indicators.list(group_id=group_id):
-        now = periods.bounds(current[indicator.period_kind])[0]
-        measured = [p for p in store.indicator_progress(indicator.id)
-                    if p.status != NO_DATA and periods.bounds(p.period)[0] <= now]
-        if measured and measured[-1].status == BEHIND:
-            behind.append(IndicatorBehind(indicator.id, indicator.name, measured[-1].period, measured[-1].progress))
+        now = current[indicator.period_kind]
+        if indicator.computed:
+            if facts is None:
+                # Store.indicator_progress re-reads every meeting and action item for each computed
+                # indicator (seconds each on a big store); the facts are read once here instead.
+                facts = (store._meeting_facts(group_id), store._action_facts(group_id))
+            latest = _latest_computed(store, indicator, now, facts)
+        else:
+            measured = [p for p in store.indicator_progress(indicator.id)
+                        if p.status != NO_DATA and periods.bounds(p.period)[0] <= now]
+            latest = measured[-1] if measured else None
+        if latest is not None and latest.status == BEHIND:
+            behind.append(IndicatorBehind(indicator.id, indicator.name, latest.period, latest.progress))
     return behind
+
+
+def _latest_computed(store: Store, indicator: Indicator, now: date, facts: tuple) -> PeriodProgress | None:
+    """Progress of a computed indicator in its latest period (up to now) that has a target and a value."""
+    meetings, actions = facts
+    targets = {t.period: t.value for t in store.targets.list(indicator_id=indicator.id)}
+    for period in sorted((p for p in targets if periods.bounds(p)[0] <= now), key=lambda p: periods.bounds(p)[0],
+                         reverse=True):
+        actual = indicator_maths.compute(indicator.computed, period, meetings, actions)
+        if actual is None:
+            continue
+        value = indicator_maths.progress(actual, indicator.baseline_value, targets[period], indicator.direction)
+        return PeriodProgress(period, targets[period], actual, value, indicator_maths.status(value))
+    return None
 
 
 # Pillar meetings bring one pillar together by design, so their balance says nothing.

@@ -29,13 +29,15 @@ def test_dashboard_shows_next_meeting_overdue_items_and_indicators_behind(qtbot,
     trained = store.indicators.create(group_id=group.id, name="Officers trained", baseline_value=0)
     store.targets.set(trained.id, "2025-Q1", 100)
     store.values.set(trained.id, "2025-Q1", 40)
+    held = store.indicators.create(group_id=group.id, computed="meetings_held")
+    store.targets.set(held.id, "2025-Q1", 5)  # one meeting held in Q1: 20 % of the target
 
     opened = []
     ctx.open_requested.connect(lambda page, record: opened.append((page, record)))
     page = DashboardPage(ctx)
     qtbot.addWidget(page)
     page.show()
-    qtbot.waitUntil(lambda: any("Officers trained" in t for t in buttons_of(page.indicator_box)))
+    qtbot.waitUntil(lambda: any("Meetings held" in t for t in buttons_of(page.indicator_box)))
     qtbot.waitUntil(lambda: any("Send the report" in t for t in buttons_of(page.overdue_box)))
 
     assert any("Workshop on" in t and "Tarkwa" in t for t in buttons_of(page.next_box))
@@ -49,7 +51,8 @@ def test_dashboard_shows_next_meeting_overdue_items_and_indicators_behind(qtbot,
     assert "missing pillar" in page.history.accessibleDescription()
     qtbot.mouseClick(page.history, Qt.MouseButton.LeftButton, pos=page.history.rect().center())
     assert opened[-1] == ("meetings", past.id)
-    assert any("behind in Q1 2025 (40%" in t for t in buttons_of(page.indicator_box))
+    assert any("Officers trained: behind in Q1 2025 (40%" in t for t in buttons_of(page.indicator_box))
+    assert any("Meetings held: behind in Q1 2025 (20%" in t for t in buttons_of(page.indicator_box))
 
 
 def test_dashboard_offers_to_create_a_group_in_an_empty_store(qtbot, store):
