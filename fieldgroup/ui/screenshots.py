@@ -127,6 +127,8 @@ def render_window(store: Store, out: Path, prefix: str) -> list[Path]:
     from fieldgroup.ui.main_window import PAGES, MainWindow
 
     window = MainWindow(store)
+    # The demo lives in a temporary folder; show a stable, typical path so the pictures do not change.
+    window.store_label.setText(window.store_label.text().replace(str(store.path.parent), "~/FieldGroup"))
     window.resize(*SIZE)
     window.show()
     shots = []
