@@ -93,9 +93,17 @@ def run_task(
         dialog.setWindowTitle(title)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)  # quick work finishes without a flashing dialog
-        dialog.canceled.connect(lambda: setattr(progress, "cancelled", True))
+        def cancel() -> None:
+            progress.cancelled = True
+
+        # The Cancel button emits `canceled`; Escape or closing the dialog rejects it.
+        dialog.canceled.connect(cancel)
+        dialog.rejected.connect(cancel)
 
         def show_progress(done: int, total: int, text: str) -> None:
+            if dialog.wasCanceled():
+                cancel()
+                return
             dialog.setMaximum(total)
             dialog.setValue(done)
             if text:

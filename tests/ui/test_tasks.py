@@ -5,6 +5,8 @@ from __future__ import annotations
 import gc
 import logging
 
+import pytest
+
 from fieldgroup.core.errors import FieldGroupError
 from fieldgroup.ui.tasks import run_task, running_tasks
 
@@ -52,3 +54,33 @@ def test_cancel_stops_the_task(qtbot):
     run_task(None, "Working", work, on_done=results.append, show_dialog=False)
     qtbot.waitUntil(lambda: running_tasks() == 0)
     assert outcomes == [] and results == []
+
+
+@pytest.mark.parametrize("how", ["cancel button", "escape key"])
+def test_cancelling_the_progress_dialog_stops_the_work(qtbot, how):
+    import threading
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    tick = threading.Event()
+    results = []
+
+    def work(progress):
+        for step in range(100_000):
+            progress.report(step, 100_000, "Working…")  # raises Cancelled once the user cancels
+            tick.wait(0.002)  # stands for real work between two progress reports
+        return "finished"
+
+    run_task(parent, "Long work", work, on_done=results.append)
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in parent.findChildren(QProgressDialog)), timeout=5000)
+    [dialog] = [d for d in parent.findChildren(QProgressDialog) if d.isVisible()]
+    if how == "cancel button":
+        qtbot.mouseClick(dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)
+    else:
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: running_tasks() == 0, timeout=5000)
+    assert results == []
