@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QSize, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldgroup import __version__
 from fieldgroup.core import FieldGroupError, Store, create_store, open_store
 from fieldgroup.formatting import format_date
 from fieldgroup.i18n import N_, LazyString, _
-from fieldgroup.paths import STORE_SUFFIX, install_dir, log_dir
+from fieldgroup.paths import STORE_SUFFIX
 from fieldgroup.ui import settings
 from fieldgroup.ui.context import AppContext
+from fieldgroup.ui.dialogs import help_menu_actions
 from fieldgroup.ui.pages.placeholder_page import placeholder
 from fieldgroup.ui.tasks import run_task
 
@@ -158,9 +158,10 @@ class MainWindow(QMainWindow):
             text = str(spec.label).replace("&", "&&")  # a menu would take "&" as a mnemonic
             self._action(view_menu, text, lambda _c=False, k=spec.key: self.show_page(k), f"Ctrl+{number}")
         help_menu = bar.addMenu(_("&Help"))
-        self._action(help_menu, _("&User guide"), self.user_guide, QKeySequence.StandardKey.HelpContents)
-        self._action(help_menu, _("Open &log folder"), self.open_log_folder)
-        self._action(help_menu, _("&About FieldGroup"), self.about)
+        self._action(help_menu, _("&User guide"), lambda: help_menu_actions.user_guide(self),
+                     QKeySequence.StandardKey.HelpContents)
+        self._action(help_menu, _("Open &log folder"), help_menu_actions.open_log_folder)
+        self._action(help_menu, _("&About FieldGroup"), lambda: help_menu_actions.about(self))
 
     def _build_status_bar(self) -> None:
         self.store_label = QLabel(self)
@@ -359,26 +360,6 @@ class MainWindow(QMainWindow):
         from fieldgroup.ui.dialogs.settings_dialog import SettingsDialog
 
         SettingsDialog(self.ctx, self).exec()
-
-    # ---- Help menu ----
-
-    def user_guide(self) -> None:
-        guide = install_dir() / "docs" / "user-guide.md"
-        if guide.exists():
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(guide)))
-        else:
-            QMessageBox.information(self, _("User guide"), _("The user guide is not installed with this copy of FieldGroup."))
-
-    def open_log_folder(self) -> None:
-        folder = log_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
-
-    def about(self) -> None:
-        QMessageBox.about(self, _("About FieldGroup"), _(
-            "FieldGroup {version}\n\nMinutes, action items, pillar balance and M&E for multi-stakeholder "
-            "working groups, synced by USB stick.\n\nLicence: GPL-3.0-or-later."
-        ).format(version=__version__))
 
     # ---- window state ----
 
