@@ -48,6 +48,10 @@ ATTENDANCE_MIX = {
 # The pillar that sometimes stays away entirely from this kind of meeting, and how often.
 OFTEN_MISSING = {"plenary": ("government", 0.15), "subnational": ("government", 0.25), "workshop": ("civil_society", 0.12)}
 INVITED = {"plenary": (22, 36), "pillar": (6, 12), "subnational": (12, 24), "workshop": (14, 28)}
+# Some meetings lean heavily towards one pillar (companies fill plenaries, communities the regional ones).
+SKEWED = {"plenary": ("company", 0.35), "subnational": ("civil_society", 0.3), "workshop": ("company", 0.2)}
+# Women are fewer among company and government delegates than in civil society.
+WOMEN_SHARE = {"company": 0.30, "government": 0.27, "civil_society": 0.55, "observer": 0.50}
 ACTION_WEIGHT = {"plenary": 3.0, "pillar": 1.0, "subnational": 1.3, "workshop": 1.0}
 
 
@@ -163,7 +167,8 @@ class _DemoBuilder:
         else:
             names = self.text.regional_organisations[pillar]
         name, kind = names[index % len(names)]
-        town = towns[(index // len(names)) % len(towns)]
+        # Each round through the names moves every name to the next town: no two alike.
+        town = towns[(index % len(names) + index // len(names)) % len(towns)]
         name = name.format(town=town, region=region)
         rounds = index // (len(names) * (1 if group is self.national else len(towns)))
         if rounds:  # more organisations than names: other offices of the same bodies
@@ -187,14 +192,16 @@ class _DemoBuilder:
 
     def _person(self, org: Organisation, focal: bool, protected: bool) -> None:
         rng, text = self.rng, self.text
-        gender = rng.choices(["female", "male", "other", None], [0.43, 0.47, 0.01, 0.09])[0]
+        women = WOMEN_SHARE[org.pillar]
+        gender = rng.choices(["female", "male", "other", None], [0.9 * women, 0.89 * (1 - women), 0.01, 0.09])[0]
         first_names = {"female": text.female_names, "male": text.male_names}.get(
             gender, rng.choice((text.female_names, text.male_names)))
         first, last = rng.choice(first_names), rng.choice(text.surnames)
         name = text.name_format.format(first=first, last=last)
         role = rng.choice(text.protected_roles if protected else text.roles[org.pillar])
         slug = _ascii_slug(first)[:1] + "." + _ascii_slug(last)
-        domain = _ascii_slug(" ".join(org.name.split()[:2]))[:16]
+        acronym = org.name.partition("(")[2].rstrip(")")
+        domain = _ascii_slug(acronym or " ".join([w for w in org.name.split() if len(w) > 3][:2]))[:16]
         email = f"{slug}@{domain}.example" if len(slug) > 2 and domain and rng.random() < 0.7 else None
         phone = f"{text.dial_code} {rng.randint(20, 59)} 555 {rng.randint(0, 9999):04d}" if rng.random() < 0.6 else None
         person = self.store.people.create(
@@ -270,7 +277,11 @@ class _DemoBuilder:
 
     def _invite(self, meeting: Meeting, size: int) -> list[Person]:
         """Who is on the list: mostly the group's own people, in the mix typical of the meeting kind."""
-        mix = {meeting.pillar: 1.0} if meeting.kind == "pillar" else ATTENDANCE_MIX[meeting.kind]
+        mix = {meeting.pillar: 1.0} if meeting.kind == "pillar" else dict(ATTENDANCE_MIX[meeting.kind])
+        if meeting.kind in SKEWED and self.rng.random() < SKEWED[meeting.kind][1]:
+            heavy = SKEWED[meeting.kind][0]
+            mix[heavy] *= self.rng.uniform(2.0, 3.5)
+            mix = {pillar: share / sum(mix.values()) for pillar, share in mix.items()}
         chosen: list[Person] = []
         for pillar, share in mix.items():
             want = round(size * share)
@@ -314,7 +325,7 @@ class _DemoBuilder:
         age = (self.today - start).days / max(1, (self.today - self.first_day).days)
         if due < self.today:
             # Older items were more often closed; recent ones are still open and overdue.
-            still_open = 0.12 + 0.4 * (1 - age)
+            still_open = 0.05 + 0.35 * (1 - age)
             status = rng.choices(("open", "in_progress", "done", "dropped"),
                                  (still_open * 0.6, still_open * 0.4, 0.88 - still_open, 0.08))[0]
         else:

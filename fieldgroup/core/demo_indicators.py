@@ -107,13 +107,16 @@ def _computed(builder: _DemoBuilder, number: int, key: str) -> None:
     target_periods, _values = _periods(builder, "quarter")
     actual = store.computed_values(national.id, key, "quarter")
     history = [actual[p] for p in sorted(actual) if bounds(p)[1] < builder.today]
-    baseline = history[0] if history else 0.0
     average = sum(history) / len(history) if history else 1.0
-    goal = average * (1.25 if direction == "increase" else 0.6)
-    if unit == "percent":
-        goal = min(goal, 95.0)
-    if key == "average_balance":
-        goal = min(goal, 0.95)
+    # Baseline a little below what the group does on average and a goal above it (the other way
+    # round for overdue items), so that some quarters are met and others behind.
+    if direction == "increase":
+        baseline, goal = average * 0.8, average * 1.15
+    else:
+        baseline, goal = average * 1.3, average * 0.7
+    ceiling = 1.0 if key == "average_balance" else 100.0 if unit == "percent" else None
+    if ceiling is not None:
+        baseline, goal = min(baseline, 0.9 * ceiling), min(goal, 0.95 * ceiling)
     indicator = store.indicators.create(
         id=builder.new_id(), group_id=national.id, code=f"C{number}", name=builder.text.computed[key],
         computed=key, period_kind="quarter", baseline_value=round(baseline, 2),

@@ -10,6 +10,7 @@ from fieldgroup.core.entities import Group, Meeting
 if TYPE_CHECKING:
     from fieldgroup.core.demo import _DemoBuilder
 
+PILLARS = ("company", "government", "civil_society", "observer")
 # A meeting whose minutes are still being written: held in the last days before "today".
 MINUTES_LAG_DAYS = 7
 
@@ -20,7 +21,7 @@ def meeting_fields(
 ) -> tuple[dict[str, Any], dict[str, str]]:
     """Title, place, agenda, minutes and decisions of one meeting, and the context its action items reuse."""
     rng, text = builder.rng, builder.text
-    context = _context(builder, group, region, towns)
+    context = _context(builder, group, region, towns, pillar)
     context["pillar"] = text.pillar_names[pillar] if pillar else ""
     context["n"] = str(number)
     if kind == "subnational" or group is not builder.national:
@@ -39,7 +40,8 @@ def meeting_fields(
     if age > MINUTES_LAG_DAYS or (age > 0 and rng.random() < 0.5):
         fields["minutes"] = _minutes(builder, context)
         count = rng.randint(1, 2) if kind == "pillar" else rng.randint(2, 4)
-        fields["decisions"] = "\n".join(_fill(rng.sample(text.decisions, count), context))
+        decisions = _fitting(text.decisions, pillar, count)
+        fields["decisions"] = "\n".join(_fill(rng.sample(decisions, count), context))
     return fields, context
 
 
@@ -53,7 +55,8 @@ def action_fields(builder: _DemoBuilder, meeting: Meeting | None) -> dict[str, A
         national = builder.national
         context, present = _context(builder, national, "", builder.regions[national.id][1]), []
         group_id = national.id
-    fields: dict[str, Any] = {"title": rng.choice(text.actions).format(**context)}
+    titles = _fitting(text.actions, context.get("pillar_key") or None, 3)
+    fields: dict[str, Any] = {"title": rng.choice(titles).format(**context)}
     if rng.random() < 0.4:
         fields["description"] = rng.choice(text.action_notes)
     roll = rng.random()
@@ -68,18 +71,31 @@ def action_fields(builder: _DemoBuilder, meeting: Meeting | None) -> dict[str, A
     return fields
 
 
-def _context(builder: _DemoBuilder, group: Group, region: str, towns: tuple[str, ...]) -> dict[str, str]:
+def _context(
+    builder: _DemoBuilder, group: Group, region: str, towns: tuple[str, ...], pillar: str | None = None
+) -> dict[str, str]:
     rng, text = builder.rng, builder.text
     if not region:  # a national meeting talks about one of the regions
         chosen = rng.choice(text.regions)
         region, towns = chosen.name, chosen.towns
     context = {"region": region, "town": rng.choice(towns), "topic": rng.choice(text.topics)}
-    for pillar in ("company", "government", "civil_society", "observer"):
-        members = [o for o in builder.orgs[group.id] if o.pillar == pillar]
-        members = members or [o for o in builder.orgs[builder.national.id] if o.pillar == pillar]
-        context[pillar] = rng.choice(members).name
-    context["org"] = rng.choice(builder.orgs[group.id]).name
+    for each in PILLARS:
+        members = [o for o in builder.orgs[group.id] if o.pillar == each]
+        members = members or [o for o in builder.orgs[builder.national.id] if o.pillar == each]
+        context[each] = rng.choice(members).name
+    hosts = [o for o in builder.orgs[group.id] if pillar in (None, o.pillar)] or builder.orgs[group.id]
+    context["org"] = rng.choice(hosts).name
+    context["pillar_key"] = pillar or ""
     return context
+
+
+def _fitting(templates: tuple[str, ...], pillar: str | None, need: int) -> list[str]:
+    """At a pillar meeting, only texts that name no organisation of another pillar (if enough are left)."""
+    if pillar is None:
+        return list(templates)
+    others = ["{" + p + "}" for p in PILLARS if p != pillar]
+    fitting = [t for t in templates if not any(key in t for key in others)]
+    return fitting if len(fitting) >= need else list(templates)
 
 
 def _fill(templates: list[str], context: dict[str, str]) -> list[str]:
@@ -89,8 +105,9 @@ def _fill(templates: list[str], context: dict[str, str]) -> list[str]:
 def _agenda(builder: _DemoBuilder, kind: str, context: dict[str, str]) -> str:
     rng, text = builder.rng, builder.text
     items = list(text.agenda_open[: rng.randint(2, len(text.agenda_open))])
-    specific = text.agenda[kind]
-    items += rng.sample(specific, rng.randint(min(2, len(specific)), min(5, len(specific))))
+    specific = _fitting(text.agenda[kind], context["pillar_key"] or None, 2)
+    picked = rng.sample(range(len(specific)), rng.randint(min(2, len(specific)), min(5, len(specific))))
+    items += [specific[i] for i in sorted(picked)]  # agenda items keep their natural order
     items += list(text.agenda_close)
     return "\n".join(_fill(items, context))
 
@@ -98,8 +115,10 @@ def _agenda(builder: _DemoBuilder, kind: str, context: dict[str, str]) -> str:
 def _minutes(builder: _DemoBuilder, context: dict[str, str]) -> str:
     """Paragraphs separated by blank lines, with "- " bullet lines between them."""
     rng, text = builder.rng, builder.text
-    body = rng.sample(text.minutes, min(len(text.minutes), rng.randint(2, 4)))
-    bullets = rng.sample(text.bullets, min(len(text.bullets), rng.randint(2, 5)))
+    pillar = context["pillar_key"] or None
+    paragraphs, lines = _fitting(text.minutes, pillar, 4), _fitting(text.bullets, pillar, 4)
+    body = rng.sample(paragraphs, min(len(paragraphs), rng.randint(2, 4)))
+    bullets = rng.sample(lines, min(len(lines), rng.randint(2, 5)))
     split = rng.randint(1, len(bullets))
     blocks = [rng.choice(text.minutes_open), body[0], "\n".join(bullets[:split])]
     blocks += body[1:]

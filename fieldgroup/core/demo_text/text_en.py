@@ -86,8 +86,8 @@ TEXT = DemoText(
         "government": (
             ("{town} Municipal Assembly", "local government"),
             ("{town} Divisional Police Command", "police"),
-            ("{region} Regional Minerals Office", "regulator"),
-            ("{region} Regional Coordinating Council", "regional government"),
+            ("{region} Minerals Office", "regulator"),
+            ("{region} Coordinating Council", "regional government"),
         ),
         "civil_society": (
             ("{town} Community Watch Committee", "community group"),
