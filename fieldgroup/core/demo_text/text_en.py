@@ -112,8 +112,8 @@ TEXT = DemoText(
     ),
     surnames=(
         "Mensah", "Owusu", "Boateng", "Asante", "Osei", "Agyeman", "Appiah", "Darko", "Addo", "Amoah", "Ofori",
-        "Quaye", "Tetteh", "Ansah", "Frimpong", "Acheampong", "Nkrumah", "Sarpong", "Bonsu", "Danquah",
-        "Amponsah", "Kusi", "Opoku", "Badu", "Yeboah", "Afriyie", "Gyamfi", "Adjei", "Mahama", "Iddrisu",
+        "Quaye", "Tetteh", "Ansah", "Frimpong", "Acheampong", "Sarpong", "Bonsu", "Danquah",
+        "Amponsah", "Kusi", "Opoku", "Badu", "Yeboah", "Afriyie", "Gyamfi", "Adjei", "Iddrisu",
         "Awuah", "Donkor", "Kyei", "Larbi", "Ocran", "Quartey", "Tagoe", "Amankwah", "Fosu", "Dery",
     ),
     roles={
