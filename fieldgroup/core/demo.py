@@ -16,6 +16,7 @@ from fieldgroup.core.demo_indicators import add_indicators
 from fieldgroup.core.demo_text import DemoText, text_for
 from fieldgroup.core.demo_writing import action_fields, meeting_fields
 from fieldgroup.core.entities import Group, Meeting, Organisation, Person
+from fieldgroup.core.indicators import ActionFacts
 from fieldgroup.core.schema import BALANCE_PILLARS
 
 
@@ -108,7 +109,10 @@ class _DemoBuilder:
         self.meetings: list[Meeting] = []
         self.present: dict[str, list[Person]] = {}  # meeting id -> people present
         self.done_actions: dict[str, list[tuple[date, str]]] = defaultdict(list)  # group -> (due, id)
+        # What the computed indicators are made of, kept while writing (re-reading 100,000 items is slow).
+        self.action_facts: dict[str, list[ActionFacts]] = defaultdict(list)  # group -> facts
         self.context: dict[str, dict[str, str]] = {}  # meeting id -> what its texts talk about
+        self.names_used: set[str] = set()
         self._pool_cache: dict[tuple[str, str], tuple[list[Person], list[Person]]] = {}
 
     def new_id(self) -> str:
@@ -144,14 +148,18 @@ class _DemoBuilder:
         return self.groups[0]
 
     def _organisations(self) -> None:
-        regional_each = max(3, round(self.size.organisations * 0.15))
-        counts = [self.size.organisations - 2 * regional_each, regional_each, regional_each]
+        total = self.size.organisations
+        regional_each = max(3, round(total * 0.15))
+        national = total - 2 * regional_each
+        capacity = [sum(self._capacity(group).values()) for group in self.groups]
+        if national > capacity[0] and total <= sum(capacity):
+            # Few distinct names in this language: more regional members rather than "branch" offices.
+            national = capacity[0]
+            regional_each = (total - national) // 2
+        counts = [total - 2 * regional_each, regional_each, regional_each]
         for group, count in zip(self.groups, counts, strict=True):
-            pillars = list(BALANCE_PILLARS) + ["observer"] if group is self.national else list(BALANCE_PILLARS)
-            while len(pillars) < count:
-                pillars.append(self.rng.choices(list(PILLAR_WEIGHTS), list(PILLAR_WEIGHTS.values()))[0])
             used: dict[str, int] = defaultdict(int)
-            for pillar in pillars[:count]:
+            for pillar in self._pillar_plan(group, count):
                 name, kind = self._org_name(group, pillar, used[pillar])
                 used[pillar] += 1
                 region, towns = self.regions[group.id]
@@ -159,6 +167,23 @@ class _DemoBuilder:
                     id=self.new_id(), group_id=group.id, name=name, pillar=pillar, kind=kind, region=region or None)
                 self.orgs[group.id].append(org)
                 self.org_by_id[org.id] = org
+
+    def _capacity(self, group: Group) -> dict[str, int]:
+        """How many organisations of each pillar the text can name in this group without repeating."""
+        if group is self.national:
+            return {pillar: len(names) for pillar, names in self.text.organisations.items()}
+        towns = len(self.regions[group.id][1])
+        return {pillar: len(names) * towns for pillar, names in self.text.regional_organisations.items()}
+
+    def _pillar_plan(self, group: Group, count: int) -> list[str]:
+        plan = list(BALANCE_PILLARS) + (["observer"] if group is self.national else [])
+        capacity, taken = self._capacity(group), defaultdict(int, {p: plan.count(p) for p in PILLAR_WEIGHTS})
+        while len(plan) < count:
+            room = [p for p in PILLAR_WEIGHTS if taken[p] < capacity[p]] or list(PILLAR_WEIGHTS)
+            pillar = self.rng.choices(room, [PILLAR_WEIGHTS[p] for p in room])[0]
+            plan.append(pillar)
+            taken[pillar] += 1
+        return plan[:count]
 
     def _org_name(self, group: Group, pillar: str, index: int) -> tuple[str, str]:
         region, towns = self.regions[group.id]
@@ -196,8 +221,12 @@ class _DemoBuilder:
         gender = rng.choices(["female", "male", "other", None], [0.9 * women, 0.89 * (1 - women), 0.01, 0.09])[0]
         first_names = {"female": text.female_names, "male": text.male_names}.get(
             gender, rng.choice((text.female_names, text.male_names)))
-        first, last = rng.choice(first_names), rng.choice(text.surnames)
-        name = text.name_format.format(first=first, last=last)
+        for _attempt in range(6):  # avoid namesakes while there are names left
+            first, last = rng.choice(first_names), rng.choice(text.surnames)
+            name = text.name_format.format(first=first, last=last)
+            if name not in self.names_used:
+                break
+        self.names_used.add(name)
         role = rng.choice(text.protected_roles if protected else text.roles[org.pillar])
         slug = _ascii_slug(first)[:1] + "." + _ascii_slug(last)
         acronym = org.name.partition("(")[2].rstrip(")")
@@ -343,3 +372,4 @@ class _DemoBuilder:
             status=status, completed_on=completed, **fields)
         if status == "done" and due is not None:
             self.done_actions[group_id].append((due, item.id))
+        self.action_facts[group_id].append(ActionFacts(due, status, completed))

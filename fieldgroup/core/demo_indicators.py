@@ -7,7 +7,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from fieldgroup.core.demo_text import IndicatorText
-from fieldgroup.core.indicators import COMPUTED
+from fieldgroup.core.indicators import COMPUTED, MeetingFacts, compute
 from fieldgroup.core.periods import bounds, next_period, period_of, periods_between
 
 if TYPE_CHECKING:
@@ -19,8 +19,9 @@ FUTURE_TARGETS = 2  # periods ahead of today that already have a target
 def add_indicators(builder: _DemoBuilder) -> None:
     for index in range(builder.size.manual_indicators):
         _manual(builder, index)
+    meetings = _meeting_facts(builder)
     for number, key in enumerate(COMPUTED, start=1):
-        _computed(builder, number, key)
+        _computed(builder, number, key, meetings)
 
 
 def _periods(builder: _DemoBuilder, kind: str) -> tuple[list[str], list[str]]:
@@ -100,13 +101,29 @@ def _evidence(builder: _DemoBuilder, group_id: str, kind: str) -> tuple[dict[str
     return meetings, actions
 
 
-def _computed(builder: _DemoBuilder, number: int, key: str) -> None:
-    """A built-in indicator: baseline and targets set from what the group actually achieves."""
+def _meeting_facts(builder: _DemoBuilder) -> list[MeetingFacts]:
+    facts = []
+    for meeting in builder.meetings:
+        if meeting.group_id != builder.national.id:
+            continue
+        present = builder.present.get(meeting.id, [])
+        counts: dict[str, int] = defaultdict(int)
+        for person in present:
+            counts[builder.pillar_of[person.id]] += 1
+        recorded = [p for p in present if p.gender]
+        facts.append(MeetingFacts(meeting.date, meeting.kind, dict(counts), sum(p.gender == "female" for p in recorded),
+                                  len(recorded), frozenset(p.organisation_id for p in present)))
+    return facts
+
+
+def _computed(builder: _DemoBuilder, number: int, key: str, meetings: list[MeetingFacts]) -> None:
+    """A built-in indicator: baseline and targets set from what the group achieved in the last year."""
     store, national = builder.store, builder.national
     _label, unit, direction = COMPUTED[key]
     target_periods, _values = _periods(builder, "quarter")
-    actual = store.computed_values(national.id, key, "quarter")
-    history = [actual[p] for p in sorted(actual) if bounds(p)[1] < builder.today]
+    recent = [p for p in target_periods if bounds(p)[1] < builder.today][-4:]
+    history = [v for p in recent
+               if (v := compute(key, p, meetings, builder.action_facts[national.id])) is not None]
     average = sum(history) / len(history) if history else 1.0
     # Baseline a little below what the group does on average and a goal above it (the other way
     # round for overdue items), so that some quarters are met and others behind.
