@@ -113,6 +113,7 @@ class _DemoBuilder:
         self.action_facts: dict[str, list[ActionFacts]] = defaultdict(list)  # group -> facts
         self.context: dict[str, dict[str, str]] = {}  # meeting id -> what its texts talk about
         self.names_used: set[str] = set()
+        self.evidence: dict[tuple[str, str], tuple[dict[str, list[str]], dict[str, list[str]]]] = {}
         self._pool_cache: dict[tuple[str, str], tuple[list[Person], list[Person]]] = {}
 
     def new_id(self) -> str:

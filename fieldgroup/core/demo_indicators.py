@@ -91,6 +91,13 @@ def _shape(spec: IndicatorText, share: float) -> float:
 
 
 def _evidence(builder: _DemoBuilder, group_id: str, kind: str) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Meetings held and action items done per period: what a reported value can point to as evidence."""
+    if (group_id, kind) not in builder.evidence:
+        builder.evidence[group_id, kind] = _evidence_of(builder, group_id, kind)
+    return builder.evidence[group_id, kind]
+
+
+def _evidence_of(builder: _DemoBuilder, group_id: str, kind: str) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     meetings: dict[str, list[str]] = defaultdict(list)
     for meeting in builder.meetings:
         if meeting.group_id == group_id and meeting.date < builder.today:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from fieldgroup.core.entities import Group, Meeting
@@ -89,13 +90,14 @@ def _context(
     return context
 
 
-def _fitting(templates: tuple[str, ...], pillar: str | None, need: int) -> list[str]:
+@cache  # the same few tables are filtered for every meeting and action item
+def _fitting(templates: tuple[str, ...], pillar: str | None, need: int) -> tuple[str, ...]:
     """At a pillar meeting, only texts that name no organisation of another pillar (if enough are left)."""
     if pillar is None:
-        return list(templates)
+        return templates
     others = ["{" + p + "}" for p in PILLARS if p != pillar]
-    fitting = [t for t in templates if not any(key in t for key in others)]
-    return fitting if len(fitting) >= need else list(templates)
+    fitting = tuple(t for t in templates if not any(key in t for key in others))
+    return fitting if len(fitting) >= need else templates
 
 
 def _fill(templates: list[str], context: dict[str, str]) -> list[str]:

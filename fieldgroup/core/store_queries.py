@@ -127,3 +127,8 @@ def meetings_with_attendance_counts(conn: sqlite3.Connection, group_id: str) -> 
         " WHERE m.group_id = ? GROUP BY m.id, o.pillar, p.gender",
         (group_id,),
     ).fetchall()
+
+
+def meeting_group_and_date(conn: sqlite3.Connection, meeting_id: str) -> tuple[str, str] | None:
+    """(group id, ISO date) of a meeting: all the action-item rules need, without reading its minutes."""
+    return conn.execute("SELECT group_id, date FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
