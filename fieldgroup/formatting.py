@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from babel import dates as babel_dates
 from babel import Locale
+from babel import dates as babel_dates
 from babel import numbers as babel_numbers
 
 from fieldgroup.i18n import _, current_locale

@@ -7,7 +7,14 @@ import time
 from pathlib import Path
 
 from fieldgroup import __version__
-from fieldgroup.cli.common import EXIT_FAILED, EXIT_OK, UsageError, add_locale_option, add_store_option, print_json
+from fieldgroup.cli.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    UsageError,
+    add_locale_option,
+    add_store_option,
+    print_json,
+)
 from fieldgroup.core import open_store
 from fieldgroup.core.errors import FieldGroupError
 from fieldgroup.i18n import _, current_locale

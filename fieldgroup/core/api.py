@@ -9,8 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from fieldgroup.core import indicators as indicator_maths
-from fieldgroup.core import periods
-from fieldgroup.core import store_maintenance, store_queries
+from fieldgroup.core import periods, store_maintenance, store_queries
 from fieldgroup.core.entities import Organisation, Person
 from fieldgroup.core.errors import FieldGroupError
 from fieldgroup.core.hlc import wall_clock_ms
@@ -98,7 +97,7 @@ class Store:
 
     @property
     def schema_version(self) -> int:
-        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+        return store_maintenance.schema_version(self.conn)
 
     # ---- merging duplicates ----
 

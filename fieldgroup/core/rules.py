@@ -64,7 +64,7 @@ def coerce(spec: TableSpec, values: dict[str, Any], partial: bool = False) -> di
     unknown = set(values) - set(spec.field_names)
     if unknown:
         name = sorted(unknown)[0]
-        raise ValidationError(name, _("{kind} has no field called {field}.").format(kind=str(spec.label), field=name))
+        raise ValidationError(name, _("There is no field called {field} in a {kind}.").format(kind=str(spec.label), field=name))
     names = values.keys() if partial else spec.field_names
     return {name: _coerce_one(spec.field(name), values.get(name)) for name in names}
 

@@ -54,12 +54,16 @@ def refuse_unless_store(path: Path) -> None:
         header = handle.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
         raise NotAStoreError(_("{path} is not a FieldGroup store; choose a file made by FieldGroup.").format(path=path))
-    uri = f"file:{path.resolve().as_posix()}?mode=ro"
+    # Without a -wal file beside it, probe as immutable so that not even a -wal/-shm file is created.
+    has_wal = path.with_name(path.name + "-wal").exists()
+    uri = f"file:{path.resolve().as_posix()}?mode=ro" + ("" if has_wal else "&immutable=1")
     try:
         conn = sqlite3.connect(uri, uri=True)
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
+            # Reading the schema touches every page of it: a truncated file fails here.
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
@@ -68,6 +72,8 @@ def refuse_unless_store(path: Path) -> None:
         ) from exc
     if app_id != APPLICATION_ID:
         raise NotAStoreError(_("{path} is a database of another program, not a FieldGroup store.").format(path=path))
+    if version > 0 and not {"tombstones", "local_settings"} <= tables:
+        raise NotAStoreError(_("{path} is damaged or not a FieldGroup store; restore it from a backup.").format(path=path))
     if version > SCHEMA_VERSION:
         raise NewerStoreError(
             _("{path} was written by a newer version of FieldGroup; install the newer version to open it.").format(path=path)

@@ -9,6 +9,10 @@ import sqlite3
 from fieldgroup.core.schema import TABLE_ORDER, TABLES
 
 
+def schema_version(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
 def record_counts(conn: sqlite3.Connection) -> dict[str, int]:
     counts = {name: conn.execute(f"SELECT COUNT(*) FROM {name}").fetchone()[0] for name in TABLE_ORDER}
     counts["tombstones"] = conn.execute("SELECT COUNT(*) FROM tombstones").fetchone()[0]
