@@ -195,3 +195,14 @@ def test_cli_demo_creates_a_sound_store(tmp_path, capsys):
     assert main(["demo", "--store", str(path), "--size", "small", "--seed", "3"]) == 0
     with open_store(path) as store:
         assert store.counts()["meetings"] == 12 and store.problems() == []
+
+
+def test_job_titles_agree_with_the_persons_gender(tmp_path):
+    text = text_for("fr")
+    pairs = [r.split("|") for roles in (*text.roles.values(), text.protected_roles) for r in roles if "|" in r]
+    masculine, feminine = {m for m, _f in pairs}, {f for _m, f in pairs}
+    with build(tmp_path / "fr.fgstore", size="small", locale="fr") as store:
+        people = store.people.list()
+        assert not [p for p in people if p.gender == "female" and p.role in masculine]
+        assert not [p for p in people if p.gender == "male" and p.role in feminine]
+        assert all("|" not in (p.role or "") for p in people)

@@ -113,6 +113,7 @@ class _DemoBuilder:
         self.action_facts: dict[str, list[ActionFacts]] = defaultdict(list)  # group -> facts
         self.context: dict[str, dict[str, str]] = {}  # meeting id -> what its texts talk about
         self.names_used: set[str] = set()
+        self.title_decks: dict[str, list[str]] = {}  # meeting id -> action titles not yet used
         self.evidence: dict[tuple[str, str], tuple[dict[str, list[str]], dict[str, list[str]]]] = {}
         self._pool_cache: dict[tuple[str, str], tuple[list[Person], list[Person]]] = {}
 
@@ -228,7 +229,8 @@ class _DemoBuilder:
             if name not in self.names_used:
                 break
         self.names_used.add(name)
-        role = rng.choice(text.protected_roles if protected else text.roles[org.pillar])
+        forms = rng.choice(text.protected_roles if protected else text.roles[org.pillar]).split("|")
+        role = forms[-1] if gender == "female" else forms[0]
         slug = _ascii_slug(first)[:1] + "." + _ascii_slug(last)
         acronym = org.name.partition("(")[2].rstrip(")")
         domain = _ascii_slug(acronym or " ".join([w for w in org.name.split() if len(w) > 3][:2]))[:16]

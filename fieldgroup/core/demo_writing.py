@@ -56,8 +56,12 @@ def action_fields(builder: _DemoBuilder, meeting: Meeting | None) -> dict[str, A
         national = builder.national
         context, present = _context(builder, national, "", builder.regions[national.id][1]), []
         group_id = national.id
-    titles = _fitting(text.actions, context.get("pillar_key") or None, 3)
-    fields: dict[str, Any] = {"title": rng.choice(titles).format(**context)}
+    # Deal the titles like cards, so one meeting does not agree on the same thing twice.
+    deck = builder.title_decks.setdefault(meeting.id if meeting else "", [])
+    if not deck:
+        titles = _fitting(text.actions, context.get("pillar_key") or None, 3)
+        deck.extend(rng.sample(titles, len(titles)))
+    fields: dict[str, Any] = {"title": deck.pop().format(**context)}
     if rng.random() < 0.4:
         fields["description"] = rng.choice(text.action_notes)
     roll = rng.random()

@@ -56,6 +56,7 @@ class DemoText:
     female_names: tuple[str, ...]
     male_names: tuple[str, ...]
     surnames: tuple[str, ...]
+    # A role "Directeur|Directrice" gives the first form to men and the second to women.
     roles: dict[str, tuple[str, ...]]
     protected_roles: tuple[str, ...]
     pillar_names: dict[str, str]

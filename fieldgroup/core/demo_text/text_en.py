@@ -127,7 +127,7 @@ TEXT = DemoText(
         ),
         "civil_society": (
             "Programme officer", "Executive director", "Community mobiliser", "Paralegal",
-            "Women's representative", "Youth leader", "Researcher", "Project coordinator",
+            "Community representative|Women's representative", "Youth leader", "Researcher", "Project coordinator",
         ),
         "observer": ("Protection delegate", "Human rights officer", "Programme specialist", "Security sector adviser"),
     },
@@ -195,12 +195,12 @@ TEXT = DemoText(
     },
     agenda_close=("Any other business", "Date and place of the next meeting"),
     minutes_open=(
-        "The meeting was opened by the secretariat at {place}. The chair welcomed participants, in particular "
-        "the new representatives of {org}, and the agenda was adopted without changes.",
+        "Venue: {place}. The secretariat opened the meeting and the chair welcomed participants, in particular "
+        "the new representatives of {org}. The agenda was adopted without changes.",
         "The chair opened the meeting and recalled the ground rules of the working group: discussions are held "
         "under the Chatham House rule and the names of protected participants are never recorded in handouts.",
-        "Participants introduced themselves. The secretariat noted apologies from several members and confirmed "
-        "that the quorum of all three pillars was reached.",
+        "Participants introduced themselves. The secretariat read the apologies received from members who could "
+        "not attend.",
     ),
     minutes=(
         "{company} presented the results of its latest human rights risk assessment at its operations near "

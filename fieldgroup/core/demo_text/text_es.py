@@ -120,23 +120,28 @@ TEXT = DemoText(
     ),
     roles={
         "company": (
-            "Gerente de relaciones con la comunidad", "Jefe de seguridad", "Directora de sostenibilidad",
-            "Gerente general", "Abogado", "Coordinadora de derechos humanos", "Supervisor de seguridad de la mina",
-            "Asesora de asuntos públicos",
+            "Gerente de relaciones con la comunidad", "Jefe de seguridad|Jefa de seguridad",
+            "Director de sostenibilidad|Directora de sostenibilidad", "Gerente general", "Abogado|Abogada",
+            "Coordinador de derechos humanos|Coordinadora de derechos humanos",
+            "Supervisor de seguridad de la mina|Supervisora de seguridad de la mina",
+            "Asesor de asuntos públicos|Asesora de asuntos públicos",
         ),
         "government": (
-            "Director", "Subdirectora", "Comandante de departamento de policía", "Asesor jurídico",
-            "Profesional especializado", "Coronel", "Consejera política", "Enlace institucional",
-            "Inspector de minas",
+            "Director|Directora", "Subdirector|Subdirectora", "Comandante de departamento de policía",
+            "Asesor jurídico|Asesora jurídica", "Profesional especializado|Profesional especializada", "Coronel",
+            "Consejero político|Consejera política", "Enlace institucional", "Inspector de minas|Inspectora de minas",
         ),
         "civil_society": (
-            "Coordinadora de programas", "Director ejecutivo", "Promotor comunitario", "Abogada de acompañamiento",
-            "Representante de mujeres", "Líder juvenil", "Investigadora", "Coordinador de proyecto",
+            "Coordinador de programas|Coordinadora de programas", "Director ejecutivo|Directora ejecutiva",
+            "Promotor comunitario|Promotora comunitaria", "Abogado de acompañamiento|Abogada de acompañamiento",
+            "Representante comunitario|Representante de mujeres", "Líder juvenil", "Investigador|Investigadora",
+            "Coordinador de proyecto|Coordinadora de proyecto",
         ),
-        "observer": ("Delegado de protección", "Oficial de derechos humanos", "Especialista de programa",
-                     "Asesora en gobernanza de la seguridad"),
+        "observer": ("Delegado de protección|Delegada de protección", "Oficial de derechos humanos",
+                     "Especialista de programa", "Asesor en gobernanza de la seguridad|Asesora en gobernanza de la seguridad"),
     },
-    protected_roles=("Defensora de derechos humanos", "Líder comunitario", "Líder de restitución de tierras",
+    protected_roles=("Defensor de derechos humanos|Defensora de derechos humanos", "Líder comunitario|Lideresa comunitaria",
+                     "Líder de restitución de tierras|Lideresa de restitución de tierras",
                      "Enlace de testigos"),
     pillar_names={
         "company": "Empresas", "government": "Gobierno", "civil_society": "Sociedad civil", "observer": "Observadores",
@@ -201,12 +206,11 @@ TEXT = DemoText(
     },
     agenda_close=("Proposiciones y varios", "Fecha y lugar de la próxima reunión"),
     minutes_open=(
-        "La secretaría técnica abrió la reunión en {place}. La presidencia dio la bienvenida a los asistentes, en "
-        "especial a los nuevos representantes de {org}, y el orden del día se aprobó sin cambios.",
+        "Lugar: {place}. La secretaría técnica abrió la reunión y la presidencia dio la bienvenida a los "
+        "asistentes, en especial a los nuevos representantes de {org}. El orden del día se aprobó sin cambios.",
         "La presidencia abrió la sesión y recordó las reglas del grupo: las discusiones se rigen por la regla de "
         "Chatham House y los nombres de los participantes protegidos nunca aparecen en los documentos impresos.",
-        "Tras la ronda de presentaciones, la secretaría excusó a varios miembros y confirmó la presencia de los "
-        "tres pilares.",
+        "Tras la ronda de presentaciones, la secretaría leyó las excusas de los miembros que no pudieron asistir.",
     ),
     minutes=(
         "{company} presentó los resultados de su más reciente evaluación de riesgos en derechos humanos en sus "

@@ -120,22 +120,28 @@ TEXT = DemoText(
     ),
     roles={
         "company": (
-            "Responsable des relations communautaires", "Directeur de la sécurité", "Responsable développement durable",
-            "Directeur général", "Juriste", "Coordinateur droits humains", "Chef de la sécurité du site",
-            "Chargé des affaires publiques",
+            "Responsable des relations communautaires", "Directeur de la sécurité|Directrice de la sécurité",
+            "Responsable développement durable", "Directeur général|Directrice générale", "Juriste",
+            "Coordinateur droits humains|Coordinatrice droits humains", "Chef de la sécurité du site",
+            "Chargé des affaires publiques|Chargée des affaires publiques",
         ),
         "government": (
-            "Directeur", "Directeur adjoint", "Commissaire provincial", "Conseiller juridique", "Chef de bureau",
-            "Commissaire supérieur", "Chargé des affaires politiques", "Point focal", "Inspecteur des mines",
+            "Directeur|Directrice", "Directeur adjoint|Directrice adjointe", "Commissaire provinciale",
+            "Conseiller juridique|Conseillère juridique", "Chef de bureau", "Commissaire supérieur",
+            "Chargé des affaires politiques|Chargée des affaires politiques", "Point focal",
+            "Inspecteur des mines|Inspectrice des mines",
         ),
         "civil_society": (
-            "Chargé de programme", "Directeur exécutif", "Animateur communautaire", "Parajuriste",
-            "Représentante des femmes", "Leader des jeunes", "Chercheur", "Coordinateur de projet",
+            "Chargé de programme|Chargée de programme", "Directeur exécutif|Directrice exécutive",
+            "Animateur communautaire|Animatrice communautaire", "Parajuriste",
+            "Représentant communautaire|Représentante des femmes", "Leader des jeunes", "Chercheur|Chercheuse",
+            "Coordinateur de projet|Coordinatrice de projet",
         ),
-        "observer": ("Délégué protection", "Chargé des droits de l'homme", "Spécialiste de programme",
-                     "Conseiller en réforme du secteur de la sécurité"),
+        "observer": ("Délégué protection|Déléguée protection", "Chargé des droits de l'homme|Chargée des droits de l'homme", "Spécialiste de programme",
+                     "Conseiller en réforme du secteur de la sécurité|Conseillère en réforme du secteur de la sécurité"),
     },
-    protected_roles=("Défenseur des droits humains", "Leader communautaire", "Militant pour le droit à la terre",
+    protected_roles=("Défenseur des droits humains|Défenseure des droits humains", "Leader communautaire",
+                     "Militant pour le droit à la terre|Militante pour le droit à la terre",
                      "Relais des témoins"),
     pillar_names={
         "company": "Entreprises", "government": "Gouvernement", "civil_society": "Société civile",
@@ -201,13 +207,12 @@ TEXT = DemoText(
     },
     agenda_close=("Divers", "Date et lieu de la prochaine réunion"),
     minutes_open=(
-        "La réunion a été ouverte par le secrétariat à {place}. Le président a souhaité la bienvenue aux "
-        "participants, en particulier aux nouveaux représentants de {org}, et l'ordre du jour a été adopté sans "
+        "Lieu : {place}. Le secrétariat a ouvert la réunion et le président a souhaité la bienvenue aux "
+        "participants, en particulier aux nouveaux représentants de {org}. L'ordre du jour a été adopté sans "
         "modification.",
         "Le président a ouvert la séance et rappelé les règles du groupe : les échanges se tiennent sous la règle "
         "de Chatham House et les noms des participants protégés ne figurent jamais sur les documents distribués.",
-        "Après un tour de table, le secrétariat a présenté les excuses de plusieurs membres et confirmé que les "
-        "trois piliers étaient représentés.",
+        "Après un tour de table, le secrétariat a présenté les excuses des membres qui n'ont pas pu être présents.",
     ),
     minutes=(
         "{company} a présenté les résultats de sa dernière évaluation des risques en matière de droits humains "

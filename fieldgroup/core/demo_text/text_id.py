@@ -98,7 +98,7 @@ TEXT = DemoText(
         "government": ("Direktur", "Wakil direktur", "Kapolres", "Analis hukum", "Kepala subbagian",
                        "Sekretaris politik"),
         "civil_society": ("Staf program", "Direktur eksekutif", "Pendamping masyarakat", "Paralegal",
-                          "Wakil kelompok perempuan", "Tokoh pemuda"),
+                          "Wakil masyarakat|Wakil kelompok perempuan", "Tokoh pemuda"),
         "observer": ("Delegasi perlindungan", "Petugas HAM", "Spesialis program"),
     },
     protected_roles=("Pembela HAM", "Tokoh masyarakat adat", "Aktivis hak atas tanah"),
@@ -149,7 +149,8 @@ TEXT = DemoText(
     },
     agenda_close=("Lain-lain", "Waktu dan tempat rapat berikutnya"),
     minutes_open=(
-        "Rapat dibuka oleh sekretariat di {place}. Ketua menyambut para peserta dan agenda disahkan tanpa perubahan.",
+        "Tempat: {place}. Rapat dibuka oleh sekretariat. Ketua menyambut para peserta dan agenda disahkan tanpa "
+        "perubahan.",
         "Ketua membuka rapat dan mengingatkan bahwa nama peserta yang dilindungi tidak pernah dicantumkan dalam "
         "dokumen yang dibagikan.",
     ),

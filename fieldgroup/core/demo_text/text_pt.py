@@ -93,15 +93,20 @@ TEXT = DemoText(
         "Banda", "Phiri", "Mussa", "Assane", "Amade", "Momade", "Jamal", "Salimo", "Chicava", "Vilanculo",
     ),
     roles={
-        "company": ("Gestor de relações comunitárias", "Director de segurança", "Responsável de sustentabilidade",
-                    "Director-geral", "Jurista", "Coordenadora de direitos humanos"),
-        "government": ("Director nacional", "Directora adjunta", "Comandante distrital", "Assessor jurídico",
-                       "Técnico", "Conselheira política"),
-        "civil_society": ("Oficial de programas", "Director executivo", "Activista comunitário", "Paralegal",
-                          "Representante das mulheres", "Líder juvenil"),
-        "observer": ("Delegado de protecção", "Oficial de direitos humanos", "Especialista de programa"),
+        "company": ("Gestor de relações comunitárias|Gestora de relações comunitárias",
+                    "Director de segurança|Directora de segurança", "Responsável de sustentabilidade",
+                    "Director-geral|Directora-geral", "Jurista", "Coordenador de direitos humanos|Coordenadora de direitos humanos"),
+        "government": ("Director nacional|Directora nacional", "Director adjunto|Directora adjunta",
+                       "Comandante distrital", "Assessor jurídico|Assessora jurídica", "Técnico|Técnica",
+                       "Conselheiro político|Conselheira política"),
+        "civil_society": ("Oficial de programas", "Director executivo|Directora executiva",
+                          "Activista comunitário|Activista comunitária", "Paralegal",
+                          "Representante comunitário|Representante das mulheres", "Líder juvenil"),
+        "observer": ("Delegado de protecção|Delegada de protecção", "Oficial de direitos humanos",
+                     "Especialista de programa"),
     },
-    protected_roles=("Defensor de direitos humanos", "Líder comunitário", "Activista pela terra"),
+    protected_roles=("Defensor de direitos humanos|Defensora de direitos humanos",
+                     "Líder comunitário|Líder comunitária", "Activista pela terra"),
     pillar_names={
         "company": "Empresas", "government": "Governo", "civil_society": "Sociedade civil", "observer": "Observadores",
     },
@@ -148,7 +153,7 @@ TEXT = DemoText(
     },
     agenda_close=("Diversos", "Data e local da próxima reunião"),
     minutes_open=(
-        "A reunião foi aberta pelo secretariado em {place}. O presidente deu as boas-vindas aos participantes e a "
+        "Local: {place}. O secretariado abriu a reunião, o presidente deu as boas-vindas aos participantes e a "
         "agenda foi aprovada sem alterações.",
         "O presidente abriu a sessão e recordou que os nomes dos participantes protegidos nunca constam dos "
         "documentos distribuídos.",
