@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from fieldgroup.cli import main
-from fieldgroup.core import open_store
+from fieldgroup.core import FieldGroupError, open_store
 from fieldgroup.core.demo import generate_demo
 from fieldgroup.core.demo_text import DEMO_LANGUAGES, text_for
 from fieldgroup.core.indicators import COMPUTED
@@ -206,3 +206,11 @@ def test_job_titles_agree_with_the_persons_gender(tmp_path):
         assert not [p for p in people if p.gender == "female" and p.role in masculine]
         assert not [p for p in people if p.gender == "male" and p.role in feminine]
         assert all("|" not in (p.role or "") for p in people)
+
+
+def test_api_never_overwrites_an_existing_file(tmp_path):
+    existing = tmp_path / "mine.fgstore"
+    existing.write_bytes(b"precious")
+    with pytest.raises(FieldGroupError):
+        generate_demo(existing, size="small")
+    assert existing.read_bytes() == b"precious"
