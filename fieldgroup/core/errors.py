@@ -34,3 +34,11 @@ class ValidationError(FieldGroupError):
 
 class InUseError(FieldGroupError):
     """A record cannot be deleted because other records still point to it."""
+
+
+class DiskFullError(FieldGroupError):
+    """The disk (or the store's size limit) filled up during a write; the write was rolled back."""
+
+
+class DamagedStoreError(FieldGroupError):
+    """The store failed its integrity check on open; it is left untouched and a backup is offered."""
