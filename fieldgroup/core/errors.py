@@ -40,5 +40,5 @@ class DiskFullError(FieldGroupError):
     """The disk (or the store's size limit) filled up during a write; the write was rolled back."""
 
 
-class DamagedStoreError(FieldGroupError):
-    """The store failed its integrity check on open; it is left untouched and a backup is offered."""
+class DamagedStoreError(NotAStoreError):
+    """A FieldGroup store that fails its integrity check on open: left untouched, a backup is offered."""

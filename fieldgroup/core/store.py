@@ -67,6 +67,8 @@ def refuse_unless_store(path: Path) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        if header_app_id(path) == APPLICATION_ID:  # ours, but damaged: offer the newest good backup
+            raise store_integrity.damaged_error(path) from exc
         raise NotAStoreError(
             _("{path} is damaged or not a FieldGroup store; restore it from a backup.").format(path=path)
         ) from exc
@@ -78,6 +80,12 @@ def refuse_unless_store(path: Path) -> None:
         raise NewerStoreError(
             _("{path} was written by a newer version of FieldGroup; install the newer version to open it.").format(path=path)
         )
+
+
+def header_app_id(path: Path) -> int:
+    with path.open("rb") as handle:
+        header = handle.read(72)
+    return int.from_bytes(header[68:72], "big") if len(header) == 72 else 0
 
 
 def read_only_uri(path: Path) -> str:
@@ -108,7 +116,7 @@ def backup_to(conn: sqlite3.Connection, target: Path) -> Path:
         # A restored or copied backup must not write with this laptop's device id: forget the home.
         dest.execute("DELETE FROM local_settings WHERE key = 'home'")
         dest.commit()
-    except (sqlite3.OperationalError, OSError) as exc:
+    except (sqlite3.DatabaseError, OSError) as exc:
         dest.close()
         tmp.unlink(missing_ok=True)
         if is_disk_full(exc):
