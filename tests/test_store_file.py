@@ -68,18 +68,15 @@ def test_pragmas_of_design(store):
 
 def test_migration_backs_the_file_up_first(tmp_path, monkeypatch):
     path = tmp_path / "old.fgstore"
-    with create_store(path) as s:
-        s.groups.create(name="Before migration")
-    added = []
-
-    def migrate_to_2(conn):
-        conn.execute("CREATE TABLE extra (x)")
-        added.append(True)
-
-    monkeypatch.setattr(store_module, "MIGRATIONS", [*store_schema.MIGRATIONS, migrate_to_2])
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 2)
+    with monkeypatch.context() as old_version:  # a store written by version 1 of the schema
+        old_version.setattr(store_module, "MIGRATIONS", store_schema.MIGRATIONS[:1])
+        old_version.setattr(store_module, "SCHEMA_VERSION", 1)
+        with create_store(path) as s:
+            s.groups.create(name="Before migration")
+            assert s.schema_version == 1
     with open_store(path) as s:
-        assert s.schema_version == 2 and added
+        assert s.schema_version == store_schema.SCHEMA_VERSION > 1
+        assert s.groups.list()[0].name == "Before migration"
     backups = list(tmp_path.glob("old.before-v2.*.bak"))
     assert len(backups) == 1
     conn = sqlite3.connect(backups[0])

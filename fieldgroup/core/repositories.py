@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from fieldgroup.core import periods, store_queries
+from fieldgroup.core import periods, store_queries, store_sync
 from fieldgroup.core.balance import DEFAULT_THRESHOLD, Balance, balance_of
 from fieldgroup.core.entities import (
     ActionItem,
@@ -74,6 +74,8 @@ class People(Repository[Person]):
         # Attendance of a deleted person goes with them; action items stay, without an owner.
         self._delete_linked("attendance", "person_id", record_id)
         self._clear_links("action_items", "owner_person_id", record_id)
+        # Erasure: a losing edit of this person kept for review must not outlive them.
+        store_sync.forget_conflicts_of(self.store.conn, "people", record_id)
 
 
 class Meetings(Repository[Meeting]):

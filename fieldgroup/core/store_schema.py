@@ -51,6 +51,16 @@ def _migrate_to_1(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def _migrate_to_2(conn: sqlite3.Connection) -> None:
+    # Device-local: the losing side of concurrent edits, kept until the coordinator chooses.
+    conn.execute(
+        "CREATE TABLE conflicts (id INTEGER PRIMARY KEY, tbl TEXT NOT NULL, record_id TEXT NOT NULL,"
+        " field TEXT NOT NULL, kept_value TEXT, kept_stamp TEXT, lost_value TEXT, lost_stamp TEXT,"
+        " detected_at TEXT NOT NULL, resolved_at TEXT, resolution TEXT)"
+    )
+    conn.execute("CREATE INDEX idx_conflicts_record ON conflicts(tbl, record_id)")
+
+
 # Index i migrates a store from version i to version i + 1. Append only; never edit a released step.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_to_1]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_to_1, _migrate_to_2]
 SCHEMA_VERSION = len(MIGRATIONS)

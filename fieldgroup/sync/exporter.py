@@ -1,0 +1,130 @@
+"""Write a bundle of a store: full or only what one peer lacks, written safely and verified by reading back."""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fieldgroup.core import FieldGroupError, Store
+from fieldgroup.core import store_sync as sql
+from fieldgroup.core.hlc import stamp_device
+from fieldgroup.core.schema import TABLE_ORDER, TABLES
+from fieldgroup.i18n import _
+from fieldgroup.sync import bundle, state
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    bundle_id: str
+    full: bool
+    counts: dict[str, int]
+    encrypted: bool
+    size: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"path": str(self.path), "bundle_id": self.bundle_id, "full": self.full, "counts": self.counts,
+                "encrypted": self.encrypted, "bytes": self.size}
+
+
+def _rows_with_newest_stamp(store: Store, table: str, since: str | None, lacks) -> list[list]:
+    rows = []
+    for row in sql.export_rows(store.conn, table, since):
+        stamps = json.loads(row[-1])
+        if lacks is None or any(lacks(s) for s in stamps.values()):
+            rows.append([*row, max(stamps.values())])
+    return rows
+
+
+def build_payload(store: Store, peer_vector: dict[str, str] | None) -> tuple[dict[str, Any], dict[str, int]]:
+    """Every synced row and tombstone, or only those with a stamp the peer has not seen."""
+    lacks = None
+    since = None
+    if peer_vector is not None:
+        def lacks(stamp: str) -> bool:
+            return peer_vector.get(stamp_device(stamp), "") < stamp
+
+        # Rows whose newest stamp is older than everything the peer has are skipped by SQL.
+        since = min(peer_vector.values()) if peer_vector else None
+    tables, counts = {}, {}
+    for name in TABLE_ORDER:
+        rows = _rows_with_newest_stamp(store, name, since, lacks)
+        tables[name] = {"fields": list(TABLES[name].field_names), "rows": rows}
+        counts[name] = len(rows)
+    tombstones = [list(t) for t in sql.export_tombstones(store.conn, since) if lacks is None or lacks(t[2])]
+    counts["tombstones"] = len(tombstones)
+    return {"tables": tables, "tombstones": tombstones}, counts
+
+
+def export_bundle(store: Store, out: Path | str, passphrase: str | None = None,
+                  for_device: str | None = None) -> ExportResult:
+    """Write a bundle to `out`: temporary file, flush, rename, read back and verify."""
+    out = Path(out)
+    peer_vector = None
+    if for_device:
+        known = sql.peer(store.conn, for_device)
+        if known is None:
+            raise FieldGroupError(_("This laptop has never received a bundle from device {device}; "
+                                    "export a full bundle instead.").format(device=for_device))
+        peer_vector = json.loads(known[2] or "{}")
+    payload, counts = build_payload(store, peer_vector)
+    group_id, group_name = state.sync_group(store)
+    names = {row[0]: row[1] for row in sql.peers(store.conn) if row[1]}
+    manifest = bundle.Manifest(
+        bundle_id=str(uuid.uuid4()), group_id=group_id, sender_device=store.device_id,
+        created=store.records.clock.now(), vector=state.seen_vector(store), counts=counts,
+        payload_sha256="", payload_bytes=0, full=peer_vector is None, sender_name=state.device_name(store),
+        devices=names | {store.device_id: state.device_name(store)}, group_name=group_name,
+    )
+    data = bundle.encode(manifest, payload)
+    if passphrase:
+        data = bundle.encrypt(data, passphrase)
+    _write_verified(out, data, passphrase, manifest.bundle_id)
+    return ExportResult(out, manifest.bundle_id, manifest.full, counts, bool(passphrase), len(data))
+
+
+def _write_verified(out: Path, data: bytes, passphrase: str | None, bundle_id: str) -> None:
+    if out.is_dir():
+        raise FieldGroupError(_("{path} is a folder; give a file name for the bundle.").format(path=out))
+    tmp = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        with open(tmp, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, out)
+        _fsync_folder(out.parent)
+        written = out.read_bytes()
+        if bundle.is_encrypted(written):
+            written = bundle.decrypt(written, passphrase)
+        manifest, _payload = bundle.read_manifest(written)
+        if manifest.bundle_id != bundle_id:
+            raise OSError("read back a different bundle")
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise FieldGroupError(
+            _("Could not write the bundle to {folder} ({reason}); check that the stick is plugged in, "
+              "not full and not read-only, then try again.").format(folder=out.parent, reason=exc.strerror or exc)
+        ) from exc
+    except bundle.BundleError as exc:
+        raise FieldGroupError(
+            _("The bundle written to {path} does not read back correctly; the stick may be failing — "
+              "try another one.").format(path=out)
+        ) from exc
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return  # Windows cannot open folders; its rename is already durable enough
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -1,0 +1,150 @@
+"""Import a bundle all or nothing: verify everything first, back up, merge in one transaction, report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from fieldgroup.core import Store
+from fieldgroup.core import store_sync as sql
+from fieldgroup.core.hlc import stamp_ms
+from fieldgroup.formatting import format_date
+from fieldgroup.i18n import _
+from fieldgroup.sync import bundle, state
+from fieldgroup.sync.merge import MergeCounts, Merger
+
+MAX_BUNDLE_BYTES = 2 << 30
+# A bundle stamped more than a day ahead of this laptop's clock comes from a laptop whose clock is wrong.
+FUTURE_TOLERANCE_MS = 24 * 3600 * 1000
+
+
+class ClockAheadError(bundle.BundleError):
+    """The bundle's changes are stamped far in the future; importing would let them win everything."""
+
+
+@dataclass
+class ImportReport:
+    """What an import did: counts, whether anything was new, and warnings worth reading."""
+
+    file_name: str
+    bundle_id: str
+    sender_device: str
+    sender_name: str | None
+    dry_run: bool
+    already_had: bool
+    counts: MergeCounts = field(default_factory=MergeCounts)
+    warnings: list[str] = field(default_factory=list)
+    backup: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"file": self.file_name, "bundle_id": self.bundle_id, "sender_device": self.sender_device,
+                "sender_name": self.sender_name, "dry_run": self.dry_run, "already_had": self.already_had,
+                "counts": self.counts.as_dict(), "warnings": self.warnings, "backup": self.backup}
+
+    def summary(self) -> str:
+        if self.already_had:
+            return _("Nothing new: this laptop already has everything in {file}.").format(file=self.file_name)
+        c = self.counts
+        text = _("{new} new, {updated} updated, {deleted} deleted, {unchanged} unchanged, {conflicts} conflicts.").format(
+            new=c.new, updated=c.updated, deleted=c.deleted, unchanged=c.unchanged, conflicts=c.conflicts)
+        return (_("Dry run, nothing written: ") + text) if self.dry_run else text
+
+
+def read_bundle_file(path: Path, passphrase: str | None, arriving_ok: bool = False) -> tuple[bundle.Manifest, bytes]:
+    """Read and verify a bundle file; nothing is written anywhere."""
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise bundle.BundleError(_("{path} is a folder; choose a .fgbundle file.").format(path=path))
+        if size > MAX_BUNDLE_BYTES:
+            raise bundle.BundleError(_("{path} is far too large to be a bundle.").format(path=path))
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise bundle.BundleError(_("There is no file at {path}; check the stick and the file name.").format(path=path)) from None
+    except OSError as exc:
+        raise bundle.BundleError(
+            _("Could not read {path} ({reason}); check the stick and try again.").format(path=path, reason=exc.strerror or exc)
+        ) from None
+    if bundle.is_encrypted(data):
+        data = bundle.decrypt(data, passphrase)
+    return bundle.read_manifest(data, arriving_ok=arriving_ok)
+
+
+def check_group(store: Store, manifest: bundle.Manifest) -> None:
+    group_id, group_name = state.sync_group(store)
+    if group_id is not None and manifest.group_id is not None and manifest.group_id != group_id:
+        raise bundle.BundleError(
+            _("This bundle belongs to another working group ({other}), not to {mine}; import it into that group's store.")
+            .format(other=manifest.group_name or manifest.group_id, mine=group_name)
+        )
+
+
+def check_clock(manifest: bundle.Manifest, wall_ms: int, accept_future: bool) -> list[str]:
+    newest = max([manifest.created, *manifest.vector.values()])
+    ahead_ms = stamp_ms(newest) - wall_ms
+    if ahead_ms <= FUTURE_TOLERANCE_MS:
+        return []
+    when = format_date(datetime.fromtimestamp(stamp_ms(newest) / 1000, tz=UTC).date())
+    message = _("This bundle was made on a laptop whose clock said {date}, ahead of this laptop's clock; "
+                "its changes would win over every later change.").format(date=when)
+    if not accept_future:
+        raise ClockAheadError(message + " " + _("Fix the date on that laptop and export again, or import it anyway "
+                                                "if you are sure."))
+    return [message]
+
+
+def import_bundle(store: Store, path: Path | str, passphrase: str | None = None, dry_run: bool = False,
+                  accept_future: bool = False, arriving_ok: bool = False, backup_dir: Path | None = None) -> ImportReport:
+    """Verify, then merge a bundle into `store` in one transaction (rolled back when `dry_run`)."""
+    path = Path(path)
+    manifest, compressed = read_bundle_file(path, passphrase, arriving_ok)
+    check_group(store, manifest)
+    warnings = check_clock(manifest, store.records.clock.wall(), accept_future)
+    report = ImportReport(path.name, manifest.bundle_id, manifest.sender_device, manifest.sender_name,
+                          dry_run, already_had=False, warnings=warnings)
+    seen_before = state.seen_vector(store)
+    if manifest.sender_device == store.device_id or state.covers(seen_before, manifest.vector):
+        report.already_had = True
+        return report
+    payload = bundle.read_payload(compressed)
+    if not dry_run:
+        report.backup = str(_backup_before_import(store, backup_dir))
+    try:
+        with store.transaction():
+            report.counts = Merger(store, manifest.vector, seen_before).apply(payload)
+            if dry_run:
+                raise _Rollback()  # same work as a real import, then undone: the counts are the real ones
+            _remember(store, manifest, path, report)
+    except _Rollback:
+        pass
+    return report
+
+
+class _Rollback(Exception):
+    """Raised to undo a dry run's transaction."""
+
+
+def _remember(store: Store, manifest: bundle.Manifest, path: Path, report: ImportReport) -> None:
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    for stamp in manifest.vector.values():
+        store.records.clock.observe(stamp)
+    state.save_seen_vector(store, state.merge_vectors(state.seen_vector(store), manifest.vector))
+    for device, name in manifest.devices.items():
+        if device != manifest.sender_device and device != store.device_id and sql.peer(store.conn, device) is None:
+            sql.save_peer(store.conn, device, name, {}, now)
+    sql.save_peer(store.conn, manifest.sender_device, manifest.sender_name, manifest.vector, now)
+    sql.add_import_history(store.conn, manifest.bundle_id, path.name, manifest.sender_device, now,
+                           report.counts.as_dict(), " ".join(report.warnings))
+    store.records.set_local("last_sync", now)
+    if manifest.group_id and not store.records.get_local("sync_group"):
+        store.records.set_local("sync_group", manifest.group_id)
+
+
+def _backup_before_import(store: Store, backup_dir: Path | None) -> Path:
+    folder = backup_dir or store.path.parent / "backups"
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    return store.backup(folder / f"{store.path.stem}.before-import.{stamp}.fgstore")
+
