@@ -180,3 +180,15 @@ def test_a_backup_from_a_newer_version_is_listed_with_a_reason_it_cannot_be_rest
     [info] = backups.list_backups(store.path)
     assert info.counts is None and "newer version" in info.problem
     assert backups.newest_good_backup(store.path) is None
+
+
+def test_backups_made_by_the_sync_import_are_listed_and_rotated(tmp_path):
+    from fieldgroup.sync.exporter import export_bundle
+    from fieldgroup.sync.importer import import_bundle
+
+    with create_store(tmp_path / "a.fgstore") as a, create_store(tmp_path / "b.fgstore") as b:
+        a.groups.create(name="G")
+        export_bundle(a, tmp_path / "a.fgbundle")
+        report = import_bundle(b, tmp_path / "a.fgbundle")
+        [info] = backups.list_backups(b.path)
+        assert str(info.path) == report.backup and info.reason == "import" and info.counts["groups"] == 0

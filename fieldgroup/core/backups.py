@@ -145,8 +145,12 @@ def _scan(store_path: Path) -> list[BackupInfo]:
     pattern = re.compile(rf"^{stem}\.(\d{{8}}-\d{{6}})(?:-\d+)?\.([a-z-]+){suffix}$")
     # Made by the store itself before a migration, beside the store: <stem>.before-vN.<stamp><suffix>.bak
     migration = re.compile(rf"^{stem}\.before-v\d+\.(\d{{8}}-\d{{6}}){suffix}\.bak$")
+    # Made by fieldgroup.sync before an import: backups/<stem>.before-import.<stamp>-<microseconds><suffix>
+    sync_import = re.compile(rf"^{stem}\.before-import\.(\d{{8}}-\d{{6}})-\d+{suffix}$")
     found = []
-    for folder, regex, fixed_reason in ((backup_folder(store_path), pattern, None), (store_path.parent, migration, "migration")):
+    places = ((backup_folder(store_path), pattern, None), (store_path.parent, migration, "migration"),
+              (backup_folder(store_path), sync_import, "import"))
+    for folder, regex, fixed_reason in places:
         if not folder.is_dir():
             continue
         for path in folder.iterdir():

@@ -93,4 +93,14 @@ def verify_on_open(
         log.warning("Store failed quick_check (%d problems); refusing to write to it", len(problems))
         raise damaged_error(path)
     if conn.execute("PRAGMA user_version").fetchone()[0] > 0:
-        conn.execute("INSERT OR REPLACE INTO local_settings (key, value) VALUES (?, ?)", (CHECKED_KEY, today.isoformat()))
+        _note_checked(conn, today)
+
+
+def _note_checked(conn: sqlite3.Connection, today: date) -> None:
+    # Only bookkeeping: a store on a full disk must still open, so a failed write here is let go.
+    try:
+        row = conn.execute("SELECT value FROM local_settings WHERE key = ?", (CHECKED_KEY,)).fetchone()
+        if row is None or row[0] != today.isoformat():
+            conn.execute("INSERT OR REPLACE INTO local_settings (key, value) VALUES (?, ?)", (CHECKED_KEY, today.isoformat()))
+    except sqlite3.OperationalError as exc:
+        log.warning("Could not note the integrity check date: %s", exc)
