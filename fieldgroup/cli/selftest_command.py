@@ -12,6 +12,8 @@ from fieldgroup.cli.common import EXIT_FAILED, EXIT_OK
 from fieldgroup.i18n import SUPPORTED_LANGUAGES, _
 from fieldgroup.paths import fonts_dir, install_dir, resources_dir
 
+# The working groups' countries: their regional formats must be bundled too.
+REGIONAL_LOCALES = ("es_CO", "fr_CD", "en_GH", "id_ID", "my_MM", "en_NG", "es_PE")
 FONTS = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSans-Italic.ttf", "NotoSans-BoldItalic.ttf",
          "Padauk-Regular.ttf", "Padauk-Bold.ttf")
 
@@ -60,7 +62,7 @@ def check_languages() -> list[str]:
     from babel.dates import format_date
 
     problems = []
-    for language in SUPPORTED_LANGUAGES:
+    for language in (*SUPPORTED_LANGUAGES, *REGIONAL_LOCALES):
         try:
             format_date(date(2025, 3, 7), locale=language)
         except Exception as exc:  # noqa: BLE001
