@@ -11,7 +11,7 @@ from crash_writer import Reported, problems_after_crash, run_once
 
 from fieldgroup.cli import main as cli
 from fieldgroup.core import create_store, open_store
-from fieldgroup.core.errors import DiskFullError
+from fieldgroup.core.errors import DiskFullError, ReadOnlyStoreError
 
 DISK_FULL = "The disk is full; free some space and try again — nothing was lost."
 
@@ -98,6 +98,18 @@ def test_the_cli_reports_a_full_disk_in_one_line(tmp_path, capsys):
         capture_output=True, text=True,
     )
     assert code.returncode == 1 and code.stderr.count("\n") == 1
+
+
+def test_a_store_in_a_read_only_folder_gets_one_sentence_and_stays_untouched(tiny_disk: Path):
+    path = tiny_disk / "group.fgstore"
+    with create_store(path) as s:
+        s.groups.create(name="G")
+    before = path.read_bytes()
+    subprocess.run(["mount", "-o", "remount,ro", str(tiny_disk)], check=True)
+    with pytest.raises(ReadOnlyStoreError) as info:
+        open_store(path)
+    assert "cannot write in the folder" in str(info.value) and "\n" not in str(info.value)
+    assert path.read_bytes() == before
 
 
 TMPFS_SIZE = "2m"

@@ -42,3 +42,7 @@ class DiskFullError(FieldGroupError):
 
 class DamagedStoreError(NotAStoreError):
     """A FieldGroup store that fails its integrity check on open: left untouched, a backup is offered."""
+
+
+class ReadOnlyStoreError(FieldGroupError):
+    """The store or its folder cannot be written (read-only folder, locked-down drive, write-protected stick)."""

@@ -22,7 +22,7 @@ from fieldgroup.core import store_integrity
 from fieldgroup.core.errors import DiskFullError, NewerStoreError, NotAStoreError, NotFoundError
 from fieldgroup.core.hlc import HybridClock, wall_clock_ms
 from fieldgroup.core.schema import TABLES
-from fieldgroup.core.store_lock import StoreLock
+from fieldgroup.core.store_lock import StoreLock, read_only_error
 from fieldgroup.core.store_schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 from fieldgroup.i18n import _
 
@@ -168,10 +168,12 @@ class RecordStore:
                 store_integrity.verify_on_open(conn, path, after_crash=lock.stale is not None, home=_home_marker(path))
             cls._migrate(conn, path)
             store = cls(path, conn, wall)
-        except BaseException:
+        except BaseException as exc:
             if conn is not None:
                 conn.close()
             lock.release()
+            if isinstance(exc, sqlite3.OperationalError) and ("readonly" in str(exc) or "unable to open" in str(exc)):
+                raise read_only_error(path.parent) from exc
             raise
         store.lock = lock
         return store

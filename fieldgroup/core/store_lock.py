@@ -10,7 +10,7 @@ import socket
 import sys
 from pathlib import Path
 
-from fieldgroup.core.errors import StoreBusyError
+from fieldgroup.core.errors import ReadOnlyStoreError, StoreBusyError
 from fieldgroup.i18n import _
 
 log = logging.getLogger(__name__)
@@ -18,6 +18,13 @@ log = logging.getLogger(__name__)
 # On Windows the locked byte must lie outside the text we write, because Windows locks are
 # mandatory: a locked byte cannot even be read by another process that wants to say who holds it.
 _WINDOWS_LOCK_OFFSET = 1 << 30
+
+
+def read_only_error(folder: Path) -> ReadOnlyStoreError:
+    return ReadOnlyStoreError(
+        _("FieldGroup cannot write in the folder {folder}; copy the store to a folder you can write to, "
+          "or ask for permission to write there.").format(folder=folder)
+    )
 
 
 def lock_path(store_path: Path) -> Path:
@@ -80,7 +87,10 @@ class StoreLock:
 
     def acquire(self) -> StoreLock:
         for _attempt in range(5):
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            try:
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            except OSError as exc:
+                raise read_only_error(self.path.parent) from exc
             if not _try_lock(fd):
                 os.close(fd)
                 raise StoreBusyError(
