@@ -4,6 +4,7 @@ import os
 import signal
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -107,3 +108,29 @@ def test_lock_object_can_be_used_as_a_context_manager(tmp_path):
             StoreLock(store_path).acquire()
     assert not lock.held
     StoreLock(store_path).acquire().release()
+
+
+def in_worker_thread(fn):
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(fn).result()
+
+
+def test_a_worker_thread_of_the_window_shares_its_lock(store):
+    """Background work (ui/tasks.py) opens its own connection: it must not be told the store is busy."""
+    worker = in_worker_thread(lambda: open_store(store.path))
+    in_worker_thread(lambda: worker.groups.create(name="Written in the background"))
+    store.close()
+    with pytest.raises(StoreBusyError):  # the worker still has the store: nobody else may open it
+        open_store(store.path)
+    in_worker_thread(worker.close)
+    with open_store(store.path) as again:
+        assert [g.name for g in again.groups.list()] == ["Written in the background"]
+    assert not lock_path(store.path).exists()
+
+
+def test_restoring_from_a_worker_thread_while_the_window_has_the_store_is_refused(store):
+    from fieldgroup.core import backups
+
+    backup = backups.backup_now(store)
+    with pytest.raises(StoreBusyError):
+        in_worker_thread(lambda: backups.restore_backup(backup, store.path))

@@ -204,11 +204,14 @@ def restore_backup(backup: Path | BackupInfo, store_path: Path | str, now: datet
         raise DamagedStoreError(_("That backup is damaged; choose an older one.")) from exc
     if not store_backup.is_sound(backup_path):
         raise DamagedStoreError(_("That backup is damaged; choose an older one."))
-    with StoreLock(store_path):
+    lock = StoreLock(store_path).acquire(exclusive=True)
+    try:
         kept = None
         if store_path.exists():
             kept = store_backup.copy_closed_store(store_path, _new_backup_path(store_path, "before-restore", now or datetime.now()))
             log.info("Kept the current store as %s before restoring", kept.name)
         store_backup.put_in_place(backup_path, store_path)
+    finally:
+        lock.release()
     log.info("Restored %s from %s", store_path.name, backup_path.name)
     return kept

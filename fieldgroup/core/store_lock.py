@@ -8,6 +8,7 @@ import logging
 import os
 import socket
 import sys
+import threading
 from pathlib import Path
 
 from fieldgroup.core.errors import ReadOnlyStoreError, StoreBusyError
@@ -70,22 +71,22 @@ def _unlock(fd: int) -> None:
     fcntl.flock(fd, fcntl.LOCK_UN)
 
 
-class StoreLock:
-    """The `<store>.lock` file. `acquire()` raises StoreBusyError while another opener holds it.
+def _busy() -> StoreBusyError:
+    return StoreBusyError(
+        _("This store is already open in another FieldGroup window; switch to that window or close it first.")
+    )
 
-    The OS releases the lock when its holder dies, however it dies, so a lock left by a killed
-    process is simply taken over; `stale` then says the previous session did not close cleanly."""
 
-    def __init__(self, store_path: Path):
-        self.path = lock_path(Path(store_path))
-        self._fd: int | None = None
+class _OsLock:
+    """The OS lock on one lock file, and how many openers in this process use it."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.users = 1
         self.stale: dict | None = None
+        self.fd = self._take()
 
-    @property
-    def held(self) -> bool:
-        return self._fd is not None
-
-    def acquire(self) -> StoreLock:
+    def _take(self) -> int:
         for _attempt in range(5):
             try:
                 fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
@@ -93,21 +94,16 @@ class StoreLock:
                 raise read_only_error(self.path.parent) from exc
             if not _try_lock(fd):
                 os.close(fd)
-                raise StoreBusyError(
-                    _("This store is already open in another FieldGroup window; switch to that window or close it first.")
-                )
+                raise _busy()
             # The previous holder may have removed the file between our open and our lock:
             # then we locked a file nobody else will look at, and must try again.
             if sys.platform == "win32" or self._still_there(fd):
-                self._fd = fd
-                self._note_previous_holder()
-                self._write_holder()
-                return self
+                self._note_previous_holder(fd)
+                self._write_holder(fd)
+                return fd
             _unlock(fd)
             os.close(fd)
-        raise StoreBusyError(
-            _("This store is already open in another FieldGroup window; switch to that window or close it first.")
-        )
+        raise _busy()
 
     def _still_there(self, fd: int) -> bool:
         try:
@@ -117,11 +113,10 @@ class StoreLock:
         mine = os.fstat(fd)
         return (on_disk.st_dev, on_disk.st_ino) == (mine.st_dev, mine.st_ino)
 
-    def _note_previous_holder(self) -> None:
+    def _note_previous_holder(self, fd: int) -> None:
         """A clean close empties the file; text left in it means its writer was killed or crashed."""
-        assert self._fd is not None
-        os.lseek(self._fd, 0, os.SEEK_SET)
-        text = os.read(self._fd, 4096).decode("utf-8", "replace").strip()
+        os.lseek(fd, 0, os.SEEK_SET)
+        text = os.read(fd, 4096).decode("utf-8", "replace").strip()
         if not text:
             return
         try:
@@ -130,27 +125,71 @@ class StoreLock:
             self.stale = {"raw": text[:100]}
         log.info("Took over the lock of a session that did not close cleanly (pid %s)", self.stale.get("pid"))
 
-    def _write_holder(self) -> None:
-        assert self._fd is not None
+    @staticmethod
+    def _write_holder(fd: int) -> None:
         holder = json.dumps({"pid": os.getpid(), "host": socket.gethostname()}).encode()
-        os.ftruncate(self._fd, 0)
-        os.lseek(self._fd, 0, os.SEEK_SET)
-        os.write(self._fd, holder)
+        os.ftruncate(fd, 0)
+        os.lseek(fd, 0, os.SEEK_SET)
+        os.write(fd, holder)
 
     def release(self) -> None:
-        if self._fd is None:
-            return
-        fd, self._fd = self._fd, None
         try:
-            os.ftruncate(fd, 0)
+            os.ftruncate(self.fd, 0)
             if sys.platform != "win32":
                 # Removed while still locked, so that no one can lock the old file in between.
                 self.path.unlink(missing_ok=True)
         except OSError as exc:
             log.warning("Could not tidy the lock file: %s", exc.strerror)
         finally:
-            _unlock(fd)
-            os.close(fd)
+            _unlock(self.fd)
+            os.close(self.fd)
+
+
+# The OS locks this process holds, by lock file. A worker thread's own connection (ui/tasks.py asks
+# background work to open one) shares its window's lock instead of being refused.
+_HELD: dict[str, _OsLock] = {}
+_HELD_GUARD = threading.Lock()
+
+
+class StoreLock:
+    """The `<store>.lock` file. `acquire()` raises StoreBusyError while another opener holds it.
+
+    The OS releases the lock when its holder dies, however it dies, so a lock left by a killed
+    process is simply taken over; `stale` then says the previous session did not close cleanly.
+    Within this process, a second open from the main thread (a second window, a second command)
+    is refused like one from another process; an open from a worker thread shares the lock,
+    which is released when the last user closes."""
+
+    def __init__(self, store_path: Path):
+        self.path = lock_path(Path(store_path))
+        self._key = str(self.path.parent.resolve() / self.path.name)
+        self.held = False
+        self.stale: dict | None = None
+
+    def acquire(self, exclusive: bool = False) -> StoreLock:
+        """`exclusive`: refuse even a worker thread of a window that has the store open (restoring)."""
+        with _HELD_GUARD:
+            os_lock = _HELD.get(self._key)
+            if os_lock is None:
+                os_lock = _HELD[self._key] = _OsLock(self.path)
+                self.stale = os_lock.stale
+            elif exclusive or threading.current_thread() is threading.main_thread():
+                raise _busy()
+            else:
+                os_lock.users += 1
+            self.held = True
+        return self
+
+    def release(self) -> None:
+        with _HELD_GUARD:
+            if not self.held:
+                return
+            self.held = False
+            os_lock = _HELD[self._key]
+            os_lock.users -= 1
+            if os_lock.users == 0:
+                del _HELD[self._key]
+                os_lock.release()
 
     def __enter__(self) -> StoreLock:
         return self.acquire()
