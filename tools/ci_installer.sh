@@ -26,7 +26,8 @@ fi
 "$APP" info --store "$STORE"
 "$APP" check --store "$STORE"
 RAN="$RAN, info, check"
-if "$APP" --help | grep -q ' report '; then
+"$APP" --help > "$WORK/help.txt"
+if grep -q ' report ' "$WORK/help.txt"; then
     MEETING=$(.venv/bin/python -c "import sys; from fieldgroup.core import open_store; s = open_store(sys.argv[1]); print(s.meetings.list()[0].id); s.close()" "$STORE")
     "$APP" report meeting --store "$STORE" --meeting "$MEETING" --out "$WORK/handout.pdf"
     test -s "$WORK/handout.pdf"

@@ -74,7 +74,8 @@ def check_languages() -> list[str]:
         try:
             gettext.translation("fieldgroup", catalogs, languages=[language])
         except OSError as exc:
-            problems.append(f"catalog for {language}: {exc.strerror or exc}")
+            problems.append(f"translations/{language} has no usable compiled catalog ({exc.strerror or exc}); "
+                            "run `make translations` before building")
     return problems
 
 
