@@ -192,3 +192,18 @@ def test_backups_made_by_the_sync_import_are_listed_and_rotated(tmp_path):
         report = import_bundle(b, tmp_path / "a.fgbundle")
         [info] = backups.list_backups(b.path)
         assert str(info.path) == report.backup and info.reason == "import" and info.counts["groups"] == 0
+
+
+def test_restoring_over_a_store_cut_short_keeps_its_bytes_for_support(tmp_path):
+    path = tmp_path / "group.fgstore"
+    fill(path)
+    with open_store(path) as s:
+        backup = backups.backup_now(s, now=NOON)
+    damaged = path.read_bytes()[: 4096 * 3]
+    path.write_bytes(damaged)
+    with pytest.raises(DamagedStoreError):
+        open_store(path)
+    kept = backups.restore_backup(backup, path, now=NOON + timedelta(hours=1))
+    assert kept.read_bytes() == damaged  # SQLite could not read it, so every byte was kept as it was
+    with open_store(path) as s:
+        assert s.actions.count() == 300
