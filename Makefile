@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test translations lint bench bench-smoke screenshots installer clean
+.PHONY: run test translations extract lint bench bench-smoke screenshots installer clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -13,15 +13,23 @@ $(STAMP): pyproject.toml
 	$(MAKE) --no-print-directory translations
 	touch $(STAMP)
 
-run: $(STAMP)
+run: $(STAMP) translations
 	$(PY) -m fieldgroup.run_demo
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -n 2
 
-translations: 
-	@if [ -x $(PY) ] && ls translations/*/LC_MESSAGES/*.po >/dev/null 2>&1; then \
-		$(PY) -m babel.messages.frontend compile -d translations -D fieldgroup --use-fuzzy >/dev/null; fi
+# .mo files are not in git: compiled from the .po files at install and whenever a .po changes.
+# Fuzzy entries stay out (no --use-fuzzy): an unreviewed guess must never reach a user.
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard translations/*/LC_MESSAGES/fieldgroup.po))
+translations: $(MO_FILES)
+
+translations/%/LC_MESSAGES/fieldgroup.mo: translations/%/LC_MESSAGES/fieldgroup.po
+	$(PY) -m babel.messages.frontend compile -i $< -o $@ -l $* -D fieldgroup
+
+# Re-extract translations/fieldgroup.pot from the source and merge it into every .po (docs/translating.md).
+extract: $(STAMP)
+	$(PY) tools/i18n_check.py --update
 
 lint: $(STAMP)
 	$(PY) -m ruff check fieldgroup tests

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from fieldgroup.i18n import SUPPORTED_LANGUAGES, _, set_locale
+from fieldgroup.i18n import SUPPORTED_LANGUAGES, normalise_locale, set_locale
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -28,19 +28,10 @@ def add_locale_option(parser: argparse.ArgumentParser, subcommand: bool = False)
 
 
 def check_locale(value: str) -> str:
-    from babel import Locale, UnknownLocaleError
-
     try:
-        locale = Locale.parse(value.replace("-", "_"))
-    except (ValueError, UnknownLocaleError):
-        locale = None
-    if locale is None or locale.language not in SUPPORTED_LANGUAGES:
-        raise UsageError(
-            _("'{value}' is not a supported language; choose one of: {languages}.").format(
-                value=value, languages=", ".join(SUPPORTED_LANGUAGES)
-            )
-        )
-    return str(locale)
+        return normalise_locale(value)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def apply_locale(args: argparse.Namespace) -> None:

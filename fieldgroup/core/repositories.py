@@ -66,9 +66,31 @@ class Organisations(Repository[Organisation]):
         self._clear_links("action_items", "owner_organisation_id", record_id)
 
 
+@dataclass(frozen=True, slots=True)
+class PersonRow:
+    """One person as the people table shows them, with their organisation's name and pillar."""
+
+    id: str
+    organisation_id: str
+    name: str
+    role: str | None
+    gender: str | None
+    email: str | None
+    phone: str | None
+    protected: bool
+    focal_point: bool
+    organisation_name: str
+    pillar: str
+
+
 class People(Repository[Person]):
     table = "people"
     order_by = "name COLLATE NOCASE"
+
+    def rows(self, group_id: str | None) -> list[PersonRow]:
+        """The group's people with organisation name and pillar, by name (one query)."""
+        return [PersonRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), bool(r[8]), r[10], r[11])
+                for r in store_queries.people_rows(self.store.conn, group_id)]
 
     def _before_delete(self, record_id: str) -> None:
         # Attendance of a deleted person goes with them; action items stay, without an owner.
@@ -140,8 +162,41 @@ class AttendanceRecords(Repository[Attendance]):
         return clean
 
 
+@dataclass(frozen=True, slots=True)
+class TrackerRow:
+    """One action item as the tracker table shows it: owner, organisation, pillar and meeting date joined in."""
+
+    id: str
+    title: str
+    status: str
+    due_date: date | None
+    completed_on: date | None
+    meeting_id: str | None
+    meeting_date: date | None
+    owner_person_id: str | None
+    owner_name: str | None
+    owner_protected: bool
+    organisation_id: str | None
+    organisation_name: str | None
+    pillar: str | None
+
+
+def _tracker_row(r: tuple) -> TrackerRow:
+    # Column order of store_queries.tracker_rows, which matches TrackerRow's fields.
+    day = date.fromisoformat
+    return TrackerRow(r[0], r[1], r[2], day(r[3]) if r[3] else None, day(r[4]) if r[4] else None, r[5],
+                      day(r[6]) if r[6] else None, r[7], r[8], bool(r[9]), r[10], r[11], r[12])
+
+
 class ActionItems(Repository[ActionItem]):
     table = "action_items"
+
+    def tracker_rows(self, group_id: str | None) -> list[TrackerRow]:
+        """Every action item of the group with its owner, organisation, pillar and meeting date (one query)."""
+        return [_tracker_row(r) for r in store_queries.tracker_rows(self.store.conn, group_id)]
+
+    def tracker_rows_by_id(self, ids: list[str]) -> list[TrackerRow]:
+        return [_tracker_row(r) for r in store_queries.tracker_rows(self.store.conn, ids=ids)]
 
     def _defaults(self, values: dict[str, Any]) -> dict[str, Any]:
         values = {"status": "open"} | values
@@ -163,11 +218,14 @@ class ActionItems(Repository[ActionItem]):
     def _check(self, values: dict[str, Any], current: dict[str, Any] | None) -> None:
         meeting_id, due = values.get("meeting_id"), values.get("due_date")
         if meeting_id:
-            meeting = self.store.meetings.get(meeting_id)
-            require(meeting.group_id == values["group_id"], "meeting_id",
+            found = store_queries.meeting_group_and_date(self.store.conn, meeting_id)
+            if found is None:
+                self.store.meetings.get(meeting_id)  # raises the not-found sentence
+            group_id, meeting_date = found
+            require(group_id == values["group_id"], "meeting_id",
                     _("The meeting belongs to another group; choose a meeting of this group."))
-            require(due is None or due >= meeting.date.isoformat(), "due_date",
-                    _("The due date cannot be before the meeting it comes from ({date}).").format(date=meeting.date.isoformat()))
+            require(due is None or due >= meeting_date, "due_date",
+                    _("The due date cannot be before the meeting it comes from ({date}).").format(date=meeting_date))
         completed = values.get("completed_on")
         require(values["status"] == "done" or completed is None, "completed_on",
                 _("Only an action item that is done has a completion date."))

@@ -269,6 +269,11 @@ class RecordStore:
             return
         self.conn.execute("BEGIN IMMEDIATE")
         self._depth = 1
+        # Another connection to this file (a background task) may have stamped changes since we
+        # last looked; under the write lock, move past its saved clock so no stamp is issued twice.
+        persisted = self.get_local("clock")
+        if persisted and persisted > self.clock.last():
+            self.clock.observe(persisted)
         clock_before = self.clock.last()
         try:
             yield

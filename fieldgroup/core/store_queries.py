@@ -127,3 +127,30 @@ def meetings_with_attendance_counts(conn: sqlite3.Connection, group_id: str) -> 
         " WHERE m.group_id = ? GROUP BY m.id, o.pillar, p.gender",
         (group_id,),
     ).fetchall()
+
+
+_TRACKER_SQL = (
+    "SELECT a.id, a.title, a.status, a.due_date, a.completed_on, a.meeting_id, m.date, a.owner_person_id, p.name,"
+    " p.protected, COALESCE(a.owner_organisation_id, p.organisation_id), o.name, o.pillar FROM action_items a"
+    " LEFT JOIN people p ON p.id = a.owner_person_id"
+    " LEFT JOIN organisations o ON o.id = COALESCE(a.owner_organisation_id, p.organisation_id)"
+    " LEFT JOIN meetings m ON m.id = a.meeting_id"
+)
+
+
+def tracker_rows(conn: sqlite3.Connection, group_id: str | None = None, ids: Iterable[str] | None = None) -> list[tuple]:
+    """Just what the action tracker shows, unsorted (the table sorts): (id, title, status, due date,
+    completed on, meeting id, meeting date, owner id, owner name, owner protected, organisation id,
+    organisation name, pillar). Leaves out descriptions, which can be long, to keep 100,000 rows light."""
+    where: dict[str, Any] = {}
+    if group_id:
+        where["a.group_id"] = group_id
+    if ids is not None:
+        where["a.id"] = tuple(ids)
+    clause, params = _where(where)
+    return conn.execute(_TRACKER_SQL + clause, params).fetchall()
+
+
+def meeting_group_and_date(conn: sqlite3.Connection, meeting_id: str) -> tuple[str, str] | None:
+    """(group id, ISO date) of a meeting: all the action-item rules need, without reading its minutes."""
+    return conn.execute("SELECT group_id, date FROM meetings WHERE id = ?", (meeting_id,)).fetchone()

@@ -1,0 +1,40 @@
+"""The `fieldgroup report` subcommand: print a meeting handout, action tracker, M&E or participation PDF."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from fieldgroup.cli.common import EXIT_OK, UsageError, add_locale_option, add_store_option
+from fieldgroup.i18n import _
+
+KINDS = ("meeting", "actions", "indicators", "participation")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    report = subparsers.add_parser("report", help="write a PDF: meeting handout, action tracker, M&E or participation")
+    report.add_argument("kind", choices=KINDS, help="which document")
+    add_store_option(report)
+    report.add_argument("--out", required=True, type=Path, help="the PDF file to write")
+    report.add_argument("--meeting", help="meeting id (required for the meeting handout)")
+    report.add_argument("--group", help="group id (needed when the store holds several groups)")
+    report.add_argument("--period", help="reporting period for the M&E report, e.g. 2025-Q3 or 2025 (default: latest with data)")
+    report.add_argument("--paper", choices=("a4", "letter"), type=str.lower,
+                        help="paper size (default: from the language's country)")
+    add_locale_option(report, subcommand=True)
+    report.add_argument("--include-protected", action="store_true",
+                        help="print protected people's names (internal copy; every page is marked)")
+    report.set_defaults(handler=run_report)
+
+
+def run_report(args: argparse.Namespace) -> int:
+    if args.kind == "meeting" and not args.meeting:
+        raise UsageError(_("The meeting handout needs --meeting ID."))
+    from fieldgroup.core import open_store
+    from fieldgroup.reports import build_report
+
+    with open_store(args.store) as store:
+        path = build_report(args.kind, store, args.out, group_id=args.group, meeting_id=args.meeting,
+                            period=args.period, paper=args.paper, include_protected=args.include_protected)
+    print(_("Wrote {path}.").format(path=path))
+    return EXIT_OK

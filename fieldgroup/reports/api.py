@@ -1,0 +1,162 @@
+"""build_report(): make one PDF document from a store, written completely or not at all."""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from fieldgroup.i18n import _, current_locale, set_locale
+from fieldgroup.reports.context import ProgressCallback, ReportContext
+from fieldgroup.reports.errors import ReportOptionError, ReportOutputError
+
+# kind -> module in fieldgroup.reports; imported only when that document is made (reportlab is heavy).
+REPORT_MODULES = {
+    "meeting": "meeting_handout",
+    "actions": "action_tracker",
+    "indicators": "me_progress",
+    "participation": "participation",
+}
+REPORT_KINDS = tuple(REPORT_MODULES)
+STEPS = 3
+
+
+@contextlib.contextmanager
+def _locale(locale: str | None) -> Iterator[None]:
+    # The locale is process-wide; a report in another language switches it only while it is built.
+    if not locale or locale == current_locale():
+        yield
+        return
+    previous = current_locale()
+    set_locale(locale)
+    try:
+        yield
+    finally:
+        set_locale(previous)
+
+
+def _choose_group(store: Any, group_id: str | None, meeting_id: str | None) -> Any:
+    if meeting_id:
+        return store.groups.get(store.meetings.get(meeting_id).group_id)
+    if group_id:
+        group = store.groups.find(group_id)
+        if group is None:
+            raise ReportOptionError(_("There is no group with id {id} in this store; check the group id.").format(id=group_id))
+        return group
+    groups = store.groups.list()
+    if not groups:
+        raise ReportOptionError(_("This store has no group yet; create a group before printing a report."))
+    if len(groups) > 1:
+        raise ReportOptionError(_("This store holds {n} groups; choose the group to report on.").format(n=len(groups)))
+    return groups[0]
+
+
+def _check_target(out_path: Path) -> None:
+    if out_path.is_dir():
+        raise ReportOutputError(_("{path} is a folder; give a file name for the PDF.").format(path=out_path))
+    if not out_path.parent.is_dir():
+        raise ReportOutputError(
+            _("The folder {folder} does not exist; choose an existing folder for the PDF.").format(folder=out_path.parent))
+
+
+@contextlib.contextmanager
+def _atomic_file(out_path: Path) -> Iterator[Any]:
+    """A temporary file beside `out_path`, renamed over it only when the block finishes without error."""
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{out_path.stem}.", suffix=".part", dir=out_path.parent)
+    except OSError as exc:
+        raise ReportOutputError(
+            _("Cannot write in {folder} ({reason}); choose a folder you can write to.")
+            .format(folder=out_path.parent, reason=exc.strerror or exc)) from exc
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            yield stream
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp, out_path)
+    except OSError as exc:
+        raise ReportOutputError(
+            _("Could not write {path} ({reason}); choose a folder you can write to.")
+            .format(path=out_path, reason=exc.strerror or exc)) from exc
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def build_report(
+    kind: str,
+    store: Any,
+    out_path: Path | str,
+    *,
+    group_id: str | None = None,
+    meeting_id: str | None = None,
+    period: str | None = None,
+    locale: str | None = None,
+    paper: str | None = None,
+    include_protected: bool = False,
+    progress: ProgressCallback | None = None,
+) -> Path:
+    """Write the `kind` document ("meeting", "actions", "indicators", "participation") to `out_path`.
+
+    Qt-free and safe to run in a background task with its own store connection (pass locale=None
+    there: a different `locale` switches the process-wide language while the PDF is built). `progress(done,
+    total, text)` is called between steps and may raise to cancel; nothing is left behind then.
+    Raises a FieldGroupError subclass (one sentence) when the report cannot be made."""
+    if kind not in REPORT_MODULES:
+        raise ReportOptionError(_("Unknown report '{kind}'; choose one of: {kinds}.").format(kind=kind, kinds=", ".join(REPORT_KINDS)))
+    if kind == "meeting" and not meeting_id:
+        raise ReportOptionError(_("Choose the meeting to print the handout for."))
+    if paper is not None and paper.lower() not in ("a4", "letter"):
+        raise ReportOptionError(_("Paper must be A4 or Letter."))
+    out_path = Path(out_path)
+    _check_target(out_path)
+    with _locale(locale):
+        from fieldgroup.reports import layout  # reportlab loads here, not when the app starts
+        from fieldgroup.reports.protect import Protector
+
+        group = _choose_group(store, group_id, meeting_id)
+        chosen_paper = paper.lower() if paper else layout.default_paper(current_locale(), group.country)
+        context = ReportContext(store, group, store.today(), chosen_paper, Protector.from_store(store, include_protected),
+                                progress)
+        context.report(0, STEPS, _("Reading the records…"))
+        document = importlib.import_module(f"fieldgroup.reports.{REPORT_MODULES[kind]}")
+        title, story = document.build(context, meeting_id=meeting_id, period=period)
+        context.report(1, STEPS, _("Laying out the pages…"))
+        info = layout.PageInfo(group.name, title, _format_today(context), include_protected)
+        with _atomic_file(out_path) as stream:
+            layout.build_pdf(stream, story, info, chosen_paper,
+                             on_page=lambda n: context.report(1, STEPS, _("Laying out page {n}…").format(n=n)))
+            context.report(2, STEPS, _("Saving the PDF…"))
+    context.report(STEPS, STEPS, "")
+    return out_path
+
+
+def _format_today(context: ReportContext) -> str:
+    from fieldgroup.formatting import format_date
+
+    return format_date(context.today, "long")
+
+
+def build_meeting_handout(store: Any, out_path: Path | str, meeting_id: str, **options: Any) -> Path:
+    """The handout of one meeting (for the "Print handout" button)."""
+    return build_report("meeting", store, out_path, meeting_id=meeting_id, **options)
+
+
+def build_action_tracker(store: Any, out_path: Path | str, **options: Any) -> Path:
+    return build_report("actions", store, out_path, **options)
+
+
+def build_me_progress(store: Any, out_path: Path | str, **options: Any) -> Path:
+    return build_report("indicators", store, out_path, **options)
+
+
+def build_participation(store: Any, out_path: Path | str, **options: Any) -> Path:
+    return build_report("participation", store, out_path, **options)
+
+
+__all__ = ["REPORT_KINDS", "build_report", "build_meeting_handout", "build_action_tracker",
+           "build_me_progress", "build_participation"]

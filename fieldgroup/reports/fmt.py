@@ -1,0 +1,29 @@
+"""fieldgroup.formatting for the PDFs, remembered per locale: long tables repeat the same dates and numbers."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+
+from fieldgroup import formatting
+from fieldgroup.i18n import current_locale
+
+
+@lru_cache(maxsize=8192)
+def _date(locale: str, day: date, length: str) -> str:
+    return formatting.format_date(day, length)
+
+
+@lru_cache(maxsize=8192)
+def _number(locale: str, value: float, decimals: int) -> str:
+    return formatting.format_number(value, decimals)
+
+
+def format_date(day: date | None, length: str = "medium") -> str:
+    """As fieldgroup.formatting.format_date (Babel, active locale)."""
+    return _date(current_locale(), day, length) if day is not None else ""
+
+
+def format_number(value: float | None, decimals: int = 0) -> str:
+    """As fieldgroup.formatting.format_number (Babel, active locale)."""
+    return _number(current_locale(), value, decimals) if value is not None else ""

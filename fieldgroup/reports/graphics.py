@@ -1,0 +1,243 @@
+"""Drawn marks readable in black and white: the balance bar, progress bars, status marks, trend charts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from reportlab.graphics.charts.linecharts import HorizontalLineChart
+from reportlab.graphics.charts.lineplots import LinePlot
+from reportlab.graphics.shapes import Drawing, Line
+from reportlab.graphics.widgets.markers import makeMarker
+from reportlab.lib import colors
+from reportlab.platypus import Flowable
+
+from fieldgroup.core.schema import PILLAR_LABELS, PILLARS
+from fieldgroup.reports.fonts import FONT, MYANMAR_FONT, has_myanmar, pdf_text
+from fieldgroup.reports.styles import INK, para
+
+# Each pillar has its own fill *and* pattern, so the bar reads on a black-and-white printout.
+PILLAR_FILLS = {
+    "company": (colors.Color(0.30, 0.30, 0.30), None),
+    "government": (colors.Color(0.72, 0.72, 0.72), "diagonal"),
+    "civil_society": (colors.white, "cross"),
+    "observer": (colors.white, None),
+}
+
+
+def _hatch(canvas: Any, x: float, y: float, w: float, h: float, pattern: str | None) -> None:
+    if not pattern or w <= 0:
+        return
+    canvas.saveState()
+    path = canvas.beginPath()
+    path.rect(x, y, w, h)
+    canvas.clipPath(path, stroke=0, fill=0)
+    canvas.setLineWidth(0.5)
+    canvas.setStrokeColor(INK)
+    step = 3.5
+    offset = -h
+    while offset < w:
+        canvas.line(x + offset, y, x + offset + h, y + h)
+        if pattern == "cross":
+            canvas.line(x + offset, y + h, x + offset + h, y)
+        offset += step
+    canvas.restoreState()
+
+
+def _swatch(canvas: Any, x: float, y: float, w: float, h: float, pillar: str) -> None:
+    fill, pattern = PILLAR_FILLS[pillar]
+    canvas.setFillColor(fill)
+    canvas.setStrokeColor(INK)
+    canvas.setLineWidth(0.6)
+    canvas.rect(x, y, w, h, stroke=0, fill=1)
+    _hatch(canvas, x, y, w, h, pattern)
+    canvas.rect(x, y, w, h, stroke=1, fill=0)
+
+
+class BalanceBar(Flowable):
+    """One bar split by pillar (present people), with a legend naming each pillar and its count."""
+
+    def __init__(self, counts: dict[str, int], width: float, bar_height: float = 14):
+        super().__init__()
+        self.counts = {p: counts.get(p, 0) for p in PILLARS}
+        self.bar_width, self.bar_height = width, bar_height
+        self.legend = [para(f"{PILLAR_LABELS[p]}: {n}", "cell") for p, n in self.counts.items()]
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.bar_width = min(self.bar_width, available_width)
+        self._legend_height = max(p.wrap(self.bar_width / 4 - 16, 100)[1] for p in self.legend)
+        return self.bar_width, self.bar_height + 6 + self._legend_height
+
+    def draw(self) -> None:
+        canvas, total = self.canv, sum(self.counts.values())
+        y = self._legend_height + 6
+        x = 0.0
+        for pillar, n in self.counts.items():
+            w = self.bar_width * n / total if total else 0
+            if w:
+                _swatch(canvas, x, y, w, self.bar_height, pillar)
+            x += w
+        canvas.setLineWidth(1)
+        canvas.rect(0, y, self.bar_width, self.bar_height, stroke=1, fill=0)
+        slot = self.bar_width / 4
+        for i, (pillar, legend) in enumerate(zip(self.counts, self.legend, strict=True)):
+            _swatch(canvas, i * slot, self._legend_height - 9, 11, 8, pillar)
+            legend.drawOn(canvas, i * slot + 15, self._legend_height - legend.height)
+
+
+MARKS = ("full", "half", "empty", "none")
+
+
+def _draw_mark(canvas: Any, kind: str, r: float) -> None:
+    canvas.setStrokeColor(INK)
+    canvas.setFillColor(INK)
+    canvas.setLineWidth(0.9)
+    if kind == "none":
+        canvas.setDash(1, 1.5)
+    canvas.circle(0, 0, r, stroke=1, fill=1 if kind == "full" else 0)
+    canvas.setDash()
+    if kind == "half":
+        canvas.wedge(-r, -r, r, r, -90, 180, stroke=0, fill=1)
+
+
+def _mark(canvas: Any, x: float, y: float, kind: str, r: float = 3.6) -> None:
+    # Drawn once per document as a form and reused: a long tracker has thousands of marks.
+    name = f"fieldgroup-mark-{kind}"
+    if not canvas.hasForm(name):
+        canvas.saveState()
+        canvas.beginForm(name, lowerx=-r - 1, lowery=-r - 1, upperx=r + 1, uppery=r + 1)
+        _draw_mark(canvas, kind, r)
+        canvas.endForm()
+        canvas.restoreState()
+    canvas.saveState()
+    canvas.translate(x, y)
+    canvas.doForm(name)
+    canvas.restoreState()
+
+
+class StatusLabel(Flowable):
+    """A drawn mark (full, half, empty or dotted circle) before the status text: never colour alone."""
+
+    def __init__(self, mark: str, text: str, style_name: str = "cell"):
+        super().__init__()
+        self.mark = mark
+        self.text = para(text, style_name)
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        _width, h = self.text.wrap(max(available_width - 12, 20), available_height)
+        self.width, self.height = available_width, h
+        return available_width, h
+
+    def draw(self) -> None:
+        first_line = self.text.style.leading
+        _mark(self.canv, 4, self.height - first_line / 2 - 1, self.mark)
+        self.text.drawOn(self.canv, 12, 0)
+
+
+class ProgressBar(Flowable):
+    """Progress toward a target: filled share, a tick at 100 %, and the percentage written beside it."""
+
+    def __init__(self, progress: float | None, text: str, width: float = 90, height: float = 9):
+        super().__init__()
+        self.progress, self.text = progress, pdf_text(text)
+        self.width, self.height = width, height
+
+    def draw(self) -> None:
+        canvas, bar = self.canv, self.width - 34
+        canvas.setStrokeColor(INK)
+        canvas.setLineWidth(0.7)
+        if self.progress is None:
+            canvas.setDash(1.5, 1.5)
+        canvas.rect(0, 1, bar, self.height - 2, stroke=1, fill=0)
+        canvas.setDash()
+        if self.progress is not None and self.progress > 0:
+            canvas.setFillColor(colors.Color(0.35, 0.35, 0.35))
+            canvas.rect(0, 1, bar * min(self.progress, 1.0), self.height - 2, stroke=0, fill=1)
+        canvas.setFillColor(INK)
+        canvas.setFont(FONT, 7.5)
+        canvas.drawString(bar + 3, 2, self.text)
+
+
+def _drawing(width: float, height: float) -> Drawing:
+    drawing = Drawing(width, height)
+    # Without this the renderer starts every drawing in Helvetica, which is never embedded.
+    drawing.initialFontName = FONT
+    return drawing
+
+
+def _axis_fonts(chart: Any, size: float = 6.5) -> None:
+    for axis in (getattr(chart, name, None) for name in ("categoryAxis", "valueAxis", "xValueAxis", "yValueAxis")):
+        if axis is not None:
+            axis.labels.fontName = FONT
+            axis.labels.fontSize = size
+            axis.strokeWidth = 0.5
+
+
+def trend_chart(
+    periods: Sequence[str],
+    actual: Sequence[float | None],
+    target: Sequence[float | None],
+    value_label: Callable[[float], str],
+    width: float = 200,
+    height: float = 62,
+) -> Drawing:
+    """Actual values (solid line, filled squares) and targets (dashed, hollow circles) per period."""
+    drawing = _drawing(width, height)
+    chart = HorizontalLineChart()
+    chart.x, chart.y, chart.width, chart.height = 30, 14, width - 36, height - 20
+    chart.data = [list(actual), list(target)]
+    step = max(1, len(periods) // 6)  # at most ~6 labels, so they never overlap
+    chart.categoryAxis.categoryNames = [p if i % step == 0 else "" for i, p in enumerate(periods)]
+    numbers = [v for v in (*actual, *target) if v is not None]
+    low, high = min(numbers, default=0.0), max(numbers, default=1.0)
+    chart.valueAxis.valueMin = min(0.0, low)
+    chart.valueAxis.valueMax = high if high > chart.valueAxis.valueMin else chart.valueAxis.valueMin + 1
+    chart.valueAxis.labelTextFormat = lambda v: pdf_text(value_label(v))
+    chart.valueAxis.maximumTicks = 4
+    _axis_fonts(chart)
+    if any(has_myanmar(p) for p in periods):
+        chart.categoryAxis.labels.fontName = MYANMAR_FONT
+    chart.lines[0].strokeColor = INK
+    chart.lines[0].strokeWidth = 1.2
+    marker = 3.5 if len(periods) <= 16 else 2.2  # forty quarters of full-size markers become a smudge
+    chart.lines[0].symbol = makeMarker("FilledSquare", size=marker, fillColor=INK, strokeColor=INK)
+    chart.lines[1].strokeColor = INK
+    chart.lines[1].strokeWidth = 0.8
+    chart.lines[1].strokeDashArray = (3, 2)
+    chart.lines[1].symbol = makeMarker("Circle", size=marker, fillColor=colors.white, strokeColor=INK)
+    for index, series in enumerate(chart.data):
+        if sum(v is not None for v in series) < 2:
+            chart.lines[index].strokeColor = None  # one point: a marker without a line
+    drawing.add(chart)
+    return drawing
+
+
+def time_chart(
+    points: Sequence[tuple[float, float]],
+    x_label: Callable[[float], str],
+    y_label: Callable[[float], str],
+    y_max: float,
+    guide: float | None = None,
+    width: float = 480,
+    height: float = 120,
+) -> Drawing:
+    """One series over time (x = day number) with filled markers; `guide` draws a dashed threshold."""
+    drawing = _drawing(width, height)
+    chart = LinePlot()
+    chart.x, chart.y, chart.width, chart.height = 36, 16, width - 48, height - 24
+    chart.data = [list(points)]
+    chart.yValueAxis.valueMin, chart.yValueAxis.valueMax = 0, y_max
+    chart.yValueAxis.labelTextFormat = lambda v: pdf_text(y_label(v))
+    chart.xValueAxis.labelTextFormat = lambda v: pdf_text(x_label(v))
+    chart.xValueAxis.maximumTicks = 6
+    chart.yValueAxis.maximumTicks = 5
+    _axis_fonts(chart)
+    chart.lines[0].strokeColor = INK
+    chart.lines[0].strokeWidth = 0.9
+    chart.lines[0].symbol = makeMarker("FilledCircle", size=3, fillColor=INK, strokeColor=INK)
+    drawing.add(chart)
+    if guide is not None:
+        y = chart.y + chart.height * guide / y_max
+        drawing.add(Line(chart.x, y, chart.x + chart.width, y, strokeColor=INK, strokeWidth=0.6,
+                         strokeDashArray=(3, 2)))
+    return drawing

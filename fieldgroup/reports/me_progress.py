@@ -1,0 +1,142 @@
+"""The M&E progress report: each indicator's baseline, target, actual, progress bar, status and trend."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from reportlab.platypus import CondPageBreak, Flowable, Spacer
+
+from fieldgroup.core import periods
+from fieldgroup.core.entities import Indicator
+from fieldgroup.core.indicators import NO_DATA, STATUS_LABELS, PeriodProgress
+from fieldgroup.formatting import format_number, format_percent, format_period
+from fieldgroup.i18n import _
+from fieldgroup.reports.context import ReportContext
+from fieldgroup.reports.errors import NothingToReportError, ReportOptionError
+from fieldgroup.reports.graphics import ProgressBar, StatusLabel, trend_chart
+from fieldgroup.reports.layout import content_width, heading
+from fieldgroup.reports.styles import cell, header_row, para, table
+
+STATUS_MARKS = {"met": "full", "on_track": "half", "behind": "empty", NO_DATA: "none"}
+
+
+def value_text(value: float | None, unit: str) -> str:
+    """A value in the indicator's unit: '35 %', '1,234', 'yes'; a dash when there is none."""
+    if value is None:
+        return "—"
+    if unit == "percent":
+        return format_percent(value / 100, 0 if float(value).is_integer() else 1)
+    if unit == "yes_no":
+        return _("yes") if value >= 0.5 else _("no")
+    return format_number(value, 0 if float(value).is_integer() else 2)
+
+
+def latest_period_with_data(progress: dict[str, list[PeriodProgress]]) -> str | None:
+    """The period, over all indicators, that ends last among those with an actual value."""
+    with_data = {row.period for rows in progress.values() for row in rows if row.actual is not None}
+    return max(with_data, key=lambda p: (periods.bounds(p)[1], "-Q" in p), default=None)
+
+
+def row_for(rows: list[PeriodProgress], period: str | None, kind: str) -> PeriodProgress | None:
+    """This indicator's row for the report period; quarterly indicators in a yearly report show their
+    latest quarter of that year, yearly indicators in a quarterly report show the year around it."""
+    if period is None:
+        return None
+    start, end = periods.bounds(period)
+    exact = [r for r in rows if r.period == period]
+    if exact:
+        return exact[0]
+    if kind == "quarter" and "-Q" not in period:
+        inside = [r for r in rows if start <= periods.bounds(r.period)[0] <= end]
+        with_data = [r for r in inside if r.actual is not None]
+        return (with_data or inside or [None])[-1]
+    if kind == "year" and "-Q" in period:
+        return next((r for r in rows if r.period == str(start.year)), None)
+    return None
+
+
+def _code_order(indicator: Indicator) -> tuple:
+    """Codes in reading order: 1.2 before 1.10, S9 before S10; indicators without a code last."""
+    parts = re.split(r"(\d+)", indicator.code or "")
+    return (not indicator.code, [int(p) if p.isdigit() else p.casefold() for p in parts], indicator.name.casefold())
+
+
+def _check_period(period: str | None) -> None:
+    if period and not (periods.is_valid(period, "quarter") or periods.is_valid(period, "year")):
+        raise ReportOptionError(_("Period must look like 2025-Q3 or 2025."))
+
+
+def build(context: ReportContext, *, period: str | None = None, **_options: Any) -> tuple[str, list[Flowable]]:
+    store, group = context.store, context.group
+    _check_period(period)
+    indicators = sorted(store.indicators.list(group_id=group.id), key=_code_order)
+    if not indicators:
+        raise NothingToReportError(
+            _("The group {group} has no indicators yet; add indicators before printing the M&E report.")
+            .format(group=group.name))
+    progress: dict[str, list[PeriodProgress]] = {}
+    for number, indicator in enumerate(indicators):
+        context.report(0, 3, _("Reading indicator {n} of {total}…").format(n=number + 1, total=len(indicators)))
+        progress[indicator.id] = store.indicator_progress(indicator.id)
+    chosen = period or latest_period_with_data(progress)
+    width = content_width(context.paper)
+    title = _("M&E progress")
+    intro = (_("Period: {period}.").format(period=format_period(chosen)) if chosen
+             else _("No indicator has an actual value yet."))
+    story: list[Flowable] = [para(title, "title"), para(intro), _overview(context, indicators, progress, chosen, width)]
+    rule = _("Progress = (actual - baseline) / (target - baseline). Status: met at {met} or more, on track from "
+             "{on_track}, behind below {on_track}, no data without an actual value or target.")
+    story += [Spacer(1, 4), para(rule.format(met=format_percent(1.0), on_track=format_percent(0.85)), "note")]
+    story += [CondPageBreak(150), heading(_("Trends")),
+              para(_("Solid line with filled squares: actual. Dashed line with hollow circles: target."), "note"),
+              _trends(context, indicators, progress, width)]
+    return title, story
+
+
+def _overview(context: ReportContext, indicators: list[Indicator], progress: dict[str, list[PeriodProgress]],
+              period: str | None, width: float) -> Flowable:
+    protect = context.protector
+    body: list[list[Any]] = [header_row([_("Indicator"), _("Baseline"), _("Target"), _("Actual"), _("Progress"),
+                                         _("Status")])]
+    weights = [34.0, 11.0, 11.0, 11.0, 19.0, 14.0]
+    widths = [width * w / sum(weights) for w in weights]
+    for indicator in indicators:
+        row = row_for(progress[indicator.id], period, indicator.period_kind)
+        name = " ".join(p for p in (indicator.code, protect.text(indicator.name)) if p)
+        if row is not None and row.period != period:
+            name += " (" + format_period(row.period) + ")"
+        status = row.status if row is not None else NO_DATA
+        share = row.progress if row is not None else None
+        body.append([
+            para(name, "cell"),
+            cell(value_text(indicator.baseline_value, indicator.unit)),
+            cell(value_text(row.target if row else None, indicator.unit)),
+            cell(value_text(row.actual if row else None, indicator.unit)),
+            ProgressBar(share, format_percent(share) if share is not None else "—", widths[4] - 12),
+            StatusLabel(STATUS_MARKS.get(status, "none"), str(STATUS_LABELS.get(status, status))),
+        ])
+    return table(body, widths)
+
+
+def _trends(context: ReportContext, indicators: list[Indicator], progress: dict[str, list[PeriodProgress]],
+            width: float) -> Flowable:
+    """Two small charts per row, each under the indicator's name."""
+    cells: list[list[Flowable]] = []
+    chart_width = width / 2 - 12
+    for indicator in indicators:
+        rows = progress[indicator.id]
+        name = " ".join(p for p in (indicator.code, context.protector.text(indicator.name)) if p)
+        if not any(r.actual is not None or r.target is not None for r in rows):
+            cells.append([para(name, "cell_bold"), para(_("No data yet."), "note")])
+            continue
+
+        def label(value: float, unit: str = indicator.unit) -> str:
+            return value_text(value, "number" if unit == "yes_no" else unit)
+
+        chart = trend_chart([format_period(r.period) for r in rows], [r.actual for r in rows],
+                            [r.target for r in rows], label, width=chart_width)
+        cells.append([para(name, "cell_bold"), chart])
+    grid = [cells[i:i + 2] + [[]] * (2 - len(cells[i:i + 2])) for i in range(0, len(cells), 2)]
+    return table(grid, [width / 2, width / 2], header=False, rules=False,
+                 extra=[("BOTTOMPADDING", (0, 0), (-1, -1), 8), ("LEFTPADDING", (0, 0), (-1, -1), 0)])

@@ -1,0 +1,120 @@
+"""The meeting handout: header, agenda, attendance and balance, minutes, decisions, actions, matters arising."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
+
+from fieldgroup.core.balance import STATUS_LABELS as BALANCE_LABELS
+from fieldgroup.core.entities import Meeting
+from fieldgroup.core.schema import PILLAR_LABELS, PILLARS
+from fieldgroup.formatting import format_index, format_percent
+from fieldgroup.i18n import _, ngettext
+from fieldgroup.reports.actions_table import Directory, action_rows, actions_table
+from fieldgroup.reports.context import ReportContext
+from fieldgroup.reports.fmt import format_date, format_number
+from fieldgroup.reports.fonts import markup
+from fieldgroup.reports.graphics import BalanceBar, StatusLabel
+from fieldgroup.reports.labels import ATTENDANCE_LABELS, MEETING_KIND_LABELS, label
+from fieldgroup.reports.layout import content_width, heading
+from fieldgroup.reports.styles import bold, cell, header_row, para, table
+from fieldgroup.reports.text import rich_text
+
+# A handout is read at the table: past this many carried-over items the rest is counted, not listed.
+MATTERS_ARISING_LIMIT = 40
+BALANCE_MARKS = {"balanced": "full", "imbalanced": "half", "missing_pillar": "empty"}
+
+
+def build(context: ReportContext, *, meeting_id: str | None = None, **_options: Any) -> tuple[str, list[Flowable]]:
+    store, protect = context.store, context.protector
+    meeting = store.meetings.get(meeting_id)
+    width = content_width(context.paper)
+    kind = label(MEETING_KIND_LABELS, meeting.kind)
+    story: list[Flowable] = [para(protect.text(meeting.title) or kind, "title"), _facts(context, meeting, kind, width)]
+    story += [heading(_("Agenda")), *_agenda(protect.text(meeting.agenda), meeting)]
+    story += _attendance(context, meeting, width)
+    story += [CondPageBreak(60), heading(_("Minutes")), *rich_text(protect.text(meeting.minutes), _("No minutes recorded."))]
+    story += [heading(_("Decisions")), *rich_text(protect.text(meeting.decisions), _("No decisions recorded."))]
+    story += _actions(context, meeting, width)
+    return _("Meeting handout"), story
+
+
+def _facts(context: ReportContext, meeting: Meeting, kind: str, width: float) -> Flowable:
+    place = ", ".join(p for p in (context.protector.text(meeting.place), meeting.region) if p)
+    rows = [(_("Group"), context.group.name), (_("Meeting type"), kind),
+            (_("Date"), format_date(meeting.date, "full")), (_("Place"), place or "—")]
+    if meeting.pillar:
+        rows.append((_("Pillar"), str(PILLAR_LABELS.get(meeting.pillar, meeting.pillar))))
+    body = [[para(name, "cell_bold"), para(value, "cell")] for name, value in rows]
+    return table(body, [width * 0.22, width * 0.78], header=False)
+
+
+def _agenda(agenda: str, meeting: Meeting) -> list[Flowable]:
+    items = [line.strip() for line in agenda.splitlines() if line.strip()]
+    if not items:
+        return [para(_("No agenda recorded."), "note")]
+    # The number is a bullet, drawn apart: glued to a Burmese word it would be shaped in the wrong font.
+    return [para(item, "numbered", bulletText=f"{format_number(n)}.") for n, item in enumerate(items, start=1)]
+
+
+def _attendance(context: ReportContext, meeting: Meeting, width: float) -> list[Flowable]:
+    store, protect = context.store, context.protector
+    balance = store.meetings.balance(meeting.id)
+    lines = store.attendance.of_meeting(meeting.id)
+    summary = [
+        StatusLabel(BALANCE_MARKS.get(balance.status, "none"), _("Balance: {status} (index {index})").format(
+            status=str(BALANCE_LABELS.get(balance.status, balance.status)), index=format_index(balance.index)), "cell_bold"),
+        Spacer(1, 3),
+        para(ngettext("{n} person present", "{n} people present", balance.present).format(n=format_number(balance.present))),
+        para(_("Women's share: {share} of {n} people whose gender is recorded").format(
+            share=format_percent(balance.women_share), n=format_number(balance.gender_recorded))
+            if balance.women_share is not None else _("Women's share: not recorded")),
+    ]
+    if balance.missing_pillars:
+        missing = ", ".join(str(PILLAR_LABELS[p]) for p in balance.missing_pillars)
+        summary.append(para(f"{bold(_('Missing:'))} {markup(missing)}", is_markup=True))
+    flowables: list[Flowable] = [CondPageBreak(120), heading(_("Attendance")),
+                                 KeepTogether([BalanceBar(balance.counts, width), Spacer(1, 4), *summary])]
+    if not lines:
+        return [*flowables, para(_("No attendance recorded."), "note")]
+    rows: list[list[Any]] = [header_row([_("Name"), _("Organisation"), _("Attendance")])]
+    group_rows = []
+    for pillar in PILLARS:
+        members = [line for line in lines if line.pillar == pillar]
+        if not members:
+            continue
+        present = sum(line.status == "present" for line in members)
+        group_rows.append(len(rows))
+        rows.append([para(f"{bold(str(PILLAR_LABELS[pillar]))} — {markup(_('{n} present').format(n=format_number(present)))}",
+                          "cell", is_markup=True), "", ""])
+        for line in members:
+            hidden = protect.hides(line.protected)
+            rows.append([cell(protect.name(line.name, line.pillar, line.protected)),
+                         cell("—" if hidden else line.organisation), cell(label(ATTENDANCE_LABELS, line.status))])
+    return [*flowables, Spacer(1, 6), table(rows, [width * 0.42, width * 0.40, width * 0.18], group_rows=group_rows)]
+
+
+def _actions(context: ReportContext, meeting: Meeting, width: float) -> list[Flowable]:
+    store = context.store
+    directory = Directory(store, meeting.group_id)
+    new_items = sorted(store.actions.list(meeting_id=meeting.id), key=lambda a: (a.due_date is None, a.due_date, a.title))
+    flowables: list[Flowable] = [CondPageBreak(80), heading(_("New action items"))]
+    if new_items:
+        flowables.append(actions_table(action_rows(context, directory, new_items), width))
+    else:
+        flowables.append(para(_("No action items from this meeting."), "note"))
+    earlier = {m.id: m.date for m in store.meetings.list(group_id=meeting.group_id) if m.date < meeting.date}
+    carried = [a for a in store.actions.open(meeting.group_id) if a.meeting_id in earlier]
+    flowables += [CondPageBreak(80), heading(_("Matters arising")),
+                  para(_("Open action items from earlier meetings."), "note")]
+    if not carried:
+        return [*flowables, para(_("No open items from earlier meetings."), "note")]
+    shown = sorted(carried, key=lambda a: (a.due_date is None, a.due_date, a.title))[:MATTERS_ARISING_LIMIT]
+    flowables.append(actions_table(action_rows(context, directory, shown), width, from_meeting=earlier))
+    if len(carried) > len(shown):
+        more = len(carried) - len(shown)
+        flowables.append(para(ngettext(
+            "…and {n} more open item; the action tracker lists them all.",
+            "…and {n} more open items; the action tracker lists them all.", more).format(n=format_number(more)), "note"))
+    return flowables

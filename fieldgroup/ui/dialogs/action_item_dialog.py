@@ -1,0 +1,134 @@
+"""Create or edit one action item: title, owner, due date, status and the meeting it comes from."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldgroup.core import FieldGroupError, Store
+from fieldgroup.core.entities import ActionItem
+from fieldgroup.core.schema import ACTION_STATUSES
+from fieldgroup.formatting import format_date
+from fieldgroup.i18n import _
+from fieldgroup.ui.models.action_tracker_model import STATUS_LABELS
+from fieldgroup.ui.widgets.validated_form import ValidatedForm
+
+
+def to_qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
+
+
+class ActionItemDialog(QDialog):
+    """Saves through the API when OK is pressed; a ValidationError stays open and shows beside its field."""
+
+    def __init__(self, store: Store, group_id: str, item: ActionItem | None = None,
+                 meeting_id: str | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store, self.group_id, self.item = store, group_id, item
+        self.saved: ActionItem | None = None
+        self.setWindowTitle(_("Edit action item") if item else _("New action item"))
+        self.setMinimumWidth(520)
+        self.form = ValidatedForm()
+        self.title = self.form.add("title", _("&Title:"), QLineEdit())
+        self.description = self.form.add("description", _("&Description:"), QPlainTextEdit())
+        self.description.setMaximumHeight(90)
+        self.owner = self.form.add("owner_person_id", _("&Owner:"), QComboBox())
+        self.organisation = self.form.add("owner_organisation_id", _("Owner o&rganisation:"), QComboBox())
+        self.due_set = QCheckBox(_("Has a due date"))
+        self.due = QDateEdit()
+        self.due.setCalendarPopup(True)
+        self.due.setDisplayFormat("yyyy-MM-dd")
+        self.due.setAccessibleName(_("Due date"))
+        due_row = QWidget()
+        row = QHBoxLayout(due_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.due_set)
+        row.addWidget(self.due, 1)
+        self.form.add("due_date", _("D&ue date:"), due_row)
+        self.status = self.form.add("status", _("&Status:"), QComboBox())
+        self.meeting = self.form.add("meeting_id", _("From &meeting:"), QComboBox())
+        self._fill_choices()
+        self._load(item, meeting_id)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(buttons)
+        self.due_set.toggled.connect(self.due.setEnabled)
+
+    def _fill_choices(self) -> None:
+        orgs = self.store.organisations.list(group_id=self.group_id)
+        org_ids = {o.id for o in orgs}
+        self.owner.addItem(_("— nobody —"), None)
+        for person in self.store.people.list():
+            if person.organisation_id in org_ids:
+                label = _("{name} (protected)").format(name=person.name) if person.protected else person.name
+                self.owner.addItem(label, person.id)
+        self.organisation.addItem(_("— the owner's organisation —"), None)
+        for org in orgs:
+            self.organisation.addItem(org.name, org.id)
+        for status in ACTION_STATUSES:
+            self.status.addItem(str(STATUS_LABELS[status]), status)
+        self.meeting.addItem(_("— none —"), None)
+        for meeting in self.store.meetings.list(group_id=self.group_id):
+            label = " · ".join(filter(None, (format_date(meeting.date), meeting.title or meeting.place or "")))
+            self.meeting.addItem(label, meeting.id)
+
+    def _load(self, item: ActionItem | None, meeting_id: str | None) -> None:
+        def select(combo: QComboBox, value: str | None) -> None:
+            combo.setCurrentIndex(max(combo.findData(value), 0))
+
+        if item is None:
+            self.due_set.setChecked(True)
+            self.due.setDate(to_qdate(self.store.today() + timedelta(days=14)))
+            select(self.meeting, meeting_id)
+            return
+        self.title.setText(item.title)
+        self.description.setPlainText(item.description or "")
+        select(self.owner, item.owner_person_id)
+        select(self.organisation, item.owner_organisation_id)
+        select(self.status, item.status)
+        select(self.meeting, item.meeting_id)
+        self.due_set.setChecked(item.due_date is not None)
+        self.due.setEnabled(item.due_date is not None)
+        self.due.setDate(to_qdate(item.due_date or self.store.today() + timedelta(days=14)))
+
+    def values(self) -> dict:
+        return {
+            "title": self.title.text(),
+            "description": self.description.toPlainText(),
+            "owner_person_id": self.owner.currentData(),
+            "owner_organisation_id": self.organisation.currentData(),
+            "due_date": from_qdate(self.due.date()) if self.due_set.isChecked() else None,
+            "status": self.status.currentData(),
+            "meeting_id": self.meeting.currentData(),
+        }
+
+    def save(self) -> None:
+        try:
+            if self.item is None:
+                self.saved = self.store.actions.create(group_id=self.group_id, **self.values())
+            else:
+                self.saved = self.store.actions.update(self.item.id, **self.values())
+        except FieldGroupError as exc:
+            self.form.show_error(exc)
+            return
+        self.accept()

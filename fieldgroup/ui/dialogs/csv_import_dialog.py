@@ -1,0 +1,204 @@
+"""Import people and organisations from a CSV sign-in list: preview, column mapping, row errors, import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldgroup.core import FieldGroupError, Store
+from fieldgroup.core import csv_import as core
+from fieldgroup.i18n import _, ngettext
+from fieldgroup.ui.tasks import run_task
+
+PREVIEW_ROWS = 8
+# Above this many people the import runs off the GUI thread with a cancellable progress dialog.
+BACKGROUND_ABOVE = 100
+
+
+class CsvImportDialog(QDialog):
+    """Nothing is written until Import is pressed; the import is one transaction, all or nothing."""
+
+    def __init__(self, store: Store, group_id: str, path: str | Path | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store, self.group_id = store, group_id
+        self.table: core.CsvTable | None = None
+        self.plan: core.ImportPlan | None = None
+        self.import_result: core.ImportResult | None = None
+        self.setWindowTitle(_("Import a sign-in list"))
+        self.resize(900, 640)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._file_row())
+        self.file_info = QLabel()
+        layout.addWidget(self.file_info)
+        self.preview = QTableWidget()
+        self.preview.setAccessibleName(_("Preview of the first rows"))
+        self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.preview.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.preview, 2)
+        layout.addWidget(self._mapping_box())
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.errors = QListWidget()
+        self.errors.setAccessibleName(_("Rows with errors"))
+        layout.addWidget(self.errors, 1)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = self.buttons.addButton(_("&Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setEnabled(False)
+        self.buttons.accepted.connect(self.start_import)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        if path:
+            self.load(path)
+
+    def _file_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.path_edit = QLineEdit()
+        self.path_edit.setReadOnly(True)
+        self.path_edit.setAccessibleName(_("CSV file"))
+        browse = QPushButton(_("&Choose file…"))
+        browse.clicked.connect(self.browse)
+        row.addWidget(QLabel(_("File:")))
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(browse)
+        return row
+
+    def _mapping_box(self) -> QGroupBox:
+        box = QGroupBox(_("Which column holds what"))
+        grid = QGridLayout(box)
+        self.mapping: dict[str, QComboBox] = {}
+        for n, (target, label) in enumerate(core.TARGETS.items()):
+            combo = QComboBox()
+            combo.setAccessibleName(str(label))
+            combo.currentIndexChanged.connect(self.check)
+            self.mapping[target] = combo
+            form = QFormLayout()
+            form.addRow(str(label) + (" *" if target in core.REQUIRED else ""), combo)
+            grid.addLayout(form, n // 4, n % 4)
+        return box
+
+    def browse(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, _("Choose a sign-in list"), "",
+                                                    _("CSV files (*.csv *.txt);;All files (*)"))
+        if path:
+            self.load(path)
+
+    def load(self, path: str | Path) -> None:
+        try:
+            self.table = core.read_csv_file(path)
+        except FieldGroupError as exc:
+            self.table = None
+            self.file_info.setText("⚠ " + str(exc))
+            self.import_button.setEnabled(False)
+            return
+        self.path_edit.setText(str(path))
+        self.file_info.setText(_("{rows} rows · read as {encoding}, columns separated by “{delimiter}”").format(
+            rows=len(self.table.rows), encoding=self.table.encoding,
+            delimiter=_("tab") if self.table.delimiter == "\t" else self.table.delimiter))
+        self._fill_preview()
+        guess = core.guess_mapping(self.table.header)
+        for target, combo in self.mapping.items():
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(_("— not in the file —"), None)
+            for index, title in enumerate(self.table.header):
+                combo.addItem(title or _("column {n}").format(n=index + 1), index)
+            combo.setCurrentIndex(max(combo.findData(guess[target]), 0))
+            combo.blockSignals(False)
+        self.check()
+
+    def _fill_preview(self) -> None:
+        assert self.table is not None
+        rows = self.table.rows[:PREVIEW_ROWS]
+        self.preview.setColumnCount(len(self.table.header))
+        self.preview.setHorizontalHeaderLabels(self.table.header)
+        self.preview.setRowCount(len(rows))
+        # Row labels are the spreadsheet row numbers that error messages refer to.
+        self.preview.setVerticalHeaderLabels([str(n + 2) for n in range(len(rows))])
+        for r, record in enumerate(rows):
+            for c, value in enumerate(record[: len(self.table.header)]):
+                self.preview.setItem(r, c, QTableWidgetItem(value))
+
+    def current_mapping(self) -> dict[str, int | None]:
+        return {target: combo.currentData() for target, combo in self.mapping.items()}
+
+    def check(self) -> None:
+        self.errors.clear()
+        self.plan = None
+        if self.table is None:
+            return
+        try:
+            self.plan = core.plan_for_store(self.store, self.group_id, self.table, self.current_mapping())
+        except FieldGroupError as exc:
+            self.summary.setText("⚠ " + str(exc))
+            self.import_button.setEnabled(False)
+            return
+        self.errors.addItems(self.plan.errors)
+        self.summary.setText(self._summary_text(self.plan))
+        self.import_button.setEnabled(bool(self.plan.lines))
+
+    @staticmethod
+    def _summary_text(plan: core.ImportPlan) -> str:
+        parts = [
+            ngettext("{n} person to add", "{n} people to add", len(plan.lines)).format(n=len(plan.lines)),
+            ngettext("{n} new organisation", "{n} new organisations", len(plan.new_organisations))
+            .format(n=len(plan.new_organisations)),
+        ]
+        if plan.duplicates:
+            parts.append(ngettext("{n} already in the store (skipped)", "{n} already in the store (skipped)",
+                                  len(plan.duplicates)).format(n=len(plan.duplicates)))
+        if plan.errors:
+            parts.append(ngettext("{n} row with an error (skipped; listed below)",
+                                  "{n} rows with errors (skipped; listed below)", len(plan.errors))
+                         .format(n=len(plan.errors)))
+        return " · ".join(parts)
+
+    def start_import(self) -> None:
+        plan = self.plan
+        if plan is None or not plan.lines:
+            return
+        store, group_id = self.store, self.group_id
+        if len(plan.lines) <= BACKGROUND_ABOVE:
+            try:
+                self._done(core.apply_import(store, group_id, plan))
+            except FieldGroupError as exc:
+                self.summary.setText("⚠ " + str(exc))
+            return
+        self.import_button.setEnabled(False)
+
+        def work(progress):
+            # The window-modal progress dialog keeps the GUI from writing meanwhile, so the store's one
+            # connection (and its clock) can be used here; cancelling rolls the transaction back.
+            return core.apply_import(store, group_id, plan, report=lambda d, t: progress.report(
+                d, t, _("Adding people: {done} of {total}").format(done=d, total=t)))
+
+        self.task = run_task(self, _("Importing the sign-in list"), work, on_done=self._done,
+                             on_error=self._failed)
+        self.task.cancelled.connect(lambda: self.import_button.setEnabled(True))
+
+    def _failed(self, message: str) -> None:
+        self.summary.setText("⚠ " + message)
+        self.import_button.setEnabled(True)
+
+    def _done(self, result: core.ImportResult) -> None:
+        self.import_result = result
+        self.accept()

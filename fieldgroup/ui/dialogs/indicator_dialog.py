@@ -1,0 +1,148 @@
+"""Create or edit an indicator's definition: code, name, unit, direction, period kind, baseline, computed key."""
+
+from __future__ import annotations
+
+from babel.numbers import NumberFormatError, parse_decimal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldgroup.core import FieldGroupError, Store, ValidationError
+from fieldgroup.core.entities import Indicator
+from fieldgroup.core.indicators import COMPUTED
+from fieldgroup.core.schema import DIRECTIONS, PERIOD_KINDS, UNITS
+from fieldgroup.formatting import format_number
+from fieldgroup.i18n import N_, _, current_locale
+from fieldgroup.ui.dialogs.action_item_dialog import from_qdate, to_qdate
+from fieldgroup.ui.models.indicators_model import UNIT_LABELS
+from fieldgroup.ui.widgets.validated_form import ValidatedForm
+
+DIRECTION_LABELS = {"increase": N_("higher is better"), "decrease": N_("lower is better")}
+PERIOD_LABELS = {"quarter": N_("quarter"), "year": N_("year")}
+
+
+def parse_number(text: str, field: str, label: str, unit: str = "number") -> float | None:
+    """A number typed the local way ('1,5' in French); yes/no accepted for yes/no indicators."""
+    text = text.strip()
+    if not text:
+        return None
+    if unit == "yes_no" and text.lower() in (_("yes").lower(), "yes", _("no").lower(), "no"):
+        return 1.0 if text.lower() in (_("yes").lower(), "yes") else 0.0
+    try:
+        return float(parse_decimal(text.replace("%", "").strip(), locale=current_locale()))
+    except NumberFormatError:
+        raise ValidationError(field, _("{field} must be a number, for example {example}.").format(
+            field=label, example=format_number(12.5, 1))) from None
+
+
+class IndicatorDialog(QDialog):
+    def __init__(self, store: Store, group_id: str, indicator: Indicator | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store, self.group_id, self.indicator = store, group_id, indicator
+        self.saved: Indicator | None = None
+        self.setWindowTitle(_("Edit indicator") if indicator else _("New indicator"))
+        self.setMinimumWidth(520)
+        self.form = ValidatedForm()
+        self.computed = self.form.add("computed", _("&Values:"), QComboBox())
+        self.computed.addItem(_("entered by hand"), None)
+        for key, (label, _unit, _direction) in COMPUTED.items():
+            self.computed.addItem(_("computed: {name}").format(name=label), key)
+        self.code = self.form.add("code", _("&Code:"), QLineEdit())
+        self.name = self.form.add("name", _("&Name:"), QLineEdit())
+        self.description = self.form.add("description", _("&Description:"), QPlainTextEdit())
+        self.description.setMaximumHeight(70)
+        self.unit = self.form.add("unit", _("&Unit:"), QComboBox())
+        for unit in UNITS:
+            self.unit.addItem(str(UNIT_LABELS[unit]), unit)
+        self.direction = self.form.add("direction", _("Di&rection:"), QComboBox())
+        for direction in DIRECTIONS:
+            self.direction.addItem(str(DIRECTION_LABELS[direction]), direction)
+        self.period_kind = self.form.add("period_kind", _("&Period:"), QComboBox())
+        for kind in PERIOD_KINDS:
+            self.period_kind.addItem(str(PERIOD_LABELS[kind]), kind)
+        self.baseline = self.form.add("baseline_value", _("&Baseline value:"), QLineEdit())
+        self.baseline_set = QCheckBox(_("Baseline measured on"))
+        self.baseline_date = QDateEdit(to_qdate(store.today()))
+        self.baseline_date.setDisplayFormat("yyyy-MM-dd")
+        self.baseline_date.setCalendarPopup(True)
+        self.baseline_date.setAccessibleName(_("Baseline date"))
+        self.baseline_set.toggled.connect(self.baseline_date.setEnabled)
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.baseline_set)
+        row.addWidget(self.baseline_date, 1)
+        self.form.add("baseline_date", _("Baseline &date:"), box)
+        self.computed.currentIndexChanged.connect(self._computed_changed)
+        self._load(indicator)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(buttons)
+
+    def _select(self, combo: QComboBox, value) -> None:
+        combo.setCurrentIndex(max(combo.findData(value), 0))
+
+    def _load(self, ind: Indicator | None) -> None:
+        self.baseline_set.setChecked(bool(ind and ind.baseline_date))
+        self.baseline_date.setEnabled(bool(ind and ind.baseline_date))
+        if ind is None:
+            return
+        self._select(self.computed, ind.computed)
+        self.computed.setEnabled(False)  # what an indicator measures does not change once it has values
+        self.code.setText(ind.code or "")
+        self.name.setText(ind.name)
+        self.description.setPlainText(ind.description or "")
+        self._select(self.unit, ind.unit)
+        self._select(self.direction, ind.direction)
+        self._select(self.period_kind, ind.period_kind)
+        self.baseline.setText(format_number(ind.baseline_value, 2).rstrip("0").rstrip(".,")
+                              if ind.baseline_value is not None else "")
+        if ind.baseline_date:
+            self.baseline_date.setDate(to_qdate(ind.baseline_date))
+        self._computed_changed()
+
+    def _computed_changed(self) -> None:
+        key = self.computed.currentData()
+        for widget in (self.unit, self.direction):
+            widget.setEnabled(key is None)
+        if key is not None:
+            label, unit, direction = COMPUTED[key]
+            if not self.name.text() or self.indicator is None:
+                self.name.setText(str(label))
+            self._select(self.unit, unit)
+            self._select(self.direction, direction)
+
+    def values(self) -> dict:
+        return {
+            "computed": self.computed.currentData(), "code": self.code.text(), "name": self.name.text(),
+            "description": self.description.toPlainText(), "unit": self.unit.currentData(),
+            "direction": self.direction.currentData(), "period_kind": self.period_kind.currentData(),
+            "baseline_value": parse_number(self.baseline.text(), "baseline_value", _("Baseline value")),
+            "baseline_date": from_qdate(self.baseline_date.date()) if self.baseline_set.isChecked() else None,
+        }
+
+    def save(self) -> None:
+        try:
+            values = self.values()
+            if self.indicator is None:
+                self.saved = self.store.indicators.create(group_id=self.group_id, **values)
+            else:
+                values.pop("computed")
+                self.saved = self.store.indicators.update(self.indicator.id, **values)
+        except FieldGroupError as exc:
+            self.form.show_error(exc)
+            return
+        self.accept()

@@ -1,0 +1,88 @@
+"""Create or edit a person: name, organisation, role, gender, contact, protected and focal-point flags."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldgroup.core import FieldGroupError, Store
+from fieldgroup.core.entities import Person
+from fieldgroup.core.schema import GENDERS, PILLAR_LABELS
+from fieldgroup.i18n import _
+from fieldgroup.ui.models.people_model import GENDER_LABELS
+from fieldgroup.ui.widgets.validated_form import ValidatedForm
+
+
+class PersonDialog(QDialog):
+    """Saves through the API on Save; a ValidationError keeps the dialog open and shows beside its field."""
+
+    def __init__(self, store: Store, group_id: str, person: Person | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store, self.person = store, person
+        self.saved: Person | None = None
+        self.setWindowTitle(_("Edit person") if person else _("New person"))
+        self.setMinimumWidth(480)
+        self.form = ValidatedForm()
+        self.name = self.form.add("name", _("&Name:"), QLineEdit())
+        self.organisation = self.form.add("organisation_id", _("&Organisation:"), QComboBox())
+        for org in store.organisations.list(group_id=group_id):
+            self.organisation.addItem(_("{name} ({pillar})").format(name=org.name, pillar=PILLAR_LABELS[org.pillar]),
+                                      org.id)
+        self.role = self.form.add("role", _("&Role:"), QLineEdit())
+        self.gender = self.form.add("gender", _("&Gender:"), QComboBox())
+        self.gender.addItem(_("not recorded"), None)
+        for gender in GENDERS:
+            self.gender.addItem(str(GENDER_LABELS[gender]), gender)
+        self.email = self.form.add("email", _("&Email:"), QLineEdit())
+        self.phone = self.form.add("phone", _("&Phone:"), QLineEdit())
+        self.protected = self.form.add("protected", "", QCheckBox(
+            _("&Protected: never print or share this name unless I ask for it")))
+        self.focal_point = self.form.add("focal_point", "", QCheckBox(_("&Focal point of the organisation")))
+        self.notes = self.form.add("notes", _("No&tes:"), QPlainTextEdit())
+        self.notes.setMaximumHeight(80)
+        if person:
+            self._load(person)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(buttons)
+
+    def _load(self, person: Person) -> None:
+        self.name.setText(person.name)
+        self.organisation.setCurrentIndex(max(self.organisation.findData(person.organisation_id), 0))
+        self.role.setText(person.role or "")
+        self.gender.setCurrentIndex(max(self.gender.findData(person.gender), 0))
+        self.email.setText(person.email or "")
+        self.phone.setText(person.phone or "")
+        self.protected.setChecked(person.protected)
+        self.focal_point.setChecked(person.focal_point)
+        self.notes.setPlainText(person.notes or "")
+
+    def values(self) -> dict:
+        return {
+            "name": self.name.text(), "organisation_id": self.organisation.currentData(), "role": self.role.text(),
+            "gender": self.gender.currentData(), "email": self.email.text(), "phone": self.phone.text(),
+            "protected": self.protected.isChecked(), "focal_point": self.focal_point.isChecked(),
+            "notes": self.notes.toPlainText(),
+        }
+
+    def save(self) -> None:
+        try:
+            if self.person is None:
+                self.saved = self.store.people.create(**self.values())
+            else:
+                self.saved = self.store.people.update(self.person.id, **self.values())
+        except FieldGroupError as exc:
+            self.form.show_error(exc)
+            return
+        self.accept()

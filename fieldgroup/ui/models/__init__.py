@@ -1,0 +1,1 @@
+"""Qt item models: small table models wrapping lists of plain objects (Vorta style)."""

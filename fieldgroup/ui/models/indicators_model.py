@@ -1,0 +1,123 @@
+"""Table model of indicators with their latest target, actual and status (colour dot and text)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from fieldgroup.core.entities import Indicator
+from fieldgroup.core.indicators import NO_DATA, STATUS_LABELS, PeriodProgress
+from fieldgroup.formatting import format_number, format_percent, format_period
+from fieldgroup.i18n import N_, _
+from fieldgroup.ui.widgets.markers import STATUS_COLOURS, status_icon
+
+UNIT_LABELS = {"number": N_("number"), "percent": N_("percent"), "yes_no": N_("yes/no")}
+HEADERS = (N_("Code"), N_("Indicator"), N_("Unit"), N_("Latest period"), N_("Target"), N_("Actual"),
+           N_("Progress"), N_("Status"))
+CODE, NAME, UNIT, PERIOD, TARGET, ACTUAL, PROGRESS, STATUS = range(8)
+
+Index = QModelIndex | QPersistentModelIndex
+ROOT = QModelIndex()
+
+
+def format_value(value: float | None, unit: str) -> str:
+    if value is None:
+        return ""
+    if unit == "yes_no":
+        return _("yes") if value >= 1 else _("no")
+    if unit == "percent":
+        return format_percent(value / 100, 1 if value != int(value) else 0)
+    return format_number(value, 0 if value == int(value) else 2)
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorRow:
+    """An indicator and where it stands: the latest period that has an actual value (or else a target)."""
+
+    indicator: Indicator
+    latest: PeriodProgress | None
+
+    @property
+    def status(self) -> str:
+        return self.latest.status if self.latest else NO_DATA
+
+
+def latest_progress(rows: list[PeriodProgress]) -> PeriodProgress | None:
+    """The newest period up to now with an actual value; else the first target still to come."""
+    measured = [r for r in rows if r.actual is not None]
+    if measured:
+        return measured[-1]
+    return rows[0] if rows else None
+
+
+class IndicatorsModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None):
+        super().__init__(parent)
+        self._rows: list[IndicatorRow] = []
+
+    def set_rows(self, rows: list[IndicatorRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> IndicatorRow:
+        return self._rows[row]
+
+    def row_of(self, indicator_id: str) -> int | None:
+        return next((i for i, r in enumerate(self._rows) if r.indicator.id == indicator_id), None)
+
+    def rowCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return str(HEADERS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, column = self._rows[index.row()], index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.DecorationRole and column == STATUS:
+            return status_icon(row.status)
+        if role == Qt.ItemDataRole.ForegroundRole and column == STATUS:
+            return QColor(STATUS_COLOURS[row.status])
+        if role == Qt.ItemDataRole.ToolTipRole and column == NAME:
+            if row.indicator.computed:
+                return _("{name}: computed by FieldGroup from the group's meetings and action items.").format(
+                    name=row.indicator.name)
+            return row.indicator.name
+        if role == Qt.ItemDataRole.UserRole:
+            return row
+        return None
+
+    @staticmethod
+    def _text(row: IndicatorRow, column: int) -> str:
+        ind, latest = row.indicator, row.latest
+        if column == CODE:
+            return ind.code or ""
+        if column == NAME:
+            return _("{name} (computed)").format(name=ind.name) if ind.computed else ind.name
+        if column == UNIT:
+            return str(UNIT_LABELS.get(ind.unit, ind.unit))
+        if column == STATUS:
+            return str(STATUS_LABELS[row.status])
+        if latest is None:
+            return ""
+        if column == PERIOD:
+            return format_period(latest.period)
+        if column == TARGET:
+            return format_value(latest.target, ind.unit)
+        if column == ACTUAL:
+            return format_value(latest.actual, ind.unit)
+        if column == PROGRESS:
+            return format_percent(latest.progress) if latest.progress is not None else ""
+        return ""

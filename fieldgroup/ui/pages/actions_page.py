@@ -1,0 +1,380 @@
+"""The action items tracker: filter, sort, change status inline, close several at once, open the meeting."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldgroup.core import FieldGroupError
+from fieldgroup.core.schema import ACTION_STATUSES, PILLAR_LABELS, PILLARS
+from fieldgroup.formatting import format_number
+from fieldgroup.i18n import _, ngettext
+from fieldgroup.ui.context import AppContext
+from fieldgroup.ui.dialogs.action_item_dialog import ActionItemDialog, from_qdate, to_qdate
+from fieldgroup.ui.models.action_tracker_model import (
+    DUE,
+    OPEN,
+    STATUS,
+    STATUS_LABELS,
+    TITLE,
+    ActionTrackerModel,
+    TrackerFilter,
+)
+from fieldgroup.ui.widgets.choice_delegate import ChoiceDelegate
+
+DEBOUNCE_MS = 150
+
+
+class ActionsPage(QWidget):
+    """Rows load once per refresh (one joined query); every filter works on the rows in memory."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self._writing = False
+        self._ready = False  # filter widgets signal while they are being built and filled
+        self.model = ActionTrackerModel(self)
+        self.model.status_edited.connect(self._write_status)
+        self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.apply_filter)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_filters())
+        layout.addLayout(self._build_filters_2())
+        layout.addWidget(self._build_table(), 1)
+        layout.addLayout(self._build_buttons())
+        ctx.group_changed.connect(lambda _g: self.refresh())
+        ctx.data_changed.connect(self._on_data_changed)
+        today = ctx.store.today()
+        self.due_from.setDate(to_qdate(today.replace(day=1)))
+        self.due_to.setDate(to_qdate(today).addMonths(1).addDays(-today.day))
+        self._ready = True
+        self.refresh()
+
+    # ---- building ----
+
+    def _combo(self, name: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setAccessibleName(name)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(12)
+        combo.currentIndexChanged.connect(self.apply_filter)
+        return combo
+
+    def _build_filters(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(_("Search title, owner or organisation (Ctrl+F)"))
+        self.search.setAccessibleName(_("Search action items"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        row.addWidget(self.search, 2)
+        self.status_filter = self._combo(_("Status filter"))
+        self.status_filter.addItem(_("Open and in progress"), "open_all")
+        self.status_filter.addItem(_("All statuses"), "all")
+        for status in ACTION_STATUSES:
+            self.status_filter.addItem(str(STATUS_LABELS[status]), status)
+        self.pillar_filter = self._combo(_("Pillar filter"))
+        self.pillar_filter.addItem(_("All pillars"), None)
+        for pillar in PILLARS:
+            self.pillar_filter.addItem(str(PILLAR_LABELS[pillar]), pillar)
+        self.organisation_filter = self._combo(_("Organisation filter"))
+        self.owner_filter = self._combo(_("Owner filter"))
+        for label, widget in ((_("Status:"), self.status_filter), (_("Pillar:"), self.pillar_filter),
+                              (_("Organisation:"), self.organisation_filter), (_("Owner:"), self.owner_filter)):
+            caption = QLabel(label)
+            caption.setBuddy(widget)
+            row.addWidget(caption)
+            row.addWidget(widget, 1)
+        return row
+
+    def _build_filters_2(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.overdue_only = QCheckBox(_("&Overdue only"))
+        self.overdue_only.toggled.connect(self.apply_filter)
+        self.due_range = QCheckBox(_("Due &between"))
+        self.due_range.toggled.connect(self._due_range_toggled)
+        self.due_from, self.due_to = QDateEdit(), QDateEdit()
+        for edit, name in ((self.due_from, _("Due from")), (self.due_to, _("Due until"))):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setAccessibleName(name)
+            edit.setEnabled(False)
+            edit.dateChanged.connect(self.apply_filter)
+        clear = QPushButton(_("C&lear filters"))
+        clear.clicked.connect(self.clear_filters)
+        self.count_label = QLabel()
+        row.addWidget(self.overdue_only)
+        row.addSpacing(12)
+        row.addWidget(self.due_range)
+        row.addWidget(self.due_from)
+        row.addWidget(QLabel(_("and")))
+        row.addWidget(self.due_to)
+        row.addWidget(clear)
+        row.addStretch(1)
+        row.addWidget(self.count_label)
+        return row
+
+    def _build_table(self) -> QTableView:
+        view = QTableView()
+        view.setModel(self.model)
+        view.setAccessibleName(_("Action items"))
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.SelectedClicked
+                             | QAbstractItemView.EditTrigger.EditKeyPressed)
+        view.setSortingEnabled(True)
+        view.horizontalHeader().setSortIndicator(DUE, Qt.SortOrder.AscendingOrder)
+        view.verticalHeader().hide()
+        # Fixed row heights and column widths: nothing is measured per row, so 100,000 rows stay fast.
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((1, 190), (2, 190), (3, 110), (4, 170), (5, 110), (6, 110)):
+            view.setColumnWidth(column, width)
+        view.setWordWrap(False)
+        self.delegate = ChoiceDelegate([(s, str(STATUS_LABELS[s])) for s in ACTION_STATUSES], view)
+        view.setItemDelegateForColumn(STATUS, self.delegate)
+        view.doubleClicked.connect(self._double_clicked)
+        view.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
+        self.view = view
+        return view
+
+    def _build_buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.new_button = QPushButton(_("&New action item…"))
+        self.edit_button = QPushButton(_("&Edit…"))
+        self.delete_button = QPushButton(_("&Delete…"))
+        self.done_button = QPushButton(_("&Mark done"))
+        self.meeting_button = QPushButton(_("Open &meeting"))
+        for button, slot in ((self.new_button, self.new_item), (self.edit_button, self.edit_selected),
+                             (self.delete_button, self.delete_selected), (self.done_button, self.mark_selected_done),
+                             (self.meeting_button, self.open_meeting)):
+            button.clicked.connect(slot)
+            row.addWidget(button)
+        row.addStretch(1)
+        self._update_buttons()
+        return row
+
+    # ---- loading ----
+
+    def refresh(self) -> None:
+        store, group_id = self.ctx.store, self.ctx.group_id
+        rows = store.actions.tracker_rows(group_id) if group_id else []
+        self._fill_choice(self.organisation_filter, _("All organisations"),
+                          [(o.id, o.name) for o in store.organisations.list(group_id=group_id)] if group_id else [])
+        owners = sorted({(r.owner_person_id, r.owner_name or "") for r in rows if r.owner_person_id},
+                        key=lambda pair: pair[1].lower())
+        self._fill_choice(self.owner_filter, _("All owners"), owners)
+        self.model.set_rows(rows, store.today(), self.current_filter())
+        self._update_count()
+        self._update_buttons()
+
+    def _fill_choice(self, combo: QComboBox, everything: str, choices: list[tuple[str, str]]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(everything, None)
+        for value, label in choices:
+            combo.addItem(label, value)
+        combo.setCurrentIndex(max(combo.findData(current), 0))
+        combo.blockSignals(False)
+
+    def _on_data_changed(self, table: str) -> None:
+        if self._writing:
+            return  # this page already updated its own rows
+        if table in ("", "action_items", "people", "organisations", "meetings", "groups"):
+            self.refresh()
+
+    # ---- filtering ----
+
+    def current_filter(self) -> TrackerFilter:
+        status = self.status_filter.currentData()
+        statuses = OPEN if status == "open_all" else None if status == "all" else frozenset({status})
+        ranged = self.due_range.isChecked()
+        return TrackerFilter(
+            statuses=statuses,
+            pillar=self.pillar_filter.currentData(),
+            organisation_id=self.organisation_filter.currentData(),
+            owner_id=self.owner_filter.currentData(),
+            overdue_only=self.overdue_only.isChecked(),
+            due_from=from_qdate(self.due_from.date()).isoformat() if ranged else None,
+            due_to=from_qdate(self.due_to.date()).isoformat() if ranged else None,
+            text=self.search.text().strip(),
+        )
+
+    def apply_filter(self) -> None:
+        if not self._ready:
+            return
+        self._debounce.stop()
+        self.model.set_filter(self.current_filter())
+        self._update_count()
+        self._update_buttons()
+
+    def _due_range_toggled(self, on: bool) -> None:
+        self.due_from.setEnabled(on)
+        self.due_to.setEnabled(on)
+        self.apply_filter()
+
+    def clear_filters(self) -> None:
+        for widget in (self.status_filter, self.pillar_filter, self.organisation_filter, self.owner_filter):
+            widget.blockSignals(True)
+            widget.setCurrentIndex(0)
+            widget.blockSignals(False)
+        for box in (self.overdue_only, self.due_range):
+            box.blockSignals(True)
+            box.setChecked(False)
+            box.blockSignals(False)
+        self.due_from.setEnabled(False)
+        self.due_to.setEnabled(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.apply_filter()
+
+    def _update_count(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total()
+        self.count_label.setText(ngettext("{shown} of {total} action item", "{shown} of {total} action items", total)
+                                 .format(shown=format_number(shown), total=format_number(total)))
+
+    # ---- selection ----
+
+    def selected_ids(self) -> list[str]:
+        rows = sorted({index.row() for index in self.view.selectionModel().selectedRows()})
+        return [self.model.row_at(r).id for r in rows]
+
+    def _update_buttons(self) -> None:
+        if not hasattr(self, "view"):
+            return
+        ids = self.selected_ids()
+        one = len(ids) == 1
+        self.new_button.setEnabled(self.ctx.group_id is not None)
+        self.edit_button.setEnabled(one)
+        self.delete_button.setEnabled(one)
+        self.done_button.setEnabled(bool(ids))
+        self.meeting_button.setEnabled(one and self.model.row_at(self._selected_rows()[0]).meeting_id is not None)
+
+    def _selected_rows(self) -> list[int]:
+        return sorted({index.row() for index in self.view.selectionModel().selectedRows()})
+
+    def show_record(self, record_id: str) -> None:
+        row = self.model.row_of(record_id)
+        if row is None:  # hidden by a filter: show everything so the item can be found
+            self.clear_filters()
+            self.status_filter.setCurrentIndex(self.status_filter.findData("all"))
+            row = self.model.row_of(record_id)
+        if row is None:
+            return
+        index = self.model.index(row, TITLE)
+        self.view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # ---- writing ----
+
+    def _after_write(self, ids: list[str], table: str = "action_items") -> None:
+        """Update the edited rows in place, then tell the other pages (without reloading this one)."""
+        self.model.update_rows(self.ctx.store.actions.tracker_rows_by_id(ids))
+        self._update_count()
+        self._update_buttons()
+        self._announce(table)
+
+    def _announce(self, table: str) -> None:
+        self._writing = True
+        try:
+            self.ctx.changed(table)
+        finally:
+            self._writing = False
+
+    def _write_status(self, action_id: str, status: str) -> None:
+        try:
+            self.ctx.store.actions.update(action_id, status=status)
+        except FieldGroupError as exc:
+            QMessageBox.warning(self, _("Action items"), str(exc))
+            return
+        # The delegate is still closing; re-filter once it is done so the row can leave the view.
+        QTimer.singleShot(0, lambda: self._after_write([action_id]))
+
+    def mark_selected_done(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        try:
+            with self.ctx.store.transaction():
+                for action_id in ids:
+                    self.ctx.store.actions.update(action_id, status="done")
+        except FieldGroupError as exc:
+            QMessageBox.warning(self, _("Action items"), str(exc))
+            return
+        self._after_write(ids)
+
+    def new_item(self) -> None:
+        if self.ctx.group_id is None:
+            return
+        dialog = ActionItemDialog(self.ctx.store, self.ctx.group_id, parent=self)
+        if dialog.exec() and dialog.saved:
+            self.refresh()
+            self._announce("action_items")
+            self.show_record(dialog.saved.id)
+
+    def edit_selected(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            return
+        item = self.ctx.store.actions.find(ids[0])
+        if item is None:
+            self.refresh()
+            return
+        dialog = ActionItemDialog(self.ctx.store, item.group_id, item, parent=self)
+        if dialog.exec():
+            self._after_write(ids)
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            return
+        row = self.model.row_at(self._selected_rows()[0])
+        answer = QMessageBox.question(
+            self, _("Delete action item"),
+            _("Delete the action item “{title}”? This cannot be undone.").format(title=row.title))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.ctx.store.actions.delete(row.id)
+        except FieldGroupError as exc:
+            QMessageBox.warning(self, _("Action items"), str(exc))
+            return
+        self.refresh()
+        self._announce("action_items")
+
+    def _double_clicked(self, index) -> None:
+        if index.column() == STATUS:
+            return  # the status cell edits in place
+        if self.model.row_at(index.row()).meeting_id:
+            self.open_meeting()
+        else:
+            self.edit_selected()
+
+    def open_meeting(self) -> None:
+        rows = self._selected_rows()
+        if len(rows) == 1 and self.model.row_at(rows[0]).meeting_id:
+            self.ctx.open_record("meetings", self.model.row_at(rows[0]).meeting_id)

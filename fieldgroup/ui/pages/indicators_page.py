@@ -1,0 +1,319 @@
+"""M&E indicators: the list with status, one indicator's targets and actual values per period, and its chart."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldgroup.core import FieldGroupError
+from fieldgroup.core.entities import Indicator
+from fieldgroup.core.indicators import STATUS_LABELS, PeriodProgress
+from fieldgroup.formatting import format_date, format_percent, format_period
+from fieldgroup.i18n import N_, _
+from fieldgroup.ui.context import AppContext
+from fieldgroup.ui.dialogs.indicator_dialog import DIRECTION_LABELS, PERIOD_LABELS, IndicatorDialog
+from fieldgroup.ui.dialogs.period_value_dialog import PeriodValueDialog
+from fieldgroup.ui.models.indicators_model import (
+    NAME,
+    UNIT_LABELS,
+    IndicatorRow,
+    IndicatorsModel,
+    format_value,
+    latest_progress,
+)
+from fieldgroup.ui.widgets.indicator_chart import ChartPoint, IndicatorChart
+from fieldgroup.ui.widgets.markers import STATUS_COLOURS, status_icon
+
+PERIOD_HEADERS = (N_("Period"), N_("Target"), N_("Actual"), N_("Progress"), N_("Status"), N_("Note"), N_("Evidence"))
+
+
+class IndicatorsPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.current: Indicator | None = None
+        self.progress: list[PeriodProgress] = []
+        self.model = IndicatorsModel(self)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self._list_side())
+        splitter.addWidget(self._detail_side())
+        splitter.setSizes([620, 740])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        ctx.group_changed.connect(lambda _g: self.refresh())
+        ctx.data_changed.connect(self._on_data_changed)
+        self.refresh()
+
+    # ---- building ----
+
+    def _list_side(self) -> QWidget:
+        side = QWidget()
+        column = QVBoxLayout(side)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(_("Search indicators (Ctrl+F)"))
+        self.search.setAccessibleName(_("Search indicators"))
+        self.search.setClearButtonEnabled(True)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        view = QTableView()
+        view.setModel(self.proxy)
+        view.setAccessibleName(_("Indicators"))
+        view.setSortingEnabled(True)
+        view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.verticalHeader().hide()
+        view.setWordWrap(False)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        for hidden in (2, 6):  # the detail pane shows these; the list keeps to what fits
+            view.setColumnHidden(hidden, True)
+        view.selectionModel().currentRowChanged.connect(lambda *_a: self._show_current())
+        view.doubleClicked.connect(lambda _i: self.edit_indicator())
+        self.view = view
+        buttons = QHBoxLayout()
+        self.new_button = QPushButton(_("&New indicator…"))
+        self.edit_button = QPushButton(_("&Edit…"))
+        self.delete_button = QPushButton(_("&Delete…"))
+        for button, slot in ((self.new_button, self.new_indicator), (self.edit_button, self.edit_indicator),
+                             (self.delete_button, self.delete_indicator)):
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        column.addWidget(self.search)
+        column.addWidget(view, 1)
+        column.addLayout(buttons)
+        return side
+
+    def _detail_side(self) -> QWidget:
+        side = QWidget()
+        column = QVBoxLayout(side)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.title.setFont(font)
+        self.facts = QLabel()
+        self.facts.setWordWrap(True)
+        self.periods = QTableWidget(0, len(PERIOD_HEADERS))
+        self.periods.setHorizontalHeaderLabels([str(h) for h in PERIOD_HEADERS])
+        self.periods.setAccessibleName(_("Targets and actual values per period"))
+        self.periods.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.periods.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.periods.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.periods.verticalHeader().hide()
+        self.periods.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.periods.horizontalHeader().setStretchLastSection(True)
+        self.periods.doubleClicked.connect(lambda _i: self.edit_period())
+        self.periods.itemSelectionChanged.connect(self._update_buttons)
+        buttons = QHBoxLayout()
+        self.add_period_button = QPushButton(_("&Add period…"))
+        self.edit_period_button = QPushButton(_("Edit &period…"))
+        self.remove_period_button = QPushButton(_("&Remove period…"))
+        for button, slot in ((self.add_period_button, self.add_period), (self.edit_period_button, self.edit_period),
+                             (self.remove_period_button, self.remove_period)):
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.chart = IndicatorChart()
+        column.addWidget(self.title)
+        column.addWidget(self.facts)
+        column.addWidget(self.periods, 1)
+        column.addLayout(buttons)
+        column.addWidget(self.chart, 1)
+        return side
+
+    # ---- loading ----
+
+    def refresh(self) -> None:
+        store, group_id = self.ctx.store, self.ctx.group_id
+        keep = self.current.id if self.current else None
+        rows = []
+        for indicator in store.indicators.list(group_id=group_id) if group_id else []:
+            rows.append(IndicatorRow(indicator, latest_progress(store.indicator_progress(indicator.id))))
+        self.model.set_rows(rows)
+        self.current = None
+        if keep and self.model.row_of(keep) is not None:
+            self.show_record(keep)
+        elif self.proxy.rowCount():
+            self.view.selectRow(0)
+        self._show_current()
+
+    def _on_data_changed(self, table: str) -> None:
+        if table in ("", "indicators", "indicator_targets", "indicator_values", "meetings", "attendance",
+                     "action_items", "groups"):
+            self.refresh()
+
+    def _show_current(self) -> None:
+        index = self.view.selectionModel().currentIndex()
+        row = self.model.row_at(self.proxy.mapToSource(index).row()) if index.isValid() else None
+        self.current = row.indicator if row else None
+        self.progress = self.ctx.store.indicator_progress(self.current.id) if self.current else []
+        self._fill_detail()
+        self._update_buttons()
+
+    def _fill_detail(self) -> None:
+        ind = self.current
+        if ind is None:
+            self.title.setText(_("No indicator chosen"))
+            self.facts.clear()
+            self.periods.setRowCount(0)
+            self.chart.set_points([])
+            return
+        self.title.setText(" ".join(filter(None, (ind.code, ind.name))))
+        baseline = format_value(ind.baseline_value, ind.unit) or _("none")
+        if ind.baseline_date:
+            baseline = _("{value} on {date}").format(value=baseline, date=format_date(ind.baseline_date))
+        facts = _("Unit: {unit} · {direction} · per {period} · baseline: {baseline}").format(
+            unit=UNIT_LABELS[ind.unit], direction=DIRECTION_LABELS[ind.direction],
+            period=PERIOD_LABELS[ind.period_kind], baseline=baseline)
+        if ind.computed:
+            facts += "\n" + _("Computed by FieldGroup from the group's meetings and action items; "
+                              "actual values are read-only, targets can be set.")
+        self.facts.setText(facts)
+        self._fill_periods(ind)
+        decimals = 0 if ind.unit == "yes_no" else 1
+        self.chart.set_points([ChartPoint(format_period(p.period), p.target, p.actual, p.status)
+                               for p in self.progress], decimals)
+
+    def _fill_periods(self, ind: Indicator) -> None:
+        values = self.ctx.store.values.of_indicator(ind.id) if not ind.computed else {}
+        meetings = {m.id: m for m in self.ctx.store.meetings.list(group_id=ind.group_id)}
+        self.periods.setRowCount(len(self.progress))
+        for r, p in enumerate(reversed(self.progress)):  # newest first
+            stored = values.get(p.period)
+            evidence = ""
+            if stored and stored.evidence_meeting_id in meetings:
+                m = meetings[stored.evidence_meeting_id]
+                evidence = _("meeting {date}").format(date=format_date(m.date))
+            elif stored and stored.evidence_action_id:
+                action = self.ctx.store.actions.find(stored.evidence_action_id)
+                evidence = _("action item: {title}").format(title=action.title) if action else ""
+            cells = (format_period(p.period), format_value(p.target, ind.unit), format_value(p.actual, ind.unit),
+                     format_percent(p.progress) if p.progress is not None else "", str(STATUS_LABELS[p.status]),
+                     (stored.note or "") if stored else "", evidence)
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, p.period)
+                if c == 4:
+                    item.setIcon(status_icon(p.status))
+                    item.setForeground(QColor(STATUS_COLOURS[p.status]))
+                self.periods.setItem(r, c, item)
+
+    def _update_buttons(self) -> None:
+        has = self.current is not None
+        self.new_button.setEnabled(self.ctx.group_id is not None)
+        self.edit_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
+        self.add_period_button.setEnabled(has)
+        chosen = self._chosen_period() is not None
+        self.edit_period_button.setEnabled(chosen)
+        self.remove_period_button.setEnabled(chosen)
+
+    def _chosen_period(self) -> str | None:
+        items = self.periods.selectedItems()
+        return items[0].data(Qt.ItemDataRole.UserRole) if items else None
+
+    # ---- page contract ----
+
+    def show_record(self, record_id: str) -> None:
+        row = self.model.row_of(record_id)
+        if row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            self.search.clear()
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.view.scrollTo(index)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # ---- writing ----
+
+    def _changed(self, table: str, indicator_id: str | None) -> None:
+        if indicator_id:
+            self.current = self.ctx.store.indicators.find(indicator_id)
+        self.ctx.changed(table)  # this page refreshes too, keeping the current indicator
+
+    def new_indicator(self) -> None:
+        dialog = IndicatorDialog(self.ctx.store, self.ctx.group_id, parent=self)
+        if dialog.exec() and dialog.saved:
+            self._changed("indicators", dialog.saved.id)
+
+    def edit_indicator(self) -> None:
+        if self.current:
+            dialog = IndicatorDialog(self.ctx.store, self.current.group_id, self.current, self)
+            if dialog.exec() and dialog.saved:
+                self._changed("indicators", dialog.saved.id)
+
+    def delete_indicator(self) -> None:
+        ind = self.current
+        if ind is None:
+            return
+        question = _("Delete the indicator “{name}” with all its targets and values? This cannot be undone.").format(
+            name=ind.name)
+        if QMessageBox.question(self, _("Delete indicator"), question) != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.ctx.store.indicators.delete(ind.id)
+        except FieldGroupError as exc:
+            QMessageBox.warning(self, _("Indicators"), str(exc))
+            return
+        self.current = None
+        self._changed("indicators", None)
+
+    def add_period(self) -> None:
+        self._period_dialog(None)
+
+    def edit_period(self) -> None:
+        period = self._chosen_period()
+        if period:
+            self._period_dialog(period)
+
+    def _period_dialog(self, period: str | None) -> None:
+        if self.current is None:
+            return
+        dialog = PeriodValueDialog(self.ctx.store, self.current, period, self)
+        if dialog.exec() and dialog.saved:
+            self._changed("indicator_values", self.current.id)
+
+    def remove_period(self) -> None:
+        period, ind = self._chosen_period(), self.current
+        if not period or ind is None:
+            return
+        question = _("Remove the target and actual value of {period}?").format(period=format_period(period))
+        if QMessageBox.question(self, _("Remove period"), question) != QMessageBox.StandardButton.Yes:
+            return
+        store = self.ctx.store
+        with store.transaction():
+            for repository in (store.targets, store.values):
+                if period in repository.of_indicator(ind.id):
+                    repository.remove(ind.id, period)
+        self._changed("indicator_values", ind.id)

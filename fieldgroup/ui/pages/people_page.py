@@ -1,0 +1,336 @@
+"""People and organisations: two tables with search, editors, protection, merging and CSV import."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldgroup.core import FieldGroupError
+from fieldgroup.i18n import _, ngettext
+from fieldgroup.ui.context import AppContext
+from fieldgroup.ui.dialogs.csv_import_dialog import CsvImportDialog
+from fieldgroup.ui.dialogs.merge_dialog import MergeDialog
+from fieldgroup.ui.dialogs.organisation_dialog import OrganisationDialog
+from fieldgroup.ui.dialogs.person_dialog import PersonDialog
+from fieldgroup.ui.models.organisations_model import OrganisationsModel
+from fieldgroup.ui.models.people_model import PeopleModel
+
+PEOPLE_TAB, ORGANISATIONS_TAB = 0, 1
+
+
+def _table(model, name: str, widths: tuple[int, ...]) -> tuple[QTableView, QSortFilterProxyModel]:
+    proxy = QSortFilterProxyModel()
+    proxy.setSourceModel(model)
+    proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    proxy.setFilterKeyColumn(-1)  # search every column
+    proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    view = QTableView()
+    view.setModel(proxy)
+    view.setAccessibleName(name)
+    view.setSortingEnabled(True)
+    view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.setWordWrap(False)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    for column, width in enumerate(widths):
+        view.setColumnWidth(column, width)
+    return view, proxy
+
+
+class PeoplePage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.people_model, self.organisations_model = PeopleModel(self), OrganisationsModel(self)
+        self.people_view, self.people_proxy = _table(self.people_model, _("People"),
+                                                     (200, 220, 110, 95, 105, 95, 150, 170))
+        self.org_view, self.org_proxy = _table(self.organisations_model, _("Organisations"), (360, 140, 220, 180))
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(_("Search people and organisations (Ctrl+F)"))
+        self.search.setAccessibleName(_("Search people and organisations"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._search)
+        self.count_label = QLabel()
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count_label)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._people_tab(), _("&People"))
+        self.tabs.addTab(self._organisations_tab(), _("&Organisations"))
+        self.tabs.currentChanged.connect(lambda _i: self._update())
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+        ctx.group_changed.connect(lambda _g: self.refresh())
+        ctx.data_changed.connect(self._on_data_changed)
+        self.refresh()
+
+    # ---- building ----
+
+    def _buttons(self, specs) -> QHBoxLayout:
+        row = QHBoxLayout()
+        buttons = []
+        for label, slot in specs:
+            button = QPushButton(label)
+            button.clicked.connect(slot)
+            row.addWidget(button)
+            buttons.append(button)
+        row.addStretch(1)
+        return row, buttons
+
+    def _people_tab(self) -> QWidget:
+        tab = QWidget()
+        column = QVBoxLayout(tab)
+        column.addWidget(self.people_view, 1)
+        row, buttons = self._buttons([
+            (_("&New person…"), self.new_person), (_("&Edit…"), self.edit_person),
+            (_("&Delete…"), self.delete_person), (_("Mark as pro&tected"), self.toggle_protected),
+            (_("&Merge duplicates…"), self.merge_people), (_("&Import sign-in list…"), self.import_csv)])
+        (self.new_person_button, self.edit_person_button, self.delete_person_button, self.protect_button,
+         self.merge_people_button, self.import_button) = buttons
+        column.addLayout(row)
+        self.people_view.doubleClicked.connect(lambda _i: self.edit_person())
+        self.people_view.selectionModel().selectionChanged.connect(lambda *_a: self._update())
+        return tab
+
+    def _organisations_tab(self) -> QWidget:
+        tab = QWidget()
+        column = QVBoxLayout(tab)
+        column.addWidget(self.org_view, 1)
+        row, buttons = self._buttons([
+            (_("&New organisation…"), self.new_organisation), (_("&Edit…"), self.edit_organisation),
+            (_("&Delete…"), self.delete_organisation), (_("&Merge duplicates…"), self.merge_organisations)])
+        self.new_org_button, self.edit_org_button, self.delete_org_button, self.merge_orgs_button = buttons
+        column.addLayout(row)
+        self.org_view.doubleClicked.connect(lambda _i: self.edit_organisation())
+        self.org_view.selectionModel().selectionChanged.connect(lambda *_a: self._update())
+        return tab
+
+    # ---- loading ----
+
+    def refresh(self) -> None:
+        store, group_id = self.ctx.store, self.ctx.group_id
+        people = store.people.rows(group_id) if group_id else []
+        orgs = store.organisations.list(group_id=group_id) if group_id else []
+        self.people_model.set_rows(people)
+        self.organisations_model.set_rows(orgs, Counter(p.organisation_id for p in people))
+        self._update()
+
+    def _on_data_changed(self, table: str) -> None:
+        if table in ("", "people", "organisations", "groups", "attendance"):
+            self.refresh()
+
+    def _search(self, text: str) -> None:
+        self.people_proxy.setFilterFixedString(text)
+        self.org_proxy.setFilterFixedString(text)
+        self._update()
+
+    def _update(self) -> None:
+        people, orgs = self.selected_people(), self.selected_organisations()
+        has_group = self.ctx.group_id is not None
+        self.new_person_button.setEnabled(has_group and self.organisations_model.rowCount() > 0)
+        self.import_button.setEnabled(has_group)
+        self.new_org_button.setEnabled(has_group)
+        for button in (self.edit_person_button, self.delete_person_button, self.protect_button):
+            button.setEnabled(len(people) == 1)
+        if len(people) == 1 and people[0].protected:
+            self.protect_button.setText(_("Remove pro&tection…"))
+        else:
+            self.protect_button.setText(_("Mark as pro&tected"))
+        self.merge_people_button.setEnabled(self.people_model.rowCount() > 1)
+        self.edit_org_button.setEnabled(len(orgs) == 1)
+        self.delete_org_button.setEnabled(len(orgs) == 1)
+        self.merge_orgs_button.setEnabled(self.organisations_model.rowCount() > 1)
+        self.count_label.setText(_("{people} · {orgs}").format(
+            people=ngettext("{n} person", "{n} people", self.people_proxy.rowCount()).format(n=self.people_proxy.rowCount()),
+            orgs=ngettext("{n} organisation", "{n} organisations", self.org_proxy.rowCount())
+            .format(n=self.org_proxy.rowCount())))
+
+    # ---- selection ----
+
+    def _selected(self, view: QTableView, proxy: QSortFilterProxyModel, model) -> list:
+        rows = sorted({proxy.mapToSource(i).row() for i in view.selectionModel().selectedRows()})
+        return [model.row_at(r) for r in rows]
+
+    def selected_people(self) -> list:
+        return self._selected(self.people_view, self.people_proxy, self.people_model)
+
+    def selected_organisations(self) -> list:
+        return self._selected(self.org_view, self.org_proxy, self.organisations_model)
+
+    def _select(self, view: QTableView, proxy: QSortFilterProxyModel, source_row: int | None) -> None:
+        if source_row is None:
+            return
+        index = proxy.mapFromSource(proxy.sourceModel().index(source_row, 0))
+        if not index.isValid():  # hidden by the search
+            self.search.clear()
+            index = proxy.mapFromSource(proxy.sourceModel().index(source_row, 0))
+        view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        view.scrollTo(index)
+
+    def show_record(self, record_id: str) -> None:
+        row = self.people_model.row_of(record_id)
+        if row is not None:
+            self.tabs.setCurrentIndex(PEOPLE_TAB)
+            self._select(self.people_view, self.people_proxy, row)
+            return
+        self.tabs.setCurrentIndex(ORGANISATIONS_TAB)
+        self._select(self.org_view, self.org_proxy, self.organisations_model.row_of(record_id))
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # ---- people ----
+
+    def _saved(self, table: str, record_id: str | None) -> None:
+        self.refresh()
+        self.ctx.changed(table)
+        if record_id:
+            self.show_record(record_id)
+
+    def _warn(self, message: str) -> None:
+        QMessageBox.warning(self, _("People and organisations"), message)
+
+    def new_person(self) -> None:
+        dialog = PersonDialog(self.ctx.store, self.ctx.group_id, parent=self)
+        if dialog.exec() and dialog.saved:
+            self._saved("people", dialog.saved.id)
+
+    def edit_person(self) -> None:
+        people = self.selected_people()
+        if len(people) == 1:
+            dialog = PersonDialog(self.ctx.store, self.ctx.group_id, self.ctx.store.people.get(people[0].id), self)
+            if dialog.exec() and dialog.saved:
+                self._saved("people", dialog.saved.id)
+
+    def delete_person(self) -> None:
+        people = self.selected_people()
+        if len(people) != 1:
+            return
+        person, store = people[0], self.ctx.store
+        attendance = store.attendance.count(person_id=person.id)
+        actions = store.actions.count(owner_person_id=person.id)
+        text = _("Delete {name}? {attendance} {actions} This cannot be undone.").format(
+            name=person.name,
+            attendance=ngettext("Their attendance at {n} meeting is removed.",
+                                "Their attendance at {n} meetings is removed.", attendance).format(n=attendance),
+            actions=ngettext("{n} action item they own is kept, without an owner.",
+                             "{n} action items they own are kept, without an owner.", actions).format(n=actions))
+        if QMessageBox.question(self, _("Delete person"), text) != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            store.people.delete(person.id)
+        except FieldGroupError as exc:
+            self._warn(str(exc))
+            return
+        self._saved("people", None)
+
+    def toggle_protected(self) -> None:
+        people = self.selected_people()
+        if len(people) != 1:
+            return
+        person = people[0]
+        if person.protected:
+            question = _("Remove protection from {name}? Their name will then appear in printed handouts and "
+                         "shared files.").format(name=person.name)
+            if QMessageBox.question(self, _("Remove protection"), question) != QMessageBox.StandardButton.Yes:
+                return
+        try:
+            self.ctx.store.people.update(person.id, protected=not person.protected)
+        except FieldGroupError as exc:
+            self._warn(str(exc))
+            return
+        self._saved("people", person.id)
+
+    def merge_people(self) -> None:
+        chosen = self.selected_people()
+        choices = [(p.id, _("{name} — {organisation}").format(name=p.name, organisation=p.organisation_name))
+                   for p in sorted((self.people_model.row_at(r) for r in range(self.people_model.rowCount())),
+                                   key=lambda p: p.name.lower())]
+        dialog = MergeDialog(self.ctx.store, "people", choices, chosen[0].id if chosen else None,
+                             chosen[1].id if len(chosen) > 1 else None, self)
+        if dialog.exec() and dialog.merged:
+            self._saved("people", dialog.merged.id)
+            self.ctx.changed("action_items")
+
+    def import_csv(self) -> None:
+        dialog = CsvImportDialog(self.ctx.store, self.ctx.group_id, parent=self)
+        if dialog.exec() and dialog.import_result:
+            result = dialog.import_result
+            self._saved("people", None)
+            QMessageBox.information(self, _("Import finished"), _("{people} and {orgs} added.").format(
+                people=ngettext("{n} person", "{n} people", result.people).format(n=result.people),
+                orgs=ngettext("{n} organisation", "{n} organisations", result.organisations)
+                .format(n=result.organisations)))
+
+    # ---- organisations ----
+
+    def new_organisation(self) -> None:
+        dialog = OrganisationDialog(self.ctx.store, self.ctx.group_id, parent=self)
+        if dialog.exec() and dialog.saved:
+            self._saved("organisations", dialog.saved.id)
+
+    def edit_organisation(self) -> None:
+        orgs = self.selected_organisations()
+        if len(orgs) == 1:
+            dialog = OrganisationDialog(self.ctx.store, self.ctx.group_id, orgs[0], self)
+            if dialog.exec() and dialog.saved:
+                self._saved("organisations", dialog.saved.id)
+
+    def delete_organisation(self) -> None:
+        orgs = self.selected_organisations()
+        if len(orgs) != 1:
+            return
+        org, store = orgs[0], self.ctx.store
+        actions = store.actions.count(owner_organisation_id=org.id)
+        text = _("Delete {name}? {actions} This cannot be undone.").format(
+            name=org.name, actions=ngettext("{n} action item it owns is kept, without an owner organisation.",
+                                            "{n} action items it owns are kept, without an owner organisation.",
+                                            actions).format(n=actions))
+        people = store.people.count(organisation_id=org.id)
+        if people:  # the API refuses; say why before asking anything
+            try:
+                store.organisations.delete(org.id)
+            except FieldGroupError as exc:
+                self._warn(str(exc))
+            return
+        if QMessageBox.question(self, _("Delete organisation"), text) != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            store.organisations.delete(org.id)
+        except FieldGroupError as exc:
+            self._warn(str(exc))
+            return
+        self._saved("organisations", None)
+
+    def merge_organisations(self) -> None:
+        chosen = self.selected_organisations()
+        choices = [(o.id, o.name) for o in sorted(
+            (self.organisations_model.row_at(r) for r in range(self.organisations_model.rowCount())),
+            key=lambda o: o.name.lower())]
+        dialog = MergeDialog(self.ctx.store, "organisations", choices, chosen[0].id if chosen else None,
+                             chosen[1].id if len(chosen) > 1 else None, self)
+        if dialog.exec() and dialog.merged:
+            self._saved("organisations", dialog.merged.id)
+            self.ctx.changed("action_items")

@@ -1,0 +1,1 @@
+"""Reusable widgets: balance bars, field-error labels and other small painted pieces."""

@@ -1,0 +1,209 @@
+"""Three laptops edit at random and swap bundles in any order; in the end every store is the same."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from datetime import date, timedelta
+from pathlib import Path
+
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
+
+from fieldgroup.core import FieldGroupError, create_store
+from fieldgroup.sync.exporter import export_bundle
+from fieldgroup.sync.importer import import_bundle
+from tests.sync.conftest import FAST_TMP
+
+DEVICES = 3
+PILLARS = ("company", "government", "civil_society", "observer")
+device = st.integers(0, DEVICES - 1)
+pick = st.integers(0, 10_000)
+names = st.sampled_from(["Ana", "Kofi", "Siti", "Thandar", "Jean", "Amara", "Lucía", "Aung"])
+
+
+class Devices(RuleBasedStateMachine):
+    """The model is only the list of ids ever made; the check is that all stores end up equal."""
+
+    def __init__(self):
+        super().__init__()
+        self.folder = Path(tempfile.mkdtemp(dir=FAST_TMP))
+        self.clocks = [1_750_000_000_000 + i for i in range(DEVICES)]
+        self.stores = [
+            create_store(self.folder / f"d{i}.fgstore", wall=(lambda i=i: self.clocks[i]),
+                         today=lambda: date(2025, 6, 15))
+            for i in range(DEVICES)
+        ]
+        self.bundles: list[Path] = []
+        self.ids: dict[str, list[str]] = {"organisations": [], "people": [], "meetings": [], "action_items": []}
+
+    def teardown(self):
+        for store in self.stores:
+            store.close()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def _choose(self, kind: str, index: int, i: int) -> str | None:
+        """Mostly a record this device has; sometimes one it has not received (the API refuses)."""
+        ids = self.ids[kind]
+        if not ids:
+            return None
+        if index % 5:
+            present = [x for x in ids if self.stores[i].records.exists(kind, x)]
+            ids = present or ids
+        return ids[index % len(ids)]
+
+    def _try(self, action):
+        try:
+            return action()
+        except FieldGroupError:
+            return None  # a rule refused (deleted record, in-use organisation...): the user would see a sentence
+
+    @initialize()
+    def everyone_joins_one_group(self):
+        first = self.stores[0]
+        self.group = first.groups.create(name="ICWG")
+        for pillar in PILLARS[:3]:  # something to work on from the first step
+            org = first.organisations.create(group_id=self.group.id, name=pillar, pillar=pillar)
+            self.ids["organisations"].append(org.id)
+            self.ids["people"].append(first.people.create(organisation_id=org.id, name=pillar).id)
+        for day in (1, 40):
+            meeting = first.meetings.create(group_id=self.group.id, kind="plenary", date=date(2025, 2, day % 28 + 1))
+            self.ids["meetings"].append(meeting.id)
+        self._export(0)
+        for i in range(1, DEVICES):
+            import_bundle(self.stores[i], self.bundles[-1], backup_dir=self.folder / "b")
+
+    def _export(self, i: int) -> None:
+        path = self.folder / f"bundle-{len(self.bundles)}.fgbundle"
+        export_bundle(self.stores[i], path)
+        self.bundles.append(path)
+
+    @rule(i=device, ms=st.integers(-5_000, 5_000))
+    def clock_moves(self, i, ms):
+        self.clocks[i] += ms  # sometimes backwards: the stamps must still order every change
+
+    @rule(i=device, pillar=st.sampled_from(PILLARS), name=names)
+    def add_organisation(self, i, pillar, name):
+        org = self._try(lambda: self.stores[i].organisations.create(group_id=self.group.id, name=name, pillar=pillar))
+        if org:
+            self.ids["organisations"].append(org.id)
+
+    @rule(i=device, org=pick, name=names, protected=st.booleans())
+    def add_person(self, i, org, name, protected):
+        org_id = self._choose("organisations", org, i)
+        person = org_id and self._try(
+            lambda: self.stores[i].people.create(organisation_id=org_id, name=name, protected=protected))
+        if person:
+            self.ids["people"].append(person.id)
+
+    @rule(i=device, days=st.integers(0, 60), kind=st.sampled_from(["plenary", "pillar", "subnational", "workshop"]))
+    def add_meeting(self, i, days, kind):
+        meeting = self._try(lambda: self.stores[i].meetings.create(
+            group_id=self.group.id, kind=kind, date=date(2025, 1, 1) + timedelta(days=days)))
+        if meeting:
+            self.ids["meetings"].append(meeting.id)
+
+    @rule(i=device, meeting=pick, person=pick, status=st.sampled_from(["present", "excused", "absent"]))
+    def set_attendance(self, i, meeting, person, status):
+        meeting_id, person_id = self._choose("meetings", meeting, i), self._choose("people", person, i)
+        if meeting_id and person_id:
+            self._try(lambda: self.stores[i].attendance.set(meeting_id, person_id, status))
+
+    @rule(i=device, meeting=pick, person=pick)
+    def remove_attendance(self, i, meeting, person):
+        meeting_id, person_id = self._choose("meetings", meeting, i), self._choose("people", person, i)
+        if meeting_id and person_id:
+            self._try(lambda: self.stores[i].attendance.remove(meeting_id, person_id))
+
+    @rule(i=device, meeting=pick, person=pick)
+    def remove_and_add_again(self, i, meeting, person):
+        """Removing someone by mistake and adding them back: the pair's tombstone must give way."""
+        meeting_id, person_id = self._choose("meetings", meeting, i), self._choose("people", person, i)
+        if meeting_id and person_id:
+            if self._try(lambda: self.stores[i].attendance.set(meeting_id, person_id, "present")) is None:
+                return
+            self._export(i)
+            self._try(lambda: self.stores[i].attendance.remove(meeting_id, person_id))
+            self._export(i)
+            neighbour = (i + 1) % DEVICES  # a colleague sees the removal before the re-adding
+            import_bundle(self.stores[neighbour], self.bundles[-1], backup_dir=self.folder / "b")
+            self.clocks[i] += 1
+            again = self._try(lambda: self.stores[i].attendance.set(meeting_id, person_id, "excused"))
+            assert again is not None
+
+    @rule(i=device, meeting=pick, person=pick, title=names)
+    def add_action(self, i, meeting, person, title):
+        meeting_id, person_id = self._choose("meetings", meeting, i), self._choose("people", person, i)
+        item = meeting_id and self._try(lambda: self.stores[i].actions.create(
+            meeting_id=meeting_id, title=title, owner_person_id=person_id, due_date=date(2025, 12, 31)))
+        if item:
+            self.ids["action_items"].append(item.id)
+
+    @rule(i=device, which=pick, name=names)
+    def rename_person(self, i, which, name):
+        person_id = self._choose("people", which, i)
+        if person_id:
+            self._try(lambda: self.stores[i].people.update(person_id, name=name))
+
+    @rule(i=device, which=pick, place=names)
+    def move_meeting(self, i, which, place):
+        meeting_id = self._choose("meetings", which, i)
+        if meeting_id:
+            self._try(lambda: self.stores[i].meetings.update(meeting_id, place=place))
+
+    @rule(i=device, which=pick, status=st.sampled_from(["open", "in_progress", "done", "dropped"]))
+    def change_action_status(self, i, which, status):
+        item_id = self._choose("action_items", which, i)
+        if item_id:
+            self._try(lambda: self.stores[i].actions.update(item_id, status=status))
+
+    @rule(i=device, kind=st.sampled_from(["people", "meetings", "organisations", "action_items"]), which=pick)
+    def delete(self, i, kind, which):
+        record_id = self._choose(kind, which, i)
+        repository = {"people": "people", "meetings": "meetings", "organisations": "organisations",
+                      "action_items": "actions"}[kind]
+        if record_id:
+            self._try(lambda: getattr(self.stores[i], repository).delete(record_id))
+
+    @rule(i=device)
+    def export(self, i):
+        self._export(i)
+
+    @rule(i=device, which=pick)
+    def import_any_bundle(self, i, which):
+        """Bundles arrive late, twice, out of order, or never (a lost stick)."""
+        if self.bundles:
+            import_bundle(self.stores[i], self.bundles[which % len(self.bundles)], backup_dir=self.folder / "b")
+
+    @invariant()
+    def every_store_stays_sound(self):
+        for store in self.stores:
+            assert store.problems() == []
+
+    def check_convergence(self):
+        latest = []
+        for i in range(DEVICES):
+            self._export(i)
+            latest.append(self.bundles[-1])
+        for i in range(DEVICES):
+            for j, path in enumerate(latest):
+                if i != j:
+                    import_bundle(self.stores[i], path, backup_dir=self.folder / "b")
+        digests = {store.digest() for store in self.stores}
+        assert len(digests) == 1, "stores did not converge"
+
+
+class ConvergingDevices(Devices):
+    def teardown(self):
+        try:
+            self.check_convergence()
+        finally:
+            super().teardown()
+
+
+ConvergingDevices.TestCase.settings = settings(
+    max_examples=200, stateful_step_count=25, deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+TestConvergence = ConvergingDevices.TestCase

@@ -1,0 +1,87 @@
+"""CSV sign-in list import through the dialog: preview, mapping, a bad row named by number, cancel writes nothing."""
+
+from __future__ import annotations
+
+import page_harness
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from fieldgroup.ui.dialogs import csv_import_dialog
+from fieldgroup.ui.dialogs.csv_import_dialog import CsvImportDialog
+from fieldgroup.ui.pages.people_page import PeoplePage
+
+ctx, show_page = page_harness.ctx, page_harness.show_page  # shared fixtures
+
+SIGN_IN = (
+    "Participant;Institution;Sector;Sex;Position\n"
+    "Ama Mensah;Gold Fields;company;F;CSR lead\n"
+    "Kofi Boateng;Ministry of Lands;government;M;\n"
+    "Bad Row;Some NGO;ngo;;\n"
+    "Efua Owusu;WACAM;civil society;female;Director\n"
+)
+
+
+@pytest.fixture
+def csv_file(tmp_path):
+    path = tmp_path / "sign-in.csv"
+    path.write_bytes(SIGN_IN.encode("cp1252"))
+    return path
+
+
+def test_import_with_one_bad_row_names_the_row(qtbot, ctx, show_page, csv_file, store, monkeypatch):
+    page = show_page(PeoplePage, ctx)
+    seen = {}
+
+    def fake_exec(dialog):
+        dialog.load(csv_file)
+        seen["errors"] = [dialog.errors.item(i).text() for i in range(dialog.errors.count())]
+        seen["preview"] = dialog.preview.rowCount()
+        seen["summary"] = dialog.summary.text()
+        dialog.import_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(CsvImportDialog, "exec", fake_exec)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    page.import_button.click()
+    assert seen["errors"] == ["Row 4: pillar 'ngo' is not one of company, government, civil society, observer."]
+    assert seen["preview"] == 4
+    assert seen["summary"].startswith("3 people to add · 3 new organisations")
+    assert {"Ama Mensah", "Kofi Boateng", "Efua Owusu"} <= {p.name for p in store.people.list()}
+    assert "Bad Row" not in {p.name for p in store.people.list()}
+    assert page.people_model.rowCount() == 3
+
+
+def test_mapping_is_guessed_and_can_be_changed(qtbot, store, group, csv_file):
+    dialog = CsvImportDialog(store, group.id, csv_file)
+    qtbot.addWidget(dialog)
+    assert dialog.mapping["name"].currentText() == "Participant"
+    assert dialog.mapping["organisation"].currentText() == "Institution"
+    dialog.mapping["name"].setCurrentIndex(0)  # "not in the file"
+    assert "Choose which column holds: Name" in dialog.summary.text()
+    assert not dialog.import_button.isEnabled()
+
+
+def test_cancel_writes_nothing(qtbot, store, group, csv_file):
+    before = store.counts()
+    dialog = CsvImportDialog(store, group.id, csv_file)
+    qtbot.addWidget(dialog)
+    dialog.buttons.rejected.emit()
+    assert store.counts() == before
+
+
+def test_large_import_runs_in_the_background(qtbot, store, group, csv_file, monkeypatch):
+    monkeypatch.setattr(csv_import_dialog, "BACKGROUND_ABOVE", 0)
+    dialog = CsvImportDialog(store, group.id, csv_file)
+    qtbot.addWidget(dialog)
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: dialog.import_result is not None, timeout=10_000)
+    assert dialog.import_result.people == 3
+    assert store.people.count() == 3
+
+
+def test_a_file_that_is_not_text_is_explained(qtbot, store, group, tmp_path):
+    path = tmp_path / "photo.csv"
+    path.write_bytes(b"\x81\x8d\x8f\x90\x9d")
+    dialog = CsvImportDialog(store, group.id, path)
+    qtbot.addWidget(dialog)
+    assert "not a text file" in dialog.file_info.text()
