@@ -146,9 +146,12 @@ def test_device_local_settings_are_not_stamped(store):
 
 def test_two_connections_to_one_store_never_issue_the_same_stamp(store, group, wall):
     """A background task with its own connection and the window's connection share one clock on disk."""
+    from concurrent.futures import ThreadPoolExecutor
+
     from fieldgroup.core import open_store
 
-    other = open_store(store.path, wall=wall)
+    with ThreadPoolExecutor(1) as pool:  # opened in a worker thread, as ui/tasks.py does (shares the store lock)
+        other = pool.submit(open_store, store.path, wall=wall).result()
     try:
         store.groups.update(group.id, country="NG")
         other.groups.update(group.id, region="Western")  # same millisecond, other connection
