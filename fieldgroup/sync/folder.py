@@ -44,10 +44,21 @@ class FolderSyncResult:
 
 
 def mailbox_for(store: Store, folder: Path) -> Path:
+    """The group's subfolder; a new, empty store joins the one group found on the stick."""
     group_id, _name = state.sync_group(store)
-    if group_id is None:
-        raise FieldGroupError(_("This store has no working group yet; create one or join with a colleague's bundle first."))
-    return Path(folder) / MAILBOX / group_id
+    if group_id is not None:
+        return Path(folder) / MAILBOX / group_id
+    try:
+        groups = [p for p in (Path(folder) / MAILBOX).iterdir() if p.is_dir()]
+    except OSError:
+        groups = []
+    if len(groups) == 1:
+        return groups[0]
+    if not groups:
+        raise FieldGroupError(_("This store has no working group yet and {folder} holds no colleague's bundles; "
+                                "create a group or use the stick a colleague synced to.").format(folder=folder))
+    raise FieldGroupError(_("{folder} holds bundles of several working groups; join by importing the bundle of "
+                            "your group (Sync ▸ Import a bundle).").format(folder=folder))
 
 
 def peer_bundles(store: Store, mailbox: Path) -> list[Path]:
