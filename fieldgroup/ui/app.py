@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import logging
 import sys
-import traceback
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from fieldgroup.core import FieldGroupError, Store, create_store, open_store
 from fieldgroup.i18n import _, current_locale, is_pseudo, normalise_locale, set_locale, system_locale
+from fieldgroup.logs import log_unexpected, setup_logging
 from fieldgroup.paths import default_store_path, log_dir
 from fieldgroup.ui import settings
 from fieldgroup.ui.qt_i18n import install_qt_translations, register_fonts
@@ -21,31 +20,17 @@ from fieldgroup.ui.qt_i18n import install_qt_translations, register_fonts
 log = logging.getLogger("fieldgroup")
 
 
-def setup_logging() -> Path | None:
-    """Log to a rotating file in the user log folder; None when the folder cannot be written."""
-    folder = log_dir()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(folder / "fieldgroup.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8")
-    except OSError:
-        return None
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
-    return folder / "fieldgroup.log"
-
-
 def handle_exception(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
     """Unexpected errors: the traceback goes to the log, the user gets one sentence."""
     if issubclass(kind, KeyboardInterrupt):
         sys.__excepthook__(kind, error, tb)
         return
-    log.error("Unexpected error:\n%s", "".join(traceback.format_exception(kind, error, tb)))
+    reference = log_unexpected(kind, error, tb)
     if isinstance(error, FieldGroupError):
         message = str(error)
     else:
-        message = _("Something went wrong and was not saved; the details are in the log file (Help ▸ Open log folder).")
+        message = _("Something went wrong and was not saved; the details are in the log file "
+                    "(Help ▸ Open log folder, reference {reference}).").format(reference=reference)
     if QApplication.instance() is not None:
         QMessageBox.warning(QApplication.activeWindow(), "FieldGroup", message)
 
@@ -84,7 +69,7 @@ def open_or_create(path: Path) -> Store:
 def run_app(store_path: str | None, locale: str | None) -> int:
     """Open the main window on `store_path` (the default store when None) and run until it closes."""
     app = make_application()
-    setup_logging()
+    setup_logging(folder=log_dir())
     sys.excepthook = handle_exception
     choose_language(locale)
     install_qt_translations(app, current_locale())  # also sets QLocale's default: date fields follow
@@ -104,7 +89,8 @@ def run_app(store_path: str | None, locale: str | None) -> int:
     window = MainWindow(store)
     OPEN_WINDOWS.append(window)
     window.show()
-    log.info("Opened %s", path)
+    QTimer.singleShot(2000, window.daily_backup)  # once start-up is over, so it never delays the window
+    log.info("Opened store %s", path.name)
     code = app.exec()
     QThreadPool.globalInstance().waitForDone(5000)  # background reads finish before the store closes
     return code

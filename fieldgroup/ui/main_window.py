@@ -32,7 +32,7 @@ from fieldgroup.ui import settings
 from fieldgroup.ui.context import AppContext
 from fieldgroup.ui.dialogs import help_menu_actions
 from fieldgroup.ui.pages.placeholder_page import placeholder
-from fieldgroup.ui.tasks import run_task
+from fieldgroup.ui.tasks import StoreLoader
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +86,8 @@ class MainWindow(QMainWindow):
         self._build_body()
         self._build_menus()
         self._build_status_bar()
+        self.backup_loader = StoreLoader(self, store)
+        self.daily_loader = StoreLoader(self, store)
         self.load_groups()
         self._restore()
 
@@ -341,20 +343,20 @@ class MainWindow(QMainWindow):
             self.ctx.store.close()
 
     def back_up(self) -> None:
-        stamp = datetime.now().strftime("%Y-%m-%d")
-        source = self.ctx.store.path
-        default = source.with_name(f"{source.stem}-backup-{stamp}{STORE_SUFFIX}")
-        path, _filter = QFileDialog.getSaveFileName(self, _("Back up now"), str(default), self._store_filter())
-        if not path:
-            return
-        today = self.ctx.store.today
+        """A backup in the store's backups/ folder (where Restore looks), made off the GUI thread."""
+        from fieldgroup.core import backups
 
-        def work(_progress: object) -> Path:
-            with open_store(source, today=today) as own:  # own connection: the GUI keeps reading
-                return own.backup(path)
+        self.backup_loader.load(
+            backups.backup_now,
+            lambda target: self.statusBar().showMessage(_("Backup saved: {path}").format(path=target), 15000),
+            lambda message: QMessageBox.warning(self, _("Back up now"), message))
 
-        run_task(self, _("Backing up"), work,
-                 on_done=lambda target: self.statusBar().showMessage(_("Backup saved to {path}.").format(path=target), 10000))
+    def daily_backup(self) -> None:
+        """Once a day, the first time the store is opened: quietly, in the background."""
+        from fieldgroup.core import backups
+
+        self.daily_loader.load(backups.backup_if_due, lambda target: target and log.info("Daily backup written"),
+                             lambda message: self.statusBar().showMessage(message, 15000))
 
     def open_settings(self) -> None:
         from fieldgroup.ui.dialogs.settings_dialog import SettingsDialog

@@ -5,13 +5,24 @@ from __future__ import annotations
 import logging
 import sys
 
+import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from fieldgroup.ui import app as app_module
 
 
-def quiet_start(monkeypatch, tmp_path):
+@pytest.fixture
+def quiet_app(monkeypatch, tmp_path):
     """run_app without blocking in the event loop and without touching the user's log folder."""
+    from fieldgroup import logs
+
+    logs.stop_logging()
+    quiet_start(monkeypatch, tmp_path)
+    yield
+    logs.stop_logging()  # the test's log file is let go
+
+
+def quiet_start(monkeypatch, tmp_path):
     monkeypatch.setattr(QApplication, "exec", lambda self: 0)
     monkeypatch.setattr(app_module, "log_dir", lambda: tmp_path / "logs")
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
@@ -20,22 +31,31 @@ def quiet_start(monkeypatch, tmp_path):
     monkeypatch.setattr(root, "level", root.level)
 
 
-def test_run_app_opens_the_main_window_on_the_store(qtbot, monkeypatch, tmp_path, store, group):
+def test_run_app_opens_the_main_window_on_the_store(qtbot, quiet_app, tmp_path):
+    from fieldgroup.core import create_store
     from fieldgroup.ui.main_window import OPEN_WINDOWS
 
-    quiet_start(monkeypatch, tmp_path)
-    assert app_module.run_app(str(store.path), "en") == 0
+    path = tmp_path / "group.fgstore"
+    with create_store(path) as made:  # closed again: a store is open in one window at a time
+        group = made.groups.create(name="Ghana ICWG")
+    assert app_module.run_app(str(path), "en") == 0
     window = OPEN_WINDOWS[-1]
     qtbot.addWidget(window)
-    assert window.ctx.store.path == store.path and window.ctx.group_id == group.id
-    assert window.isVisible() and "test.fgstore" in window.windowTitle()
+    assert window.ctx.store.path == path and window.ctx.group_id == group.id
+    assert window.isVisible() and "group.fgstore" in window.windowTitle()
     assert (tmp_path / "logs" / "fieldgroup.log").exists()
     window.close()
     window.ctx.store.close()
 
 
-def test_run_app_refuses_a_file_that_is_not_a_store_in_one_sentence(monkeypatch, tmp_path):
-    quiet_start(monkeypatch, tmp_path)
+def test_a_store_open_in_another_window_is_refused_in_one_sentence(monkeypatch, quiet_app, store):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    assert app_module.run_app(str(store.path), "en") == 1
+    assert len(shown) == 1 and "already open" in shown[0]
+
+
+def test_run_app_refuses_a_file_that_is_not_a_store_in_one_sentence(monkeypatch, quiet_app, tmp_path):
     bogus = tmp_path / "notes.fgstore"
     bogus.write_text("shopping list")
     shown = []
@@ -53,5 +73,6 @@ def test_unexpected_error_shows_a_sentence_and_logs_the_traceback(qtbot, monkeyp
         error = sys.exc_info()
     with caplog.at_level(logging.ERROR):
         app_module.handle_exception(*error)
-    assert shown == ["Something went wrong and was not saved; the details are in the log file (Help ▸ Open log folder)."]
+    assert len(shown) == 1 and shown[0].startswith("Something went wrong and was not saved; the details are in the log")
+    assert "reference KeyError (test_app.py:" in shown[0] and "'missing'" not in shown[0]
     assert "KeyError: 'missing'" in caplog.text

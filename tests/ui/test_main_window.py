@@ -124,3 +124,13 @@ def test_closing_the_window_with_unsaved_edits_asks(qtbot, window, question):
     window.close()
     assert not window.isVisible()
     assert [m.title for m in window.ctx.store.meetings.list()] == ["Draft"]
+
+
+def test_back_up_now_writes_a_backup_beside_the_store(qtbot, window, store):
+    from fieldgroup.core import backups
+
+    window.back_up()
+    qtbot.waitUntil(lambda: "Backup saved" in window.statusBar().currentMessage())
+    [made] = list(backups.backup_folder(store.path).glob("*.fgstore"))
+    assert made.name in window.statusBar().currentMessage()
+    assert made.stat().st_size > 0
