@@ -66,6 +66,22 @@ def open_or_create(path: Path) -> Store:
     return create_store(path)
 
 
+def first_store(store_path: str | None) -> Store | None:
+    """The store named on the command line (made if missing); else the one opened last time; else the
+    default one; on a laptop with none yet, the welcome dialog asks (None when it is closed)."""
+    if store_path:
+        return open_or_create(Path(store_path))
+    last = settings.value(settings.LAST_STORE)
+    if last and Path(last).exists():
+        return open_store(Path(last))
+    path = default_store_path()
+    if path.exists():
+        return open_store(path)
+    from fieldgroup.ui.first_run import welcome
+
+    return welcome(path)
+
+
 def run_app(store_path: str | None, locale: str | None) -> int:
     """Open the main window on `store_path` (the default store when None) and run until it closes."""
     app = make_application()
@@ -74,23 +90,24 @@ def run_app(store_path: str | None, locale: str | None) -> int:
     choose_language(locale)
     install_qt_translations(app, current_locale())  # also sets QLocale's default: date fields follow
     register_fonts()
-    path = Path(store_path) if store_path else default_store_path()
     try:
-        store = open_or_create(path)
+        store = first_store(store_path)
     except FieldGroupError as exc:
         QMessageBox.critical(None, "FieldGroup", str(exc))
         return 1
     except OSError as exc:
-        QMessageBox.critical(None, "FieldGroup", _("Could not open {path} ({reason}); check that the folder exists and "
-                                                   "that you may write to it.").format(path=path, reason=exc.strerror or exc))
+        QMessageBox.critical(None, "FieldGroup", _("Could not open the store ({reason}); check that the folder exists "
+                                                   "and that you may write to it.").format(reason=exc.strerror or exc))
         return 1
+    if store is None:
+        return 0  # the welcome dialog was closed: nothing to open
     from fieldgroup.ui.main_window import OPEN_WINDOWS, MainWindow
 
     window = MainWindow(store)
     OPEN_WINDOWS.append(window)
     window.show()
     QTimer.singleShot(2000, window.daily_backup)  # once start-up is over, so it never delays the window
-    log.info("Opened store %s", path.name)
+    log.info("Opened store %s", store.path.name)
     code = app.exec()
     QThreadPool.globalInstance().waitForDone(5000)  # background reads finish before the store closes
     return code

@@ -339,6 +339,7 @@ class MainWindow(QMainWindow):
         window = MainWindow(store)
         OPEN_WINDOWS.append(window)
         window.show()
+        settings.set_value(settings.LAST_STORE, str(store.path))  # the next start opens it again
         if self.close():
             self.ctx.store.close()
 

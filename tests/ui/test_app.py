@@ -76,3 +76,39 @@ def test_unexpected_error_shows_a_sentence_and_logs_the_traceback(qtbot, monkeyp
     assert len(shown) == 1 and shown[0].startswith("Something went wrong and was not saved; the details are in the log")
     assert "reference KeyError (test_app.py:" in shown[0] and "'missing'" not in shown[0]
     assert "KeyError: 'missing'" in caplog.text
+
+
+def test_first_run_welcome_starts_a_new_group(qtbot, monkeypatch, quiet_app, tmp_path):
+    from fieldgroup.ui import settings
+    from fieldgroup.ui.dialogs.welcome_dialog import WelcomeDialog
+    from fieldgroup.ui.main_window import OPEN_WINDOWS
+
+    default = tmp_path / "data" / "fieldgroup.fgstore"
+    monkeypatch.setattr(app_module, "default_store_path", lambda: default)
+
+    def answer(dialog: WelcomeDialog) -> int:
+        qtbot.keyClicks(dialog.name_edit, "Peru ICWG")
+        dialog.country_combo.setCurrentIndex(dialog.country_combo.findData("PE"))
+        dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("es"))
+        dialog._accept()
+        return dialog.result()
+
+    monkeypatch.setattr(WelcomeDialog, "exec", answer)
+    assert app_module.run_app(None, "en") == 0
+    window = OPEN_WINDOWS[-1]
+    qtbot.addWidget(window)
+    [group] = window.ctx.store.groups.list()
+    assert (group.name, group.country, group.language) == ("Peru ICWG", "PE", "es")
+    assert window.ctx.store.path == default and settings.value(settings.LANGUAGE) == "es"
+    window.close()
+    window.ctx.store.close()
+
+
+def test_closing_the_welcome_dialog_opens_nothing(monkeypatch, quiet_app, tmp_path):
+    from fieldgroup.ui.dialogs.welcome_dialog import WelcomeDialog
+
+    default = tmp_path / "data" / "fieldgroup.fgstore"
+    monkeypatch.setattr(app_module, "default_store_path", lambda: default)
+    monkeypatch.setattr(WelcomeDialog, "exec", lambda self: 0)
+    assert app_module.run_app(None, "en") == 0
+    assert not default.exists()
