@@ -112,3 +112,17 @@ def test_closing_the_welcome_dialog_opens_nothing(monkeypatch, quiet_app, tmp_pa
     monkeypatch.setattr(WelcomeDialog, "exec", lambda self: 0)
     assert app_module.run_app(None, "en") == 0
     assert not default.exists()
+
+
+def test_joining_colleagues_imports_their_bundle_into_a_new_store(tmp_path, qapp):
+    from fieldgroup.core import create_store
+    from fieldgroup.sync.exporter import export_bundle
+    from fieldgroup.ui.dialogs.welcome_dialog import WelcomeChoice
+    from fieldgroup.ui.first_run import store_from_choice
+
+    with create_store(tmp_path / "colleague.fgstore") as theirs:
+        group = theirs.groups.create(name="Nigeria ICWG")
+        export_bundle(theirs, tmp_path / "for-you.fgbundle")
+    default = tmp_path / "data" / "fieldgroup.fgstore"
+    with store_from_choice(WelcomeChoice("join", path=tmp_path / "for-you.fgbundle"), default) as mine:
+        assert [g.name for g in mine.groups.list()] == ["Nigeria ICWG"] and mine.groups.get(group.id)
