@@ -245,3 +245,14 @@ def test_search_filters_the_meeting_list(qtbot, ctx, store):
     page.search.clear()
     qtbot.keyClicks(page.search, "workshop tarkwa")
     assert page.proxy.rowCount() == 1 and "1 of 2" in page.count_label.text()
+
+
+def test_pillar_meeting_says_balance_does_not_apply(qtbot, ctx, store, pillars):
+    page = make_page(qtbot, ctx)
+    create_meeting(qtbot, page)
+    add_attendee(qtbot, page, "civil_society person")
+    assert "missing pillar" in page.editor.balance.status_label.text()
+    page.editor.kind.setCurrentIndex(page.editor.kind.findData("pillar"))
+    assert "does not apply" in page.editor.balance.status_label.text()
+    qtbot.mouseClick(page.editor.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.model.data(page.model.index(0, 2)) == "— one pillar")

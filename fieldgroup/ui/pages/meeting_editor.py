@@ -120,6 +120,7 @@ class MeetingEditor(QWidget):
         agenda_box.addWidget(QLabel(_("Agenda"), self))
         agenda_box.addWidget(self.agenda, 1)
         agenda_box.addWidget(self.errors.labels["agenda"][0])
+        self.kind.currentIndexChanged.connect(lambda _index: self.refresh_balance())
         for signal in (self.kind.currentIndexChanged, self.date.dateChanged, self.title.textChanged,
                        self.place.textChanged, self.region.textChanged, self.pillar.currentIndexChanged,
                        self.agenda.changed):
@@ -178,7 +179,8 @@ class MeetingEditor(QWidget):
         self.title.setFocus()
 
     def refresh_balance(self) -> None:
-        self.balance.set_balance(self.ctx.store.meetings.balance(self.meeting.id) if self.meeting else None)
+        balance = self.ctx.store.meetings.balance(self.meeting.id) if self.meeting else None
+        self.balance.set_balance(balance, one_pillar=self.kind.currentData() == "pillar")
 
     def _mark_dirty(self) -> None:
         if not self._loading:

@@ -35,6 +35,8 @@ def _balance_text(row: MeetingRow) -> str:
     # Mark and index first: in a narrow list (or a long language) they stay visible when the words are cut.
     if row.balance is None:
         return "…"  # still being worked out in the background
+    if row.meeting.kind == "pillar":
+        return _("— one pillar")  # pillar meetings bring one pillar together by design
     if not row.balance.present:
         return _("nobody recorded")
     return f"{STATUS_MARKS[row.balance.status]} {format_index(row.balance.index)} {str(STATUS_LABELS[row.balance.status])}"
@@ -48,7 +50,7 @@ MEETING_COLUMNS = [
     Column(lambda: _("Date"), lambda r: format_date(r.meeting.date), sort_key=lambda r: r.meeting.date.isoformat(),
            tooltip=lambda r: r.meeting.title or ""),
     Column(lambda: _("Type"), lambda r: label(MEETING_KIND_LABELS, r.meeting.kind)),
-    Column(lambda: _("Balance"), _balance_text, sort_key=lambda r: r.balance.index if r.balance else -1.0,
+    Column(lambda: _("Balance"), _balance_text, sort_key=lambda r: r.balance.index if r.balance and r.meeting.kind != "pillar" else -1.0,
            tooltip=_balance_text),
     Column(lambda: _("Where"), _where, tooltip=_where),
 ]

@@ -96,11 +96,14 @@ class BalanceBar(QWidget):
         self.setAccessibleName(_("Pillar balance"))
         self.set_balance(None)
 
-    def set_balance(self, balance: Balance | None) -> None:
+    def set_balance(self, balance: Balance | None, one_pillar: bool = False) -> None:
+        """`one_pillar`: a pillar meeting, where balance across pillars does not apply."""
         balance = balance or Balance()
         missing = ", ".join(str(PILLAR_LABELS[p]) for p in balance.missing_pillars)
         status = status_text(balance)
-        if not balance.present:
+        if one_pillar:
+            status = _("Pillar meeting: balance across pillars does not apply")
+        elif not balance.present:
             status = _("{status} — nobody is recorded as present yet").format(status=status)
         elif missing:
             status = _("{status} (no {pillars})").format(status=status, pillars=missing)
