@@ -141,7 +141,8 @@ def render_window(store: Store, out: Path, prefix: str) -> list[Path]:
         settle()
         if spec.key == "meetings" and page.model.rows:
             # Show a meeting that was held (with attendance), not an empty upcoming one.
-            held = [r for r in page.model.rows if r.balance.present and r.meeting.kind != "pillar"]
+            held = [r for r in page.model.rows
+                    if r.balance.present and r.meeting.kind != "pillar" and r.meeting.minutes]
             page.open_record((held or page.model.rows)[0].meeting.id)
         shots.append(grab(window, out / f"{prefix}{spec.key}.png"))
     if "meetings" in window.pages and window.pages["meetings"].model.rows:

@@ -38,7 +38,7 @@ def _person_name(line: AttendanceLine) -> str:
 
 ATTENDANCE_COLUMNS = [
     Column(lambda: _("Name"), _person_name),
-    Column(lambda: _("Organisation"), lambda line: line.organisation),
+    Column(lambda: _("Organisation"), lambda line: line.organisation, tooltip=lambda line: line.organisation),
     Column(lambda: _("Pillar"), lambda line: pillar_label(line.pillar)),
     Column(lambda: _("Attendance"), lambda line: label(ATTENDANCE_LABELS, line.status)),
 ]
