@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -96,11 +96,10 @@ class SyncPage(QWidget):
         self.last_sync_label = QLabel()
         self.last_sync_label.setWordWrap(True)
         self.conflict_button = QPushButton()
-        self.conflict_button.setFlat(True)
-        self.conflict_button.setStyleSheet("text-align: left; font-weight: bold;")
+        self.conflict_button.setStyleSheet("font-weight: bold;")
         self.conflict_button.clicked.connect(lambda: self.tabs.setCurrentIndex(CONFLICTS))
         status.addWidget(self.last_sync_label)
-        status.addWidget(self.conflict_button)
+        status.addWidget(self.conflict_button, 0, Qt.AlignmentFlag.AlignLeft)
         row.addSpacing(12)
         row.addLayout(status, 1)
         return row
@@ -122,9 +121,9 @@ class SyncPage(QWidget):
         self.history_view = self._table(self.history_model, _("Import history"))
         header = self.history_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in ((0, 170), (1, 230), (2, 200)):
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the file name
+        for column, width in ((0, 190), (2, 220), (3, 90), (4, 90), (5, 90), (6, 90)):
             self.history_view.setColumnWidth(column, width)
-        header.setStretchLastSection(True)
         layout.addWidget(QLabel(_("Bundles imported on this laptop, newest first:")))
         layout.addWidget(self.history_view, 2)
         self.laptops_model = LaptopsModel(self)

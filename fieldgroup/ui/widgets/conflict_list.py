@@ -8,12 +8,24 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
+from fieldgroup.core import schema
 from fieldgroup.core.schema import TABLES
 from fieldgroup.formatting import format_date, format_datetime, format_number
 from fieldgroup.i18n import _
+from fieldgroup.reports.labels import ATTENDANCE_LABELS, MEETING_KIND_LABELS
 from fieldgroup.sync.review import Conflict
+from fieldgroup.ui.dialogs.indicator_dialog import DIRECTION_LABELS, PERIOD_LABELS
+from fieldgroup.ui.models.action_tracker_model import STATUS_LABELS
 from fieldgroup.ui.models.import_history_model import local_time
+from fieldgroup.ui.models.indicators_model import UNIT_LABELS
+from fieldgroup.ui.models.people_model import GENDER_LABELS
 
+# The words the other pages use for each list of choices (keyed by the schema's tuple of choices).
+CHOICE_LABELS = {
+    schema.PILLARS: schema.PILLAR_LABELS, schema.GENDERS: GENDER_LABELS, schema.MEETING_KINDS: MEETING_KIND_LABELS,
+    schema.ATTENDANCE_STATUSES: ATTENDANCE_LABELS, schema.ACTION_STATUSES: STATUS_LABELS, schema.UNITS: UNIT_LABELS,
+    schema.DIRECTIONS: DIRECTION_LABELS, schema.PERIOD_KINDS: PERIOD_LABELS,
+}
 # Hundreds of cards would make the page slow to build; the rest show after these are resolved.
 MAX_CARDS = 100
 
@@ -32,7 +44,10 @@ def value_text(conflict: Conflict, value: Any) -> str:
             return str(value)
     if spec.kind in ("int", "real") and isinstance(value, int | float):
         return format_number(value, 0 if float(value).is_integer() else 2)
-    return str(value).replace("_", " ") if spec.choices else str(value)
+    if spec.choices:
+        label = CHOICE_LABELS.get(spec.choices, {}).get(value)
+        return str(label) if label is not None else str(value)
+    return str(value)
 
 
 def made_by(names: dict[str, str], device: str | None, when: datetime | None) -> str:
@@ -52,7 +67,8 @@ class ConflictCard(QFrame):
         self.conflict = conflict
         self.setFrameShape(QFrame.Shape.StyledPanel)
         grid = QGridLayout(self)
-        title = _("{kind} · {field}").format(kind=conflict.kind_label, field=conflict.field_label)
+        kind = conflict.kind_label
+        title = _("{kind} · {field}").format(kind=kind[:1].upper() + kind[1:], field=conflict.field_label)
         heading = QLabel(f"<b>{_escape(title)}</b>" + (f" — {_escape(record)}" if record else ""))
         heading.setTextFormat(Qt.TextFormat.RichText)
         heading.setWordWrap(True)

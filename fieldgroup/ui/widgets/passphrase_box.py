@@ -29,6 +29,7 @@ class PassphraseBox(QWidget):
         self.edit.setAccessibleName(_("Group passphrase"))
         self.edit.setPlaceholderText(_("No passphrase: bundles are not encrypted"))
         self.edit.textEdited.connect(lambda _t: self._update_buttons())
+        self.edit.setMinimumWidth(440)
         row.addWidget(self.edit, 1)
         self.show_box = QCheckBox(_("S&how"))
         self.show_box.toggled.connect(lambda on: self.edit.setEchoMode(
@@ -40,6 +41,7 @@ class PassphraseBox(QWidget):
         self.remove_button = QPushButton(_("&Remove passphrase"))
         self.remove_button.clicked.connect(self.remove)
         row.addWidget(self.remove_button)
+        row.addStretch(1)
         layout.addLayout(row)
         self.status = QLabel()
         self.status.setWordWrap(True)
