@@ -235,3 +235,68 @@ def test_the_chooser_offers_drives_first(qtbot, tmp_path):
     assert dialog.drive_buttons[0].text() == "USB stick: KINGSTON"
     dialog.drive_buttons[0].click()
     assert dialog.chosen == drive
+
+
+YEAR_MS = 365 * 24 * 3600 * 1000
+
+
+def test_a_bundle_from_a_clock_years_ahead_asks_before_importing(qtbot, show_page, accra, tarkwa, wall, tmp_path,
+                                                                  monkeypatch):
+    wall.ms += 3 * YEAR_MS
+    accra.meetings.update(accra.meetings.list()[0].id, place="Prestea")
+    bundle_path = tmp_path / "ahead.fgbundle"
+    export_bundle(accra, bundle_path)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bundle_path), ""))
+    page = show_page(SyncPage, AppContext(tarkwa))
+    asked = []
+    page.ask = lambda title, question: asked.append((title, question)) or False
+    press(qtbot, page, page.import_button, "import")
+    [(title, question)] = asked
+    assert title == "A laptop's clock is ahead" and question.endswith("Import anyway?")
+    assert "its changes would win over every later change" in page.summary.toPlainText()
+    assert tarkwa.meetings.count() == 0
+    page.ask = lambda title, question: True  # import anyway, then yes to the preview
+    press(qtbot, page, page.import_button, "import")
+    assert tarkwa.meetings.list()[0].place == "Prestea"
+    assert "Warning: This bundle was made on a laptop whose clock said" in page.summary.toPlainText()
+
+
+def test_folder_sync_asks_about_a_clock_ahead_and_a_new_laptop_joins_the_group(qtbot, show_page, accra, tarkwa, wall,
+                                                                               stick):
+    wall.ms += 3 * YEAR_MS
+    accra.meetings.update(accra.meetings.list()[0].id, place="Prestea")
+    sync_folder(accra, stick)
+    ctx = AppContext(tarkwa)
+    page = show_page(SyncPage, ctx)
+    page.ask = lambda title, question: "Import anyway?" in question
+    press(qtbot, page, page.sync_button, "sync")
+    text = page.summary.toPlainText()
+    assert "Not imported:" in text and "From Accra laptop: 10 new" in text
+    assert tarkwa.meetings.list()[0].place == "Prestea"
+    assert ctx.group_id == tarkwa.groups.list()[0].id  # joined: the other pages now show the group
+
+
+def test_cancel_ends_the_sync_with_a_sentence(qtbot, show_page, accra, tarkwa, stick, monkeypatch):
+    import threading
+
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    from fieldgroup.ui import sync_jobs
+
+    sync_folder(accra, stick)
+    started, go = threading.Event(), threading.Event()
+    real = sync_jobs.sync_folder
+
+    def held(*args):
+        started.set()
+        go.wait(10)
+        return real(*args)
+
+    monkeypatch.setattr(sync_jobs, "sync_folder", held)
+    page = show_page(SyncPage, AppContext(tarkwa))
+    with qtbot.waitSignal(page.work_finished, timeout=15000):
+        page.sync_button.click()
+        qtbot.waitUntil(started.is_set)
+        page.findChild(QProgressDialog).findChild(QPushButton).click()  # the dialog's Cancel
+        go.set()
+    assert page.summary.toPlainText().startswith("Cancelled.") and tarkwa.meetings.count() == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -18,7 +19,7 @@ Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
 
 
-def local_time(moment):
+def local_time(moment: datetime | None) -> datetime | None:
     """Stored times are UTC; people read their own wall clock."""
     return moment.astimezone().replace(tzinfo=None) if moment and moment.tzinfo else moment
 

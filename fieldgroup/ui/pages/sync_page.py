@@ -27,6 +27,7 @@ from fieldgroup.formatting import format_datetime, format_number
 from fieldgroup.i18n import _, ngettext
 from fieldgroup.sync import review
 from fieldgroup.sync.importer import ImportReport
+from fieldgroup.sync.state import sync_group
 from fieldgroup.ui import sync_jobs
 from fieldgroup.ui.context import AppContext
 from fieldgroup.ui.dialogs.passphrase_dialog import PassphraseDialog
@@ -197,7 +198,19 @@ class SyncPage(QWidget):
     def _came_in(self) -> None:
         """Another connection wrote to the store: move our clock on and let every page reload."""
         sync_jobs.catch_up_clock(self.ctx.store)
+        if self.ctx.group_id is None:  # a new laptop that just joined from a colleague's bundle
+            self.ctx.set_group(sync_group(self.ctx.store)[0])
         self.ctx.changed("")
+
+    def _run(self, title: str, job, on_done, flow: str) -> None:
+        signals = run_task(self, title, job, on_done=on_done, on_error=self._failed(flow))
+        signals.cancelled.connect(lambda: self._cancelled(flow))
+
+    def _cancelled(self, flow: str) -> None:
+        # A folder sync stops between bundles: the ones already imported stay imported, so reload.
+        self._came_in()
+        self._show("<p>" + escape(_("Cancelled. Anything already imported is kept; sync again to finish.")) + "</p>",
+                   flow)
 
     # ---- folder sync ----
 
@@ -208,10 +221,9 @@ class SyncPage(QWidget):
 
     def sync_with(self, folder: Path, passphrase: str | None = None, retried: bool = False) -> None:
         passphrase = passphrase or self._passphrase()
-        run_task(self, _("Syncing with {folder}").format(folder=folder),
-                 sync_jobs.folder_sync_job(self.ctx.store, folder, passphrase),
-                 on_done=lambda outcome: self._synced(outcome, folder, passphrase, retried),
-                 on_error=self._failed("sync"))
+        self._run(_("Syncing with {folder}").format(folder=folder),
+                  sync_jobs.folder_sync_job(self.ctx.store, folder, passphrase),
+                  lambda outcome: self._synced(outcome, folder, passphrase, retried), "sync")
 
     def _synced(self, outcome: sync_jobs.FolderOutcome, folder: Path, passphrase: str | None, retried: bool) -> None:
         self._came_in()
@@ -228,8 +240,8 @@ class SyncPage(QWidget):
             if self.ask(_("A laptop's clock is ahead"), question):
                 mailbox = sync_jobs.mailbox_for(self.ctx.store, folder)
                 paths = [mailbox / name for name in outcome.clock_ahead]
-                run_task(self, _("Importing"), sync_jobs.accept_future_job(self.ctx.store, paths, passphrase),
-                         on_done=lambda done: self._accepted_future(html, done), on_error=self._failed("sync"))
+                self._run(_("Importing"), sync_jobs.accept_future_job(self.ctx.store, paths, passphrase),
+                          lambda done: self._accepted_future(html, done), "sync")
                 return
         self._show(html, "sync")
 
@@ -254,10 +266,9 @@ class SyncPage(QWidget):
 
     def preview_import(self, path: Path, passphrase: str | None = None, accept_future: bool = False) -> None:
         passphrase = passphrase or self._passphrase()
-        run_task(self, _("Reading {file}").format(file=path.name),
-                 sync_jobs.import_job(self.ctx.store, path, passphrase, dry_run=True, accept_future=accept_future),
-                 on_done=lambda outcome: self._previewed(outcome, path, passphrase, accept_future),
-                 on_error=self._failed("import"))
+        self._run(_("Reading {file}").format(file=path.name),
+                  sync_jobs.import_job(self.ctx.store, path, passphrase, dry_run=True, accept_future=accept_future),
+                  lambda outcome: self._previewed(outcome, path, passphrase, accept_future), "import")
 
     def _previewed(self, outcome: sync_jobs.ImportOutcome, path: Path, passphrase: str | None,
                    accept_future: bool) -> None:
@@ -282,9 +293,9 @@ class SyncPage(QWidget):
         if not self.ask(_("Import a bundle"), preview_question(report, review.device_names(self.ctx.store))):
             self._show("<p>" + escape(_("Nothing was imported.")) + "</p>", "import")
             return
-        run_task(self, _("Importing {file}").format(file=path.name),
-                 sync_jobs.import_job(self.ctx.store, path, passphrase, dry_run=False, accept_future=accept_future),
-                 on_done=self._imported, on_error=self._failed("import"))
+        self._run(_("Importing {file}").format(file=path.name),
+                  sync_jobs.import_job(self.ctx.store, path, passphrase, dry_run=False, accept_future=accept_future),
+                  self._imported, "import")
 
     def _imported(self, outcome: sync_jobs.ImportOutcome) -> None:
         self._came_in()
@@ -303,9 +314,8 @@ class SyncPage(QWidget):
             self.export_to(Path(path) if path.endswith(".fgbundle") else Path(path + ".fgbundle"))
 
     def export_to(self, out: Path) -> None:
-        run_task(self, _("Writing {file}").format(file=out.name),
-                 sync_jobs.export_job(self.ctx.store, out, self._passphrase()),
-                 on_done=self._exported, on_error=self._failed("export"))
+        self._run(_("Writing {file}").format(file=out.name),
+                  sync_jobs.export_job(self.ctx.store, out, self._passphrase()), self._exported, "export")
 
     def _exported(self, result) -> None:
         sync_jobs.catch_up_clock(self.ctx.store)  # the export issued a stamp on the other connection

@@ -130,12 +130,15 @@ class ConflictList(QScrollArea):
         self._set_content(QWidget())
 
     def _set_content(self, content: QWidget) -> None:
+        old = self.takeWidget()
+        if old is not None:
+            old.deleteLater()  # later: the click that led here may still be running in one of its buttons
         self._column = QVBoxLayout(content)
         self.setWidget(content)
 
     def set_conflicts(self, conflicts: list[Conflict], names: dict[str, str], records: dict[tuple[str, str], str]) -> None:
         self.cards = []
-        self._set_content(QWidget())  # the old content and its cards are deleted by the scroll area
+        self._set_content(QWidget())
         if not conflicts:
             empty = QLabel(_("No conflicts to review: every change from other laptops fitted in."))
             empty.setWordWrap(True)
