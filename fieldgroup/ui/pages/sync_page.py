@@ -52,6 +52,7 @@ class SyncPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._session_passphrase: str | None = None  # typed for this session but not remembered
+        self._tasks: set = set()  # signals of running background work, kept alive until it ends
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_top())
         self.tabs = QTabWidget()
@@ -205,6 +206,11 @@ class SyncPage(QWidget):
     def _run(self, title: str, job, on_done, flow: str) -> None:
         signals = run_task(self, title, job, on_done=on_done, on_error=self._failed(flow))
         signals.cancelled.connect(lambda: self._cancelled(flow))
+        # run_task keeps no reference to its signals object; if Python collected it while the worker
+        # runs, the result would be emitted from a deleted object and the flow would never finish.
+        self._tasks.add(signals)
+        for signal in (signals.finished, signals.failed, signals.cancelled):
+            signal.connect(lambda *_a, s=signals: self._tasks.discard(s))
 
     def _cancelled(self, flow: str) -> None:
         # A folder sync stops between bundles: the ones already imported stay imported, so reload.
