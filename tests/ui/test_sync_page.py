@@ -8,13 +8,14 @@ from datetime import date
 import page_harness
 import pyrage
 import pytest
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QLabel
 
 from fieldgroup.core import create_store
 from fieldgroup.sync import review
 from fieldgroup.sync.exporter import export_bundle
 from fieldgroup.sync.folder import sync_folder
 from fieldgroup.ui.context import AppContext
+from fieldgroup.ui.dialogs.passphrase_dialog import PassphraseDialog
 from fieldgroup.ui.dialogs.sync_target_dialog import SyncTargetDialog
 from fieldgroup.ui.pages import sync_page
 from fieldgroup.ui.pages.sync_page import CONFLICTS, SyncPage
@@ -300,3 +301,29 @@ def test_cancel_ends_the_sync_with_a_sentence(qtbot, show_page, accra, tarkwa, s
         page.findChild(QProgressDialog).findChild(QPushButton).click()  # the dialog's Cancel
         go.set()
     assert page.summary.toPlainText().startswith("Cancelled.") and tarkwa.meetings.count() == 0
+
+
+def test_the_chooser_offers_another_folder(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
+    dialog = SyncTargetDialog([])
+    qtbot.addWidget(dialog)
+    assert dialog.drive_buttons == [] and "No USB stick was found" in dialog.findChild(QLabel).text()
+    dialog.other_button.click()
+    assert dialog.chosen == tmp_path
+
+
+def test_passphrase_prompt_remembers_it_for_the_group_or_says_why_not(qtbot, tarkwa):
+    dialog = PassphraseDialog(tarkwa, "This bundle is encrypted; enter the group passphrase to import it.")
+    qtbot.addWidget(dialog)
+    dialog.edit.setText("short")
+    dialog.save()
+    assert "at least 8 characters" in dialog.error.text() and dialog.passphrase is None
+    dialog.edit.setText("mango season 2025")
+    dialog.save()
+    assert dialog.passphrase == "mango season 2025" and review.passphrase(tarkwa) == "mango season 2025"
+    once = PassphraseDialog(tarkwa, "")
+    qtbot.addWidget(once)
+    once.remember.setChecked(False)
+    once.edit.setText("x")
+    once.save()
+    assert once.passphrase == "x" and review.passphrase(tarkwa) == "mango season 2025"
