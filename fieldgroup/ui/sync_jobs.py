@@ -5,9 +5,10 @@ and timers on other pages may still read or write; on one shared sqlite connecti
 silently join the sync's open transaction (and be rolled back with it, or commit half a merge). A second
 connection in WAL mode lets the GUI keep reading the last committed state while the merge runs, and
 a GUI write simply waits for the sync to commit (busy_timeout). The one thing the two connections do
-not share is the in-memory hybrid clock, so `catch_up_clock()` must run on the GUI store afterwards:
-otherwise the next edit made in the GUI could be stamped before the changes that just came in, and lose.
-Nothing here touches widgets."""
+not share is the in-memory hybrid clock: `catch_up_clock()` runs on the GUI store afterwards so that the
+next edit made in the GUI is stamped after the changes that just came in (core's transaction() also
+observes the saved clock when it begins; catching up here keeps reads outside a transaction, such as
+the version vector an export writes, current too). Nothing here touches widgets."""
 
 from __future__ import annotations
 
