@@ -25,13 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from fieldgroup.core import FieldGroupError, Store, create_store, open_store
-from fieldgroup.formatting import format_date
+from fieldgroup.formatting import format_datetime
 from fieldgroup.i18n import N_, LazyString, _
 from fieldgroup.paths import STORE_SUFFIX
 from fieldgroup.ui import settings
 from fieldgroup.ui.context import AppContext
 from fieldgroup.ui.dialogs import help_menu_actions
-from fieldgroup.ui.pages.placeholder_page import placeholder
 from fieldgroup.ui.tasks import StoreLoader
 
 log = logging.getLogger(__name__)
@@ -60,7 +59,7 @@ PAGES: list[PageSpec] = [
     PageSpec("actions", N_("Action items"), "fieldgroup.ui.pages.actions_page:ActionsPage"),
     PageSpec("people", N_("People & organisations"), "fieldgroup.ui.pages.people_page:PeoplePage"),
     PageSpec("indicators", N_("Indicators"), "fieldgroup.ui.pages.indicators_page:IndicatorsPage"),
-    PageSpec("sync", N_("Sync"), placeholder(N_("Sync"))),  # PLACEHOLDER: the sync issue's page
+    PageSpec("sync", N_("Sync"), "fieldgroup.ui.pages.sync_page:SyncPage"),
 ]
 
 EXPORTS = {  # key -> menu text; the reports feature wires them (MainWindow.export_actions)
@@ -183,9 +182,11 @@ class MainWindow(QMainWindow):
         if not value:
             return _("never")
         try:
-            return format_date(datetime.fromisoformat(value))
+            moment = datetime.fromisoformat(value)
         except ValueError:
             return value
+        # An aware time (as sync writes it) is shown in this laptop's time zone.
+        return format_datetime(moment.astimezone() if moment.tzinfo else moment)
 
     # ---- groups ----
 
@@ -228,6 +229,8 @@ class MainWindow(QMainWindow):
     def _data_changed(self, table: str) -> None:
         if table in ("groups", ""):
             self.load_groups()
+        if table == "":  # a sync or an import: the last-sync time may have moved
+            self._update_status()
 
     def new_group(self) -> None:
         from fieldgroup.ui.dialogs.group_dialog import create_group

@@ -91,13 +91,17 @@ def test_open_record_shows_the_page_with_the_record(qtbot, window, store, group)
     window.ctx.open_record("meetings", meeting.id)
     page = window.pages["meetings"]
     assert window.current_key() == "meetings" and page.editor.meeting.id == meeting.id
-    window.ctx.open_record("sync", "some-id")
-    assert window.current_key() == "sync" and window.pages["sync"].requested == "some-id"
+    window.ctx.open_record("sync", "")
+    assert window.current_key() == "sync"
 
 
 def test_status_bar_shows_store_and_last_sync(window, store):
     assert str(store.path) in window.store_label.text()
     assert window.sync_label.text() == "Last sync: never"
+    with store.transaction():
+        store.records.set_local("last_sync", "2025-06-14T09:30:00+00:00")
+    window.ctx.changed("")  # what the sync page says after a sync
+    assert window.sync_label.text().startswith("Last sync: Jun 14, 2025")
 
 
 def test_export_menu_waits_for_reports(window):
