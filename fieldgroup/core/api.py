@@ -164,9 +164,13 @@ class Store:
         return [ActionFacts(day(d), s, day(c)) for d, s, c in store_queries.group_action_facts(self.conn, group_id)]
 
 
-def open_store(path: Path | str, *, wall: Callable[[], int] = wall_clock_ms, today: Callable[[], date] = date.today) -> Store:
-    """Open an existing store; refuses (NotAStoreError, NewerStoreError) anything else, untouched."""
-    return Store(RecordStore.open(path, create=False, wall=wall), today)
+def open_store(path: Path | str, *, wall: Callable[[], int] = wall_clock_ms, today: Callable[[], date] = date.today,
+               read_only: bool = False) -> Store:
+    """Open an existing store; refuses (NotAStoreError, NewerStoreError) anything else, untouched.
+
+    read_only=True opens a second, reading connection (a PDF built in the background, a backup
+    looked into) that takes no lock and never writes."""
+    return Store(RecordStore.open(path, create=False, wall=wall, read_only=read_only), today)
 
 
 def create_store(path: Path | str, *, wall: Callable[[], int] = wall_clock_ms, today: Callable[[], date] = date.today) -> Store:

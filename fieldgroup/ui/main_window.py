@@ -143,9 +143,7 @@ class MainWindow(QMainWindow):
         export_menu.setToolTipsVisible(True)
         self.export_actions: dict[str, QAction] = {}
         for key, text in EXPORTS.items():
-            action = self._action(export_menu, str(text).replace("&", "&&"), lambda: None)
-            action.setEnabled(False)
-            action.setToolTip(_("PDF reports arrive with the reports feature"))
+            action = self._action(export_menu, str(text).replace("&", "&&"), lambda _c=False, k=key: self.export_pdf(k))
             self.export_actions[key] = action
         file_menu.addSeparator()
         self._action(file_menu, _("&Settings…"), self.open_settings, QKeySequence.StandardKey.Preferences)
@@ -345,6 +343,16 @@ class MainWindow(QMainWindow):
         settings.set_value(settings.LAST_STORE, str(store.path))  # the next start opens it again
         if self.close():
             self.ctx.store.close()
+
+    def export_pdf(self, kind: str) -> None:
+        """File ▸ Export PDF: the meeting handout starts from the meeting open in the editor, if any."""
+        from fieldgroup.ui.report_export import export_pdf
+
+        meeting = None
+        editor = getattr(self.pages.get("meetings"), "editor", None)
+        if kind == "meeting" and editor is not None and editor.meeting is not None:
+            meeting = editor.meeting.id
+        export_pdf(self, self.ctx, kind, meeting)
 
     def back_up(self) -> None:
         """A backup in the store's backups/ folder (where Restore looks), made off the GUI thread."""

@@ -79,9 +79,9 @@ class MeetingEditor(QWidget):
         self.save_button.clicked.connect(self.save)
         self.delete_button = QPushButton(_("Delete…"), self)
         self.delete_button.clicked.connect(self.delete)
-        self.print_button = QPushButton(_("Print handout"), self)
-        self.print_button.setEnabled(False)
-        self.print_button.setToolTip(_("PDF handouts arrive with the reports feature"))
+        self.print_button = QPushButton(_("Print handout…"), self)
+        self.print_button.setToolTip(_("A PDF handout of this meeting, for printing"))
+        self.print_button.clicked.connect(self.print_handout)
         row = QHBoxLayout()
         row.addWidget(self.heading, 1)
         for button in (self.print_button, self.delete_button, self.save_button):
@@ -233,6 +233,14 @@ class MeetingEditor(QWidget):
         self.saved.emit(meeting.id)
         self.ctx.changed("meetings")
         return True
+
+    def print_handout(self) -> None:
+        """Saves first, so the handout shows what is on the screen."""
+        from fieldgroup.ui.report_export import export_pdf
+
+        meeting_id = self.ensure_saved()
+        if meeting_id:
+            export_pdf(self, self.ctx, "meeting", meeting_id)
 
     def ensure_saved(self) -> str | None:
         """The meeting's id, saving a new meeting first; None when it cannot be saved yet."""

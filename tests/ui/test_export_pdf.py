@@ -1,0 +1,64 @@
+"""File ▸ Export PDF and Print handout: ask, build in the background, protected names only when ticked."""
+
+from datetime import date
+
+from pypdf import PdfReader
+
+from fieldgroup.ui import report_export
+from fieldgroup.ui.dialogs.export_pdf_dialog import ExportPdfDialog
+
+
+def pdf_text(path):
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def meeting_with_protected_person(store, group):
+    org = store.organisations.create(group_id=group.id, name="Wassa Community Voice", pillar="civil_society")
+    person = store.people.create(organisation_id=org.id, name="Esi Protected-Defender", protected=True)
+    meeting = store.meetings.create(group_id=group.id, kind="plenary", date=date(2025, 5, 2), place="Tarkwa",
+                                    minutes="Esi Protected-Defender reported threats near the mine.")
+    store.attendance.set(meeting.id, person.id)
+    return meeting
+
+
+def drive_export(qtbot, monkeypatch, answer_dialog, start, out, include_protected=False):
+    opened = []
+    monkeypatch.setattr(report_export, "offer_to_open", lambda parent, path: opened.append(path))
+
+    def fill(dialog):
+        dialog.path.setText(str(out))
+        dialog.protected.setChecked(include_protected)
+        dialog.accept()
+
+    answer_dialog(ExportPdfDialog, fill)
+    start()
+    qtbot.waitUntil(lambda: bool(opened), timeout=30_000)
+    return opened[0]
+
+
+def test_print_handout_from_the_meeting_editor_hides_protected_names(qtbot, window, store, group, tmp_path,
+                                                                    monkeypatch, answer_dialog):
+    meeting = meeting_with_protected_person(store, group)
+    window.ctx.set_group(group.id)
+    page = window.show_page("meetings")
+    window.open_record("meetings", meeting.id)
+    qtbot.waitUntil(lambda: page.editor.meeting is not None and page.editor.meeting.id == meeting.id)
+    assert page.editor.print_button.isEnabled()
+    saved = drive_export(qtbot, monkeypatch, answer_dialog, page.editor.print_button.click, tmp_path / "h.pdf")
+    text = pdf_text(saved)
+    assert "Tarkwa" in text and "Esi Protected-Defender" not in text and "Protected participant" in text
+
+
+def test_export_menu_makes_an_internal_copy_only_when_asked(qtbot, window, store, group, tmp_path,
+                                                           monkeypatch, answer_dialog):
+    meeting_with_protected_person(store, group)
+    window.ctx.set_group(group.id)
+    action = window.export_actions["meeting"]
+    assert action.isEnabled()
+    saved = drive_export(qtbot, monkeypatch, answer_dialog, action.trigger, tmp_path / "internal.pdf",
+                         include_protected=True)
+    text = pdf_text(saved)
+    assert "Esi Protected-Defender" in text and "nternal" in text
+    tracker = drive_export(qtbot, monkeypatch, answer_dialog, window.export_actions["actions"].trigger,
+                           tmp_path / "tracker.pdf")
+    assert tracker.exists()
