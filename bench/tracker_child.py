@@ -1,0 +1,82 @@
+"""Child process: type a filter into the real action tracker page, one key at a time, and time each key.
+
+Per keystroke it measures: QTest.keyClick on the search box, then the page's filter slot called at
+once (the 150 ms debounce is a deliberate pause, not work, so it is skipped), then pending events,
+then a synchronous repaint of the table's viewport. So one sample = the work a key costs, to pixels.
+Prints one JSON line: {"samples_ms": [...], "rows": N, "typed": "..."}."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections import Counter
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from bench.first_paint import exit_now
+
+
+def query_for(rows: list) -> str:
+    """A realistic query: the most common title word (5+ letters), then a space and the start of
+    the word that most often follows it — so the keys narrow the list step by step."""
+    words = Counter(w.lower() for r in rows for w in r.title.split() if len(w) >= 5 and w.isalpha())
+    first = words.most_common(1)[0][0] if words else "meeting"
+    after = Counter()
+    for r in rows:
+        parts = r.title.lower().split()
+        for a, b in zip(parts, parts[1:], strict=False):
+            if a == first and b.isalpha():
+                after[b] += 1
+    second = after.most_common(1)[0][0][:4] if after else ""
+    return (first + " " + second).strip()
+
+
+def main() -> None:
+    store_path, rounds = sys.argv[1], int(sys.argv[2])
+    app = QApplication(sys.argv[:1])
+    try:
+        from fieldgroup.ui.app import register_fonts
+
+        register_fonts()  # the same fonts as the app, so text shaping costs the same
+    except ImportError:
+        pass
+    from fieldgroup.core import open_store
+    from fieldgroup.ui.context import AppContext
+    from fieldgroup.ui.pages.actions_page import ActionsPage
+
+    store = open_store(store_path)
+    group_id = max(store.groups.list(), key=lambda g: store.actions.count(group_id=g.id)).id
+    page = ActionsPage(AppContext(store, group_id))
+    page.resize(1366, 768)
+    page.show()
+    page.status_filter.setCurrentIndex(page.status_filter.findData("all"))  # every item, not just open ones
+    # DESIGN §9 says 100,000 items; the demo spreads them over its groups, so the page's model gets
+    # every group's tracker rows (the page's own query, once per group) and the filter walks them all.
+    everything = [row for g in store.groups.list() for row in store.actions.tracker_rows(g.id)]
+    page.model.set_rows(everything, store.today(), page.current_filter())
+    app.processEvents()
+    rows = [page.model.row_at(r) for r in range(page.model.rowCount())]
+    typed = query_for(rows)
+    page.search.setFocus()
+    samples: list[float] = []
+    for _round in range(rounds):
+        keys = [(ch, False) for ch in typed] + [("", True)] * len(typed)  # type it, then erase it
+        for ch, backspace in keys:
+            start = time.perf_counter()
+            if backspace:
+                QTest.keyClick(page.search, Qt.Key.Key_Backspace)
+            else:
+                QTest.keyClicks(page.search, ch)
+            page.apply_filter()
+            app.processEvents()
+            page.view.viewport().repaint()
+            samples.append((time.perf_counter() - start) * 1000)
+    print(json.dumps({"samples_ms": samples, "rows": page.model.total(), "typed": typed}), flush=True)
+    exit_now()
+
+
+if __name__ == "__main__":
+    main()
