@@ -6,6 +6,7 @@ of the same sizes through the public API, in one transaction."""
 from __future__ import annotations
 
 import hashlib
+import os
 import random
 import shutil
 from dataclasses import dataclass
@@ -13,7 +14,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CACHE = Path(__file__).resolve().parent / "cache"
+# BENCH_CACHE moves the cache (the test suite's smoke run uses a temporary folder).
+CACHE = Path(os.environ.get("BENCH_CACHE") or Path(__file__).resolve().parent / "cache")
 TODAY = date(2025, 6, 15)
 WORDS = ("security community agreement company defender grievance mechanism meeting follow-up human rights "
          "government police training project report commission region mining consultation hearing "
