@@ -12,7 +12,6 @@ from bench.first_paint import FirstPaint, exit_now
 
 def main() -> None:
     app = QApplication(sys.argv)
-    watcher = FirstPaint(app)
     window = QMainWindow()
     window.setWindowTitle("Bare")
     model = QStandardItemModel(40, 4)  # a screenful of cells, so the table has something to paint
@@ -24,6 +23,7 @@ def main() -> None:
     window.setCentralWidget(view)
     window.resize(1200, 700)
     window.show()
+    watcher = FirstPaint(app)
     app.exec()
     del watcher
     exit_now()

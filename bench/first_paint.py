@@ -32,20 +32,26 @@ class FirstPaint(QObject):
     waits until background reads are done and the loop is idle, and prints PEAK_RSS_KIB."""
 
     def __init__(self, app: QApplication):
+        """Create after the window is shown, before the event loop runs. The filter sits on the main
+        window only: a filter on the whole application would run Python for every event of every
+        widget, which costs the app with many widgets more than the bare window (measured: ~0.2 s)."""
         super().__init__()
         self.app = app
         self.painted = False
-        app.installEventFilter(self)
+        self.windows = [w for w in app.topLevelWidgets() if isinstance(w, QMainWindow)]
+        for window in self.windows:
+            window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if not self.painted and event.type() == QEvent.Type.Paint and isinstance(watched, QMainWindow):
+        if not self.painted and event.type() == QEvent.Type.Paint:
             self.painted = True
             QTimer.singleShot(0, self._report)
         return False
 
     def _report(self) -> None:
         print(f"FIRST_PAINT {time.time():.6f}", flush=True)
-        self.app.removeEventFilter(self)
+        for window in self.windows:
+            window.removeEventFilter(self)
         QTimer.singleShot(0, self._settle)
 
     def _settle(self) -> None:

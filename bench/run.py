@@ -87,7 +87,7 @@ def run(size: str, rounds: int) -> dict:
             runs[key]["baseline"].append(base)
         print(f"  round {n + 1}/{rounds} done", flush=True)
     reports.close()
-    typing = tracker(store, max(1, rounds // 2))
+    typing = tracker(store, rounds)
     return {"size": size, "store": store.name, "rounds": rounds, "rows_imported": imports.row_count,
             "handout_meeting": reports.meeting.title, "runs": runs, "tracker": typing,
             "figures": summarise(runs, typing), "machine": machine(), "seconds": round(time.time() - started, 1),

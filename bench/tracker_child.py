@@ -1,9 +1,11 @@
-"""Child process: type a filter into the real action tracker page, one key at a time, and time each key.
+"""Child process: type filters into the real action tracker page, one key at a time, and time each key.
 
 Per keystroke it measures: QTest.keyClick on the search box, then the page's filter slot called at
-once (the 150 ms debounce is a deliberate pause, not work, so it is skipped), then pending events,
-then a synchronous repaint of the table's viewport. So one sample = the work a key costs, to pixels.
-Prints one JSON line: {"samples_ms": [...], "rows": N, "typed": "..."}."""
+once (the 150 ms debounce is a deliberate pause, not work, so it is skipped), then processEvents —
+which lays out and paints the table (paint events on the viewport are counted; when a key caused
+none, a synchronous viewport repaint is added, so every sample reaches the pixels exactly once).
+Each round types a different query and erases it, so the page's recent-filter cache cannot flatter it.
+Prints one JSON line: {"samples_ms": [...], "rows": N, "typed": "...", "paints": N}."""
 
 from __future__ import annotations
 
@@ -12,26 +14,37 @@ import sys
 import time
 from collections import Counter
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from bench.first_paint import exit_now
 
 
-def query_for(rows: list) -> str:
-    """A realistic query: the most common title word (5+ letters), then a space and the start of
+def queries_for(rows: list, count: int) -> list[str]:
+    """Realistic queries: common title words (5+ letters), each followed by a space and the start of
     the word that most often follows it — so the keys narrow the list step by step."""
     words = Counter(w.lower() for r in rows for w in r.title.split() if len(w) >= 5 and w.isalpha())
-    first = words.most_common(1)[0][0] if words else "meeting"
-    after = Counter()
-    for r in rows:
-        parts = r.title.lower().split()
-        for a, b in zip(parts, parts[1:], strict=False):
-            if a == first and b.isalpha():
-                after[b] += 1
-    second = after.most_common(1)[0][0][:4] if after else ""
-    return (first + " " + second).strip()
+    chosen = [w for w, _n in words.most_common(count)] or ["meeting"]
+    queries = []
+    for first in chosen:
+        after = Counter()
+        for r in rows:
+            parts = r.title.lower().split()
+            after.update(b for a, b in zip(parts, parts[1:], strict=False) if a == first and b.isalpha())
+        queries.append((first + " " + (after.most_common(1)[0][0][:4] if after else "")).strip())
+    return queries
+
+
+class PaintCounter(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
 
 
 def main() -> None:
@@ -58,13 +71,15 @@ def main() -> None:
     everything = [row for g in store.groups.list() for row in store.actions.tracker_rows(g.id)]
     page.model.set_rows(everything, store.today(), page.current_filter())
     app.processEvents()
-    rows = [page.model.row_at(r) for r in range(page.model.rowCount())]
-    typed = query_for(rows)
+    queries = queries_for(everything, rounds)
+    painter = PaintCounter()
+    page.view.viewport().installEventFilter(painter)
     page.search.setFocus()
     samples: list[float] = []
-    for _round in range(rounds):
+    for typed in queries:
         keys = [(ch, False) for ch in typed] + [("", True)] * len(typed)  # type it, then erase it
         for ch, backspace in keys:
+            before = painter.count
             start = time.perf_counter()
             if backspace:
                 QTest.keyClick(page.search, Qt.Key.Key_Backspace)
@@ -72,9 +87,11 @@ def main() -> None:
                 QTest.keyClicks(page.search, ch)
             page.apply_filter()
             app.processEvents()
-            page.view.viewport().repaint()
+            if painter.count == before:
+                page.view.viewport().repaint()
             samples.append((time.perf_counter() - start) * 1000)
-    print(json.dumps({"samples_ms": samples, "rows": page.model.total(), "typed": typed}), flush=True)
+    print(json.dumps({"samples_ms": samples, "rows": page.model.total(), "typed": " / ".join(queries),
+                      "keys": len(samples), "paints": painter.count}), flush=True)
     exit_now()
 
 
