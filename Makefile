@@ -42,5 +42,10 @@ bench-smoke: $(STAMP)
 lint: $(STAMP)
 	$(PY) -m ruff check fieldgroup tests
 
+# One-folder installer in dist/fieldgroup/ with PyInstaller (README, "Installer").
+installer: $(STAMP) translations
+	$(PY) -m pip install --quiet -e '.[installer]'
+	$(PY) -m PyInstaller --noconfirm --clean --log-level WARN build_installer.spec
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -63,3 +63,21 @@ def test_computed_indicators_from_the_store(store, group, pillars):
     indicator = store.indicators.create(group_id=group.id, computed="meetings_held")
     store.targets.set(indicator.id, "2025-Q1", 2)
     assert store.indicator_progress(indicator.id)[0].status == "met"
+
+
+def test_pillar_meetings_do_not_pull_the_average_balance_down(store, group, pillars):
+    plenary = store.meetings.create(group_id=group.id, kind="plenary", date=date(2025, 2, 1))
+    caucus = store.meetings.create(group_id=group.id, kind="pillar", pillar="company", date=date(2025, 2, 2))
+    for pillar in ("company", "government", "civil_society"):
+        store.attendance.set(plenary.id, pillars[pillar][1].id)
+    store.attendance.set(caucus.id, pillars["company"][1].id)
+    values = {key: store.computed_values(group.id, key, "quarter")["2025-Q1"] for key in ("average_balance", "all_pillars_pct")}
+    assert values == {"average_balance": pytest.approx(1.0), "all_pillars_pct": 100}
+
+
+def test_periods_that_have_not_started_have_no_computed_value(store, group):
+    indicator = store.indicators.create(group_id=group.id, computed="meetings_held")
+    store.targets.set(indicator.id, "2025-Q4", 3)  # today is 2025-06-15 in tests
+    store.meetings.create(group_id=group.id, kind="plenary", date=date(2025, 2, 1))
+    rows = {r.period: r for r in store.indicator_progress(indicator.id)}
+    assert rows["2025-Q4"].actual is None and rows["2025-Q4"].status == "no_data"

@@ -142,3 +142,22 @@ def test_device_local_settings_are_not_stamped(store):
     with store.transaction():
         store.records.set_local("window", "maximised")
     assert snapshot(store) == before
+
+
+def test_two_connections_to_one_store_never_issue_the_same_stamp(store, group, wall):
+    """A background task with its own connection and the window's connection share one clock on disk."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from fieldgroup.core import open_store
+
+    with ThreadPoolExecutor(1) as pool:  # opened in a worker thread, as ui/tasks.py does (shares the store lock)
+        other = pool.submit(open_store, store.path, wall=wall).result()
+    try:
+        store.groups.update(group.id, country="NG")
+        other.groups.update(group.id, region="Western")  # same millisecond, other connection
+        store.groups.update(group.id, name="Ghana ICWG (national)")
+        stamps = json.loads(store.records.get_row("groups", group.id)["_stamps"])
+        assert len({stamps["country"], stamps["region"], stamps["name"]}) == 3
+        assert stamps["country"] < stamps["region"] < stamps["name"]
+    finally:
+        other.close()

@@ -17,7 +17,8 @@ from fieldgroup.cli.common import (
 )
 from fieldgroup.core import open_store
 from fieldgroup.core.errors import FieldGroupError
-from fieldgroup.i18n import _, current_locale
+from fieldgroup.formatting import format_number
+from fieldgroup.i18n import _, current_locale, ngettext
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -56,7 +57,8 @@ def run_demo(args: argparse.Namespace) -> int:
     counts = generate_demo(args.store, size=args.size, seed=args.seed, locale=current_locale())
     seconds = time.perf_counter() - started
     summary = ", ".join(f"{n} {name}" for name, n in counts.items() if name != "tombstones")
-    print(_("Created {path} in {seconds:.1f} s: {summary}.").format(path=args.store, seconds=seconds, summary=summary))
+    print(_("Created {path} in {seconds} s: {summary}.").format(
+        path=args.store, seconds=format_number(seconds, 1), summary=summary))
     return EXIT_OK
 
 
@@ -94,7 +96,9 @@ def run_check(args: argparse.Namespace) -> int:
         return EXIT_OK
     for problem in problems:
         print(problem)
-    print(_("The store has {n} problem(s); restore it from a backup or contact support.").format(n=len(problems)))
+    print(ngettext("The store has {n} problem; restore it from a backup or contact support.",
+                   "The store has {n} problems; restore it from a backup or contact support.", len(problems))
+          .format(n=len(problems)))
     return EXIT_FAILED
 
 

@@ -132,7 +132,10 @@ class Store:
         first = min((m.date for m in meetings), default=self.today())
         span = periods.periods_between(periods.period_of(first, period_kind), periods.period_of(self.today(), period_kind))
         result = {}
+        today = self.today()
         for period in sorted(set(span) | set(extra_periods or {})):
+            if periods.bounds(period)[0] > today:
+                continue  # a period that has not started has no value yet, not a zero
             value = indicator_maths.compute(key, period, meetings, actions)
             if value is not None:
                 result[period] = value

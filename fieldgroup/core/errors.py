@@ -34,3 +34,15 @@ class ValidationError(FieldGroupError):
 
 class InUseError(FieldGroupError):
     """A record cannot be deleted because other records still point to it."""
+
+
+class DiskFullError(FieldGroupError):
+    """The disk (or the store's size limit) filled up during a write; the write was rolled back."""
+
+
+class DamagedStoreError(NotAStoreError):
+    """A FieldGroup store that fails its integrity check on open: left untouched, a backup is offered."""
+
+
+class ReadOnlyStoreError(FieldGroupError):
+    """The store or its folder cannot be written (read-only folder, locked-down drive, write-protected stick)."""

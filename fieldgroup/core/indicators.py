@@ -93,7 +93,8 @@ def compute(key: str, period: str, meetings: Iterable[MeetingFacts], actions: It
     """The value of computed indicator `key` for `period`; None when there is nothing to measure."""
     start, end = periods.bounds(period)
     in_period = [m for m in meetings if start <= m.date <= end]
-    attended = [m for m in in_period if sum(m.counts.get(p, 0) for p in BALANCE_PILLARS) > 0]
+    # A pillar meeting gathers one pillar on purpose, so balance is judged on the other meetings.
+    attended = [m for m in in_period if m.kind != "pillar" and sum(m.counts.get(p, 0) for p in BALANCE_PILLARS) > 0]
     if key == "meetings_held":
         return float(len(in_period))
     if key == "subnational_meetings":

@@ -218,11 +218,14 @@ class ActionItems(Repository[ActionItem]):
     def _check(self, values: dict[str, Any], current: dict[str, Any] | None) -> None:
         meeting_id, due = values.get("meeting_id"), values.get("due_date")
         if meeting_id:
-            meeting = self.store.meetings.get(meeting_id)
-            require(meeting.group_id == values["group_id"], "meeting_id",
+            found = store_queries.meeting_group_and_date(self.store.conn, meeting_id)
+            if found is None:
+                self.store.meetings.get(meeting_id)  # raises the not-found sentence
+            group_id, meeting_date = found
+            require(group_id == values["group_id"], "meeting_id",
                     _("The meeting belongs to another group; choose a meeting of this group."))
-            require(due is None or due >= meeting.date.isoformat(), "due_date",
-                    _("The due date cannot be before the meeting it comes from ({date}).").format(date=meeting.date.isoformat()))
+            require(due is None or due >= meeting_date, "due_date",
+                    _("The due date cannot be before the meeting it comes from ({date}).").format(date=meeting_date))
         completed = values.get("completed_on")
         require(values["status"] == "done" or completed is None, "completed_on",
                 _("Only an action item that is done has a completion date."))

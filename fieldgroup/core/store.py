@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import os
@@ -15,9 +16,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from fieldgroup.core.errors import NewerStoreError, NotAStoreError, NotFoundError
+from fieldgroup.core import store_integrity
+from fieldgroup.core.errors import DiskFullError, NewerStoreError, NotAStoreError, NotFoundError
 from fieldgroup.core.hlc import HybridClock, wall_clock_ms
 from fieldgroup.core.schema import TABLES
+from fieldgroup.core.store_lock import StoreLock, read_only_error
 from fieldgroup.core.store_schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 from fieldgroup.i18n import _
 
@@ -55,11 +58,8 @@ def refuse_unless_store(path: Path) -> None:
         header = handle.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
         raise NotAStoreError(_("{path} is not a FieldGroup store; choose a file made by FieldGroup.").format(path=path))
-    # Without a -wal file beside it, probe as immutable so that not even a -wal/-shm file is created.
-    has_wal = path.with_name(path.name + "-wal").exists()
-    uri = f"file:{path.resolve().as_posix()}?mode=ro" + ("" if has_wal else "&immutable=1")
     try:
-        conn = sqlite3.connect(uri, uri=True)
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -68,6 +68,8 @@ def refuse_unless_store(path: Path) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        if header_app_id(path) == APPLICATION_ID:  # ours, but damaged: offer the newest good backup
+            raise store_integrity.damaged_error(path) from exc
         raise NotAStoreError(
             _("{path} is damaged or not a FieldGroup store; restore it from a backup.").format(path=path)
         ) from exc
@@ -81,6 +83,29 @@ def refuse_unless_store(path: Path) -> None:
         )
 
 
+def header_app_id(path: Path) -> int:
+    with path.open("rb") as handle:
+        header = handle.read(72)
+    return int.from_bytes(header[68:72], "big") if len(header) == 72 else 0
+
+
+def read_only_uri(path: Path) -> str:
+    """Without a -wal file beside it, open as immutable so that not even a -wal/-shm file is created."""
+    has_wal = path.with_name(path.name + "-wal").exists()
+    return f"file:{path.resolve().as_posix()}?mode=ro" + ("" if has_wal else "&immutable=1")
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """SQLite's "database or disk is full" (also hit at PRAGMA max_page_count) or the OS's ENOSPC."""
+    if isinstance(exc, sqlite3.OperationalError):
+        return (getattr(exc, "sqlite_errorcode", 0) & 0xFF) == sqlite3.SQLITE_FULL or "is full" in str(exc)
+    return isinstance(exc, OSError) and exc.errno == errno.ENOSPC
+
+
+def disk_full_error() -> DiskFullError:
+    return DiskFullError(_("The disk is full; free some space and try again — nothing was lost."))
+
+
 def backup_to(conn: sqlite3.Connection, target: Path) -> Path:
     """Write a consistent copy of the open store to `target` through the SQLite backup API."""
     target = Path(target)
@@ -92,6 +117,12 @@ def backup_to(conn: sqlite3.Connection, target: Path) -> Path:
         # A restored or copied backup must not write with this laptop's device id: forget the home.
         dest.execute("DELETE FROM local_settings WHERE key = 'home'")
         dest.commit()
+    except (sqlite3.DatabaseError, OSError) as exc:
+        dest.close()
+        tmp.unlink(missing_ok=True)
+        if is_disk_full(exc):
+            raise disk_full_error() from exc
+        raise
     finally:
         dest.close()
     os.replace(tmp, target)
@@ -101,11 +132,13 @@ def backup_to(conn: sqlite3.Connection, target: Path) -> Path:
 class RecordStore:
     """One open store file: the only place that talks SQL to it for writes."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, wall: Callable[[], int] = wall_clock_ms):
+    def __init__(self, path: Path, conn: sqlite3.Connection, wall: Callable[[], int] = wall_clock_ms, read_only: bool = False):
         self.path = path
         self.conn = conn
         self._db: sqlite_utils.Database | None = None
-        self.device_id = self._device_id()
+        self.read_only = read_only
+        self.lock: StoreLock | None = None
+        self.device_id = (self.get_local("device_id") or "") if read_only else self._device_id()
         self.clock = HybridClock(self.device_id, self.get_local("clock"), wall)
         self._saved_clock = self.clock.last()
         self._depth = 0
@@ -123,7 +156,9 @@ class RecordStore:
     # ---- opening -------------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | str, create: bool = False, wall: Callable[[], int] = wall_clock_ms) -> RecordStore:
+    def open(
+        cls, path: Path | str, create: bool = False, wall: Callable[[], int] = wall_clock_ms, read_only: bool = False
+    ) -> RecordStore:
         path = Path(path)
         is_new = create and not path.exists()
         if is_new:
@@ -131,12 +166,28 @@ class RecordStore:
                 raise NotAStoreError(_("The folder {folder} does not exist; choose another place for the store.").format(folder=path.parent))
         else:
             refuse_unless_store(path)
-        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-        cls._configure(conn)
-        if is_new:
-            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        cls._migrate(conn, path)
-        return cls(path, conn, wall)
+        if read_only:  # for looking into backups: no lock, no migration, no device id, not a byte written
+            return cls(path, sqlite3.connect(read_only_uri(path), uri=True, check_same_thread=False), wall, read_only=True)
+        lock = StoreLock(path).acquire()
+        conn = None
+        try:
+            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+            cls._configure(conn)
+            if is_new:
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            else:
+                store_integrity.verify_on_open(conn, path, after_crash=lock.stale is not None, home=_home_marker(path))
+            cls._migrate(conn, path)
+            store = cls(path, conn, wall)
+        except BaseException as exc:
+            if conn is not None:
+                conn.close()
+            lock.release()
+            if isinstance(exc, sqlite3.OperationalError) and ("readonly" in str(exc) or "unable to open" in str(exc)):
+                raise read_only_error(path.parent) from exc
+            raise
+        store.lock = lock
+        return store
 
     @staticmethod
     def _configure(conn: sqlite3.Connection) -> None:
@@ -162,7 +213,8 @@ class RecordStore:
                 conn.execute(f"PRAGMA user_version = {step + 1}")
                 conn.execute("COMMIT")
             except BaseException:
-                conn.execute("ROLLBACK")
+                if conn.in_transaction:  # SQLite may already have rolled back (disk full)
+                    conn.execute("ROLLBACK")
                 raise
 
     def _device_id(self) -> str:
@@ -183,6 +235,8 @@ class RecordStore:
 
     def close(self) -> None:
         self.conn.close()
+        if self.lock is not None:
+            self.lock.release()
 
     # ---- transactions --------------------------------------------------------------------------
 
@@ -192,9 +246,21 @@ class RecordStore:
         try:
             yield
             self.conn.execute("COMMIT")
-        except BaseException:
-            self.conn.execute("ROLLBACK")
+        except BaseException as exc:
+            self._rollback()
+            if is_disk_full(exc):
+                raise disk_full_error() from exc
             raise
+
+    def _rollback(self, savepoint: str | None = None) -> None:
+        """Undo, unless SQLite already rolled the whole transaction back (it does on a full disk)."""
+        if not self.conn.in_transaction:
+            return
+        if savepoint:
+            self.conn.execute(f"ROLLBACK TO {savepoint}")
+            self.conn.execute(f"RELEASE {savepoint}")
+        else:
+            self.conn.execute("ROLLBACK")
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -207,14 +273,18 @@ class RecordStore:
                 yield
                 self.conn.execute(f"RELEASE {name}")
             except BaseException:
-                self.conn.execute(f"ROLLBACK TO {name}")
-                self.conn.execute(f"RELEASE {name}")
+                self._rollback(name)
                 raise
             finally:
                 self._depth -= 1
             return
         self.conn.execute("BEGIN IMMEDIATE")
         self._depth = 1
+        # Another connection to this file (a background task) may have stamped changes since we
+        # last looked; under the write lock, move past its saved clock so no stamp is issued twice.
+        persisted = self.get_local("clock")
+        if persisted and persisted > self.clock.last():
+            self.clock.observe(persisted)
         clock_before = self.clock.last()
         try:
             yield
@@ -222,11 +292,13 @@ class RecordStore:
                 self.set_local("clock", self.clock.last())
             self.conn.execute("COMMIT")
             self._saved_clock = self.clock.last()
-        except BaseException:
-            self.conn.execute("ROLLBACK")
+        except BaseException as exc:
+            self._rollback()
             # Stamps issued inside a rolled-back transaction were never written; moving the clock
             # back to where it was keeps it monotonic for what did reach the disk.
             self.clock = HybridClock(self.device_id, clock_before, self.clock.wall)
+            if is_disk_full(exc):
+                raise disk_full_error() from exc
             raise
         finally:
             self._depth = 0

@@ -149,3 +149,8 @@ def tracker_rows(conn: sqlite3.Connection, group_id: str | None = None, ids: Ite
         where["a.id"] = tuple(ids)
     clause, params = _where(where)
     return conn.execute(_TRACKER_SQL + clause, params).fetchall()
+
+
+def meeting_group_and_date(conn: sqlite3.Connection, meeting_id: str) -> tuple[str, str] | None:
+    """(group id, ISO date) of a meeting: all the action-item rules need, without reading its minutes."""
+    return conn.execute("SELECT group_id, date FROM meetings WHERE id = ?", (meeting_id,)).fetchone()

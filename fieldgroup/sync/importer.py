@@ -11,7 +11,7 @@ from fieldgroup.core import Store
 from fieldgroup.core import store_sync as sql
 from fieldgroup.core.hlc import stamp_ms
 from fieldgroup.formatting import format_date
-from fieldgroup.i18n import _
+from fieldgroup.i18n import _, ngettext
 from fieldgroup.sync import bundle, state
 from fieldgroup.sync.merge import MergeCounts, Merger
 
@@ -47,9 +47,18 @@ class ImportReport:
         if self.already_had:
             return _("Nothing new: this laptop already has everything in {file}.").format(file=self.file_name)
         c = self.counts
-        text = _("{new} new, {updated} updated, {deleted} deleted, {unchanged} unchanged, {conflicts} conflicts.").format(
-            new=c.new, updated=c.updated, deleted=c.deleted, unchanged=c.unchanged, conflicts=c.conflicts)
-        return (_("Dry run, nothing written: ") + text) if self.dry_run else text
+        values = {"new": c.new, "updated": c.updated, "deleted": c.deleted, "unchanged": c.unchanged,
+                  "conflicts": c.conflicts}
+        if self.dry_run:
+            return ngettext(
+                "Dry run, nothing written: {new} new, {updated} updated, {deleted} deleted, {unchanged} unchanged, "
+                "{conflicts} conflict.",
+                "Dry run, nothing written: {new} new, {updated} updated, {deleted} deleted, {unchanged} unchanged, "
+                "{conflicts} conflicts.", c.conflicts).format(**values)
+        return ngettext(
+            "{new} new, {updated} updated, {deleted} deleted, {unchanged} unchanged, {conflicts} conflict.",
+            "{new} new, {updated} updated, {deleted} deleted, {unchanged} unchanged, {conflicts} conflicts.",
+            c.conflicts).format(**values)
 
 
 def read_bundle_file(path: Path, passphrase: str | None, arriving_ok: bool = False) -> tuple[bundle.Manifest, bytes]:

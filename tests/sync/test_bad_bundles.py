@@ -154,6 +154,7 @@ def test_cli_import_refusal_exits_1_with_one_sentence(pair, fast_dir):
     path, store = pair
     bad = fast_dir / "bad.fgbundle"
     bad.write_bytes(path.read_bytes()[:-10])
+    store.close()  # another process cannot open a store this one has open (store lock)
     result = subprocess.run([sys.executable, "-m", "fieldgroup", "import", "--store", str(store.path), str(bad)],
                             capture_output=True, text=True)
     assert result.returncode == 1 and result.stderr.count("\n") == 1 and "damaged" in result.stderr

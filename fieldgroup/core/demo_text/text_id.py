@@ -1,0 +1,243 @@
+"""Indonesian demo text: an Indonesian working group (fictional organisations and people)."""
+
+from fieldgroup.core.demo_text import DemoText, IndicatorText, Region
+
+TEXT = DemoText(
+    language="id",
+    country="ID",
+    dial_code="+62",
+    national_group="Kelompok Kerja Nasional Indonesia tentang Bisnis, Keamanan dan Hak Asasi Manusia",
+    capital="Jakarta",
+    venues=(
+        "Ruang rapat sekretariat, Menteng, Jakarta",
+        "Gedung Pertemuan Cikini, Jakarta",
+        "Kementerian ESDM, ruang rapat utama, Jakarta",
+    ),
+    regions=(
+        Region("Kalimantan Timur", "Kelompok Kerja Daerah Kalimantan Timur (Samarinda)",
+               ("Samarinda", "Tenggarong", "Bontang", "Sangatta")),
+        Region("Papua Tengah", "Kelompok Kerja Daerah Papua Tengah (Nabire)", ("Nabire", "Timika", "Paniai", "Dogiyai")),
+    ),
+    organisations={
+        "company": (
+            ("PT Tambang Emas Nusantara", "pertambangan emas"),
+            ("PT Batubara Mahakam Jaya", "pertambangan batu bara"),
+            ("PT Migas Selat Makassar", "minyak dan gas"),
+            ("PT Garda Satria Pengamanan", "jasa keamanan swasta"),
+            ("PT Sawit Lestari Borneo", "perkebunan kelapa sawit"),
+            ("PT Nikel Halmahera Raya", "pertambangan nikel"),
+            ("PT Perisai Keamanan Indonesia", "jasa keamanan swasta"),
+            ("Asosiasi Perusahaan Tambang Daerah", "asosiasi industri"),
+            ("PT Tembaga Pegunungan Tengah", "pertambangan tembaga"),
+            ("PT Hutan Tanaman Kutai", "kehutanan"),
+        ),
+        "government": (
+            ("Kementerian Energi dan Sumber Daya Mineral", "kementerian"),
+            ("Kementerian Dalam Negeri", "kementerian"),
+            ("Kepolisian Negara Republik Indonesia (Polri)", "kepolisian"),
+            ("Kementerian Hukum", "kementerian"),
+            ("Kementerian Hak Asasi Manusia", "kementerian"),
+            ("Tentara Nasional Indonesia (TNI)", "militer"),
+            ("Komisi Nasional Hak Asasi Manusia", "lembaga HAM"),
+            ("Kedutaan Besar Belanda", "kedutaan"),
+            ("Kedutaan Besar Swiss", "kedutaan"),
+            ("Kedutaan Besar Kanada", "kedutaan"),
+        ),
+        "civil_society": (
+            ("Yayasan Lingkar Keadilan", "LSM"),
+            ("Jaringan Perempuan Adat Kalimantan", "organisasi perempuan"),
+            ("Lembaga Bantuan Hukum Rakyat", "bantuan hukum"),
+            ("Aliansi Masyarakat Adat Lembah Hijau", "organisasi masyarakat adat"),
+            ("Forum Pemuda Peduli Tambang", "organisasi pemuda"),
+            ("Koalisi Pemantau Industri Ekstraktif", "koalisi LSM"),
+            ("Serikat Petani Sawit Mandiri", "serikat petani"),
+            ("Dewan Adat Suku Mee", "lembaga adat"),
+            ("Pusat Kajian Keamanan dan HAM", "lembaga penelitian"),
+        ),
+        "observer": (
+            ("Komite Internasional Palang Merah (ICRC)", "organisasi internasional"),
+            ("Program Pembangunan PBB (UNDP)", "badan PBB"),
+            ("Kantor Komisaris Tinggi PBB untuk HAM", "badan PBB"),
+            ("Pusat Tata Kelola Sektor Keamanan", "yayasan internasional"),
+        ),
+    },
+    regional_organisations={
+        "company": (
+            ("PT Tambang {town}", "pertambangan"),
+            ("PT Satpam {town} Sejahtera", "jasa keamanan swasta"),
+        ),
+        "government": (
+            ("Pemerintah Kabupaten {town}", "pemerintah daerah"),
+            ("Polres {town}", "kepolisian"),
+            ("Dinas ESDM Provinsi {region}", "pemerintah provinsi"),
+        ),
+        "civil_society": (
+            ("Forum Warga {town}", "kelompok masyarakat"),
+            ("Kelompok Perempuan {town}", "organisasi perempuan"),
+            ("Ikatan Pemuda {town}", "organisasi pemuda"),
+        ),
+        "observer": (("Kantor ICRC di {town}", "organisasi internasional"),),
+    },
+    branch="{name} ({town})",
+    female_names=(
+        "Siti", "Dewi", "Sri", "Ratna", "Wulan", "Ayu", "Fitri", "Rina", "Yuliana", "Maria", "Novita", "Lestari",
+        "Nurul", "Intan", "Yohana", "Agnes", "Kartika", "Rahmawati", "Indah", "Ani",
+    ),
+    male_names=(
+        "Budi", "Agus", "Bambang", "Hendra", "Rudi", "Yohanes", "Andi", "Dedi", "Eko", "Fajar", "Hadi", "Imam",
+        "Joko", "Markus", "Rizal", "Slamet", "Teguh", "Wahyu", "Yosep", "Arief",
+    ),
+    surnames=(
+        "Santoso", "Wijaya", "Siregar", "Nasution", "Pakpahan", "Simanjuntak", "Hutapea", "Lubis", "Harahap",
+        "Saputra", "Hidayat", "Kurniawan", "Setiawan", "Pratama", "Wibowo", "Rumbiak", "Kogoya", "Tekege",
+        "Tebay", "Yogi", "Iskandar", "Purba", "Daeng", "Rahman", "Hakim", "Effendi", "Manurung", "Tanjung",
+    ),
+    roles={
+        "company": ("Manajer hubungan masyarakat", "Kepala keamanan", "Manajer keberlanjutan", "Direktur utama",
+                    "Penasihat hukum", "Koordinator HAM"),
+        "government": ("Direktur", "Wakil direktur", "Kapolres", "Analis hukum", "Kepala subbagian",
+                       "Sekretaris politik"),
+        "civil_society": ("Staf program", "Direktur eksekutif", "Pendamping masyarakat", "Paralegal",
+                          "Wakil masyarakat|Wakil kelompok perempuan", "Tokoh pemuda"),
+        "observer": ("Delegasi perlindungan", "Petugas HAM", "Spesialis program"),
+    },
+    protected_roles=("Pembela HAM", "Tokoh masyarakat adat", "Aktivis hak atas tanah"),
+    pillar_names={
+        "company": "Perusahaan", "government": "Pemerintah", "civil_society": "Masyarakat sipil",
+        "observer": "Pengamat",
+    },
+    titles={
+        "plenary": ("Rapat pleno ke-{n}",),
+        "pillar": ("Rapat pilar {pillar}",),
+        "subnational": ("Rapat daerah di {town}", "{region}: dialog dengan masyarakat sekitar {town}"),
+        "workshop": ("Lokakarya: {topic}",),
+    },
+    topics=(
+        "mekanisme pengaduan di wilayah tambang",
+        "klausul HAM dalam kontrak jasa keamanan swasta",
+        "penilaian risiko bersama masyarakat",
+        "penggunaan kekuatan oleh aparat di area proyek",
+    ),
+    agenda_open=("Pembukaan dan perkenalan", "Pengesahan agenda", "Pengesahan notulen rapat sebelumnya"),
+    agenda={
+        "plenary": (
+            "Tindak lanjut: status rencana aksi yang masih terbuka",
+            "Laporan dari rapat pilar",
+            "Dasbor pemantauan dan evaluasi triwulan ini",
+            "Insiden keamanan di lokasi proyek sejak rapat pleno terakhir",
+            "Permohonan keanggotaan organisasi baru",
+            "Rencana kerja triwulan berikutnya",
+        ),
+        "pillar": (
+            "Sikap pilar terhadap draf nota kesepahaman",
+            "Masukan pilar untuk rapat pleno berikutnya",
+            "Penunjukan narahubung pilar",
+            "Tindak lanjut pengaduan masyarakat",
+        ),
+        "subnational": (
+            "Keluhan masyarakat sejak rapat terakhir",
+            "Insiden keamanan di kabupaten",
+            "Akses atas tanah dan pembayaran ganti rugi",
+            "Paparan {company} tentang kegiatannya di dekat {town}",
+        ),
+        "workshop": (
+            "Tujuan lokakarya",
+            "Studi kasus dari {company}",
+            "Diskusi kelompok campuran",
+            "Rekomendasi untuk kelompok kerja",
+        ),
+    },
+    agenda_close=("Lain-lain", "Waktu dan tempat rapat berikutnya"),
+    minutes_open=(
+        "Tempat: {place}. Rapat dibuka oleh sekretariat. Ketua menyambut para peserta dan agenda disahkan tanpa "
+        "perubahan.",
+        "Ketua membuka rapat dan mengingatkan bahwa nama peserta yang dilindungi tidak pernah dicantumkan dalam "
+        "dokumen yang dibagikan.",
+    ),
+    minutes=(
+        "{company} memaparkan hasil penilaian risiko HAM di sekitar kegiatannya dekat {town}. Para anggota meminta "
+        "agar temuan tersebut disampaikan kepada masyarakat yang terdampak.",
+        "{civil_society} melaporkan adanya pengaduan dari petani di {town} tentang perilaku petugas keamanan "
+        "swasta. Dua pengaduan belum mendapat tanggapan dari perusahaan.",
+        "Wakil dari {government} menjelaskan bahwa draf revisi nota kesepahaman antara perusahaan dan aparat "
+        "keamanan sedang ditelaah bagian hukum.",
+        "Tinjauan tindak lanjut menunjukkan beberapa rencana aksi sudah lewat tenggat. Sekretariat meminta para "
+        "penanggung jawab menetapkan tenggat yang realistis.",
+        "Para anggota membahas rendahnya kehadiran pilar pemerintah dalam rapat terakhir dan sepakat menghubungi "
+        "narahubung kementerian terkait.",
+        "Narahubung pemantauan memaparkan kemajuan indikator: pelatihan petugas keamanan sesuai rencana, tetapi "
+        "penyelesaian pengaduan dalam 90 hari masih di bawah target.",
+    ),
+    bullets=(
+        "- {company} akan membagikan ringkasan penilaian risiko kepada anggota.",
+        "- Keterlibatan perempuan dalam rapat daerah masih di bawah sepertiga.",
+        "- Forum warga {town} belum bertemu sejak triwulan lalu.",
+        "- {government} telah menunjuk narahubung untuk kelompok kerja.",
+        "- Tidak ada insiden keamanan di {region} pada triwulan ini.",
+        "- Pembayaran ganti rugi di {town} masih tertunda.",
+    ),
+    minutes_close=(
+        "Rapat ditutup dengan ucapan terima kasih kepada {org} sebagai tuan rumah.",
+        "Ketua berterima kasih kepada peserta dan menutup rapat.",
+    ),
+    decisions=(
+        "Notulen rapat sebelumnya disahkan tanpa perubahan.",
+        "Kunjungan lapangan bersama ke {town} akan dilakukan sebelum rapat pleno berikutnya.",
+        "Anggota sepakat melaporkan setiap insiden keamanan yang melibatkan warga kepada sekretariat dalam tujuh hari.",
+        "Sekretariat akan menyusun ringkasan satu halaman hasil pemantauan untuk donor.",
+        "Rapat pleno berikutnya akan diselenggarakan oleh {org}.",
+    ),
+    actions=(
+        "Mengirim draf revisi nota kesepahaman kepada semua anggota",
+        "Membagikan ringkasan penilaian risiko di dekat {town}",
+        "Mengatur kunjungan lapangan ke {town} bersama wakil masyarakat",
+        "Menindaklanjuti pengaduan petani {town} kepada {company}",
+        "Menunjuk narahubung untuk kelompok kerja",
+        "Melatih petugas keamanan tentang Prinsip-Prinsip Sukarela",
+        "Mengumpulkan data keterlibatan perempuan",
+        "Memeriksa pembayaran ganti rugi di {town}",
+        "Mengirim notulen kepada anggota untuk dikomentari",
+        "Bertemu {government} mengenai kehadiran pemerintah",
+    ),
+    action_notes=(
+        "Disepakati dalam rapat; dilaporkan pada rapat pleno berikutnya.",
+        "Berkoordinasi dengan sekretariat sebelum menghubungi masyarakat.",
+        "Anggaran menunggu konfirmasi donor.",
+    ),
+    indicators=(
+        IndicatorText("M1", "Perusahaan yang memiliki kebijakan keamanan dan HAM",
+                      "Perusahaan anggota yang telah menerbitkan kebijakan keamanan dan HAM.",
+                      "number", "increase", 3, 9),
+        IndicatorText("M2", "Pengaduan masyarakat terkait petugas keamanan",
+                      "Pengaduan tentang aparat atau satpam swasta yang dicatat anggota dalam periode ini.",
+                      "number", "decrease", 30, 10),
+        IndicatorText("M3", "Rencana aksi nasional bisnis dan HAM disahkan",
+                      "Pemerintah telah mengesahkan rencana aksi nasional (1 = ya).",
+                      "yes_no", "increase", 0, 1, reported=False),
+        IndicatorText("M4", "Kontrak jasa keamanan dengan klausul HAM",
+                      "Persentase kontrak jasa keamanan swasta perusahaan anggota yang memuat klausul HAM.",
+                      "percent", "increase", 20, 75),
+        IndicatorText("M5", "Petugas keamanan yang dilatih tentang Prinsip-Prinsip Sukarela",
+                      "Aparat dan satpam swasta yang dilatih dalam periode ini.",
+                      "number", "increase", 40, 300),
+        IndicatorText("M6", "Insiden yang melibatkan aparat di lokasi proyek",
+                      "Insiden yang dilaporkan ke sekretariat dalam periode ini.",
+                      "number", "decrease", 8, 2),
+    ),
+    computed={
+        "meetings_held": "Rapat yang diselenggarakan",
+        "subnational_meetings": "Rapat daerah",
+        "average_balance": "Rata-rata indeks keseimbangan",
+        "all_pillars_pct": "Rapat yang dihadiri ketiga pilar",
+        "women_share_pct": "Persentase perempuan di antara peserta",
+        "actions_on_time_pct": "Rencana aksi yang selesai tepat waktu",
+        "overdue_at_end": "Rencana aksi lewat tenggat di akhir periode",
+        "organisations_participating": "Organisasi yang berpartisipasi",
+    },
+    value_notes=(
+        "Angka dari catatan sekretariat.",
+        "Dilaporkan oleh perusahaan anggota dalam rapat pleno.",
+        "Data sebagian: dua perusahaan belum melapor.",
+        "Termasuk pelatihan di {town}.",
+    ),
+)

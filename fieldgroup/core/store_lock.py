@@ -1,0 +1,198 @@
+"""One store, one writer: an exclusive lock file beside the store while it is open for writing."""
+
+from __future__ import annotations
+
+import errno
+import json
+import logging
+import os
+import socket
+import sys
+import threading
+from pathlib import Path
+
+from fieldgroup.core.errors import ReadOnlyStoreError, StoreBusyError
+from fieldgroup.i18n import _
+
+log = logging.getLogger(__name__)
+
+# On Windows the locked byte must lie outside the text we write, because Windows locks are
+# mandatory: a locked byte cannot even be read by another process that wants to say who holds it.
+_WINDOWS_LOCK_OFFSET = 1 << 30
+
+
+def read_only_error(folder: Path) -> ReadOnlyStoreError:
+    return ReadOnlyStoreError(
+        _("FieldGroup cannot write in the folder {folder}; copy the store to a folder you can write to, "
+          "or ask for permission to write there.").format(folder=folder)
+    )
+
+
+def lock_path(store_path: Path) -> Path:
+    return store_path.with_name(store_path.name + ".lock")
+
+
+def _try_lock(fd: int) -> bool:
+    """Take the OS lock without waiting; False when another open file (any process) holds it."""
+    if sys.platform == "win32":
+        import msvcrt
+
+        os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+    import fcntl
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as exc:
+        if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+            return False
+        # A file system without locks (some network shares): better to open unlocked than not at all.
+        log.warning("Cannot lock files on this file system (%s); opening without the one-window guard.", exc.strerror)
+        return True
+    return True
+
+
+def _unlock(fd: int) -> None:
+    if sys.platform == "win32":
+        import msvcrt
+
+        os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
+        try:
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        except OSError:
+            pass
+        return
+    import fcntl
+
+    fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def _busy() -> StoreBusyError:
+    return StoreBusyError(
+        _("This store is already open in another FieldGroup window; switch to that window or close it first.")
+    )
+
+
+class _OsLock:
+    """The OS lock on one lock file, and how many openers in this process use it."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.users = 1
+        self.stale: dict | None = None
+        self.fd = self._take()
+
+    def _take(self) -> int:
+        for _attempt in range(5):
+            try:
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            except OSError as exc:
+                raise read_only_error(self.path.parent) from exc
+            if not _try_lock(fd):
+                os.close(fd)
+                raise _busy()
+            # The previous holder may have removed the file between our open and our lock:
+            # then we locked a file nobody else will look at, and must try again.
+            if sys.platform == "win32" or self._still_there(fd):
+                self._note_previous_holder(fd)
+                self._write_holder(fd)
+                return fd
+            _unlock(fd)
+            os.close(fd)
+        raise _busy()
+
+    def _still_there(self, fd: int) -> bool:
+        try:
+            on_disk = os.stat(self.path)
+        except FileNotFoundError:
+            return False
+        mine = os.fstat(fd)
+        return (on_disk.st_dev, on_disk.st_ino) == (mine.st_dev, mine.st_ino)
+
+    def _note_previous_holder(self, fd: int) -> None:
+        """A clean close empties the file; text left in it means its writer was killed or crashed."""
+        os.lseek(fd, 0, os.SEEK_SET)
+        text = os.read(fd, 4096).decode("utf-8", "replace").strip()
+        if not text:
+            return
+        try:
+            self.stale = json.loads(text)
+        except ValueError:
+            self.stale = {"raw": text[:100]}
+        log.info("Took over the lock of a session that did not close cleanly (pid %s)", self.stale.get("pid"))
+
+    @staticmethod
+    def _write_holder(fd: int) -> None:
+        holder = json.dumps({"pid": os.getpid(), "host": socket.gethostname()}).encode()
+        os.ftruncate(fd, 0)
+        os.lseek(fd, 0, os.SEEK_SET)
+        os.write(fd, holder)
+
+    def release(self) -> None:
+        try:
+            os.ftruncate(self.fd, 0)
+            if sys.platform != "win32":
+                # Removed while still locked, so that no one can lock the old file in between.
+                self.path.unlink(missing_ok=True)
+        except OSError as exc:
+            log.warning("Could not tidy the lock file: %s", exc.strerror)
+        finally:
+            _unlock(self.fd)
+            os.close(self.fd)
+
+
+# The OS locks this process holds, by lock file. A worker thread's own connection (ui/tasks.py asks
+# background work to open one) shares its window's lock instead of being refused.
+_HELD: dict[str, _OsLock] = {}
+_HELD_GUARD = threading.Lock()
+
+
+class StoreLock:
+    """The `<store>.lock` file. `acquire()` raises StoreBusyError while another opener holds it.
+
+    The OS releases the lock when its holder dies, however it dies, so a lock left by a killed
+    process is simply taken over; `stale` then says the previous session did not close cleanly.
+    Within this process, a second open from the main thread (a second window, a second command)
+    is refused like one from another process; an open from a worker thread shares the lock,
+    which is released when the last user closes."""
+
+    def __init__(self, store_path: Path):
+        self.path = lock_path(Path(store_path))
+        self._key = str(self.path.parent.resolve() / self.path.name)
+        self.held = False
+        self.stale: dict | None = None
+
+    def acquire(self, exclusive: bool = False) -> StoreLock:
+        """`exclusive`: refuse even a worker thread of a window that has the store open (restoring)."""
+        with _HELD_GUARD:
+            os_lock = _HELD.get(self._key)
+            if os_lock is None:
+                os_lock = _HELD[self._key] = _OsLock(self.path)
+                self.stale = os_lock.stale
+            elif exclusive or threading.current_thread() is threading.main_thread():
+                raise _busy()
+            else:
+                os_lock.users += 1
+            self.held = True
+        return self
+
+    def release(self) -> None:
+        with _HELD_GUARD:
+            if not self.held:
+                return
+            self.held = False
+            os_lock = _HELD[self._key]
+            os_lock.users -= 1
+            if os_lock.users == 0:
+                del _HELD[self._key]
+                os_lock.release()
+
+    def __enter__(self) -> StoreLock:
+        return self.acquire()
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()

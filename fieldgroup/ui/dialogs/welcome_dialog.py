@@ -1,0 +1,127 @@
+"""First run, with no store yet: start a new group, open a store, restore a backup, or join colleagues."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel import Locale
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldgroup.i18n import N_, SUPPORTED_LANGUAGES, _
+
+COUNTRIES = (("CO", N_("Colombia")), ("CD", N_("DR Congo")), ("GH", N_("Ghana")), ("ID", N_("Indonesia")),
+             ("MM", N_("Myanmar")), ("NG", N_("Nigeria")), ("PE", N_("Peru")))
+CHOICES = ("new", "open", "restore", "join")
+
+
+@dataclass(frozen=True)
+class WelcomeChoice:
+    """What the coordinator chose: `kind` is one of CHOICES; `path` is the file picked for the last three."""
+
+    kind: str
+    name: str = ""
+    country: str = ""
+    language: str = "en"
+    path: Path | None = None
+
+
+class WelcomeDialog(QDialog):
+    """Asks what to do when there is no store yet. After exec() == Accepted, `choice` says what and with what.
+
+    The dialog only asks; the caller creates the store, opens it, restores the backup
+    (`backups.restore_backup(choice.path, default_store_path())`) or imports the bundle."""
+
+    def __init__(self, parent: QWidget | None = None, language: str = "en", start_folder: Path | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(_("Welcome to FieldGroup"))
+        self.start_folder = start_folder or Path.home()
+        self.choice: WelcomeChoice | None = None
+        self.options = QButtonGroup(self)
+        labels = (_("&Start a new working group"), _("&Open a store I already have"),
+                  _("&Restore from a backup"), _("&Join colleagues with a bundle they gave me on a USB stick"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(_("There is no FieldGroup record on this laptop yet. What would you like to do?"), self))
+        self.radios: dict[str, QRadioButton] = {}
+        for kind, label in zip(CHOICES, labels, strict=True):
+            radio = QRadioButton(label, self)
+            self.options.addButton(radio)
+            self.radios[kind] = radio
+            layout.addWidget(radio)
+            if kind == "new":
+                layout.addWidget(self._new_group_form(language))
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #b00020")
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.radios["new"].setChecked(True)
+        self.options.buttonToggled.connect(lambda *_args: self._update())
+        self._update()
+
+    def _new_group_form(self, language: str) -> QWidget:
+        self.form = QWidget(self)
+        form = QFormLayout(self.form)
+        self.name_edit = QLineEdit(self.form)
+        self.name_edit.setAccessibleName(_("Name of the working group"))
+        self.country_combo = QComboBox(self.form)
+        self.country_combo.setAccessibleName(_("Country"))
+        for code, country in COUNTRIES:
+            self.country_combo.addItem(_(country), code)
+        self.country_combo.addItem(_("Another country"), "")
+        self.language_combo = QComboBox(self.form)
+        self.language_combo.setAccessibleName(_("Language"))
+        for code in SUPPORTED_LANGUAGES:
+            self.language_combo.addItem(Locale.parse(code).get_display_name(code).capitalize(), code)
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(language.split("_")[0])))
+        form.addRow(_("&Name:"), self.name_edit)
+        form.addRow(_("&Country:"), self.country_combo)
+        form.addRow(_("&Language:"), self.language_combo)
+        return self.form
+
+    def _kind(self) -> str:
+        return next(kind for kind, radio in self.radios.items() if radio.isChecked())
+
+    def _update(self) -> None:
+        self.form.setEnabled(self._kind() == "new")
+        self.error.clear()
+
+    def _accept(self) -> None:
+        kind = self._kind()
+        if kind == "new":
+            name = self.name_edit.text().strip()
+            if not name:
+                self.error.setText(_("Type the name of the working group, for example “Ghana ICWG”."))
+                self.name_edit.setFocus()
+                return
+            self.choice = WelcomeChoice("new", name, self.country_combo.currentData(), self.language_combo.currentData())
+        else:
+            path = self.pick_file(kind)
+            if path is None:
+                return
+            self.choice = WelcomeChoice(kind, path=path)
+        self.accept()
+
+    def pick_file(self, kind: str) -> Path | None:
+        """The file for open/restore/join; a test replaces this to avoid a native file dialog."""
+        titles = {"open": _("Open store"), "restore": _("Choose a backup"), "join": _("Choose the bundle")}
+        filters = {"open": _("FieldGroup stores (*.fgstore);;All files (*)"),
+                   "restore": _("FieldGroup backups (*.fgstore *.bak);;All files (*)"),
+                   "join": _("FieldGroup bundles (*.fgbundle);;All files (*)")}
+        path, _filter = QFileDialog.getOpenFileName(self, titles[kind], str(self.start_folder), filters[kind])
+        return Path(path) if path else None
