@@ -5,6 +5,7 @@ each), writing to files in the work folder; the figure is wall seconds per docum
 
 from __future__ import annotations
 
+import shutil
 import time
 from pathlib import Path
 
@@ -17,7 +18,11 @@ class ReportBench:
         self.plain = plain_reportlab
         self.work = work
         work.mkdir(parents=True, exist_ok=True)
-        self.store = open_store(store_path)
+        copy = work / "reports.fgstore"
+        for old in work.glob("reports.fgstore*"):
+            old.unlink()
+        shutil.copyfile(store_path, copy)
+        self.store = open_store(copy)
         groups = self.store.groups.list()
         self.group = max(groups, key=lambda g: self.store.meetings.count(group_id=g.id))
         self.meeting = self._handout_meeting()

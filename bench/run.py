@@ -11,8 +11,10 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -22,10 +24,8 @@ from bench.table import FIGURES, machine, render, summarise
 PY = sys.executable
 
 
-def child_env() -> dict[str, str]:
+def child_env(home: Path) -> dict[str, str]:
     """Offscreen Qt and a throw-away home, so no saved window state or language changes the run."""
-    home = CACHE / "home"
-    home.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(home), PYTHONPATH=str(ROOT))
     for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         env[name] = str(home / name.lower())
@@ -36,9 +36,13 @@ def child_env() -> dict[str, str]:
 
 def spawn_window(module: str, *args: str) -> dict[str, float]:
     """Whole process: wall seconds from spawn to the child's FIRST_PAINT, and its peak RSS in MiB."""
+    home = Path(tempfile.mkdtemp(prefix="home-", dir=CACHE))  # every run starts like the first one
     start = time.time()
-    done = subprocess.run([PY, "-m", module, *args], cwd=ROOT, env=child_env(), capture_output=True, text=True,
-                          timeout=600)
+    try:
+        done = subprocess.run([PY, "-m", module, *args], cwd=ROOT, env=child_env(home), capture_output=True,
+                              text=True, timeout=600)
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
     marks = dict(line.split(" ", 1) for line in done.stdout.splitlines() if " " in line)
     if done.returncode != 0 or "FIRST_PAINT" not in marks:
         raise RuntimeError(f"{module} failed ({done.returncode}):\n{done.stdout}\n{done.stderr[-3000:]}")
@@ -47,8 +51,12 @@ def spawn_window(module: str, *args: str) -> dict[str, float]:
 
 
 def tracker(store: Path, rounds: int) -> dict:
-    done = subprocess.run([PY, "-m", "bench.tracker_child", str(store), str(rounds)], cwd=ROOT, env=child_env(),
-                          capture_output=True, text=True, timeout=1200)
+    home = Path(tempfile.mkdtemp(prefix="home-", dir=CACHE))
+    try:
+        done = subprocess.run([PY, "-m", "bench.tracker_child", str(store), str(rounds)], cwd=ROOT,
+                              env=child_env(home), capture_output=True, text=True, timeout=1200)
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
     if done.returncode != 0:
         raise RuntimeError(f"tracker child failed ({done.returncode}):\n{done.stdout}\n{done.stderr[-3000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -68,10 +76,15 @@ def run(size: str, rounds: int) -> dict:
 
     started = time.time()
     store = cached_store(size)
+    from fieldgroup.core import open_store
+
+    # Opened once untimed: the weekly integrity check and any lock left by an interrupted run are
+    # dealt with here, so every timed start is an everyday start.
+    open_store(store).close()
     work = CACHE / f"work-{size}"
     print(f"Store {store.name}; preparing (bundle export, baseline rows, report warm-up)…", flush=True)
     imports = ImportBench(store, work)
-    reports = ReportBench(store, work)
+    reports = ReportBench(store, work)  # on its own copy: the store lock allows one writer per file
     runs: dict[str, dict[str, list[dict]]] = {k: {"ours": [], "baseline": []}
                                               for k in ("window", "import", "meeting", "indicators")}
     for n in range(rounds):

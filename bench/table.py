@@ -15,7 +15,7 @@ FIGURES = {
     "me_report": ("M&E report PDF vs plain reportlab script", "s", 1.5, "ratio"),
     "filter_p50": ("Tracker filter, per keystroke, p50", "ms", 50.0, "ms"),
     "filter_p95": ("Tracker filter, per keystroke, p95", "ms", 50.0, "ms"),
-    "memory": ("Peak memory, stress store open vs bare PySide6 window", "MiB", 3.0, "ratio"),
+    "memory": ("Peak memory with the store open vs bare PySide6 window", "MiB", 3.0, "ratio"),
 }
 
 

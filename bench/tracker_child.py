@@ -92,6 +92,7 @@ def main() -> None:
             samples.append((time.perf_counter() - start) * 1000)
     print(json.dumps({"samples_ms": samples, "rows": page.model.total(), "typed": " / ".join(queries),
                       "keys": len(samples), "paints": painter.count}), flush=True)
+    store.close()  # no stale lock for the next run
     exit_now()
 
 
