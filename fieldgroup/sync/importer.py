@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from fieldgroup.core import Store
+from fieldgroup.core import Store, backups
 from fieldgroup.core import store_sync as sql
 from fieldgroup.core.hlc import stamp_ms
 from fieldgroup.formatting import format_date
@@ -105,7 +105,7 @@ def check_clock(manifest: bundle.Manifest, wall_ms: int, accept_future: bool) ->
 
 
 def import_bundle(store: Store, path: Path | str, passphrase: str | None = None, dry_run: bool = False,
-                  accept_future: bool = False, arriving_ok: bool = False, backup_dir: Path | None = None) -> ImportReport:
+                  accept_future: bool = False, arriving_ok: bool = False) -> ImportReport:
     """Verify, then merge a bundle into `store` in one transaction (rolled back when `dry_run`)."""
     path = Path(path)
     manifest, compressed = read_bundle_file(path, passphrase, arriving_ok)
@@ -119,7 +119,7 @@ def import_bundle(store: Store, path: Path | str, passphrase: str | None = None,
         return report
     payload = bundle.read_payload(compressed)
     if not dry_run:
-        report.backup = str(_backup_before_import(store, backup_dir))
+        report.backup = str(backups.backup_before(store, "import"))
     try:
         with store.transaction():
             report.counts = Merger(store, manifest.vector, seen_before).apply(payload)
@@ -149,11 +149,3 @@ def _remember(store: Store, manifest: bundle.Manifest, path: Path, report: Impor
     store.records.set_local("last_sync", now)
     if manifest.group_id and not store.records.get_local("sync_group"):
         store.records.set_local("sync_group", manifest.group_id)
-
-
-def _backup_before_import(store: Store, backup_dir: Path | None) -> Path:
-    folder = backup_dir or store.path.parent / "backups"
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    return store.backup(folder / f"{store.path.stem}.before-import.{stamp}.fgstore")
-

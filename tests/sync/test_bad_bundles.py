@@ -21,7 +21,7 @@ def pair(laptops, fast_dir):
     accra, tarkwa, _ = laptops
     group, people, meeting = seed_group(accra.store)
     export_bundle(accra.store, fast_dir / "join.fgbundle")
-    import_bundle(tarkwa.store, fast_dir / "join.fgbundle", backup_dir=fast_dir)
+    import_bundle(tarkwa.store, fast_dir / "join.fgbundle")
     accra.tick()
     accra.store.meetings.update(meeting.id, minutes="Noted: the access road is closed.")
     path = fast_dir / "accra.fgbundle"
@@ -109,7 +109,7 @@ def test_a_bundle_from_a_laptop_whose_clock_is_years_ahead(laptops, pair, fast_d
     export_bundle(accra.store, fast_dir / "future.fgbundle")
     with pytest.raises(ClockAheadError, match="clock"):
         import_bundle(store, fast_dir / "future.fgbundle")
-    report = import_bundle(store, fast_dir / "future.fgbundle", accept_future=True, backup_dir=fast_dir)
+    report = import_bundle(store, fast_dir / "future.fgbundle", accept_future=True)
     assert report.warnings and "ahead" in report.warnings[0]
 
 
@@ -122,7 +122,7 @@ def test_encrypted_bundle_needs_the_right_passphrase(laptops, pair, fast_dir):
     assert data.startswith(b"age-encryption.org/v1") and b"Kofi" not in data
     assert "encrypted" in refuse(store, path)
     assert "passphrase does not open" in refuse(store, path, passphrase="wrong")
-    report = import_bundle(store, path, passphrase="mango season 2025", backup_dir=fast_dir)
+    report = import_bundle(store, path, passphrase="mango season 2025")
     assert report.counts.updated == 1
 
 

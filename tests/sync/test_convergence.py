@@ -72,7 +72,7 @@ class Devices(RuleBasedStateMachine):
             self.ids["meetings"].append(meeting.id)
         self._export(0)
         for i in range(1, DEVICES):
-            import_bundle(self.stores[i], self.bundles[-1], backup_dir=self.folder / "b")
+            import_bundle(self.stores[i], self.bundles[-1])
 
     def _export(self, i: int) -> None:
         path = self.folder / f"bundle-{len(self.bundles)}.fgbundle"
@@ -127,7 +127,7 @@ class Devices(RuleBasedStateMachine):
             self._try(lambda: self.stores[i].attendance.remove(meeting_id, person_id))
             self._export(i)
             neighbour = (i + 1) % DEVICES  # a colleague sees the removal before the re-adding
-            import_bundle(self.stores[neighbour], self.bundles[-1], backup_dir=self.folder / "b")
+            import_bundle(self.stores[neighbour], self.bundles[-1])
             self.clocks[i] += 1
             again = self._try(lambda: self.stores[i].attendance.set(meeting_id, person_id, "excused"))
             assert again is not None
@@ -174,7 +174,7 @@ class Devices(RuleBasedStateMachine):
     def import_any_bundle(self, i, which):
         """Bundles arrive late, twice, out of order, or never (a lost stick)."""
         if self.bundles:
-            import_bundle(self.stores[i], self.bundles[which % len(self.bundles)], backup_dir=self.folder / "b")
+            import_bundle(self.stores[i], self.bundles[which % len(self.bundles)])
 
     @invariant()
     def every_store_stays_sound(self):
@@ -189,7 +189,7 @@ class Devices(RuleBasedStateMachine):
         for i in range(DEVICES):
             for j, path in enumerate(latest):
                 if i != j:
-                    import_bundle(self.stores[i], path, backup_dir=self.folder / "b")
+                    import_bundle(self.stores[i], path)
         digests = {store.digest() for store in self.stores}
         assert len(digests) == 1, "stores did not converge"
 

@@ -22,7 +22,7 @@ def test_one_stick_passed_around_brings_everything_to_everyone(laptops, fast_dir
         sync_folder(laptop.store, stick)
     assert len({laptop.store.digest() for laptop in laptops}) == 1
     mailbox = stick / MAILBOX / accra.store.groups.list()[0].id
-    assert sorted(p.name for p in mailbox.iterdir()) == sorted(f"{l.store.device_id}.fgbundle" for l in laptops)
+    assert sorted(p.name for p in mailbox.iterdir()) == sorted(f"{device.store.device_id}.fgbundle" for device in laptops)
 
 
 def test_temporary_conflict_copies_and_arriving_files_are_left_alone(laptops, fast_dir):

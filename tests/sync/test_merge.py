@@ -11,7 +11,7 @@ from tests.sync.conftest import seed_group
 def send(source, target, folder, name=None):
     path = folder / (name or f"{source.name}-{source.ms}.fgbundle")
     export_bundle(source.store, path)
-    return import_bundle(target.store, path, backup_dir=folder / "backups")
+    return import_bundle(target.store, path)
 
 
 def test_joining_from_a_bundle_gives_the_same_store(laptops, fast_dir):
@@ -27,9 +27,9 @@ def test_importing_the_same_bundle_twice_changes_nothing_and_says_so(laptops, fa
     accra, tarkwa, _ = laptops
     seed_group(accra.store)
     export_bundle(accra.store, fast_dir / "a.fgbundle")
-    import_bundle(tarkwa.store, fast_dir / "a.fgbundle", backup_dir=fast_dir)
+    import_bundle(tarkwa.store, fast_dir / "a.fgbundle")
     digest = tarkwa.store.digest()
-    again = import_bundle(tarkwa.store, fast_dir / "a.fgbundle", backup_dir=fast_dir)
+    again = import_bundle(tarkwa.store, fast_dir / "a.fgbundle")
     assert again.already_had and "Nothing new" in again.summary()
     assert tarkwa.store.digest() == digest
 
@@ -38,12 +38,12 @@ def test_an_old_bundle_never_brings_a_deleted_record_back(laptops, fast_dir):
     accra, tarkwa, _ = laptops
     _, people, meeting = seed_group(accra.store)
     export_bundle(accra.store, fast_dir / "old.fgbundle")
-    import_bundle(tarkwa.store, fast_dir / "old.fgbundle", backup_dir=fast_dir)
+    import_bundle(tarkwa.store, fast_dir / "old.fgbundle")
     tarkwa.tick()
     tarkwa.store.meetings.delete(meeting.id)
     tarkwa.store.people.delete(people[0].id)
     send(tarkwa, accra, fast_dir)
-    report = import_bundle(tarkwa.store, fast_dir / "old.fgbundle", backup_dir=fast_dir)
+    report = import_bundle(tarkwa.store, fast_dir / "old.fgbundle")
     assert tarkwa.store.meetings.find(meeting.id) is None and tarkwa.store.people.find(people[0].id) is None
     assert report.counts.new == 0
     assert accra.store.meetings.find(meeting.id) is None
@@ -61,8 +61,8 @@ def test_concurrent_edits_keep_the_newer_value_and_the_loser_as_a_conflict(lapto
     # Both laptops write their bundle before either imports: each finds the conflict.
     export_bundle(accra.store, fast_dir / "a.fgbundle")
     export_bundle(tarkwa.store, fast_dir / "t.fgbundle")
-    to_tarkwa = import_bundle(tarkwa.store, fast_dir / "a.fgbundle", backup_dir=fast_dir)
-    to_accra = import_bundle(accra.store, fast_dir / "t.fgbundle", backup_dir=fast_dir)
+    to_tarkwa = import_bundle(tarkwa.store, fast_dir / "a.fgbundle")
+    to_accra = import_bundle(accra.store, fast_dir / "t.fgbundle")
     for store in (accra.store, tarkwa.store):
         assert store.meetings.get(meeting.id).place == "Tarkwa district office"
         conflict = store_sync.open_conflicts(store.conn)[0]
@@ -166,7 +166,7 @@ def test_erasing_a_protected_person_wipes_their_fields_everywhere(laptops, fast_
     send(accra, tarkwa, fast_dir)
     path = fast_dir / "after-erasure.fgbundle"
     export_bundle(accra.store, path)
-    import_bundle(obuasi.store, path, backup_dir=fast_dir)
+    import_bundle(obuasi.store, path)
     for laptop in laptops:
         assert laptop.store.people.find(protected.id) is None
         assert not [c for c in store_sync.open_conflicts(laptop.store.conn) if c[2] == protected.id]
@@ -185,7 +185,7 @@ def test_dry_run_reports_the_same_counts_and_writes_nothing(laptops, fast_dir):
     digest = tarkwa.store.digest()
     dry = import_bundle(tarkwa.store, fast_dir / "b.fgbundle", dry_run=True)
     assert tarkwa.store.digest() == digest and dry.dry_run
-    real = import_bundle(tarkwa.store, fast_dir / "b.fgbundle", backup_dir=fast_dir)
+    real = import_bundle(tarkwa.store, fast_dir / "b.fgbundle")
     assert dry.counts.as_dict() == real.counts.as_dict() and real.counts.updated == 1
 
 
@@ -198,7 +198,7 @@ def test_incremental_bundle_carries_only_what_the_peer_lacks(laptops, fast_dir):
     accra.store.people.update(person.id, role="Security manager")
     result = export_bundle(accra.store, fast_dir / "inc.fgbundle", for_device=tarkwa.store.device_id)
     assert not result.full and result.counts["people"] == 1 and sum(result.counts.values()) == 1
-    import_bundle(tarkwa.store, fast_dir / "inc.fgbundle", backup_dir=fast_dir)
+    import_bundle(tarkwa.store, fast_dir / "inc.fgbundle")
     assert tarkwa.store.digest() == accra.store.digest()
 
 

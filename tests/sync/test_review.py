@@ -10,12 +10,12 @@ def make_conflict(laptops, folder):
     accra, tarkwa, _ = laptops
     _, _, meeting = seed_group(accra.store)
     export_bundle(accra.store, folder / "j.fgbundle")
-    import_bundle(tarkwa.store, folder / "j.fgbundle", backup_dir=folder)
+    import_bundle(tarkwa.store, folder / "j.fgbundle")
     accra.store.meetings.update(meeting.id, place="Prestea")
     tarkwa.tick(100)
     tarkwa.store.meetings.update(meeting.id, place="Bogoso")
     export_bundle(accra.store, folder / "a.fgbundle")
-    import_bundle(tarkwa.store, folder / "a.fgbundle", backup_dir=folder)
+    import_bundle(tarkwa.store, folder / "a.fgbundle")
     return tarkwa.store, meeting
 
 
@@ -37,7 +37,7 @@ def test_keeping_the_other_value_saves_it_again_so_it_wins_everywhere(laptops, f
     assert review.open_conflicts(store) == []
     export_bundle(store, fast_dir / "t.fgbundle")
     accra = laptops[0].store
-    import_bundle(accra, fast_dir / "t.fgbundle", backup_dir=fast_dir)
+    import_bundle(accra, fast_dir / "t.fgbundle")
     assert accra.meetings.get(meeting.id).place == "Prestea" and accra.digest() == store.digest()
 
 
