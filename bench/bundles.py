@@ -43,7 +43,9 @@ class ImportBench:
         target = self.work / name
         for old in self.work.glob(name + "*"):
             old.unlink()
-        shutil.rmtree(self.work / "backups", ignore_errors=True)
+        from fieldgroup.core.backups import backup_folder
+
+        shutil.rmtree(backup_folder(target), ignore_errors=True)  # the import's own backup is part of ours
         shutil.copyfile(self.template, target)
         return target
 
@@ -54,9 +56,9 @@ class ImportBench:
 
         store = open_store(self._fresh("ours.fgstore"))
         start = time.perf_counter()
-        first = import_bundle(store, self.bundle, backup_dir=self.work / "backups")
+        first = import_bundle(store, self.bundle)
         middle = time.perf_counter()
-        again = import_bundle(store, self.bundle, backup_dir=self.work / "backups")
+        again = import_bundle(store, self.bundle)
         end = time.perf_counter()
         if first.already_had or not again.already_had:
             raise RuntimeError("the bundle did not import as a first import followed by a repeat")
