@@ -114,7 +114,7 @@ def run(size: str, rounds: int) -> dict:
     reports.close()
     typing = tracker(store, rounds)
     return {"size": size, "store": store.name, "rounds": rounds, "rows_imported": imports.row_count,
-            "handout_meeting": reports.meeting.title, "runs": runs, "tracker": typing,
+            "handout_meeting": reports.meeting.title, "me_group": reports.me_group.name, "runs": runs, "tracker": typing,
             "figures": summarise(runs, typing), "machine": machine(), "seconds": round(time.time() - started, 1),
             "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
 
