@@ -24,21 +24,10 @@ def main() -> None:
     from fieldgroup.ui.app import run_app
 
     code = run_app(sys.argv[1], None)
-    close_stores()
+    # Nothing is closed here on purpose: whatever the app leaves behind when it quits (a lock file
+    # that says "did not close cleanly", say) is what its next start has to deal with, as for a user.
     del app
     exit_now(code)
-
-
-def close_stores() -> None:
-    """Close the store like a user quitting would, so the next run does not find a stale lock
-    (which would make it run the after-a-crash integrity check and measure that instead)."""
-    import gc
-
-    from fieldgroup.core import Store
-
-    for thing in gc.get_objects():
-        if isinstance(thing, Store):
-            thing.close()
 
 
 if __name__ == "__main__":
