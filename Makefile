@@ -49,3 +49,6 @@ installer: $(STAMP) translations
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
+
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m fieldgroup.ui.screenshots

@@ -129,6 +129,38 @@ def meetings_with_attendance_counts(conn: sqlite3.Connection, group_id: str) -> 
     ).fetchall()
 
 
+def overdue_actions(conn: sqlite3.Connection, group_id: str, today: str, limit: int) -> tuple[int, list[tuple]]:
+    """How many of the group's items are overdue on `today`, and the `limit` most overdue:
+    (id, title, due date, owner name, owner protected, organisation name)."""
+    where = " WHERE a.group_id = ? AND a.status IN ('open', 'in_progress') AND a.due_date < ?"
+    count = conn.execute("SELECT COUNT(*) FROM action_items a" + where, (group_id, today)).fetchone()[0]
+    rows = conn.execute(
+        "SELECT a.id, a.title, a.due_date, p.name, p.protected, o.name FROM action_items a"
+        " LEFT JOIN people p ON p.id = a.owner_person_id"
+        " LEFT JOIN organisations o ON o.id = COALESCE(a.owner_organisation_id, p.organisation_id)"
+        + where + " ORDER BY a.due_date, a.title LIMIT ?",
+        (group_id, today, limit),
+    ).fetchall()
+    return count, rows
+
+
+def meeting_ids_around(
+    conn: sqlite3.Connection, group_id: str, day: str, upcoming: int, held: int, held_kinds: Iterable[str] | None = None
+) -> tuple[list[str], list[str]]:
+    """Ids of the group's `upcoming` first meetings on or after `day` (soonest first) and its `held` last
+    meetings before `day` (newest first, only of `held_kinds` when given), without reading every meeting."""
+    after = conn.execute(
+        "SELECT id FROM meetings WHERE group_id = ? AND date >= ? ORDER BY date, id LIMIT ?", (group_id, day, upcoming)
+    ).fetchall()
+    kinds = tuple(held_kinds) if held_kinds is not None else None
+    kind_clause = f" AND kind IN ({', '.join('?' * len(kinds))})" if kinds else ""
+    before = conn.execute(
+        "SELECT id FROM meetings WHERE group_id = ? AND date < ?" + kind_clause + " ORDER BY date DESC, id LIMIT ?",
+        (group_id, day, *(kinds or ()), held),
+    ).fetchall()
+    return [r[0] for r in after], [r[0] for r in before]
+
+
 _TRACKER_SQL = (
     "SELECT a.id, a.title, a.status, a.due_date, a.completed_on, a.meeting_id, m.date, a.owner_person_id, p.name,"
     " p.protected, COALESCE(a.owner_organisation_id, p.organisation_id), o.name, o.pillar FROM action_items a"

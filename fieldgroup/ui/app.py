@@ -1,42 +1,113 @@
-"""Starts the Qt application on a store (the desktop-app issue grows this into the full window)."""
+"""Starts the desktop app: Qt application, fonts, language, log file, crash handler, store and main window."""
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
+from types import TracebackType
 
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTableWidget, QTableWidgetItem
+from PySide6.QtCore import QThreadPool, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-from fieldgroup.core import FieldGroupError, create_store, open_store
-from fieldgroup.formatting import format_date
-from fieldgroup.i18n import _
-from fieldgroup.paths import default_store_path
+from fieldgroup.core import FieldGroupError, Store, create_store, open_store
+from fieldgroup.i18n import _, current_locale, is_pseudo, normalise_locale, set_locale, system_locale
+from fieldgroup.logs import log_unexpected, setup_logging
+from fieldgroup.paths import default_store_path, log_dir
+from fieldgroup.ui import settings
+from fieldgroup.ui.qt_i18n import install_qt_translations, register_fonts
+
+log = logging.getLogger("fieldgroup")
 
 
-def _open_or_create(path: Path):
+def handle_exception(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+    """Unexpected errors: the traceback goes to the log, the user gets one sentence."""
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, error, tb)
+        return
+    reference = log_unexpected(kind, error, tb)
+    if isinstance(error, FieldGroupError):
+        message = str(error)
+    else:
+        message = _("Something went wrong and was not saved; the details are in the log file "
+                    "(Help ▸ Open log folder, reference {reference}).").format(reference=reference)
+    if QApplication.instance() is not None:
+        QMessageBox.warning(QApplication.activeWindow(), "FieldGroup", message)
+
+
+def choose_language(locale: str | None) -> str:
+    """--locale wins; then the language chosen in Settings; then the computer's own language."""
+    for candidate in (locale, settings.value(settings.LANGUAGE)):
+        if candidate:
+            try:
+                chosen = normalise_locale(str(candidate))
+                break
+            except ValueError:
+                log.warning("Ignoring unsupported language %r", candidate)
+    else:
+        chosen = system_locale()
+    if chosen != current_locale() or is_pseudo():
+        set_locale(chosen)
+    return chosen
+
+
+def make_application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setOrganizationName(settings.ORGANISATION)
+    app.setApplicationName(settings.APPLICATION)
+    app.setApplicationDisplayName("FieldGroup")
+    return app
+
+
+def open_or_create(path: Path) -> Store:
     if path.exists():
         return open_store(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     return create_store(path)
 
 
+def first_store(store_path: str | None) -> Store | None:
+    """The store named on the command line (made if missing); else the one opened last time; else the
+    default one; on a laptop with none yet, the welcome dialog asks (None when it is closed)."""
+    if store_path:
+        return open_or_create(Path(store_path))
+    last = settings.value(settings.LAST_STORE)
+    if last and Path(last).exists():
+        return open_store(Path(last))
+    path = default_store_path()
+    if path.exists():
+        return open_store(path)
+    from fieldgroup.ui.first_run import welcome
+
+    return welcome(path)
+
+
 def run_app(store_path: str | None, locale: str | None) -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
-    path = Path(store_path) if store_path else default_store_path()
+    """Open the main window on `store_path` (the default store when None) and run until it closes."""
+    app = make_application()
+    setup_logging(folder=log_dir())
+    sys.excepthook = handle_exception
+    choose_language(locale)
+    install_qt_translations(app, current_locale())  # also sets QLocale's default: date fields follow
+    register_fonts()
     try:
-        store = _open_or_create(path)
+        store = first_store(store_path)
     except FieldGroupError as exc:
         QMessageBox.critical(None, "FieldGroup", str(exc))
         return 1
-    window = QMainWindow()
-    window.setWindowTitle(f"FieldGroup — {path.name}")
-    meetings = store.meetings.list()
-    table = QTableWidget(len(meetings), 3)
-    table.setHorizontalHeaderLabels([_("Date"), _("Type"), _("Place")])
-    for row, meeting in enumerate(meetings):
-        for column, text in enumerate((format_date(meeting.date), meeting.kind, meeting.place or "")):
-            table.setItem(row, column, QTableWidgetItem(text))
-    window.setCentralWidget(table)
-    window.resize(1200, 700)
+    except OSError as exc:
+        QMessageBox.critical(None, "FieldGroup", _("Could not open the store ({reason}); check that the folder exists "
+                                                   "and that you may write to it.").format(reason=exc.strerror or exc))
+        return 1
+    if store is None:
+        return 0  # the welcome dialog was closed: nothing to open
+    from fieldgroup.ui.main_window import OPEN_WINDOWS, MainWindow
+
+    window = MainWindow(store)
+    OPEN_WINDOWS.append(window)
     window.show()
-    return app.exec()
+    QTimer.singleShot(2000, window.daily_backup)  # once start-up is over, so it never delays the window
+    log.info("Opened store %s", store.path.name)
+    code = app.exec()
+    QThreadPool.globalInstance().waitForDone(5000)  # background reads finish before the store closes
+    return code

@@ -14,6 +14,10 @@ from fieldgroup.i18n import _
 
 log = logging.getLogger(__name__)
 
+# Signals of tasks still running. Without this reference a caller that ignores the return value
+# would let Python collect the QObject while the worker thread is about to emit on it (a crash).
+_RUNNING: set[_TaskSignals] = set()
+
 
 class Cancelled(Exception):
     """Raised inside a task when the user pressed Cancel."""
@@ -50,6 +54,12 @@ class _Runnable(QRunnable):
 
     def run(self) -> None:
         try:
+            self._run()
+        except RuntimeError:  # the application is closing and took the signals with it
+            log.info("Background task finished after its window closed")
+
+    def _run(self) -> None:
+        try:
             result = self.fn(self.progress)
         except Cancelled:
             self.signals.cancelled.emit()
@@ -83,9 +93,17 @@ def run_task(
         dialog.setWindowTitle(title)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)  # quick work finishes without a flashing dialog
-        dialog.canceled.connect(lambda: setattr(progress, "cancelled", True))
+        def cancel() -> None:
+            progress.cancelled = True
+
+        # The Cancel button emits `canceled`; Escape or closing the dialog rejects it.
+        dialog.canceled.connect(cancel)
+        dialog.rejected.connect(cancel)
 
         def show_progress(done: int, total: int, text: str) -> None:
+            if dialog.wasCanceled():
+                cancel()
+                return
             dialog.setMaximum(total)
             dialog.setValue(done)
             if text:
@@ -105,10 +123,56 @@ def run_task(
         else:
             QMessageBox.warning(parent, title, message)
 
+    def forget(*_args: object) -> None:
+        _RUNNING.discard(signals)
+
     signals.finished.connect(close_dialog)
     signals.cancelled.connect(close_dialog)
     signals.failed.connect(failed)
     if on_done:
         signals.finished.connect(on_done)
+    for signal in (signals.finished, signals.failed, signals.cancelled):
+        signal.connect(forget)  # connected last, so the callbacks above run first
+    _RUNNING.add(signals)
     QThreadPool.globalInstance().start(_Runnable(fn, signals, progress))
     return signals
+
+
+def running_tasks() -> int:
+    """How many background tasks have not reported back yet (the window waits for them on quit)."""
+    return len(_RUNNING)
+
+
+class StoreLoader:
+    """Reads for one page on a private connection to the same store file, off the GUI thread.
+
+    Big stores make some reads (balances of 2,000 meetings, overdue counts over 100,000 items) take
+    a noticeable moment; the page shows what it has and fills in the rest when this reports back.
+    Only the newest request's result is delivered, and never to a page that was closed."""
+
+    def __init__(self, owner: QWidget, store: Any):
+        self.owner, self.store = owner, store
+        self.generation = 0
+
+    def load(self, fn: Callable[[Any], Any], on_done: Callable[[Any], None],
+             on_error: Callable[[str], None] | None = None) -> _TaskSignals:
+        from shiboken6 import isValid
+
+        from fieldgroup.core import open_store
+
+        self.generation += 1
+        generation, path, today = self.generation, self.store.path, self.store.today
+
+        def work(_progress: Progress) -> Any:
+            with open_store(path, today=today) as own:
+                return fn(own)
+
+        def deliver(result: Any) -> None:
+            if generation == self.generation and isValid(self.owner):
+                on_done(result)
+
+        def failed(message: str) -> None:
+            if generation == self.generation and isValid(self.owner):
+                (on_error or (lambda m: log.warning("Background read failed: %s", m)))(message)
+
+        return run_task(self.owner, "", work, on_done=deliver, on_error=failed, show_dialog=False)

@@ -1,0 +1,71 @@
+"""First run, with no store on this laptop yet: the welcome dialog's choice turned into an open store."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QWidget
+
+from fieldgroup.core import Store, create_store, open_store
+from fieldgroup.core.errors import FieldGroupError
+from fieldgroup.i18n import _, current_locale
+from fieldgroup.ui import settings
+from fieldgroup.ui.dialogs.welcome_dialog import WelcomeChoice, WelcomeDialog
+
+log = logging.getLogger(__name__)
+
+
+def store_from_choice(choice: WelcomeChoice, default_path: Path, parent: QWidget | None = None) -> Store:
+    """Create, open, restore or join as chosen; raises FieldGroupError (one sentence) when that fails."""
+    if choice.kind == "open" and choice.path is not None:
+        store = open_store(choice.path)
+        settings.set_value(settings.LAST_STORE, str(choice.path))  # next time, straight to it
+        return store
+    default_path.parent.mkdir(parents=True, exist_ok=True)
+    if choice.kind == "restore" and choice.path is not None:
+        from fieldgroup.core import backups
+
+        backups.restore_backup(choice.path, default_path)
+        return open_store(default_path)
+    store = create_store(default_path)
+    try:
+        if choice.kind == "join" and choice.path is not None:
+            _join(store, choice.path, parent)
+        else:
+            store.groups.create(name=choice.name, country=choice.country or None, language=choice.language)
+            settings.set_value(settings.LANGUAGE, choice.language)
+    except BaseException:
+        store.close()
+        for leftover in default_path.parent.glob(default_path.name + "*"):
+            leftover.unlink(missing_ok=True)  # no half-made store is left to open next time
+        raise
+    return store
+
+
+def _join(store: Store, bundle: Path, parent: QWidget | None) -> None:
+    from fieldgroup.sync.bundle import is_encrypted
+    from fieldgroup.sync.importer import import_bundle
+
+    passphrase = None
+    with bundle.open("rb") as handle:
+        head = handle.read(64)
+    if is_encrypted(head):
+        text, ok = QInputDialog.getText(parent, _("Group passphrase"),
+                                        _("This bundle is locked with the group passphrase; type it:"),
+                                        QLineEdit.EchoMode.Password)
+        if not ok:
+            raise FieldGroupError(_("Joining was cancelled; nothing was kept."))
+        passphrase = text
+    import_bundle(store, bundle, passphrase)
+
+
+def welcome(default_path: Path, parent: QWidget | None = None) -> Store | None:
+    """Ask what to do; the open store, or None when the person closed the dialog."""
+    dialog = WelcomeDialog(parent, language=current_locale())
+    while dialog.exec() == QDialog.DialogCode.Accepted and dialog.choice is not None:
+        try:
+            return store_from_choice(dialog.choice, default_path, parent)
+        except FieldGroupError as exc:
+            dialog.error.setText(str(exc))  # shown in the dialog, which stays for another try
+    return None

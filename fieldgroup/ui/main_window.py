@@ -1,0 +1,391 @@
+"""The main window: page navigation, group selector, menus, status bar; pages are built when first shown."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldgroup.core import FieldGroupError, Store, create_store, open_store
+from fieldgroup.formatting import format_datetime
+from fieldgroup.i18n import N_, LazyString, _
+from fieldgroup.paths import STORE_SUFFIX
+from fieldgroup.ui import settings
+from fieldgroup.ui.context import AppContext
+from fieldgroup.ui.dialogs import help_menu_actions
+from fieldgroup.ui.tasks import StoreLoader
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One page: its key, its label, and its class or "module:Class" (imported when first shown,
+    so that start-up does not pay for the pages nobody opened)."""
+
+    key: str
+    label: LazyString
+    page_class: type | str
+
+    def load(self) -> type:
+        if isinstance(self.page_class, str):
+            module, name = self.page_class.split(":")
+            return getattr(importlib.import_module(module), name)
+        return self.page_class
+
+
+# The pages in navigation order; adding a page is one line. View ▸ shortcuts are Ctrl+1.. in this order.
+PAGES: list[PageSpec] = [
+    PageSpec("dashboard", N_("Dashboard"), "fieldgroup.ui.pages.dashboard_page:DashboardPage"),
+    PageSpec("meetings", N_("Meetings"), "fieldgroup.ui.pages.meetings_page:MeetingsPage"),
+    PageSpec("actions", N_("Action items"), "fieldgroup.ui.pages.actions_page:ActionsPage"),
+    PageSpec("people", N_("People & organisations"), "fieldgroup.ui.pages.people_page:PeoplePage"),
+    PageSpec("indicators", N_("Indicators"), "fieldgroup.ui.pages.indicators_page:IndicatorsPage"),
+    PageSpec("sync", N_("Sync"), "fieldgroup.ui.pages.sync_page:SyncPage"),
+]
+
+EXPORTS = {  # key -> menu text; the reports feature wires them (MainWindow.export_actions)
+    "meeting": N_("Meeting handout…"),
+    "actions": N_("Action tracker…"),
+    "indicators": N_("M&E progress…"),
+    "participation": N_("Participation…"),
+}
+
+
+class MainWindow(QMainWindow):
+    """One window per open store. `ctx` is shared with every page."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = AppContext(store, None)
+        self.ctx.open_requested.connect(self.open_record)
+        self.ctx.data_changed.connect(self._data_changed)
+        self.ctx.group_changed.connect(self._sync_group_combo)
+        self.pages: dict[str, QWidget] = {}
+        self.setWindowTitle(_("FieldGroup — {name}").format(name=store.path.name))
+        self.setMinimumSize(QSize(960, 600))
+        self._build_body()
+        self._build_menus()
+        self._build_status_bar()
+        self.backup_loader = StoreLoader(self, store)
+        self.daily_loader = StoreLoader(self, store)
+        self.load_groups()
+        self._restore()
+
+    # ---- building ----
+
+    def _build_body(self) -> None:
+        self.nav = QListWidget(self)
+        self.nav.setAccessibleName(_("Pages"))
+        for spec in PAGES:
+            self.nav.addItem(str(spec.label))
+        self.nav.setFixedWidth(min(max(self.nav.sizeHintForColumn(0) + 28, 140), 260))
+        self.nav.currentRowChanged.connect(self._nav_changed)
+        self.group_combo = QComboBox(self)
+        self.group_combo.setAccessibleName(_("Working group"))
+        self.group_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.group_combo.setMaximumWidth(520)  # long names are elided, not allowed to widen the window
+        self.group_combo.currentIndexChanged.connect(self._group_chosen)
+        self.group_label = QLabel(_("&Group:"), self)
+        self.group_label.setBuddy(self.group_combo)
+        self.stack = QStackedWidget(self)
+        for _spec in PAGES:
+            self.stack.addWidget(QWidget(self))  # replaced by the real page when first shown
+        top = QHBoxLayout()
+        top.addWidget(self.group_label)
+        top.addWidget(self.group_combo)
+        top.addStretch(1)
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.addLayout(top)
+        right.addWidget(self.stack, 1)
+        body = QWidget(self)
+        layout = QHBoxLayout(body)
+        layout.addWidget(self.nav)
+        layout.addLayout(right, 1)
+        self.setCentralWidget(body)
+
+    def _action(self, menu: object, text: str, slot: object, shortcut: object = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(_("&File"))
+        self._action(file_menu, _("&New store…"), self.new_store, QKeySequence.StandardKey.New)
+        self._action(file_menu, _("&Open store…"), self.choose_store, QKeySequence.StandardKey.Open)
+        self._action(file_menu, _("New &group…"), self.new_group)
+        file_menu.addSeparator()
+        self._action(file_menu, _("&Back up now…"), self.back_up)
+        export_menu = file_menu.addMenu(_("&Export PDF"))
+        export_menu.setToolTipsVisible(True)
+        self.export_actions: dict[str, QAction] = {}
+        for key, text in EXPORTS.items():
+            action = self._action(export_menu, str(text).replace("&", "&&"), lambda: None)
+            action.setEnabled(False)
+            action.setToolTip(_("PDF reports arrive with the reports feature"))
+            self.export_actions[key] = action
+        file_menu.addSeparator()
+        self._action(file_menu, _("&Settings…"), self.open_settings, QKeySequence.StandardKey.Preferences)
+        self._action(file_menu, _("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        edit_menu = bar.addMenu(_("&Edit"))
+        self._action(edit_menu, _("New &meeting"), self.new_meeting, "Ctrl+Shift+M")
+        self._action(edit_menu, _("New &action item…"), self.new_action_item, "Ctrl+Shift+A")
+        self._action(edit_menu, _("&Find"), self.find, QKeySequence.StandardKey.Find)
+        view_menu = bar.addMenu(_("&View"))
+        for number, spec in enumerate(PAGES, start=1):
+            text = str(spec.label).replace("&", "&&")  # a menu would take "&" as a mnemonic
+            self._action(view_menu, text, lambda _c=False, k=spec.key: self.show_page(k), f"Ctrl+{number}")
+        help_menu = bar.addMenu(_("&Help"))
+        self._action(help_menu, _("&User guide"), lambda: help_menu_actions.user_guide(self),
+                     QKeySequence.StandardKey.HelpContents)
+        self._action(help_menu, _("Open &log folder"), help_menu_actions.open_log_folder)
+        self._action(help_menu, _("&About FieldGroup"), lambda: help_menu_actions.about(self))
+
+    def _build_status_bar(self) -> None:
+        self.store_label = QLabel(self)
+        self.sync_label = QLabel(self)
+        self.statusBar().addWidget(self.store_label, 1)
+        self.statusBar().addPermanentWidget(self.sync_label)
+        self._update_status()
+
+    def _update_status(self) -> None:
+        store = self.ctx.store
+        self.store_label.setText(_("Store: {path}").format(path=store.path))
+        self.store_label.setToolTip(str(store.path))
+        self.sync_label.setText(_("Last sync: {when}").format(when=self._last_sync_text()))
+
+    def _last_sync_text(self) -> str:
+        value = self.ctx.store.records.get_local("last_sync")
+        if not value:
+            return _("never")
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError:
+            return value
+        # An aware time (as sync writes it) is shown in this laptop's time zone.
+        return format_datetime(moment.astimezone() if moment.tzinfo else moment)
+
+    # ---- groups ----
+
+    def load_groups(self) -> None:
+        """Fill the group selector (national groups first, regional ones under them) and pick one."""
+        groups = self.ctx.store.groups.list()
+        ordered = [g for g in groups if not g.parent_id]
+        for parent in list(ordered):
+            ordered += [g for g in groups if g.parent_id == parent.id]
+        ordered += [g for g in groups if g not in ordered]
+        self.group_combo.blockSignals(True)
+        self.group_combo.clear()
+        for group in ordered:
+            self.group_combo.addItem(("    " if group.parent_id else "") + group.name, group.id)
+        wanted = self.ctx.group_id or settings.value(settings.DEFAULT_GROUP)
+        index = self.group_combo.findData(wanted)
+        self.group_combo.setCurrentIndex(index if index >= 0 else 0)
+        self.group_combo.blockSignals(False)
+        several = len(ordered) > 1
+        self.group_combo.setVisible(several)
+        self.group_label.setVisible(several)
+        self.ctx.set_group(self.group_combo.currentData())
+
+    def _group_chosen(self, _index: int) -> None:
+        page = self.stack.currentWidget()
+        if hasattr(page, "can_leave") and not page.can_leave():
+            self.group_combo.blockSignals(True)
+            self.group_combo.setCurrentIndex(self.group_combo.findData(self.ctx.group_id))
+            self.group_combo.blockSignals(False)
+            return
+        self.ctx.set_group(self.group_combo.currentData())
+
+    def _sync_group_combo(self, group_id: object) -> None:
+        index = self.group_combo.findData(group_id)
+        if index >= 0 and index != self.group_combo.currentIndex():
+            self.group_combo.blockSignals(True)
+            self.group_combo.setCurrentIndex(index)
+            self.group_combo.blockSignals(False)
+
+    def _data_changed(self, table: str) -> None:
+        if table in ("groups", ""):
+            self.load_groups()
+        if table == "":  # a sync or an import: the last-sync time may have moved
+            self._update_status()
+
+    def new_group(self) -> None:
+        from fieldgroup.ui.dialogs.group_dialog import create_group
+
+        if create_group(self.ctx, self):
+            self.load_groups()
+
+    # ---- pages ----
+
+    def page(self, key: str) -> QWidget:
+        """The page for `key`, built the first time it is needed (start-up builds only the first shown)."""
+        if key not in self.pages:
+            number = self._index_of(key)
+            page = PAGES[number].load()(self.ctx, self.stack)
+            page.setObjectName(f"page_{key}")
+            old = self.stack.widget(number)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self.stack.insertWidget(number, page)
+            self.pages[key] = page
+        return self.pages[key]
+
+    @staticmethod
+    def _index_of(key: str) -> int:
+        return next(n for n, spec in enumerate(PAGES) if spec.key == key)
+
+    def current_key(self) -> str:
+        return PAGES[self.stack.currentIndex()].key
+
+    def show_page(self, key: str) -> QWidget:
+        self.nav.setCurrentRow(self._index_of(key))
+        return self.pages.get(key) or self.page(key)
+
+    def _nav_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        current = self.stack.currentWidget()
+        if row != self.stack.currentIndex() and hasattr(current, "can_leave") and not current.can_leave():
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(self.stack.currentIndex())
+            self.nav.blockSignals(False)
+            return
+        key = PAGES[row].key
+        self.stack.setCurrentWidget(self.page(key))
+        settings.set_value(settings.LAST_PAGE, key)
+
+    def open_record(self, key: str, record_id: str) -> None:
+        page = self.show_page(key)
+        if self.current_key() != key or not record_id:
+            return
+        show = getattr(page, "show_record", None) or getattr(page, "open_record", None)
+        if show is not None:
+            show(record_id)
+
+    # ---- Edit menu ----
+
+    def new_meeting(self) -> None:
+        page = self.show_page("meetings")
+        if self.current_key() == "meetings":
+            page.new_meeting()
+
+    def new_action_item(self) -> None:
+        from fieldgroup.ui.dialogs.action_item_dialog import ActionItemDialog
+
+        if not self.ctx.group_id:
+            QMessageBox.information(self, _("New action item"), _("Create a working group first (File ▸ New group…)."))
+            return
+        if ActionItemDialog(self.ctx.store, self.ctx.group_id, parent=self).exec():
+            self.ctx.changed("action_items")
+
+    def find(self) -> None:
+        page = self.stack.currentWidget()
+        if hasattr(page, "focus_search"):
+            page.focus_search()
+            return
+        search = page.findChild(QLineEdit, "search")
+        if search is not None:
+            search.setFocus()
+            search.selectAll()
+
+    # ---- File menu ----
+
+    def _store_filter(self) -> str:
+        return _("FieldGroup stores (*{suffix});;All files (*)").format(suffix=STORE_SUFFIX)
+
+    def new_store(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(self, _("New store"), str(Path.home() / f"new{STORE_SUFFIX}"),
+                                                    self._store_filter())
+        if path:
+            if not path.endswith(STORE_SUFFIX):
+                path += STORE_SUFFIX
+            self._switch_to(lambda: create_store(path))
+
+    def choose_store(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, _("Open store"), str(self.ctx.store.path.parent),
+                                                    self._store_filter())
+        if path:
+            self._switch_to(lambda: open_store(path))
+
+    def _switch_to(self, opener: object) -> None:
+        page = self.stack.currentWidget()
+        if hasattr(page, "can_leave") and not page.can_leave():
+            return
+        try:
+            store = opener()
+        except FieldGroupError as exc:
+            QMessageBox.warning(self, _("Open store"), str(exc))
+            return
+        window = MainWindow(store)
+        OPEN_WINDOWS.append(window)
+        window.show()
+        settings.set_value(settings.LAST_STORE, str(store.path))  # the next start opens it again
+        if self.close():
+            self.ctx.store.close()
+
+    def back_up(self) -> None:
+        """A backup in the store's backups/ folder (where Restore looks), made off the GUI thread."""
+        from fieldgroup.core import backups
+
+        self.backup_loader.load(
+            backups.backup_now,
+            lambda target: self.statusBar().showMessage(_("Backup saved: {path}").format(path=target), 15000),
+            lambda message: QMessageBox.warning(self, _("Back up now"), message))
+
+    def daily_backup(self) -> None:
+        """Once a day, the first time the store is opened: quietly, in the background."""
+        from fieldgroup.core import backups
+
+        self.daily_loader.load(backups.backup_if_due, lambda target: target and log.info("Daily backup written"),
+                             lambda message: self.statusBar().showMessage(message, 15000))
+
+    def open_settings(self) -> None:
+        from fieldgroup.ui.dialogs.settings_dialog import SettingsDialog
+
+        SettingsDialog(self.ctx, self).exec()
+
+    # ---- window state ----
+
+    def _restore(self) -> None:
+        geometry = settings.value(settings.GEOMETRY)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 720)
+        key = settings.value(settings.LAST_PAGE, "dashboard")
+        self.show_page(key if any(spec.key == key for spec in PAGES) else "dashboard")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for page in self.pages.values():
+            if hasattr(page, "can_leave") and not page.can_leave():
+                event.ignore()
+                return
+        settings.set_value(settings.GEOMETRY, self.saveGeometry())
+        event.accept()
+        if self in OPEN_WINDOWS:
+            OPEN_WINDOWS.remove(self)
+
+
+# Windows opened from File ▸ New/Open store; kept here so Python does not collect them.
+OPEN_WINDOWS: list[MainWindow] = []

@@ -1,0 +1,63 @@
+"""Table model of the laptops this one has heard of: name, device id and the last bundle received."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from fieldgroup.formatting import format_datetime
+from fieldgroup.i18n import N_, _
+from fieldgroup.ui.models.import_history_model import local_time
+
+HEADERS = (N_("Laptop"), N_("Device id"), N_("Last bundle received"))
+NAME, DEVICE, LAST = range(3)
+
+Index = QModelIndex | QPersistentModelIndex
+ROOT = QModelIndex()
+
+
+@dataclass(frozen=True, slots=True)
+class Laptop:
+    device: str
+    name: str
+    this_laptop: bool
+    last_import: datetime | None
+
+
+class LaptopsModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None):
+        super().__init__(parent)
+        self._rows: list[Laptop] = []
+
+    def set_rows(self, rows: list[Laptop]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return str(HEADERS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        laptop, column = self._rows[index.row()], index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if column == NAME:
+                return _("{name} (this laptop)").format(name=laptop.name) if laptop.this_laptop else laptop.name
+            if column == DEVICE:
+                return laptop.device
+            if laptop.this_laptop:
+                return ""
+            return format_datetime(local_time(laptop.last_import)) if laptop.last_import else _("never")
+        return None

@@ -1,0 +1,215 @@
+"""Attendance of one meeting: search the group's people, add them, set present/excused/absent, quick-add."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldgroup.core.errors import FieldGroupError
+from fieldgroup.core.repositories import AttendanceLine
+from fieldgroup.i18n import _
+from fieldgroup.ui.context import AppContext
+from fieldgroup.ui.data import PersonChoice, person_choices
+from fieldgroup.ui.dialogs.quick_person_dialog import QuickPersonDialog
+from fieldgroup.ui.labels import ATTENDANCE_LABELS, label, pillar_label
+from fieldgroup.ui.models.search_proxy import SearchProxy
+from fieldgroup.ui.models.table_model import Column, ObjectTableModel
+from fieldgroup.ui.widgets.field_errors import ErrorLabel
+
+
+def _person_name(line: AttendanceLine) -> str:
+    # The coordinator sees protected names here; the mark reminds them it never goes to print.
+    return _("{name} (protected)").format(name=line.name) if line.protected else line.name
+
+
+ATTENDANCE_COLUMNS = [
+    Column(lambda: _("Name"), _person_name),
+    Column(lambda: _("Organisation"), lambda line: line.organisation, tooltip=lambda line: line.organisation),
+    Column(lambda: _("Pillar"), lambda line: pillar_label(line.pillar)),
+    Column(lambda: _("Attendance"), lambda line: label(ATTENDANCE_LABELS, line.status)),
+]
+CHOICE_COLUMNS = [
+    Column(lambda: _("Person"), lambda c: f"{c.person.name} — {c.organisation} ({pillar_label(c.pillar)})",
+           tooltip=lambda c: f"{c.person.name} — {c.organisation} ({pillar_label(c.pillar)})"),
+]
+
+
+class AttendancePanel(QWidget):
+    """Writes each change at once (save on change); `changed` tells the editor to refresh the balance."""
+
+    changed = Signal()
+
+    def __init__(self, ctx: AppContext, ensure_saved: Callable[[], str | None], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx, self.ensure_saved = ctx, ensure_saved
+        self.meeting_id: str | None = None
+        self.error = ErrorLabel(self)
+        self._build_picker()
+        self._build_list()
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.picker_box, 1)
+        layout.addWidget(self.list_box, 2)
+
+    def _build_picker(self) -> None:
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(_("Search people by name or organisation"))
+        self.search.setAccessibleName(_("Search people to add"))
+        self.search.setClearButtonEnabled(True)
+        self.choices = ObjectTableModel(CHOICE_COLUMNS, self)
+        self.proxy = SearchProxy(self.choices, self)
+        self.search.textChanged.connect(self.proxy.set_search)
+        self.search.returnPressed.connect(self.add_selected)
+        self.people = QListView(self)
+        self.people.setModel(self.proxy)
+        self.people.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.people.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.people.setAccessibleName(_("People who can be added"))
+        self.people.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.people.doubleClicked.connect(lambda _index: self.add_selected())
+        self.add_button = QPushButton(_("Add as present"), self)
+        self.add_button.clicked.connect(self.add_selected)
+        self.new_person_button = QPushButton(_("New person…"), self)
+        self.new_person_button.setToolTip(_("Add someone who is not in the list yet, with their organisation"))
+        self.new_person_button.clicked.connect(self.quick_add)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.new_person_button)
+        self.picker_box = QWidget(self)
+        box = QVBoxLayout(self.picker_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(QLabel(_("Add people"), self))
+        box.addWidget(self.search)
+        box.addWidget(self.people, 1)
+        box.addLayout(buttons)
+
+    def _build_list(self) -> None:
+        self.lines = ObjectTableModel(ATTENDANCE_COLUMNS, self)
+        self.table = QTableView(self)
+        self.table.setModel(self.lines)
+        self.table.setAccessibleName(_("Attendance list"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the organisation gives way first
+        self.count_label = QLabel(self)
+        buttons = QHBoxLayout()
+        for status in ("present", "excused", "absent"):
+            button = QPushButton(_("Mark {status}").format(status=label(ATTENDANCE_LABELS, status)), self)
+            button.clicked.connect(lambda _checked=False, s=status: self.set_status(s))
+            buttons.addWidget(button)
+        self.remove_button = QPushButton(_("Remove"), self)
+        self.remove_button.setToolTip(_("Take the selected people off this meeting's list"))
+        self.remove_button.clicked.connect(self.remove_selected)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        self.list_box = QWidget(self)
+        box = QVBoxLayout(self.list_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.count_label)
+        box.addWidget(self.table, 1)
+        box.addWidget(self.error)
+        box.addLayout(buttons)
+
+    # ---- loading ----
+
+    def set_meeting(self, meeting_id: str | None) -> None:
+        self.meeting_id = meeting_id
+        self.reload()
+
+    def reload(self) -> None:
+        store = self.ctx.store
+        lines = store.attendance.of_meeting(self.meeting_id) if self.meeting_id else []
+        self.lines.set_rows(lines)
+        on_list = {line.person_id for line in lines}
+        self.choices.set_rows([c for c in person_choices(store, self.ctx.group_id) if c.id not in on_list])
+        present = sum(line.status == "present" for line in lines)
+        self.count_label.setText(_("On the list: {n} · present: {present}").format(n=len(lines), present=present))
+
+    # ---- actions ----
+
+    def _selected_choices(self) -> list[PersonChoice]:
+        rows = self.people.selectionModel().selectedRows() or self.people.selectedIndexes()
+        if not rows and self.proxy.rowCount() == 1:
+            rows = [self.proxy.index(0, 0)]  # one match left: Enter adds it
+        return [self.choices.row_object(self.proxy.mapToSource(index).row()) for index in rows]
+
+    def _selected_lines(self) -> list[AttendanceLine]:
+        return [self.lines.row_object(index.row()) for index in self.table.selectionModel().selectedRows()]
+
+    def _write(self, write: Callable[[str], None]) -> None:
+        meeting_id = self.meeting_id or self.ensure_saved()
+        if meeting_id is None:
+            return  # the editor showed why the meeting cannot be saved yet
+        self.meeting_id = meeting_id
+        try:
+            with self.ctx.store.transaction():
+                write(meeting_id)
+        except FieldGroupError as exc:
+            self.error.show_message(str(exc))
+            return
+        self.error.clear_message()
+        self.reload()
+        self.changed.emit()
+        self.ctx.changed("attendance")
+
+    def add_selected(self) -> None:
+        chosen = self._selected_choices()
+        if not chosen:
+            self.search.setFocus()
+            return
+
+        def write(meeting_id: str) -> None:
+            for choice in chosen:
+                self.ctx.store.attendance.set(meeting_id, choice.id, "present")
+
+        self._write(write)
+        self.search.clear()
+        self.search.setFocus()
+
+    def add_person(self, person_id: str) -> None:
+        self._write(lambda meeting_id: self.ctx.store.attendance.set(meeting_id, person_id, "present"))
+
+    def set_status(self, status: str) -> None:
+        lines = self._selected_lines()
+
+        def write(meeting_id: str) -> None:
+            for line in lines:
+                self.ctx.store.attendance.set(meeting_id, line.person_id, status)
+
+        if lines:
+            self._write(write)
+
+    def remove_selected(self) -> None:
+        lines = self._selected_lines()
+
+        def write(meeting_id: str) -> None:
+            for line in lines:
+                self.ctx.store.attendance.remove(meeting_id, line.person_id)
+
+        if lines:
+            self._write(write)
+
+    def quick_add(self) -> None:
+        if (self.meeting_id or self.ensure_saved()) is None:
+            return
+        dialog = QuickPersonDialog(self.ctx, self.search.text().strip(), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.person_id:
+            self.search.clear()
+            self.add_person(dialog.person_id)

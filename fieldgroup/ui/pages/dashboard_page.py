@@ -1,0 +1,220 @@
+"""The dashboard: next meeting, overdue action items, balance of the last meetings, indicators behind."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldgroup.core.balance import STATUS_LABELS
+from fieldgroup.formatting import format_date, format_index, format_percent, format_period
+from fieldgroup.i18n import _, ngettext
+from fieldgroup.ui.context import AppContext
+from fieldgroup.ui.data import (
+    IndicatorBehind,
+    MeetingRow,
+    indicators_behind,
+    overdue_summary,
+    recent_meetings,
+)
+from fieldgroup.ui.dialogs.group_dialog import create_group
+from fieldgroup.ui.labels import MEETING_KIND_LABELS, label
+from fieldgroup.ui.tasks import StoreLoader
+from fieldgroup.ui.widgets.balance_history import BalanceHistory
+from fieldgroup.ui.widgets.link_button import LinkButton
+
+SHOWN_OVERDUE = 5
+SHOWN_MEETINGS = 10
+SHOWN_INDICATORS = 5
+
+
+def _link(text: str, parent: QWidget) -> LinkButton:
+    return LinkButton(text, parent)
+
+
+def _balance_words(row: MeetingRow) -> str:
+    if not row.balance.present:
+        return _("no attendance recorded")
+    return f"{str(STATUS_LABELS[row.balance.status])} {format_index(row.balance.index)}"
+
+
+class DashboardPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.heading = QLabel(self)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.heading.setWordWrap(True)
+        self.next_box = self._box(_("Next meeting"))
+        self.overdue_box = self._box(_("Overdue action items"))
+        self.balance_box = self._box(_("Balance of the last meetings"))
+        self.indicator_box = self._box(_("Indicators behind target"))
+        self.history = BalanceHistory(self)
+        self.history.meeting_clicked.connect(lambda meeting_id: ctx.open_record("meetings", meeting_id))
+        grid = QGridLayout()
+        grid.addWidget(self.next_box, 0, 0)
+        grid.addWidget(self.overdue_box, 0, 1)
+        grid.addWidget(self.balance_box, 1, 0)
+        grid.addWidget(self.indicator_box, 1, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        grid.setRowStretch(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(grid, 1)
+        self.overdue_loader = StoreLoader(self, ctx.store)
+        self.indicator_loader = StoreLoader(self, ctx.store)
+        self._stale = False
+        ctx.group_changed.connect(lambda _group: self._changed())
+        ctx.data_changed.connect(lambda _table: self._changed())
+        self.refresh()
+
+    def _changed(self) -> None:
+        # Hidden behind another page, the dashboard waits until it is shown again to reload.
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def _box(self, title: str) -> QGroupBox:
+        box = QGroupBox(title, self)
+        QVBoxLayout(box)
+        return box
+
+    @staticmethod
+    def _clear(box: QGroupBox) -> QVBoxLayout:
+        layout = box.layout()
+        while layout.count():
+            item = layout.takeAt(0)
+            if item.widget() is not None and not isinstance(item.widget(), BalanceHistory):
+                item.widget().deleteLater()
+        return layout
+
+    def refresh(self) -> None:
+        self._stale = False
+        store, group_id = self.ctx.store, self.ctx.group_id
+        group = store.groups.find(group_id) if group_id else None
+        self.heading.setText(group.name if group else _("No working group yet"))
+        if group is None:
+            self._show_no_group()
+            return
+        upcoming, past = recent_meetings(store, group_id, SHOWN_MEETINGS)
+        self._show_next_meeting(upcoming, past[0] if past else None)
+        self._show_balance(past, store.groups.threshold(group_id))
+        self._load_overdue()
+        self._load_indicators()
+
+    def _show_no_group(self) -> None:
+        self.history.set_rows([])
+        for box in (self.next_box, self.overdue_box, self.balance_box, self.indicator_box):
+            self._clear(box)
+        self.balance_box.layout().addWidget(self.history)
+        note = QLabel(_("This store has no working group yet. Create one to start recording meetings."), self)
+        note.setWordWrap(True)
+        button = QPushButton(_("Create a working group…"), self)
+        button.clicked.connect(lambda: create_group(self.ctx, self))
+        self.next_box.layout().addWidget(note)
+        self.next_box.layout().addWidget(button)
+        self.next_box.layout().addStretch(1)
+
+    def _show_next_meeting(self, upcoming: MeetingRow | None, last: MeetingRow | None) -> None:
+        layout = self._clear(self.next_box)
+        if upcoming is not None:
+            meeting = upcoming.meeting
+            text = _("{kind} on {date}").format(kind=label(MEETING_KIND_LABELS, meeting.kind), date=format_date(meeting.date, "full"))
+            where = ", ".join(part for part in (meeting.title, meeting.place, meeting.region) if part)
+            button = _link(text + (" — " + where if where else ""), self.next_box)
+            button.clicked.connect(lambda: self.ctx.open_record("meetings", meeting.id))
+            layout.addWidget(button)
+        else:
+            layout.addWidget(QLabel(_("No meeting planned."), self.next_box))
+        if last is not None:
+            text = _("Last meeting of all pillars: {kind} on {date}, {status}").format(
+                kind=label(MEETING_KIND_LABELS, last.meeting.kind), date=format_date(last.meeting.date),
+                status=_balance_words(last))
+            button = _link(text, self.next_box)
+            button.clicked.connect(lambda: self.ctx.open_record("meetings", last.meeting.id))
+            layout.addWidget(button)
+        all_button = _link(_("All meetings ›"), self.next_box)
+        all_button.clicked.connect(lambda: self.ctx.open_record("meetings", ""))
+        layout.addWidget(all_button)
+        layout.addStretch(1)
+
+    def _load_overdue(self) -> None:
+        """Counting overdue items reads every open item: done off the GUI thread on big stores."""
+        layout = self._clear(self.overdue_box)
+        layout.addWidget(QLabel(_("Counting overdue action items…"), self.overdue_box))
+        group_id = self.ctx.group_id
+        self.overdue_loader.load(lambda store: overdue_summary(store, group_id, SHOWN_OVERDUE), self._show_overdue,
+                                 lambda message: self._show_error(self.overdue_box, message))
+
+    def _show_overdue(self, summary: tuple[int, list]) -> None:
+        layout = self._clear(self.overdue_box)
+        count, items = summary
+        summary = QLabel(ngettext("{n} action item is overdue.", "{n} action items are overdue.", count)
+                         .format(n=count) if count else _("Nothing is overdue."), self.overdue_box)
+        layout.addWidget(summary)
+        for item in items:
+            owner = " — " + item.owner if item.owner else ""
+            text = _("Due {date}: {title}").format(date=format_date(item.due_date), title=item.title) + owner
+            button = _link(text, self.overdue_box)
+            button.clicked.connect(lambda _checked=False, i=item.id: self.ctx.open_record("actions", i))
+            layout.addWidget(button)
+        all_button = _link(_("All action items ›"), self.overdue_box)
+        all_button.clicked.connect(lambda: self.ctx.open_record("actions", ""))
+        layout.addWidget(all_button)
+        layout.addStretch(1)
+
+    def _show_balance(self, past: list, threshold: float) -> None:
+        layout = self._clear(self.balance_box)
+        self.history.set_rows(past, threshold)
+        layout.addWidget(self.history, 1)
+        hint = QLabel(_("✓ balanced · ≈ imbalanced · ✗ missing pillar; dashed line: threshold {threshold}. "
+                        "Pillar meetings are left out. Click a bar to open its meeting.").format(threshold=format_index(threshold)), self.balance_box)
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+
+    def _load_indicators(self) -> None:
+        """Indicator progress can take a while on a big store: worked out off the GUI thread."""
+        layout = self._clear(self.indicator_box)
+        layout.addWidget(QLabel(_("Checking indicators…"), self.indicator_box))
+        group_id = self.ctx.group_id
+        self.indicator_loader.load(lambda store: indicators_behind(store, group_id), self._show_indicators,
+                                   lambda message: self._show_error(self.indicator_box, message))
+
+    def _show_indicators(self, behind: list[IndicatorBehind]) -> None:
+        layout = self._clear(self.indicator_box)
+        if not behind:
+            layout.addWidget(QLabel(_("No indicator is behind its target."), self.indicator_box))
+        for item in behind[:SHOWN_INDICATORS]:
+            text = _("{name}: behind in {period} ({progress} of target)").format(
+                name=item.name, period=format_period(item.period), progress=format_percent(item.progress))
+            button = _link(text, self.indicator_box)
+            button.clicked.connect(lambda _checked=False, i=item.id: self.ctx.open_record("indicators", i))
+            layout.addWidget(button)
+        if len(behind) > SHOWN_INDICATORS:
+            more = len(behind) - SHOWN_INDICATORS
+            layout.addWidget(QLabel(ngettext("and {n} more", "and {n} more", more).format(n=more), self.indicator_box))
+        all_button = _link(_("All indicators ›"), self.indicator_box)
+        all_button.clicked.connect(lambda: self.ctx.open_record("indicators", ""))
+        layout.addWidget(all_button)
+        layout.addStretch(1)
+
+    def _show_error(self, box: QGroupBox, message: str) -> None:
+        layout = self._clear(box)
+        error = QLabel(message, box)
+        error.setWordWrap(True)
+        layout.addWidget(error)

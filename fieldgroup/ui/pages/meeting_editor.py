@@ -1,0 +1,288 @@
+"""The meeting editor: details, agenda, attendance with a live balance bar, minutes, decisions, action items."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldgroup.core.entities import Meeting
+from fieldgroup.core.errors import FieldGroupError
+from fieldgroup.core.schema import MEETING_KINDS, PILLARS
+from fieldgroup.formatting import format_date
+from fieldgroup.i18n import _, ngettext
+from fieldgroup.ui.context import AppContext
+from fieldgroup.ui.labels import MEETING_KIND_LABELS, label, pillar_label
+from fieldgroup.ui.pages.attendance_panel import AttendancePanel
+from fieldgroup.ui.pages.meeting_actions_panel import MeetingActionsPanel
+from fieldgroup.ui.widgets.agenda_editor import AgendaEditor
+from fieldgroup.ui.widgets.balance_bar import BalanceBar
+from fieldgroup.ui.widgets.dates import date_edit, from_qdate, to_qdate
+from fieldgroup.ui.widgets.field_errors import ErrorLabel, FieldErrors
+
+DETAILS_TAB, ATTENDANCE_TAB, MINUTES_TAB, ACTIONS_TAB = range(4)
+FIELD_TABS = {"minutes": MINUTES_TAB, "decisions": MINUTES_TAB}
+
+
+class MeetingEditor(QWidget):
+    """Edits one meeting; details are saved with Save (or when leaving, after asking), the rest on change."""
+
+    saved = Signal(str)
+    deleted = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.meeting: Meeting | None = None
+        self.dirty = False
+        self._loading = False
+        self.errors = FieldErrors(ErrorLabel(self))
+        self.balance = BalanceBar(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self._details_tab(), _("&Details and agenda"))
+        self.attendance = AttendancePanel(ctx, self.ensure_saved, self)
+        self.attendance.changed.connect(self.refresh_balance)
+        self.tabs.addTab(self.attendance, _("A&ttendance"))
+        self.tabs.addTab(self._minutes_tab(), _("&Minutes and decisions"))
+        self.actions_panel = MeetingActionsPanel(ctx, self.ensure_saved, self)
+        self.tabs.addTab(self.actions_panel, _("Action &items"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._header())
+        layout.addWidget(self.balance)
+        layout.addWidget(self.errors.general)
+        layout.addWidget(self.tabs, 1)
+
+    # ---- building ----
+
+    def _header(self) -> QHBoxLayout:
+        self.heading = QLabel(self)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.save_button = QPushButton(_("&Save"), self)
+        self.save_button.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_button.setToolTip(_("Save the details, agenda, minutes and decisions (Ctrl+S)"))
+        self.save_button.clicked.connect(self.save)
+        self.delete_button = QPushButton(_("Delete…"), self)
+        self.delete_button.clicked.connect(self.delete)
+        self.print_button = QPushButton(_("Print handout"), self)
+        self.print_button.setEnabled(False)
+        self.print_button.setToolTip(_("PDF handouts arrive with the reports feature"))
+        row = QHBoxLayout()
+        row.addWidget(self.heading, 1)
+        for button in (self.print_button, self.delete_button, self.save_button):
+            row.addWidget(button)
+        return row
+
+    def _field(self, form: QFormLayout, text: str, widget: QWidget, field: str) -> None:
+        widget.setAccessibleName(text.replace("&", ""))
+        form.addRow(text, widget)
+        error = ErrorLabel(self)
+        form.addRow("", error)
+        self.errors.add(field, error, widget)
+
+    def _details_tab(self) -> QWidget:
+        self.kind = QComboBox(self)
+        for kind in MEETING_KINDS:
+            self.kind.addItem(label(MEETING_KIND_LABELS, kind), kind)
+        self.date = date_edit(self, self.ctx.store.today())
+        self.title = QLineEdit(self)
+        self.place = QLineEdit(self)
+        self.region = QLineEdit(self)
+        self.pillar = QComboBox(self)
+        self.pillar.addItem(_("(all pillars)"), None)
+        for pillar in PILLARS:
+            self.pillar.addItem(pillar_label(pillar), pillar)
+        form = QFormLayout()
+        for text, widget, field in (
+            (_("T&ype"), self.kind, "kind"), (_("D&ate"), self.date, "date"), (_("Tit&le"), self.title, "title"),
+            (_("&Place"), self.place, "place"), (_("&Region"), self.region, "region"),
+            (_("Pilla&r"), self.pillar, "pillar"),
+        ):
+            self._field(form, text, widget, field)
+        self.agenda = AgendaEditor(self)
+        self.errors.add("agenda", ErrorLabel(self), self.agenda.new_item)
+        agenda_box = QVBoxLayout()
+        agenda_box.addWidget(QLabel(_("Agenda"), self))
+        agenda_box.addWidget(self.agenda, 1)
+        agenda_box.addWidget(self.errors.labels["agenda"][0])
+        self.kind.currentIndexChanged.connect(lambda _index: self.refresh_balance())
+        for signal in (self.kind.currentIndexChanged, self.date.dateChanged, self.title.textChanged,
+                       self.place.textChanged, self.region.textChanged, self.pillar.currentIndexChanged,
+                       self.agenda.changed):
+            signal.connect(self._mark_dirty)
+        tab = QWidget(self)
+        layout = QHBoxLayout(tab)
+        layout.addLayout(form, 1)
+        layout.addLayout(agenda_box, 1)
+        return tab
+
+    def _minutes_tab(self) -> QWidget:
+        tab = QWidget(self)
+        layout = QHBoxLayout(tab)
+        self.minutes = QPlainTextEdit(self)
+        self.decisions = QPlainTextEdit(self)
+        for text, widget, field in ((_("Minutes"), self.minutes, "minutes"), (_("Decisions"), self.decisions, "decisions")):
+            widget.setAccessibleName(text)
+            widget.setTabChangesFocus(True)
+            widget.textChanged.connect(self._mark_dirty)
+            box = QVBoxLayout()
+            box.addWidget(QLabel(text, self))
+            box.addWidget(widget, 1)
+            error = ErrorLabel(self)
+            box.addWidget(error)
+            self.errors.add(field, error, widget)
+            layout.addLayout(box, 1)
+        return tab
+
+    # ---- loading ----
+
+    def load(self, meeting: Meeting | None) -> None:
+        """Show `meeting`, or a blank new meeting for None (saved on Save or at the first attendee)."""
+        self._loading = True
+        self.meeting = meeting
+        self.errors.clear()
+        self.kind.setCurrentIndex(max(self.kind.findData(meeting.kind if meeting else "plenary"), 0))
+        self.date.setDate(to_qdate(meeting.date if meeting else self.ctx.store.today()))
+        for widget, value in ((self.title, meeting and meeting.title), (self.place, meeting and meeting.place),
+                              (self.region, meeting and meeting.region)):
+            widget.setText(value or "")
+        self.pillar.setCurrentIndex(max(self.pillar.findData(meeting.pillar if meeting else None), 0))
+        self.agenda.set_items(meeting.agenda_items if meeting else [])
+        self.minutes.setPlainText(meeting.minutes or "" if meeting else "")
+        self.decisions.setPlainText(meeting.decisions or "" if meeting else "")
+        self._loading = False
+        self._set_dirty(False)
+        self.delete_button.setEnabled(meeting is not None)
+        meeting_id = meeting.id if meeting else None
+        self.attendance.set_meeting(meeting_id)
+        self.actions_panel.set_meeting(meeting_id)
+        self.refresh_balance()
+
+    def new_meeting(self) -> None:
+        self.load(None)
+        self.tabs.setCurrentIndex(DETAILS_TAB)
+        self.title.setFocus()
+
+    def refresh_balance(self) -> None:
+        balance = self.ctx.store.meetings.balance(self.meeting.id) if self.meeting else None
+        self.balance.set_balance(balance, one_pillar=self.kind.currentData() == "pillar")
+
+    def _mark_dirty(self) -> None:
+        if not self._loading:
+            self._set_dirty(True)
+
+    def _set_dirty(self, dirty: bool) -> None:
+        self.dirty = dirty
+        if self.meeting is None:
+            heading = _("New meeting")
+        else:
+            heading = f"{label(MEETING_KIND_LABELS, self.meeting.kind)} — {format_date(self.meeting.date)}"
+        self.heading.setText(heading + (" *" if dirty else ""))
+        self.heading.setToolTip(_("Unsaved changes") if dirty else "")
+
+    # ---- saving ----
+
+    def values(self) -> dict:
+        return {
+            "kind": self.kind.currentData(),
+            "date": from_qdate(self.date.date()),
+            "title": self.title.text(),
+            "place": self.place.text(),
+            "region": self.region.text(),
+            "pillar": self.pillar.currentData(),
+            "agenda": "\n".join(self.agenda.items()),
+            "minutes": self.minutes.toPlainText(),
+            "decisions": self.decisions.toPlainText(),
+        }
+
+    def save(self) -> bool:
+        """Validate and save; on a problem, say what is wrong beside the field and keep the edits."""
+        store = self.ctx.store
+        try:
+            if self.meeting is None:
+                if not self.ctx.group_id:
+                    raise FieldGroupError(_("Create a working group first (File ▸ New group…)."))
+                meeting = store.meetings.create(group_id=self.ctx.group_id, **self.values())
+            else:
+                meeting = store.meetings.update(self.meeting.id, **self.values())
+        except FieldGroupError as exc:
+            field = getattr(exc, "field", None)
+            self.tabs.setCurrentIndex(FIELD_TABS.get(field, DETAILS_TAB))
+            self.errors.show(exc)
+            return False
+        self.errors.clear()
+        self.meeting = meeting
+        self._set_dirty(False)
+        self.delete_button.setEnabled(True)
+        self.attendance.meeting_id = self.actions_panel.meeting_id = meeting.id
+        self.saved.emit(meeting.id)
+        self.ctx.changed("meetings")
+        return True
+
+    def ensure_saved(self) -> str | None:
+        """The meeting's id, saving a new meeting first; None when it cannot be saved yet."""
+        if self.meeting is None or self.dirty:
+            if not self.save():
+                return None
+        return self.meeting.id if self.meeting else None
+
+    def maybe_leave(self) -> bool:
+        """True when it is fine to show something else: nothing unsaved, or the user chose."""
+        if not self.dirty:
+            return True
+        answer = QMessageBox.question(
+            self, _("Unsaved changes"),
+            _("This meeting has changes that are not saved yet. Save them before leaving?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            self.load(self.meeting)
+            return True
+        return False
+
+    # ---- deleting ----
+
+    def delete(self) -> None:
+        if self.meeting is None:
+            return
+        store, meeting = self.ctx.store, self.meeting
+        people = store.attendance.count(meeting_id=meeting.id)
+        actions = store.actions.count(meeting_id=meeting.id)
+        text = " ".join((
+            _("Delete the meeting of {date}?").format(date=format_date(meeting.date)),
+            ngettext("Its attendance list ({n} person) is removed.",
+                     "Its attendance list ({n} people) is removed.", people).format(n=people),
+            ngettext("Its {n} action item is kept, without a meeting.",
+                     "Its {n} action items are kept, without a meeting.", actions).format(n=actions),
+        ))
+        answer = QMessageBox.question(self, _("Delete meeting"), text,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            store.meetings.delete(meeting.id)
+        except FieldGroupError as exc:
+            self.errors.show(exc)
+            return
+        self.dirty = False
+        self.deleted.emit(meeting.id)
+        self.ctx.changed("meetings")

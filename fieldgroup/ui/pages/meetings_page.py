@@ -1,0 +1,248 @@
+"""The Meetings page: a searchable list of the group's meetings beside the meeting editor."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldgroup.core.balance import STATUS_LABELS, Balance
+from fieldgroup.formatting import format_date, format_index
+from fieldgroup.i18n import _
+from fieldgroup.ui import settings
+from fieldgroup.ui.context import AppContext
+from fieldgroup.ui.data import MeetingRow, balances_by_meeting
+from fieldgroup.ui.labels import MEETING_KIND_LABELS, label
+from fieldgroup.ui.models.search_proxy import SearchProxy
+from fieldgroup.ui.models.table_model import Column, ObjectTableModel
+from fieldgroup.ui.pages.meeting_editor import MeetingEditor
+from fieldgroup.ui.tasks import StoreLoader
+from fieldgroup.ui.widgets.balance_history import STATUS_MARKS
+
+
+def _balance_text(row: MeetingRow) -> str:
+    # Mark and index first: in a narrow list (or a long language) they stay visible when the words are cut.
+    if row.balance is None:
+        return "…"  # still being worked out in the background
+    if row.meeting.kind == "pillar":
+        return _("— one pillar")  # pillar meetings bring one pillar together by design
+    if not row.balance.present:
+        return _("nobody recorded")
+    return f"{STATUS_MARKS[row.balance.status]} {format_index(row.balance.index)} {str(STATUS_LABELS[row.balance.status])}"
+
+
+def _where(row: MeetingRow) -> str:
+    return ", ".join(part for part in (row.meeting.place, row.meeting.region) if part)
+
+
+MEETING_COLUMNS = [
+    Column(lambda: _("Date"), lambda r: format_date(r.meeting.date), sort_key=lambda r: r.meeting.date.isoformat(),
+           tooltip=lambda r: r.meeting.title or ""),
+    Column(lambda: _("Type"), lambda r: label(MEETING_KIND_LABELS, r.meeting.kind)),
+    Column(lambda: _("Balance"), _balance_text, sort_key=lambda r: r.balance.index if r.balance and r.meeting.kind != "pillar" else -1.0,
+           tooltip=_balance_text),
+    Column(lambda: _("Where"), _where, tooltip=_where),
+]
+
+
+BALANCE_COLUMN = 2
+
+
+class MeetingsPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = ObjectTableModel(MEETING_COLUMNS, self, extra_search=lambda r: r.meeting.title or "")
+        self.proxy = SearchProxy(self.model, self)
+        self.balances: dict[str, Balance] | None = None  # None until the first background load reports
+        self.loader = StoreLoader(self, ctx.store)
+        self.editor = MeetingEditor(ctx, self)
+        self.editor.saved.connect(self._after_save)
+        self.editor.deleted.connect(self._after_delete)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self._list_side())
+        self.splitter.addWidget(self._editor_side())
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([470, 750])
+        self.splitter.setChildrenCollapsible(False)
+        state = settings.value(settings.SPLITTER)
+        if state is not None:
+            self.splitter.restoreState(state)
+        self.splitter.splitterMoved.connect(lambda *_a: settings.set_value(settings.SPLITTER, self.splitter.saveState()))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+        ctx.group_changed.connect(lambda _group: self._group_changed())
+        ctx.data_changed.connect(self._data_changed)
+        self.refresh()
+
+    def _list_side(self) -> QWidget:
+        self.search = QLineEdit(self)
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(_("Search meetings (type, title, place, region)"))
+        self.search.setAccessibleName(_("Search meetings"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._search_changed)
+        self.new_button = QPushButton(_("&New meeting"), self)
+        self.new_button.clicked.connect(self.new_meeting)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName(_("Meetings"))
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)  # place and region give way first
+        header.setResizeContentsPrecision(40)  # size columns from the first rows, not all 2,000 meetings
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.count_label = QLabel(self)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.new_button)
+        side = QWidget(self)
+        layout = QVBoxLayout(side)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+        return side
+
+    def _editor_side(self) -> QWidget:
+        self.right = QStackedWidget(self)
+        self.empty = QLabel(_("Choose a meeting on the left, or create a new one."), self)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.right.addWidget(self.empty)
+        self.right.addWidget(self.editor)
+        return self.right
+
+    def _search_changed(self, text: str) -> None:
+        self.proxy.set_search(text)
+        self._show_count()
+
+    def _show_count(self) -> None:
+        self.count_label.setText(_("{shown} of {total} meetings").format(
+            shown=self.proxy.rowCount(), total=self.model.rowCount()))
+
+    # ---- page contract ----
+
+    def refresh(self) -> None:
+        current = self.editor.meeting.id if self.editor.meeting else None
+        group_id = self.ctx.group_id
+        meetings = self.ctx.store.meetings.list(group_id=group_id) if group_id else []
+        # Balances from the last load stay on show until the new ones arrive (a moment on big stores).
+        known = self.balances or {}
+        unknown = None if self.balances is None else Balance()
+        self.model.set_rows([MeetingRow(m, known.get(m.id, unknown)) for m in meetings])
+        self.loader.load(lambda store: balances_by_meeting(store, group_id), self._balances_loaded)
+        self._show_count()
+        self.new_button.setEnabled(bool(self.ctx.group_id))
+        self.empty.setText(_("Choose a meeting on the left, or create a new one.") if self.ctx.group_id
+                           else _("Create a working group first (File ▸ New group…), then its meetings."))
+        if current:
+            self._select(current)
+
+    def _balances_loaded(self, balances: dict[str, Balance]) -> None:
+        self.balances = balances
+        self.model.rows = [MeetingRow(r.meeting, balances.get(r.meeting.id, Balance())) for r in self.model.rows]
+        self.model.refresh_column(BALANCE_COLUMN)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def can_leave(self) -> bool:
+        return self.editor.maybe_leave()
+
+    def show_record(self, meeting_id: str) -> None:
+        self.open_record(meeting_id)
+
+    def open_record(self, meeting_id: str) -> None:
+        if self.editor.meeting and self.editor.meeting.id == meeting_id:
+            return
+        if not self.editor.maybe_leave():
+            return
+        self.search.clear()
+        meeting = self.ctx.store.meetings.find(meeting_id)
+        if meeting is not None:
+            self._show(meeting)
+            self._select(meeting_id)
+
+    def new_meeting(self) -> None:
+        if not self.editor.maybe_leave():
+            return
+        self.table.selectionModel().clearSelection()
+        self.right.setCurrentWidget(self.editor)
+        self.editor.new_meeting()
+
+    # ---- reacting ----
+
+    def _group_changed(self) -> None:
+        self.editor.maybe_leave()
+        self.editor.meeting = None
+        self.right.setCurrentWidget(self.empty)
+        self.refresh()
+
+    def _data_changed(self, table: str) -> None:
+        if table in ("", "meetings", "attendance", "people", "organisations", "groups"):
+            self.refresh()
+        if table in ("", "action_items") and self.editor.meeting:
+            self.editor.actions_panel.reload()
+        if table in ("people", "organisations", "") and self.editor.meeting:
+            self.editor.attendance.reload()
+
+    def _show(self, meeting: object) -> None:
+        self.right.setCurrentWidget(self.editor)
+        self.editor.load(meeting)
+
+    def _select(self, meeting_id: str) -> None:
+        row = self.model.find_row(lambda r: r.meeting.id == meeting_id)
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            return
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                  | QItemSelectionModel.SelectionFlag.Rows)
+        selection.blockSignals(False)
+        self.table.viewport().update()
+        self.table.scrollTo(index)
+
+    def _current_changed(self, current: object, previous: object) -> None:
+        if not current.isValid():
+            return
+        row = self.model.row_object(self.proxy.mapToSource(current).row())
+        if row is None or (self.editor.meeting and self.editor.meeting.id == row.meeting.id):
+            return
+        if not self.editor.maybe_leave():
+            if self.editor.meeting:
+                self._select(self.editor.meeting.id)
+            return
+        self._show(row.meeting)
+
+    def _after_save(self, meeting_id: str) -> None:
+        self.refresh()
+        self._select(meeting_id)
+
+    def _after_delete(self, _meeting_id: str) -> None:
+        self.editor.meeting = None
+        self.right.setCurrentWidget(self.empty)
+        self.refresh()

@@ -1,0 +1,155 @@
+"""Open sync conflicts as cards: both values, which laptop made each and when, and a button to keep each."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from fieldgroup.core import schema
+from fieldgroup.core.schema import TABLES
+from fieldgroup.formatting import format_date, format_datetime, format_number
+from fieldgroup.i18n import _
+from fieldgroup.reports.labels import ATTENDANCE_LABELS, MEETING_KIND_LABELS
+from fieldgroup.sync.review import Conflict
+from fieldgroup.ui.dialogs.indicator_dialog import DIRECTION_LABELS, PERIOD_LABELS
+from fieldgroup.ui.models.action_tracker_model import STATUS_LABELS
+from fieldgroup.ui.models.import_history_model import local_time
+from fieldgroup.ui.models.indicators_model import UNIT_LABELS
+from fieldgroup.ui.models.people_model import GENDER_LABELS
+
+# The words the other pages use for each list of choices (keyed by the schema's tuple of choices).
+CHOICE_LABELS = {
+    schema.PILLARS: schema.PILLAR_LABELS, schema.GENDERS: GENDER_LABELS, schema.MEETING_KINDS: MEETING_KIND_LABELS,
+    schema.ATTENDANCE_STATUSES: ATTENDANCE_LABELS, schema.ACTION_STATUSES: STATUS_LABELS, schema.UNITS: UNIT_LABELS,
+    schema.DIRECTIONS: DIRECTION_LABELS, schema.PERIOD_KINDS: PERIOD_LABELS,
+}
+# Hundreds of cards would make the page slow to build; the rest show after these are resolved.
+MAX_CARDS = 100
+
+
+def value_text(conflict: Conflict, value: Any) -> str:
+    """A stored value as people read it: labels for choices, local dates and numbers, '(empty)'."""
+    if value is None or value == "":
+        return _("(empty)")
+    spec = TABLES[conflict.table].field(conflict.field)
+    if spec.kind == "bool":
+        return _("yes") if value else _("no")
+    if spec.kind == "date":
+        try:
+            return format_date(date.fromisoformat(str(value)))
+        except ValueError:
+            return str(value)
+    if spec.kind in ("int", "real") and isinstance(value, int | float):
+        return format_number(value, 0 if float(value).is_integer() else 2)
+    if spec.choices:
+        label = CHOICE_LABELS.get(spec.choices, {}).get(value)
+        return str(label) if label is not None else str(value)
+    return str(value)
+
+
+def made_by(names: dict[str, str], device: str | None, when: datetime | None) -> str:
+    if device is None:
+        return _("on this laptop")
+    laptop = names.get(device, device)
+    return _("on {laptop}, {when}").format(laptop=laptop, when=format_datetime(local_time(when)))
+
+
+class ConflictCard(QFrame):
+    """One conflict; `keep` emits (conflict id, True for the current value / False for the other)."""
+
+    keep = Signal(int, bool)
+
+    def __init__(self, conflict: Conflict, names: dict[str, str], record: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.conflict = conflict
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        grid = QGridLayout(self)
+        kind = conflict.kind_label
+        title = _("{kind} · {field}").format(kind=kind[:1].upper() + kind[1:], field=conflict.field_label)
+        heading = QLabel(f"<b>{_escape(title)}</b>" + (f" — {_escape(record)}" if record else ""))
+        heading.setTextFormat(Qt.TextFormat.RichText)
+        heading.setWordWrap(True)
+        grid.addWidget(heading, 0, 0, 1, 3)
+        if conflict.record_deleted:
+            self._deleted(grid, names)
+            return
+        self.kept_label = self._side(grid, 1, _("Now in force:"), value_text(conflict, conflict.kept_value),
+                                     made_by(names, conflict.kept_device, conflict.kept_at))
+        self.lost_label = self._side(grid, 2, _("The other value:"), value_text(conflict, conflict.lost_value),
+                                     made_by(names, conflict.lost_device, conflict.lost_at))
+        self.keep_this = QPushButton(_("Keep this"))
+        self.keep_other = QPushButton(_("Keep the other"))
+        self.keep_this.setAccessibleName(_("Keep {value}").format(value=value_text(conflict, conflict.kept_value)))
+        self.keep_other.setAccessibleName(_("Keep {value}").format(value=value_text(conflict, conflict.lost_value)))
+        self.keep_this.clicked.connect(lambda: self.keep.emit(conflict.id, True))
+        self.keep_other.clicked.connect(lambda: self.keep.emit(conflict.id, False))
+        grid.addWidget(self.keep_this, 1, 2)
+        grid.addWidget(self.keep_other, 2, 2)
+        grid.setColumnStretch(1, 1)
+
+    def _side(self, grid: QGridLayout, row: int, caption: str, value: str, who: str) -> QLabel:
+        grid.addWidget(QLabel(caption), row, 0, Qt.AlignmentFlag.AlignTop)
+        label = QLabel(_("{value}  ({who})").format(value=value, who=who))
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        grid.addWidget(label, row, 1)
+        return label
+
+    def _deleted(self, grid: QGridLayout, names: dict[str, str]) -> None:
+        text = _("This record was deleted; the change {who} to “{value}” was lost with it.").format(
+            who=made_by(names, self.conflict.lost_device, self.conflict.lost_at),
+            value=value_text(self.conflict, self.conflict.lost_value))
+        self.lost_label = QLabel(text)
+        self.lost_label.setWordWrap(True)
+        grid.addWidget(self.lost_label, 1, 0, 1, 2)
+        self.keep_this = QPushButton(_("OK, keep it deleted"))
+        self.keep_this.clicked.connect(lambda: self.keep.emit(self.conflict.id, True))
+        self.keep_other = None
+        grid.addWidget(self.keep_this, 1, 2)
+        grid.setColumnStretch(1, 1)
+
+
+def _escape(text: str) -> str:
+    from html import escape
+
+    return escape(text)
+
+
+class ConflictList(QScrollArea):
+    """A scrolling column of ConflictCards; `keep` is forwarded from the cards."""
+
+    keep = Signal(int, bool)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.cards: list[ConflictCard] = []
+        self._set_content(QWidget())
+
+    def _set_content(self, content: QWidget) -> None:
+        old = self.takeWidget()
+        if old is not None:
+            old.deleteLater()  # later: the click that led here may still be running in one of its buttons
+        self._column = QVBoxLayout(content)
+        self.setWidget(content)
+
+    def set_conflicts(self, conflicts: list[Conflict], names: dict[str, str], records: dict[tuple[str, str], str]) -> None:
+        self.cards = []
+        self._set_content(QWidget())
+        if not conflicts:
+            empty = QLabel(_("No conflicts to review: every change from other laptops fitted in."))
+            empty.setWordWrap(True)
+            self._column.addWidget(empty)
+        for conflict in conflicts[:MAX_CARDS]:
+            card = ConflictCard(conflict, names, records.get((conflict.table, conflict.record_id), ""))
+            card.keep.connect(self.keep)
+            self.cards.append(card)
+            self._column.addWidget(card)
+        if len(conflicts) > MAX_CARDS:
+            more = QLabel(_("{count} more conflicts show once these are reviewed.").format(
+                count=format_number(len(conflicts) - MAX_CARDS)))
+            self._column.addWidget(more)
+        self._column.addStretch(1)

@@ -1,0 +1,140 @@
+"""The main window: pages built lazily, remembered last page, keyboard shortcuts, groups, records opened."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+
+from fieldgroup.ui.main_window import PAGES, MainWindow
+
+
+def test_only_the_shown_page_is_built_at_start(window):
+    assert window.current_key() == "dashboard"
+    assert set(window.pages) == {"dashboard"}
+
+
+def test_window_remembers_last_page_and_geometry(qtbot, store, group):
+    first = MainWindow(store)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(1100, 650)
+    first.nav.setCurrentRow([spec.key for spec in PAGES].index("meetings"))
+    assert first.current_key() == "meetings"
+    first.close()
+
+    second = MainWindow(store)
+    qtbot.addWidget(second)
+    second.show()
+    assert second.current_key() == "meetings"
+    assert set(second.pages) == {"meetings"}
+    # The offscreen test screen is 800 px wide, so Qt clamps the width; the height shows the restore.
+    assert second.height() == 650
+
+
+def test_view_shortcuts_switch_pages(qtbot, window):
+    for number, spec in enumerate(PAGES, start=1):
+        action = next(a for a in window.findChildren(type(window.export_actions["meeting"]))
+                      if a.shortcut().toString() == f"Ctrl+{number}")
+        action.trigger()
+        assert window.current_key() == spec.key
+
+
+def test_find_focuses_the_page_search_box(qtbot, window):
+    window.show_page("meetings")
+    window.activateWindow()
+    window.find()
+    qtbot.waitUntil(lambda: window.pages["meetings"].search.hasFocus())
+
+
+def test_new_meeting_shortcut_opens_a_blank_meeting(qtbot, window):
+    window.new_meeting()
+    page = window.pages["meetings"]
+    assert window.current_key() == "meetings"
+    assert page.right.currentWidget() is page.editor and page.editor.meeting is None
+    assert "New meeting" in page.editor.heading.text()
+
+
+def test_group_selector_only_with_several_groups(qtbot, store, group):
+    single = MainWindow(store)
+    qtbot.addWidget(single)
+    assert single.group_combo.isHidden()
+    regional = store.groups.create(name="Western Region", parent_id=group.id)
+    several = MainWindow(store)
+    qtbot.addWidget(several)
+    several.show()
+    assert not several.group_combo.isHidden()
+    assert [several.group_combo.itemData(i) for i in range(2)] == [group.id, regional.id]
+    page = several.show_page("meetings")
+    store.meetings.create(group_id=regional.id, kind="subnational", date=date(2025, 3, 1), place="Tarkwa")
+    several.group_combo.setCurrentIndex(1)
+    assert several.ctx.group_id == regional.id
+    assert page.model.rowCount() == 1
+
+
+def test_unsaved_meeting_blocks_page_switch_until_answered(qtbot, window, question):
+    from PySide6.QtWidgets import QMessageBox
+
+    window.new_meeting()
+    qtbot.keyClicks(window.pages["meetings"].editor.title, "Draft")
+    cancel = question(QMessageBox.StandardButton.Cancel)
+    window.nav.setCurrentRow(0)
+    assert cancel.asked and window.current_key() == "meetings"
+    question(QMessageBox.StandardButton.Discard)
+    window.nav.setCurrentRow(0)
+    assert window.current_key() == "dashboard"
+    assert window.ctx.store.meetings.count() == 0
+
+
+def test_open_record_shows_the_page_with_the_record(qtbot, window, store, group):
+    meeting = store.meetings.create(group_id=group.id, kind="plenary", date=date(2025, 5, 1), title="Found me")
+    window.ctx.open_record("meetings", meeting.id)
+    page = window.pages["meetings"]
+    assert window.current_key() == "meetings" and page.editor.meeting.id == meeting.id
+    window.ctx.open_record("sync", "")
+    assert window.current_key() == "sync"
+
+
+def test_status_bar_shows_store_and_last_sync(window, store):
+    assert str(store.path) in window.store_label.text()
+    assert window.sync_label.text() == "Last sync: never"
+    with store.transaction():
+        store.records.set_local("last_sync", "2025-06-14T09:30:00+00:00")
+    window.ctx.changed("")  # what the sync page says after a sync
+    assert window.sync_label.text().startswith("Last sync: Jun 14, 2025")
+
+
+def test_export_menu_waits_for_reports(window):
+    for action in window.export_actions.values():
+        assert not action.isEnabled() and "reports feature" in action.toolTip()
+
+
+def test_navigation_is_keyboard_reachable(qtbot, window):
+    window.nav.setFocus()
+    qtbot.keyClick(window.nav, Qt.Key.Key_Down)
+    assert window.current_key() == "meetings"
+    assert window.nav.accessibleName() == "Pages"
+
+
+def test_closing_the_window_with_unsaved_edits_asks(qtbot, window, question):
+    from PySide6.QtWidgets import QMessageBox
+
+    window.new_meeting()
+    qtbot.keyClicks(window.pages["meetings"].editor.title, "Draft")
+    cancel = question(QMessageBox.StandardButton.Cancel)
+    window.close()
+    assert cancel.asked and window.isVisible()
+    question(QMessageBox.StandardButton.Save)
+    window.close()
+    assert not window.isVisible()
+    assert [m.title for m in window.ctx.store.meetings.list()] == ["Draft"]
+
+
+def test_back_up_now_writes_a_backup_beside_the_store(qtbot, window, store):
+    from fieldgroup.core import backups
+
+    window.back_up()
+    qtbot.waitUntil(lambda: "Backup saved" in window.statusBar().currentMessage())
+    [made] = list(backups.backup_folder(store.path).glob("*.fgstore"))
+    assert made.name in window.statusBar().currentMessage()
+    assert made.stat().st_size > 0
