@@ -31,6 +31,14 @@ translations/%/LC_MESSAGES/fieldgroup.mo: translations/%/LC_MESSAGES/fieldgroup.
 extract: $(STAMP)
 	$(PY) tools/i18n_check.py --update
 
+# DESIGN §9 side by side (bench/README.md); the stress store is built once into bench/cache/.
+bench: $(STAMP)
+	$(PY) -m bench.run
+
+# The same harness on a tiny store in seconds: proves it still runs, says nothing about speed.
+bench-smoke: $(STAMP)
+	$(PY) -m bench.run --smoke
+
 lint: $(STAMP)
 	$(PY) -m ruff check fieldgroup tests
 

@@ -97,7 +97,10 @@ def test_first_run_welcome_starts_a_new_group(qtbot, monkeypatch, quiet_app, tmp
     assert app_module.run_app(None, "en") == 0
     window = OPEN_WINDOWS[-1]
     qtbot.addWidget(window)
-    [group] = window.ctx.store.groups.list()
+    from fieldgroup.core import open_store
+
+    with open_store(default) as reopened:  # run_app closed it when the (patched) event loop returned
+        [group] = reopened.groups.list()
     assert (group.name, group.country, group.language) == ("Peru ICWG", "PE", "es")
     assert window.ctx.store.path == default and settings.value(settings.LANGUAGE) == "es"
     window.close()
