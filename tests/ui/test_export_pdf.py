@@ -59,6 +59,24 @@ def test_export_menu_makes_an_internal_copy_only_when_asked(qtbot, window, store
                          include_protected=True)
     text = pdf_text(saved)
     assert "Esi Protected-Defender" in text and "nternal" in text
+    store.actions.create(group_id=group.id, title="Send the incident protocol", due_date=date(2025, 5, 30))
     tracker = drive_export(qtbot, monkeypatch, answer_dialog, window.export_actions["actions"].trigger,
                            tmp_path / "tracker.pdf")
-    assert tracker.exists()
+    assert "Send the incident protocol" in pdf_text(tracker)
+
+
+def test_a_report_that_cannot_be_made_says_why(qtbot, window, store, group, tmp_path, monkeypatch, answer_dialog):
+    from PySide6.QtWidgets import QMessageBox
+
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *rest: warnings.append(text) or 0)
+    window.ctx.set_group(group.id)
+
+    def fill(dialog):
+        dialog.path.setText(str(tmp_path / "empty.pdf"))
+        dialog.accept()
+
+    answer_dialog(ExportPdfDialog, fill)
+    window.export_actions["actions"].trigger()
+    qtbot.waitUntil(lambda: bool(warnings), timeout=30_000)
+    assert "no action items yet" in warnings[0] and not (tmp_path / "empty.pdf").exists()
