@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from fieldgroup.cli.common import EXIT_FAILED, EXIT_OK
-from fieldgroup.i18n import SUPPORTED_LANGUAGES, _
+from fieldgroup.i18n import SUPPORTED_LANGUAGES, _, ngettext
 from fieldgroup.paths import fonts_dir, install_dir, resources_dir
 
 # The working groups' countries: their regional formats must be bundled too.
@@ -107,7 +107,9 @@ def run_self_test(args: argparse.Namespace) -> int:
             print(f"{name}: " + ("ok" if not problems else "FAILED — " + "; ".join(problems)))
             failed += bool(problems)
     if failed:
-        print(_("The self-test found {n} problem(s); reinstall FieldGroup or send this output to support.").format(n=failed))
+        print(ngettext("The self-test found {n} problem; reinstall FieldGroup or send this output to support.",
+                       "The self-test found {n} problems; reinstall FieldGroup or send this output to support.",
+                       failed).format(n=failed))
         return EXIT_FAILED
     print(_("The self-test passed."))
     return EXIT_OK

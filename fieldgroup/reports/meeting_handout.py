@@ -73,7 +73,8 @@ def _attendance(context: ReportContext, meeting: Meeting, width: float) -> list[
     ]
     if balance.missing_pillars:
         missing = ", ".join(str(PILLAR_LABELS[p]) for p in balance.missing_pillars)
-        summary.append(para(f"{bold(_('Missing:'))} {markup(missing)}", is_markup=True))
+        missing_label = _("Missing:")  # outside the f-string, where Babel's extractor can see it
+        summary.append(para(f"{bold(missing_label)} {markup(missing)}", is_markup=True))
     flowables: list[Flowable] = [CondPageBreak(120), heading(_("Attendance")),
                                  KeepTogether([BalanceBar(balance.counts, width), Spacer(1, 4), *summary])]
     if not lines:
@@ -86,7 +87,8 @@ def _attendance(context: ReportContext, meeting: Meeting, width: float) -> list[
             continue
         present = sum(line.status == "present" for line in members)
         group_rows.append(len(rows))
-        rows.append([para(f"{bold(str(PILLAR_LABELS[pillar]))} — {markup(_('{n} present').format(n=format_number(present)))}",
+        present_text = _("{n} present").format(n=format_number(present))
+        rows.append([para(f"{bold(str(PILLAR_LABELS[pillar]))} — {markup(present_text)}",
                           "cell", is_markup=True), "", ""])
         for line in members:
             hidden = protect.hides(line.protected)

@@ -65,7 +65,7 @@ PAGES: list[PageSpec] = [
 EXPORTS = {  # key -> menu text; the reports feature wires them (MainWindow.export_actions)
     "meeting": N_("Meeting handout…"),
     "actions": N_("Action tracker…"),
-    "indicators": N_("M&E progress…"),
+    "indicators": N_("M&&E progress…"),  # "&&" is a literal ampersand in a Qt menu
     "participation": N_("Participation…"),
 }
 
@@ -143,7 +143,7 @@ class MainWindow(QMainWindow):
         export_menu.setToolTipsVisible(True)
         self.export_actions: dict[str, QAction] = {}
         for key, text in EXPORTS.items():
-            action = self._action(export_menu, str(text).replace("&", "&&"), lambda _c=False, k=key: self.export_pdf(k))
+            action = self._action(export_menu, str(text), lambda _c=False, k=key: self.export_pdf(k))
             self.export_actions[key] = action
         file_menu.addSeparator()
         self._action(file_menu, _("&Settings…"), self.open_settings, QKeySequence.StandardKey.Preferences)
@@ -159,6 +159,7 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu(_("&Help"))
         self._action(help_menu, _("&User guide"), lambda: help_menu_actions.user_guide(self),
                      QKeySequence.StandardKey.HelpContents)
+        self._action(help_menu, _("&Restore from backup…"), self.restore_from_backup)
         self._action(help_menu, _("Open &log folder"), help_menu_actions.open_log_folder)
         self._action(help_menu, _("&About FieldGroup"), lambda: help_menu_actions.about(self))
 
@@ -343,6 +344,11 @@ class MainWindow(QMainWindow):
         settings.set_value(settings.LAST_STORE, str(store.path))  # the next start opens it again
         if self.close():
             self.ctx.store.close()
+
+    def restore_from_backup(self) -> None:
+        from fieldgroup.ui.restore_flow import restore_from_backup
+
+        restore_from_backup(self)
 
     def export_pdf(self, kind: str) -> None:
         """File ▸ Export PDF: the meeting handout starts from the meeting open in the editor, if any."""
