@@ -48,3 +48,13 @@ def pillars(store, group):
         person = store.people.create(organisation_id=org.id, name=f"{pillar} person", gender=gender)
         result[pillar] = (org, person)
     return result
+
+
+@pytest.fixture(autouse=True)
+def english_unless_a_test_says_otherwise():
+    """The language is process-wide (the command line sets it); no test may leave another language behind."""
+    from fieldgroup.i18n import set_locale
+
+    set_locale("en")
+    yield
+    set_locale("en")

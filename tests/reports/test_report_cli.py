@@ -37,8 +37,8 @@ def test_include_protected_and_locale(saved, tmp_path):
                  "--locale", "es"]) == 0
     pages = pdf_text(out)
     assert PROTECTED in " ".join(pages)
-    assert re.search(r"Generated \d+ de [a-z]+ de \d{4}", pages[0])  # the command line runs on the real date
-    assert all("Internal — contains protected names" in page for page in pages)
+    assert re.search(r"Generado el \d+ de [a-z]+ de \d{4}", pages[0])  # Spanish labels, Spanish date (real date)
+    assert all("Interno: contiene nombres protegidos" in page for page in pages)
 
 
 def test_refusals_exit_1_with_one_sentence(saved, tmp_path, capsys):

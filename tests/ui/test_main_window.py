@@ -104,9 +104,9 @@ def test_status_bar_shows_store_and_last_sync(window, store):
     assert window.sync_label.text().startswith("Last sync: Jun 14, 2025")
 
 
-def test_export_menu_waits_for_reports(window):
-    for action in window.export_actions.values():
-        assert not action.isEnabled() and "reports feature" in action.toolTip()
+def test_every_export_pdf_entry_is_available(window):
+    assert set(window.export_actions) == {"meeting", "actions", "indicators", "participation"}
+    assert all(action.isEnabled() for action in window.export_actions.values())
 
 
 def test_navigation_is_keyboard_reachable(qtbot, window):
