@@ -21,6 +21,25 @@ from fieldgroup.formatting import format_number
 from fieldgroup.i18n import _, current_locale, ngettext
 
 
+def count_label(table: str, n: int) -> str:
+    """'3 groups', '1 person': a record count in words, in the active language."""
+    return COUNT_LABELS[table](n).format(n=format_number(n))
+
+
+# Whole ngettext calls, so that Babel's extractor finds both forms of each message.
+COUNT_LABELS = {
+    "groups": lambda n: ngettext("{n} group", "{n} groups", n),
+    "organisations": lambda n: ngettext("{n} organisation", "{n} organisations", n),
+    "people": lambda n: ngettext("{n} person", "{n} people", n),
+    "meetings": lambda n: ngettext("{n} meeting", "{n} meetings", n),
+    "attendance": lambda n: ngettext("{n} attendance record", "{n} attendance records", n),
+    "action_items": lambda n: ngettext("{n} action item", "{n} action items", n),
+    "indicators": lambda n: ngettext("{n} indicator", "{n} indicators", n),
+    "indicator_targets": lambda n: ngettext("{n} target", "{n} targets", n),
+    "indicator_values": lambda n: ngettext("{n} actual value", "{n} actual values", n),
+}
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     demo = subparsers.add_parser("demo", help="create a store filled with a believable demo working group")
     add_store_option(demo)
@@ -56,7 +75,7 @@ def run_demo(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     counts = generate_demo(args.store, size=args.size, seed=args.seed, locale=current_locale())
     seconds = time.perf_counter() - started
-    summary = ", ".join(f"{n} {name}" for name, n in counts.items() if name != "tombstones")
+    summary = ", ".join(count_label(name, n) for name, n in counts.items() if name in COUNT_LABELS)
     print(_("Created {path} in {seconds} s: {summary}.").format(
         path=args.store, seconds=format_number(seconds, 1), summary=summary))
     return EXIT_OK
