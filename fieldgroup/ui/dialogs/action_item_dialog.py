@@ -10,11 +10,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -23,6 +21,7 @@ from fieldgroup.core.entities import ActionItem
 from fieldgroup.core.schema import ACTION_STATUSES
 from fieldgroup.formatting import format_date
 from fieldgroup.i18n import _
+from fieldgroup.ui.dialogs.form_buttons import lay_out_form
 from fieldgroup.ui.models.action_tracker_model import STATUS_LABELS
 from fieldgroup.ui.widgets.validated_form import ValidatedForm
 
@@ -66,12 +65,7 @@ class ActionItemDialog(QDialog):
         self.meeting = self.form.add("meeting_id", _("From &meeting:"), QComboBox())
         self._fill_choices()
         self._load(item, meeting_id)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(buttons)
+        lay_out_form(self, self.form, self.save)
         self.due_set.toggled.connect(self.due.setEnabled)
 
     def _fill_choices(self) -> None:

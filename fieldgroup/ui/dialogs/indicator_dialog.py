@@ -8,11 +8,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -23,6 +21,7 @@ from fieldgroup.core.schema import DIRECTIONS, PERIOD_KINDS, UNITS
 from fieldgroup.formatting import format_number
 from fieldgroup.i18n import N_, _, current_locale
 from fieldgroup.ui.dialogs.action_item_dialog import from_qdate, to_qdate
+from fieldgroup.ui.dialogs.form_buttons import lay_out_form
 from fieldgroup.ui.models.indicators_model import UNIT_LABELS
 from fieldgroup.ui.widgets.validated_form import ValidatedForm
 
@@ -85,12 +84,7 @@ class IndicatorDialog(QDialog):
         self.form.add("baseline_date", _("Baseline &date:"), box)
         self.computed.currentIndexChanged.connect(self._computed_changed)
         self._load(indicator)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(buttons)
+        lay_out_form(self, self.form, self.save)
 
     def _select(self, combo: QComboBox, value) -> None:
         combo.setCurrentIndex(max(combo.findData(value), 0))

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QWidget
 
 from fieldgroup.core import FieldGroupError, Store
 from fieldgroup.core.entities import Organisation
 from fieldgroup.core.schema import PILLAR_LABELS, PILLARS
 from fieldgroup.i18n import _
+from fieldgroup.ui.dialogs.form_buttons import lay_out_form
 from fieldgroup.ui.widgets.validated_form import ValidatedForm
 
 
@@ -32,12 +33,7 @@ class OrganisationDialog(QDialog):
             self.pillar.setCurrentIndex(max(self.pillar.findData(organisation.pillar), 0))
             self.kind.setText(organisation.kind or "")
             self.region.setText(organisation.region or "")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(buttons)
+        lay_out_form(self, self.form, self.save)
 
     def values(self) -> dict:
         return {"name": self.name.text(), "pillar": self.pillar.currentData(), "kind": self.kind.text(),

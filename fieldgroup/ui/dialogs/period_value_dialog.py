@@ -5,10 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -17,6 +15,7 @@ from fieldgroup.core import periods as period_maths
 from fieldgroup.core.entities import Indicator
 from fieldgroup.formatting import format_date, format_number
 from fieldgroup.i18n import _
+from fieldgroup.ui.dialogs.form_buttons import lay_out_form
 from fieldgroup.ui.dialogs.indicator_dialog import parse_number
 from fieldgroup.ui.widgets.validated_form import ValidatedForm
 
@@ -60,12 +59,7 @@ class PeriodValueDialog(QDialog):
                 widget.setEnabled(False)
         self._load(period)
         self.period.editingFinished.connect(self._fill_actions)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(buttons)
+        lay_out_form(self, self.form, self.save)
 
     def _load(self, period: str | None) -> None:
         if period is None:

@@ -6,10 +6,8 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -17,6 +15,7 @@ from fieldgroup.core import FieldGroupError, Store
 from fieldgroup.core.entities import Person
 from fieldgroup.core.schema import GENDERS, PILLAR_LABELS
 from fieldgroup.i18n import _
+from fieldgroup.ui.dialogs.form_buttons import lay_out_form
 from fieldgroup.ui.models.people_model import GENDER_LABELS
 from fieldgroup.ui.widgets.validated_form import ValidatedForm
 
@@ -50,12 +49,7 @@ class PersonDialog(QDialog):
         self.notes.setMaximumHeight(80)
         if person:
             self._load(person)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(buttons)
+        lay_out_form(self, self.form, self.save)
 
     def _load(self, person: Person) -> None:
         self.name.setText(person.name)

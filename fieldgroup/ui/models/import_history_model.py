@@ -5,18 +5,16 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from fieldgroup.formatting import format_datetime, format_number
 from fieldgroup.i18n import N_
 from fieldgroup.sync.review import HistoryEntry
+from fieldgroup.ui.models.row_list_model import Index, RowListModel
 
 HEADERS = (N_("When"), N_("File"), N_("From laptop"), N_("New"), N_("Updated"), N_("Deleted"), N_("Conflicts"))
 WHEN, FILE, LAPTOP, NEW, UPDATED, DELETED, CONFLICTS = range(7)
 COUNT_KEYS = {NEW: "new", UPDATED: "updated", DELETED: "deleted", CONFLICTS: "conflicts"}
-
-Index = QModelIndex | QPersistentModelIndex
-ROOT = QModelIndex()
 
 
 def local_time(moment: datetime | None) -> datetime | None:
@@ -24,29 +22,8 @@ def local_time(moment: datetime | None) -> datetime | None:
     return moment.astimezone().replace(tzinfo=None) if moment and moment.tzinfo else moment
 
 
-class ImportHistoryModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None):
-        super().__init__(parent)
-        self._rows: list[HistoryEntry] = []
-
-    def set_rows(self, rows: list[HistoryEntry]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> HistoryEntry:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return str(HEADERS[section])
-        return None
+class ImportHistoryModel(RowListModel[HistoryEntry]):
+    headers = HEADERS
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

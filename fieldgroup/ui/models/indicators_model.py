@@ -5,22 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from fieldgroup.core.entities import Indicator
 from fieldgroup.core.indicators import NO_DATA, STATUS_LABELS, PeriodProgress
 from fieldgroup.formatting import format_number, format_percent, format_period
 from fieldgroup.i18n import N_, _
+from fieldgroup.ui.models.row_list_model import Index, RowListModel
 from fieldgroup.ui.widgets.markers import STATUS_COLOURS, status_icon
 
 UNIT_LABELS = {"number": N_("number"), "percent": N_("percent"), "yes_no": N_("yes/no")}
 HEADERS = (N_("Code"), N_("Indicator"), N_("Unit"), N_("Latest period"), N_("Target"), N_("Actual"),
            N_("Progress"), N_("Status"))
 CODE, NAME, UNIT, PERIOD, TARGET, ACTUAL, PROGRESS, STATUS = range(8)
-
-Index = QModelIndex | QPersistentModelIndex
-ROOT = QModelIndex()
 
 
 def format_value(value: float | None, unit: str) -> str:
@@ -53,32 +51,12 @@ def latest_progress(rows: list[PeriodProgress]) -> PeriodProgress | None:
     return rows[0] if rows else None
 
 
-class IndicatorsModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None):
-        super().__init__(parent)
-        self._rows: list[IndicatorRow] = []
+class IndicatorsModel(RowListModel[IndicatorRow]):
+    headers = HEADERS
 
-    def set_rows(self, rows: list[IndicatorRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> IndicatorRow:
-        return self._rows[row]
-
-    def row_of(self, indicator_id: str) -> int | None:
-        return next((i for i, r in enumerate(self._rows) if r.indicator.id == indicator_id), None)
-
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return str(HEADERS[section])
-        return None
+    @staticmethod
+    def row_id(row: IndicatorRow) -> str:
+        return row.indicator.id
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

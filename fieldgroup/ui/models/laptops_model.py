@@ -6,17 +6,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from fieldgroup.formatting import format_datetime
 from fieldgroup.i18n import N_, _
 from fieldgroup.ui.models.import_history_model import local_time
+from fieldgroup.ui.models.row_list_model import Index, RowListModel
 
 HEADERS = (N_("Laptop"), N_("Device id"), N_("Last bundle received"))
 NAME, DEVICE, LAST = range(3)
-
-Index = QModelIndex | QPersistentModelIndex
-ROOT = QModelIndex()
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,26 +25,8 @@ class Laptop:
     last_import: datetime | None
 
 
-class LaptopsModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None):
-        super().__init__(parent)
-        self._rows: list[Laptop] = []
-
-    def set_rows(self, rows: list[Laptop]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return str(HEADERS[section])
-        return None
+class LaptopsModel(RowListModel[Laptop]):
+    headers = HEADERS
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

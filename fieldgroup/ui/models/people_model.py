@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from fieldgroup.core.repositories import PersonRow
 from fieldgroup.core.schema import PILLAR_LABELS
 from fieldgroup.i18n import N_, _
+from fieldgroup.ui.models.row_list_model import Index, RowListModel
 from fieldgroup.ui.widgets.markers import shield_icon
 
 GENDER_LABELS = {"female": N_("Female"), "male": N_("Male"), "other": N_("Other")}
@@ -16,36 +17,9 @@ HEADERS = (N_("Name"), N_("Organisation"), N_("Pillar"), N_("Gender"), N_("Prote
            N_("Role"), N_("Email"), N_("Phone"))
 NAME, ORGANISATION, PILLAR, GENDER, PROTECTED, FOCAL, ROLE, EMAIL, PHONE = range(9)
 
-Index = QModelIndex | QPersistentModelIndex
-ROOT = QModelIndex()
 
-
-class PeopleModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None):
-        super().__init__(parent)
-        self._rows: list[PersonRow] = []
-
-    def set_rows(self, rows: list[PersonRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> PersonRow:
-        return self._rows[row]
-
-    def row_of(self, person_id: str) -> int | None:
-        return next((i for i, r in enumerate(self._rows) if r.id == person_id), None)
-
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return str(HEADERS[section])
-        return None
+class PeopleModel(RowListModel[PersonRow]):
+    headers = HEADERS
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
