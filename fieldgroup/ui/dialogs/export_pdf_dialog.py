@@ -77,10 +77,13 @@ class ExportPdfDialog(QDialog):
         self.path.setAccessibleName(_("File"))
         browse = QPushButton(_("&Browse…"), self)
         browse.clicked.connect(self._browse)
-        row = QHBoxLayout()
+        file_row = QWidget(self)  # a widget, not a layout, so that the label's mnemonic gets a buddy
+        row = QHBoxLayout(file_row)
+        row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.path, 1)
         row.addWidget(browse)
-        form.addRow(_("&File"), row)
+        form.addRow(_("&File"), file_row)
+        form.labelForField(file_row).setBuddy(self.path)
         self.error = QLabel(self)
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020")
@@ -94,8 +97,9 @@ class ExportPdfDialog(QDialog):
         self.setMinimumWidth(560)
 
     def _default_path(self) -> Path:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        return Path(folder) / f"{FILE_STEMS[self.kind]}.pdf"
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        folder = Path(documents) if documents and Path(documents).is_dir() else Path.home()
+        return folder / f"{FILE_STEMS[self.kind]}.pdf"
 
     def _browse(self) -> None:
         chosen, _filter = QFileDialog.getSaveFileName(self, _("Save the PDF as"), self.path.text(), _("PDF files (*.pdf)"))
