@@ -118,3 +118,27 @@ def test_merging_organisations_moves_people(store, group, pillars):
     moved = store.people.create(organisation_id=duplicate.id, name="Officer")
     store.merge_organisations(org.id, duplicate.id)
     assert store.people.get(moved.id).organisation_id == org.id
+
+
+def test_erasing_a_protected_person_takes_their_name_out_of_free_text(store, group, pillars):
+    org, _ = pillars["civil_society"]
+    person = store.people.create(organisation_id=org.id, name="Siobhan O'Neill", protected=True)
+    meeting = store.meetings.create(
+        group_id=group.id, kind="plenary", date=date(2025, 3, 1), title="Visit with SIOBHAN O’NEILL",
+        minutes="Siobhan  O'Neill reported threats.\nOthers listened.")
+    item = store.actions.create(meeting_id=meeting.id, title="Call Siobhan O'Neill back",
+                                description="Not Siobhan O'Neills' cousin")
+    store.people.delete(person.id)
+    after = store.meetings.get(meeting.id)
+    assert "Siobhan" not in after.title and "Siobhan" not in after.minutes
+    assert after.minutes.startswith("Protected participant (Civil society) reported threats.")
+    assert store.actions.get(item.id).title == "Call Protected participant (Civil society) back"
+    assert store.actions.get(item.id).description == "Not Siobhan O'Neills' cousin"  # not inside a longer word
+
+
+def test_deleting_an_unprotected_person_leaves_free_text_alone(store, group, pillars):
+    _, person = pillars["company"]
+    meeting = store.meetings.create(group_id=group.id, kind="plenary", date=date(2025, 3, 1),
+                                    minutes="company person presented the plan.")
+    store.people.delete(person.id)
+    assert store.meetings.get(meeting.id).minutes == "company person presented the plan."

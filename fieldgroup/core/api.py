@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -78,8 +79,16 @@ class Store:
         target = Path(target)
         if target.exists() and target.resolve() == self.path.resolve():
             raise FieldGroupError(_("The backup cannot overwrite the store itself; choose another file name."))
+        if not target.parent.is_dir():
+            raise FieldGroupError(_("The folder {folder} does not exist; choose another place for the backup.")
+                                  .format(folder=target.parent))
         try:
             return backup_to(self.conn, target)
+        except sqlite3.Error as exc:  # SQLite could not create or fill the file there
+            raise FieldGroupError(
+                _("Could not write the backup to {path} ({reason}); choose a folder you can write to.")
+                .format(path=target, reason=exc)
+            ) from exc
         except OSError as exc:
             raise FieldGroupError(
                 _("Could not write the backup to {path} ({reason}); choose a folder you can write to.")

@@ -86,6 +86,17 @@ class PersonRow:
 class People(Repository[Person]):
     table = "people"
     order_by = "name COLLATE NOCASE"
+    _erase_mentions = True
+
+    def delete(self, record_id: str, erase_mentions: bool = True) -> None:
+        """Delete a person; a protected person's name is also replaced in free text (erasure).
+
+        A merge passes erase_mentions=False: the duplicate lives on in the person it merged into."""
+        self._erase_mentions = erase_mentions
+        try:
+            super().delete(record_id)
+        finally:
+            self._erase_mentions = True
 
     def rows(self, group_id: str | None) -> list[PersonRow]:
         """The group's people with organisation name and pillar, by name (one query)."""
@@ -98,6 +109,12 @@ class People(Repository[Person]):
         self._clear_links("action_items", "owner_person_id", record_id)
         # Erasure: a losing edit of this person kept for review must not outlive them.
         store_sync.forget_conflicts_of(self.store.conn, "people", record_id)
+        person = self.get(record_id)
+        if person.protected and self._erase_mentions:
+            from fieldgroup.core.erasure import redact_everywhere
+
+            organisation = self.store.organisations.find(person.organisation_id)
+            redact_everywhere(self.store, person.name, organisation.pillar if organisation else None, record_id)
 
 
 class Meetings(Repository[Meeting]):
@@ -326,7 +343,7 @@ def merge_people(store: Any, keep_id: str, duplicate_id: str) -> Person:
             filled["protected"] = True  # protection is never lost by a merge
         if filled:
             store.people.update(keep.id, **filled)
-        store.people.delete(duplicate.id)
+        store.people.delete(duplicate.id, erase_mentions=False)
     return store.people.get(keep.id)
 
 

@@ -72,7 +72,8 @@ def action_rows(context: ReportContext, directory: Directory, items: Iterable[Ac
         owner, org_name = "", org.name if org else ""
         if person is not None:
             owner = protect.name(person.name, person_org.pillar if person_org else pillar, person.protected)
-            if protect.hides(person.protected) and own_org is None:
+            same_org = own_org is None or (person_org is not None and own_org.id == person_org.id)
+            if protect.hides(person.protected) and same_org:
                 org_name = ""  # a small organisation could identify the protected person
         description = protect.text(item.description).strip()
         if len(description) > DESCRIPTION_LIMIT:

@@ -41,7 +41,7 @@ def build(context: ReportContext, *, meeting_id: str | None = None, **_options: 
 
 
 def _facts(context: ReportContext, meeting: Meeting, kind: str, width: float) -> Flowable:
-    place = ", ".join(p for p in (context.protector.text(meeting.place), meeting.region) if p)
+    place = ", ".join(p for p in (context.protector.text(meeting.place), context.protector.text(meeting.region)) if p)
     rows = [(_("Group"), context.group.name), (_("Meeting type"), kind),
             (_("Date"), format_date(meeting.date, "full")), (_("Place"), place or "—")]
     if meeting.pillar:

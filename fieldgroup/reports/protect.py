@@ -23,12 +23,21 @@ def placeholder(pillar: str | None) -> str:
     return _("Protected participant ({pillar})").format(pillar=label)
 
 
+# How a name may be typed differently from how it is stored: "Marie-Claire" / "Marie Claire",
+# "O'Neill" / "O’Neill" (phones and word processors curl apostrophes), invisible soft hyphens.
+_SAME_AS_SPACE = "-\u2010\u2011\u2012\u2013\u2014\u00a0\u202f"
+_APOSTROPHES = "\u2019\u2018\u02bc\u00b4`"
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_VARIANTS = str.maketrans({**{c: " " for c in _SAME_AS_SPACE}, **{c: "'" for c in _APOSTROPHES},
+                           **{c: None for c in _INVISIBLE}})
+
+
 def _quick_fold(text: str) -> str:
     """`text` lower-cased without accents, as `_fold` makes it, but without the index map (faster)."""
     if text.isascii():
-        return text.lower()
+        return text.lower().translate(_VARIANTS)
     decomposed = unicodedata.normalize("NFD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().translate(_VARIANTS)
 
 
 def _fold(text: str) -> tuple[str, list[int]]:
@@ -39,7 +48,7 @@ def _fold(text: str) -> tuple[str, list[int]]:
         for part in unicodedata.normalize("NFD", char):
             if unicodedata.combining(part):
                 continue
-            for lower in part.casefold():
+            for lower in part.casefold().translate(_VARIANTS):
                 folded.append(lower)
                 origin.append(index)
     return "".join(folded), origin

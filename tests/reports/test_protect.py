@@ -40,3 +40,14 @@ def test_names_and_owners():
     assert protector.name("Amara Protected-Person", "civil_society", True) == HIDDEN_CS
     assert protector.name("Ana Gómez", "company", False) == "Ana Gómez"
     assert protector.hides(True) and not protector.hides(False)
+
+
+def test_names_typed_with_other_apostrophes_hyphens_or_soft_hyphens_are_hidden():
+    from fieldgroup.reports.protect import ProtectedName, Protector
+
+    protector = Protector([ProtectedName("Siobhan O'Neill", "civil_society"),
+                           ProtectedName("Marie-Claire Dubois", "company")])
+    for typed in ("Met Siobhan O’Neill today", "Marie Claire Dubois spoke", "MARIE-CLAIRE DUBOIS",
+                  "Siobhan O'Nei\u00adll called"):
+        printed = protector.text(typed)
+        assert "Siobhan" not in printed and "Dubois" not in printed and "Protected participant" in printed
