@@ -256,3 +256,14 @@ def test_pillar_meeting_says_balance_does_not_apply(qtbot, ctx, store, pillars):
     assert "does not apply" in page.editor.balance.status_label.text()
     qtbot.mouseClick(page.editor.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.model.data(page.model.index(0, 2)) == "— one pillar")
+
+
+def test_switching_group_keeps_a_new_meeting_typed_but_not_saved(qtbot, ctx, store, group):
+    regional = store.groups.create(name="Western Region ICWG", parent_id=group.id)
+    page = make_page(qtbot, ctx)
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(page.editor.title, "Typed before switching group")
+    ctx.set_group(regional.id)
+    titles = [m.title for m in store.meetings.list(group_id=group.id)]
+    assert titles == ["Typed before switching group"]  # saved in the group it was started in
+    assert store.meetings.list(group_id=regional.id) == []

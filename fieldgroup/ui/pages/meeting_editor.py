@@ -44,6 +44,7 @@ class MeetingEditor(QWidget):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
+        self.started_in_group: str | None = ctx.group_id
         self.ctx = ctx
         self.meeting: Meeting | None = None
         self.dirty = False
@@ -155,6 +156,7 @@ class MeetingEditor(QWidget):
         """Show `meeting`, or a blank new meeting for None (saved on Save or at the first attendee)."""
         self._loading = True
         self.meeting = meeting
+        self.started_in_group = meeting.group_id if meeting else self.ctx.group_id
         self.errors.clear()
         self.kind.setCurrentIndex(max(self.kind.findData(meeting.kind if meeting else "plenary"), 0))
         self.date.setDate(to_qdate(meeting.date if meeting else self.ctx.store.today()))
@@ -215,9 +217,11 @@ class MeetingEditor(QWidget):
         store = self.ctx.store
         try:
             if self.meeting is None:
-                if not self.ctx.group_id:
+                # The group the meeting was started in, even if the group selector moved on since.
+                group_id = self.started_in_group or self.ctx.group_id
+                if not group_id:
                     raise FieldGroupError(_("Create a working group first (File ▸ New group…)."))
-                meeting = store.meetings.create(group_id=self.ctx.group_id, **self.values())
+                meeting = store.meetings.create(group_id=group_id, **self.values())
             else:
                 meeting = store.meetings.update(self.meeting.id, **self.values())
         except FieldGroupError as exc:

@@ -194,7 +194,10 @@ class MeetingsPage(QWidget):
     # ---- reacting ----
 
     def _group_changed(self) -> None:
-        self.editor.maybe_leave()
+        # The group has already changed, so there is nothing to cancel: save the edits into the
+        # meeting's own group, and if they cannot be saved yet, keep them on screen with the reason.
+        if self.editor.dirty and not self.editor.save():
+            return
         self.editor.meeting = None
         self.right.setCurrentWidget(self.empty)
         self.refresh()
