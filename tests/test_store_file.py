@@ -114,3 +114,26 @@ def test_a_failed_write_leaves_nothing_half_written(store, group):
             store.organisations.create(group_id=group.id, name="Half", pillar="company")
             store.organisations.create(group_id=group.id, name="Bad", pillar="ngo")
     assert store.digest() == before
+
+
+def test_stores_in_folders_with_uri_characters_open(tmp_path):
+    folder = tmp_path / "Q3 report #2 ? 100%"
+    folder.mkdir()
+    path = folder / "group.fgstore"
+    with create_store(path) as s:
+        s.groups.create(name="Peru GTM")
+    with open_store(path) as s:
+        assert [g.name for g in s.groups.list()] == ["Peru GTM"]
+    with open_store(path, read_only=True) as s:
+        assert s.groups.count() == 1
+
+
+def test_a_store_that_vanished_is_not_recreated_empty(tmp_path, monkeypatch):
+    path = tmp_path / "gone.fgstore"
+    create_store(path).close()
+    monkeypatch.setattr(store_module, "refuse_unless_store", lambda p: p.unlink())  # deleted right after the check
+    from fieldgroup.core import FieldGroupError
+
+    with pytest.raises((FieldGroupError, sqlite3.OperationalError)):
+        open_store(path)
+    assert not path.exists()

@@ -9,6 +9,7 @@ import os
 import platform
 import secrets
 import sqlite3
+import urllib.parse
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -89,10 +90,15 @@ def header_app_id(path: Path) -> int:
     return int.from_bytes(header[68:72], "big") if len(header) == 72 else 0
 
 
+def uri_path(path: Path) -> str:
+    """The path as SQLite's file: URIs want it: '?', '#' and '%' in folder names are percent-encoded."""
+    return urllib.parse.quote(path.resolve().as_posix())
+
+
 def read_only_uri(path: Path) -> str:
     """Without a -wal file beside it, open as immutable so that not even a -wal/-shm file is created."""
     has_wal = path.with_name(path.name + "-wal").exists()
-    return f"file:{path.resolve().as_posix()}?mode=ro" + ("" if has_wal else "&immutable=1")
+    return f"file:{uri_path(path)}?mode=ro" + ("" if has_wal else "&immutable=1")
 
 
 def is_disk_full(exc: BaseException) -> bool:
@@ -171,7 +177,10 @@ class RecordStore:
         lock = StoreLock(path).acquire()
         conn = None
         try:
-            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+            # mode=rw for an existing store: if the file vanished since the check (a folder being
+            # cleaned, a stick pulled out), SQLite must fail rather than create an empty store.
+            target = path if is_new else f"file:{uri_path(path)}?mode=rw"
+            conn = sqlite3.connect(target, uri=not is_new, isolation_level=None, check_same_thread=False)
             cls._configure(conn)
             if is_new:
                 conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")

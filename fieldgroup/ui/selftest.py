@@ -12,7 +12,7 @@ from fieldgroup.paths import fonts_dir, resources_dir
 def check_window(store: Store) -> list[str]:
     """Open the main window on `store` without a screen, let it paint, close it; a list of problems."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QLibraryInfo, QTimer, QTranslator
+    from PySide6.QtCore import QLibraryInfo, QThreadPool, QTimer, QTranslator
     from PySide6.QtGui import QFontDatabase, QIcon
     from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -44,6 +44,9 @@ def check_window(store: Store) -> list[str]:
 
     QTimer.singleShot(0, look_and_quit)
     app.exec()
+    # Pages read the store in background threads; they must finish before the caller closes the
+    # store and removes its temporary folder (a race seen once in CI).
+    QThreadPool.globalInstance().waitForDone(30_000)
     if shown != [True]:
         problems.append("the main window did not open")
     return problems
