@@ -9,6 +9,7 @@ import os
 import platform
 import secrets
 import sqlite3
+import sys
 import urllib.parse
 import uuid
 from collections.abc import Callable, Iterator
@@ -114,13 +115,19 @@ def disk_full_error() -> DiskFullError:
 
 def backup_to(conn: sqlite3.Connection, target: Path) -> Path:
     """Write a consistent copy of the open store to `target` through the SQLite backup API."""
-    target = Path(target)
+    return copy_database(conn, Path(target))
+
+
+def copy_database(source: sqlite3.Connection, target: Path) -> Path:
+    """Copy `source` to `target` (temporary file, flush, rename); the copy forgets this laptop.
+
+    A restored or copied store must not write with this laptop's device id, so its 'home' is
+    removed and it takes a new id where it is next opened."""
     tmp = target.with_name(target.name + ".partial")
     tmp.unlink(missing_ok=True)
     dest = sqlite3.connect(tmp)
     try:
-        conn.backup(dest)
-        # A restored or copied backup must not write with this laptop's device id: forget the home.
+        source.backup(dest)
         dest.execute("DELETE FROM local_settings WHERE key = 'home'")
         dest.commit()
     except (sqlite3.DatabaseError, OSError) as exc:
@@ -131,8 +138,21 @@ def backup_to(conn: sqlite3.Connection, target: Path) -> Path:
         raise
     finally:
         dest.close()
+    fsync_file(tmp)
     os.replace(tmp, target)
     return target
+
+
+def fsync_file(path: Path) -> None:
+    """Flush a file and, where the system allows, the folder entry that names it."""
+    with path.open("rb+") as handle:
+        os.fsync(handle.fileno())
+    if sys.platform != "win32":  # make a rename durable too
+        fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 class RecordStore:

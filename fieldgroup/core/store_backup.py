@@ -6,11 +6,17 @@ import logging
 import os
 import shutil
 import sqlite3
-import sys
 from pathlib import Path
 
 from fieldgroup.core import store_integrity, store_maintenance
-from fieldgroup.core.store import backup_to, disk_full_error, is_disk_full, read_only_uri
+from fieldgroup.core.store import (
+    backup_to,
+    copy_database,
+    disk_full_error,
+    fsync_file,
+    is_disk_full,
+    read_only_uri,
+)
 
 log = logging.getLogger(__name__)
 
@@ -42,17 +48,6 @@ def is_sound(path: Path) -> bool:
         conn.close()
 
 
-def _fsync(path: Path) -> None:
-    with path.open("rb+") as handle:
-        os.fsync(handle.fileno())
-    if sys.platform != "win32":  # make the rename itself durable
-        fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 def copy_closed_store(source: Path, target: Path) -> Path:
     """A consistent copy of a store nobody has open, WAL included; a byte copy if SQLite cannot read it."""
     try:
@@ -70,7 +65,7 @@ def copy_closed_store(source: Path, target: Path) -> Path:
             part = source.with_name(source.name + suffix)
             if part.exists():
                 _copy_bytes(part, target.with_name(target.name + suffix))
-    _fsync(target)
+    fsync_file(target)
     return target
 
 
@@ -86,25 +81,14 @@ def _copy_bytes(source: Path, target: Path) -> None:
 
 def put_in_place(backup: Path, store_path: Path) -> None:
     """Replace the (closed, locked, already saved) store file by a copy of `backup`, atomically."""
-    tmp = store_path.with_name(store_path.name + ".restoring")
-    tmp.unlink(missing_ok=True)
     source = _read_only(backup)
-    dest = sqlite3.connect(tmp)
     try:
-        source.backup(dest)
-    except sqlite3.DatabaseError as exc:
-        dest.close()
-        tmp.unlink(missing_ok=True)
-        if is_disk_full(exc):
-            raise disk_full_error() from exc
-        raise
+        restored = copy_database(source, store_path.with_name(store_path.name + ".restoring"))
     finally:
         source.close()
-        dest.close()
-    _fsync(tmp)
     # A -wal left beside the old file would be replayed into the new one and corrupt it; its
     # content is already in the safety copy the caller made.
     for suffix in ("-wal", "-shm"):
         store_path.with_name(store_path.name + suffix).unlink(missing_ok=True)
-    os.replace(tmp, store_path)
-    _fsync(store_path)
+    os.replace(restored, store_path)
+    fsync_file(store_path)
