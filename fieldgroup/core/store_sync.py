@@ -11,8 +11,8 @@ from fieldgroup.core.schema import TABLE_ORDER, TABLES
 
 
 def export_rows(conn: sqlite3.Connection, table: str, since: str | None = None) -> Iterator[tuple]:
-    """(id, field values..., stamps JSON) of every row, or of rows changed after `since` (a stamp)."""
-    columns = ", ".join(("id", *TABLES[table].field_names, "_stamps"))
+    """(id, field values..., stamps JSON, newest stamp) of every row, or of rows changed after `since`."""
+    columns = ", ".join(("id", *TABLES[table].field_names, "_stamps", "_ver"))
     if since is None:
         yield from conn.execute(f"SELECT {columns} FROM {table} ORDER BY id")
     else:

@@ -32,12 +32,11 @@ class ExportResult:
 
 
 def _rows_with_newest_stamp(store: Store, table: str, since: str | None, lacks) -> list[list]:
-    rows = []
-    for row in sql.export_rows(store.conn, table, since):
-        stamps = json.loads(row[-1])
-        if lacks is None or any(lacks(s) for s in stamps.values()):
-            rows.append([*row, max(stamps.values())])
-    return rows
+    """Rows as they travel: (id, values..., stamps JSON, newest stamp); for a peer, only what it lacks."""
+    if lacks is None:
+        return [list(row) for row in sql.export_rows(store.conn, table, since)]
+    return [list(row) for row in sql.export_rows(store.conn, table, since)
+            if any(lacks(stamp) for stamp in json.loads(row[-2]).values())]
 
 
 def build_payload(store: Store, peer_vector: dict[str, str] | None) -> tuple[dict[str, Any], dict[str, int]]:
