@@ -4,14 +4,32 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test translations extract lint bench bench-smoke screenshots installer clean
+.PHONY: run test test-latest lock translations extract lint bench bench-smoke screenshots installer clean
 
-$(STAMP): pyproject.toml
+# Everything (app, test and installer tools) comes from requirements.lock, pinned with hashes for
+# Linux, Windows and macOS: a fresh machine today and in a year installs the same bytes.
+# FieldGroup itself goes in without its dependencies (--no-deps) and without a build sandbox
+# (--no-build-isolation), so pip never reaches past the lock.
+$(STAMP): requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	$(MAKE) --no-print-directory translations
 	touch $(STAMP)
+
+# Regenerate the lock from pyproject.toml (the newest versions its ranges allow, on every platform).
+lock:
+	test -x .venv-tools/bin/uv || ($(PYTHON) -m venv .venv-tools && .venv-tools/bin/pip install --quiet uv)
+	.venv-tools/bin/uv pip compile --quiet --universal --generate-hashes --python-version 3.11 \
+		--extra test --extra installer pyproject.toml -o requirements.lock
+
+# Non-blocking early warning: the suite in a fresh venv with the newest versions pyproject.toml allows.
+test-latest:
+	rm -rf .venv-latest && $(PYTHON) -m venv .venv-latest
+	.venv-latest/bin/pip install --quiet --upgrade pip
+	.venv-latest/bin/pip install --quiet -e '.[test]'
+	$(MAKE) --no-print-directory translations PY=.venv-latest/bin/python
+	QT_QPA_PLATFORM=offscreen .venv-latest/bin/python -m pytest -q -n 2 -p no:cacheprovider
 
 run: $(STAMP) translations
 	$(PY) -m fieldgroup.run_demo
@@ -44,11 +62,10 @@ lint: $(STAMP)
 
 # One-folder installer in dist/fieldgroup/ with PyInstaller (README, "Installer").
 installer: $(STAMP) translations
-	$(PY) -m pip install --quiet -e '.[installer]'
 	$(PY) -m PyInstaller --noconfirm --clean --log-level WARN build_installer.spec
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info
+	rm -rf $(VENV) .venv-latest .venv-tools build dist *.egg-info
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m fieldgroup.ui.screenshots

@@ -52,6 +52,9 @@ def normalise_locale(value: str) -> str:
     text = (value or "").strip().split(".")[0].split("@")[0].replace("-", "_")
     if text.lower() == PSEUDO:
         return PSEUDO
+    # "C" and "POSIX" name no language (newer CLDR maps them to en_US_POSIX): refuse them ourselves.
+    if text.upper() in ("C", "POSIX"):
+        text = ""
     from babel import Locale, UnknownLocaleError
 
     parts = text.split("_")

@@ -37,7 +37,7 @@ def test_normalise_locale_accepts_supported_languages_in_any_spelling(given, exp
     assert normalise_locale(given) == expected
 
 
-@pytest.mark.parametrize("given", ["de", "de_DE", "xx", "", "C", "zz_ZZ", "français"])
+@pytest.mark.parametrize("given", ["de", "de_DE", "xx", "", "C", "c", "POSIX", "C.UTF-8", "zz_ZZ", "français"])
 def test_normalise_locale_refuses_others_naming_the_supported_ones(given):
     with pytest.raises(ValueError) as info:
         normalise_locale(given)
