@@ -39,3 +39,31 @@ def test_sql_lives_only_in_the_store_modules():
         if not path.name.startswith("store") and SQL.search(path.read_text(encoding="utf-8"))
     ]
     assert offenders == []
+
+
+# The one door to the data (issue 11): outside fieldgroup/core nothing holds the connection, the
+# internal record store, a private store method, or imports the store's SQL modules.
+DOOR = re.compile(
+    r"""\.conn\b|\bstore\.records\b|\.records\.|\bstore\._[a-z]\w*|\bRecordStore\b"""
+    r"""|fieldgroup\.core(\.|\s+import\s+)(store|store_\w+)\b"""
+)
+
+
+def test_nothing_outside_core_reaches_past_the_store():
+    offenders = [
+        f"{path.relative_to(PACKAGE)}:{number}: {line.strip()}"
+        for path in PACKAGE.rglob("*.py")
+        if path.relative_to(PACKAGE).parts[0] != "core"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if DOOR.search(line)
+    ]
+    assert offenders == []
+
+
+def test_the_door_test_catches_what_it_forbids():
+    for line in ("store.conn.execute(x)", "self.store.records.delete(t, i)", "gui.records.clock.wall",
+                 "store._meeting_facts(g)", "from fieldgroup.core import store_queries",
+                 "from fieldgroup.core.store import RecordStore", "from fieldgroup.core.store_sync import peers"):
+        assert DOOR.search(line), line
+    for line in ("info.records", "store.sync.peers()", "from fieldgroup.core import Store, periods"):
+        assert not DOOR.search(line), line

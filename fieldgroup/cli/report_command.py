@@ -27,14 +27,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     report.set_defaults(handler=run_report)
 
 
+def default_group(store) -> str | None:
+    """Without --group: the top-level group when there is exactly one (its sub-groups are part of it)."""
+    top = store.groups.list(parent_id=None)
+    return top[0].id if len(top) == 1 else None
+
+
 def run_report(args: argparse.Namespace) -> int:
     if args.kind == "meeting" and not args.meeting:
         raise UsageError(_("The meeting handout needs --meeting ID."))
     from fieldgroup.core import open_store
     from fieldgroup.reports import build_report
 
-    with open_store(args.store) as store:
-        path = build_report(args.kind, store, args.out, group_id=args.group, meeting_id=args.meeting,
+    with open_store(args.store, read_only=True) as store:
+        group_id = args.group or (None if args.meeting else default_group(store))
+        path = build_report(args.kind, store, args.out, group_id=group_id, meeting_id=args.meeting,
                             period=args.period, paper=args.paper, include_protected=args.include_protected)
     print(_("Wrote {path}.").format(path=path))
     return EXIT_OK

@@ -1,4 +1,4 @@
-"""Subcommands about the store file itself: demo, info, digest, check, backup."""
+"""Subcommands about the store file itself: demo, info, digest, check, backup (the ones that look never write)."""
 
 from __future__ import annotations
 
@@ -82,7 +82,7 @@ def run_demo(args: argparse.Namespace) -> int:
 
 
 def run_info(args: argparse.Namespace) -> int:
-    with open_store(args.store) as store:
+    with open_store(args.store, read_only=True) as store:
         data = {
             "store": str(store.path),
             "device_id": store.device_id,
@@ -102,13 +102,13 @@ def run_info(args: argparse.Namespace) -> int:
 
 
 def run_digest(args: argparse.Namespace) -> int:
-    with open_store(args.store) as store:
+    with open_store(args.store, read_only=True) as store:
         print(store.digest())
     return EXIT_OK
 
 
 def run_check(args: argparse.Namespace) -> int:
-    with open_store(args.store) as store:
+    with open_store(args.store, read_only=True) as store:
         problems = store.problems()
     if not problems:
         print(_("The store is sound."))

@@ -12,7 +12,7 @@ from pathlib import Path
 from fieldgroup.core import indicators as indicator_maths
 from fieldgroup.core import periods, store_maintenance, store_queries
 from fieldgroup.core.entities import Organisation, Person
-from fieldgroup.core.errors import FieldGroupError
+from fieldgroup.core.errors import FieldGroupError, OlderStoreError
 from fieldgroup.core.hlc import wall_clock_ms
 from fieldgroup.core.indicators import ActionFacts, MeetingFacts, PeriodProgress
 from fieldgroup.core.repositories import (
@@ -29,11 +29,20 @@ from fieldgroup.core.repositories import (
     merge_people,
 )
 from fieldgroup.core.store import RecordStore, backup_to
+from fieldgroup.core.store_schema import SCHEMA_VERSION
+from fieldgroup.core.sync_access import SyncAccess
 from fieldgroup.i18n import _
+
+# Device-local settings the store itself keeps; nothing outside it may overwrite them.
+_RESERVED_SETTINGS = frozenset({"device_id", "home", "previous_device_id", "clock"})
 
 
 class Store:
-    """An open FieldGroup store. Use `open_store` or `create_store`; close it (or use `with`) when done."""
+    """An open FieldGroup store. Use `open_store` or `create_store`; close it (or use `with`) when done.
+
+    The one door to the data: records through the repositories (`store.people` …), read models in
+    `fieldgroup.core.read_models`, sync through `store.sync`. `conn` and `records` are internal to
+    fieldgroup.core (tests/test_layers.py keeps everything else off them)."""
 
     def __init__(self, records: RecordStore, today: Callable[[], date] = date.today):
         self.records = records
@@ -48,6 +57,7 @@ class Store:
         self.indicators = Indicators(self)
         self.targets = Targets(self)
         self.values = Values(self)
+        self.sync = SyncAccess(self)
 
     # ---- the file ----
 
@@ -59,8 +69,38 @@ class Store:
     def device_id(self) -> str:
         return self.records.device_id
 
+    @property
+    def read_only(self) -> bool:
+        return self.records.read_only
+
+    @property
+    def in_transaction(self) -> bool:
+        return self.records._depth > 0
+
     def close(self) -> None:
         self.records.close()
+
+    def reopen(self, *, read_only: bool = False) -> Store:
+        """Another connection to the same file, with the same clock source and today (background work)."""
+        return open_store(self.path, wall=self.records.clock.wall, today=self.today, read_only=read_only)
+
+    def catch_up_clock(self) -> None:
+        """Move this connection's clock past every stamp another connection to the file has saved."""
+        saved = self.records.get_local("clock")
+        if saved:
+            self.records.clock.observe(saved)
+
+    # ---- device-local settings (never synced, never stamped) ----
+
+    def local_setting(self, key: str, default: str | None = None) -> str | None:
+        return self.records.get_local(key, default)
+
+    def set_local_setting(self, key: str, value: str | None) -> None:
+        """Save a setting of this laptop (in its own transaction unless inside one already)."""
+        if key in _RESERVED_SETTINGS:
+            raise ValueError(f"{key} is kept by the store itself")
+        with self.transaction():
+            self.records.set_local(key, value)
 
     def __enter__(self) -> Store:
         return self
@@ -135,7 +175,7 @@ class Store:
         self, group_id: str, key: str, period_kind: str, extra_periods: dict[str, float] | None = None
     ) -> dict[str, float]:
         """Values of a built-in computed indicator per period, from the group's meetings and actions."""
-        meetings, actions = self._meeting_facts(group_id), self._action_facts(group_id)
+        meetings, actions = self.meeting_facts(group_id), self.action_facts(group_id)
         if not meetings and not extra_periods:
             return {}
         first = min((m.date for m in meetings), default=self.today())
@@ -150,7 +190,7 @@ class Store:
                 result[period] = value
         return result
 
-    def _meeting_facts(self, group_id: str) -> list[MeetingFacts]:
+    def meeting_facts(self, group_id: str) -> list[MeetingFacts]:
         counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
         women: dict[str, int] = defaultdict(int)
         recorded: dict[str, int] = defaultdict(int)
@@ -166,7 +206,7 @@ class Store:
             for m in self.meetings.list(group_id=group_id)
         ]
 
-    def _action_facts(self, group_id: str) -> list[ActionFacts]:
+    def action_facts(self, group_id: str) -> list[ActionFacts]:
         def day(text: str | None) -> date | None:
             return date.fromisoformat(text) if text else None
 
@@ -177,9 +217,15 @@ def open_store(path: Path | str, *, wall: Callable[[], int] = wall_clock_ms, tod
                read_only: bool = False) -> Store:
     """Open an existing store; refuses (NotAStoreError, NewerStoreError) anything else, untouched.
 
-    read_only=True opens a second, reading connection (a PDF built in the background, a backup
-    looked into) that takes no lock and never writes."""
-    return Store(RecordStore.open(path, create=False, wall=wall, read_only=read_only), today)
+    read_only=True opens a reading connection (a command that only looks, a PDF built in the
+    background) that takes no lock, never migrates and never changes a byte of the file; a store
+    of an older schema is refused (OlderStoreError): the app must open it first."""
+    store = Store(RecordStore.open(path, create=False, wall=wall, read_only=read_only), today)
+    if read_only and store.schema_version < SCHEMA_VERSION:
+        store.close()
+        raise OlderStoreError(_("{path} was made by an older version of FieldGroup; open it in the FieldGroup app "
+                                "once to update it, then try again.").format(path=store.path))
+    return store
 
 
 def create_store(path: Path | str, *, wall: Callable[[], int] = wall_clock_ms, today: Callable[[], date] = date.today) -> Store:

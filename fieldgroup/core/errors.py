@@ -15,6 +15,10 @@ class NewerStoreError(FieldGroupError):
     """The store was written by a newer version of FieldGroup."""
 
 
+class OlderStoreError(FieldGroupError):
+    """A command that only looks met a store of an older schema: only the app may update it."""
+
+
 class StoreBusyError(FieldGroupError):
     """Another FieldGroup window or process has the store open for writing."""
 

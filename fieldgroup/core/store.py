@@ -96,10 +96,18 @@ def uri_path(path: Path) -> str:
     return urllib.parse.quote(path.resolve().as_posix())
 
 
-def read_only_uri(path: Path) -> str:
-    """Without a -wal file beside it, open as immutable so that not even a -wal/-shm file is created."""
+def read_only_uri(path: Path, *, live: bool = False) -> str:
+    """A URI that reads without writing a byte of the file.
+
+    A file nothing writes (a backup, a file being identified) without a -wal beside it opens as
+    immutable, so that not even a -wal/-shm file is created. A `live` store, which the app may be
+    writing at this moment, opens with mode=ro, which sees the app's commits through the WAL
+    (SQLite may leave empty -wal/-shm files beside it); only in a folder nobody can write to,
+    where no one can be writing either, does it fall back to immutable."""
     has_wal = path.with_name(path.name + "-wal").exists()
-    return f"file:{uri_path(path)}?mode=ro" + ("" if has_wal else "&immutable=1")
+    if has_wal or (live and os.access(path.parent, os.W_OK)):
+        return f"file:{uri_path(path)}?mode=ro"
+    return f"file:{uri_path(path)}?mode=ro&immutable=1"
 
 
 def is_disk_full(exc: BaseException) -> bool:
@@ -193,7 +201,7 @@ class RecordStore:
         else:
             refuse_unless_store(path)
         if read_only:  # for looking into backups: no lock, no migration, no device id, not a byte written
-            return cls(path, sqlite3.connect(read_only_uri(path), uri=True, check_same_thread=False), wall, read_only=True)
+            return cls(path, sqlite3.connect(read_only_uri(path, live=True), uri=True, check_same_thread=False), wall, read_only=True)
         lock = StoreLock(path).acquire()
         conn = None
         try:

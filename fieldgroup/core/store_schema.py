@@ -1,53 +1,181 @@
-"""The SQLite schema of a store and its forward-only migrations (the DDL lives here, nowhere else)."""
+"""The SQLite schema of a store and its forward-only migrations (the DDL lives here, nowhere else).
+
+Every step is frozen: its own SQL, or sqlite-utils' `transform_sql()` for what SQLite's ALTER TABLE
+cannot do (see `transform`); never built from the live table list in schema.py."""
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-
-from fieldgroup.core.schema import TABLES, TableSpec
+from typing import Any
 
 # 'FGrp': marks a SQLite file as a FieldGroup store, so a foreign database is refused on sight.
 APPLICATION_ID = 0x46477270
 
-_SQL_TYPES = {"text": "TEXT", "date": "TEXT", "int": "INTEGER", "bool": "INTEGER", "real": "REAL"}
+# Version 1 as released, written out: a later change to schema.py must never change what an old
+# store is migrated to. Executed one statement at a time inside the migration's transaction
+# (executescript would commit it halfway).
+_V1_SQL = """
+CREATE TABLE groups (
+  id TEXT PRIMARY KEY NOT NULL,
+  name TEXT,
+  country TEXT,
+  region TEXT,
+  parent_id TEXT,
+  language TEXT,
+  balance_threshold REAL,
+  _stamps TEXT NOT NULL,
+  _ver TEXT NOT NULL,
+  FOREIGN KEY (parent_id) REFERENCES groups(id) DEFERRABLE INITIALLY DEFERRED
+);
+CREATE INDEX idx_groups_parent_id ON groups(parent_id);
+CREATE INDEX idx_groups__ver ON groups(_ver);
+CREATE TABLE organisations (
+  id TEXT PRIMARY KEY NOT NULL,
+  group_id TEXT,
+  name TEXT,
+  pillar TEXT,
+  kind TEXT,
+  region TEXT,
+  _stamps TEXT NOT NULL,
+  _ver TEXT NOT NULL,
+  FOREIGN KEY (group_id) REFERENCES groups(id) DEFERRABLE INITIALLY DEFERRED
+);
+CREATE INDEX idx_organisations_group_id ON organisations(group_id);
+CREATE INDEX idx_organisations__ver ON organisations(_ver);
+CREATE TABLE people (
+  id TEXT PRIMARY KEY NOT NULL,
+  organisation_id TEXT,
+  name TEXT,
+  role TEXT,
+  gender TEXT,
+  email TEXT,
+  phone TEXT,
+  protected INTEGER,
+  focal_point INTEGER,
+  notes TEXT,
+  _stamps TEXT NOT NULL,
+  _ver TEXT NOT NULL,
+  FOREIGN KEY (organisation_id) REFERENCES organisations(id) DEFERRABLE INITIALLY DEFERRED
+);
+CREATE INDEX idx_people_organisation_id ON people(organisation_id);
+CREATE INDEX idx_people__ver ON people(_ver);
+CREATE TABLE meetings (
+  id TEXT PRIMARY KEY NOT NULL,
+  group_id TEXT,
+  kind TEXT,
+  date TEXT,
+  title TEXT,
+  place TEXT,
+  region TEXT,
+  pillar TEXT,
+  agenda TEXT,
+  minutes TEXT,
+  decisions TEXT,
+  _stamps TEXT NOT NULL,
+  _ver TEXT NOT NULL,
+  FOREIGN KEY (group_id) REFERENCES groups(id) DEFERRABLE INITIALLY DEFERRED
+);
+CREATE INDEX idx_meetings_group_id ON meetings(group_id);
+CREATE INDEX idx_meetings__ver ON meetings(_ver);
+CREATE TABLE attendance (
+  id TEXT PRIMARY KEY NOT NULL,
+  meeting_id TEXT,
+  person_id TEXT,
+  status TEXT,
+  _stamps TEXT NOT NULL,
+  _ver TEXT NOT NULL,
+  FOREIGN KEY (meeting_id) REFERENCES meetings(id) DEFERRABLE INITIALLY DEFERRED,
+  FOREIGN KEY (person_id) REFERENCES people(id) DEFERRABLE INITIALLY DEFERRED
+);
+CREATE INDEX idx_attendance_meeting_id ON attendance(meeting_id);
+CREATE INDEX idx_attendance_person_id ON attendance(person_id);
+CREATE INDEX idx_attendance__ver ON attendance(_ver);
+CREATE TABLE action_items (
+  id TEXT PRIMARY KEY NOT NULL,
+  group_id TEXT,
+  meeting_id TEXT,
+  title TEXT,
+  description TEXT,
+  owner_person_id TEXT,
+  owner_organisation_id TEXT,
+  due_date TEXT,
+  status TEXT,
+  completed_on TEXT,
+  _stamps TEXT NOT NULL,
+  _ver TEXT NOT NULL,
+  FOREIGN KEY (group_id) REFERENCES groups(id) DEFERRABLE INITIALLY DEFERRED,
+  FOREIGN KEY (meeting_id) REFERENCES meetings(id) DEFERRABLE INITIALLY DEFERRED,
+  FOREIGN KEY (owner_person_id) REFERENCES people(id) DEFERRABLE INITIALLY DEFERRED,
+  FOREIGN KEY (owner_organisation_id) REFERENCES organisations(id) DEFERRABLE INITIALLY DEFERRED
+);
+CREATE INDEX idx_action_items_group_id ON action_items(group_id);
+CREATE INDEX idx_action_items_meeting_id ON action_items(meeting_id);
+CREATE INDEX idx_action_items_owner_person_id ON action_items(owner_person_id);
+CREATE INDEX idx_action_items_owner_organisation_id ON action_items(owner_organisation_id);
+CREATE INDEX idx_action_items__ver ON action_items(_ver);
+CREATE TABLE indicators (
+  id TEXT PRIMARY KEY NOT NULL,
+  group_id TEXT,
+  code TEXT,
+  name TEXT,
+  description TEXT,
+  unit TEXT,
+  direction TEXT,
+  period_kind TEXT,
+  baseline_value REAL,
+  baseline_date TEXT,
+  computed TEXT,
+  _stamps TEXT NOT NULL,
+  _ver TEXT NOT NULL,
+  FOREIGN KEY (group_id) REFERENCES groups(id) DEFERRABLE INITIALLY DEFERRED
+);
+CREATE INDEX idx_indicators_group_id ON indicators(group_id);
+CREATE INDEX idx_indicators__ver ON indicators(_ver);
+CREATE TABLE indicator_targets (
+  id TEXT PRIMARY KEY NOT NULL,
+  indicator_id TEXT,
+  period TEXT,
+  value REAL,
+  _stamps TEXT NOT NULL,
+  _ver TEXT NOT NULL,
+  FOREIGN KEY (indicator_id) REFERENCES indicators(id) DEFERRABLE INITIALLY DEFERRED
+);
+CREATE INDEX idx_indicator_targets_indicator_id ON indicator_targets(indicator_id);
+CREATE INDEX idx_indicator_targets__ver ON indicator_targets(_ver);
+CREATE TABLE indicator_values (
+  id TEXT PRIMARY KEY NOT NULL,
+  indicator_id TEXT,
+  period TEXT,
+  value REAL,
+  note TEXT,
+  evidence_meeting_id TEXT,
+  evidence_action_id TEXT,
+  _stamps TEXT NOT NULL,
+  _ver TEXT NOT NULL,
+  FOREIGN KEY (indicator_id) REFERENCES indicators(id) DEFERRABLE INITIALLY DEFERRED,
+  FOREIGN KEY (evidence_meeting_id) REFERENCES meetings(id) DEFERRABLE INITIALLY DEFERRED,
+  FOREIGN KEY (evidence_action_id) REFERENCES action_items(id) DEFERRABLE INITIALLY DEFERRED
+);
+CREATE INDEX idx_indicator_values_indicator_id ON indicator_values(indicator_id);
+CREATE INDEX idx_indicator_values_evidence_meeting_id ON indicator_values(evidence_meeting_id);
+CREATE INDEX idx_indicator_values_evidence_action_id ON indicator_values(evidence_action_id);
+CREATE INDEX idx_indicator_values__ver ON indicator_values(_ver);
+CREATE INDEX idx_action_items_due ON action_items(status, due_date);
+CREATE INDEX idx_meetings_date ON meetings(group_id, date);
+CREATE TABLE tombstones (tbl TEXT NOT NULL, id TEXT NOT NULL, stamp TEXT NOT NULL, PRIMARY KEY (tbl, id)) WITHOUT ROWID;
+CREATE TABLE local_settings (key TEXT PRIMARY KEY NOT NULL, value TEXT);
+CREATE TABLE import_history (id INTEGER PRIMARY KEY, bundle_id TEXT, file_name TEXT, sender_device TEXT, imported_at TEXT NOT NULL, counts TEXT, note TEXT);
+CREATE TABLE peers (device TEXT PRIMARY KEY NOT NULL, name TEXT, vector TEXT, last_seen TEXT);
+"""
 
 
-def _record_table_ddl(spec: TableSpec) -> list[str]:
-    columns = ["id TEXT PRIMARY KEY NOT NULL"]
-    columns += [f"{f.name} {_SQL_TYPES[f.kind]}" for f in spec.fields]
-    # _stamps: JSON {"*": creation stamp, field: stamp of its last change}; _ver: the newest stamp.
-    columns += ["_stamps TEXT NOT NULL", "_ver TEXT NOT NULL"]
-    # Deferred so that sync can apply a bundle's rows in any order inside one transaction.
-    columns += [
-        f"FOREIGN KEY ({f.name}) REFERENCES {f.references}(id) DEFERRABLE INITIALLY DEFERRED"
-        for f in spec.fields
-        if f.references
-    ]
-    statements = [f"CREATE TABLE {spec.name} (\n  " + ",\n  ".join(columns) + "\n)"]
-    statements += [
-        f"CREATE INDEX idx_{spec.name}_{f.name} ON {spec.name}({f.name})" for f in spec.fields if f.references
-    ]
-    statements.append(f"CREATE INDEX idx_{spec.name}__ver ON {spec.name}(_ver)")
-    return statements
+def _statements(script: str) -> list[str]:
+    return [statement.strip() for statement in script.split(";\n") if statement.strip()]
 
 
 def _migrate_to_1(conn: sqlite3.Connection) -> None:
-    statements: list[str] = []
-    for spec in TABLES.values():
-        statements += _record_table_ddl(spec)
-    statements += [
-        "CREATE INDEX idx_action_items_due ON action_items(status, due_date)",
-        "CREATE INDEX idx_meetings_date ON meetings(group_id, date)",
-        "CREATE TABLE tombstones (tbl TEXT NOT NULL, id TEXT NOT NULL, stamp TEXT NOT NULL,"
-        " PRIMARY KEY (tbl, id)) WITHOUT ROWID",
-        # Device-local tables: never stamped, never synced.
-        "CREATE TABLE local_settings (key TEXT PRIMARY KEY NOT NULL, value TEXT)",
-        "CREATE TABLE import_history (id INTEGER PRIMARY KEY, bundle_id TEXT, file_name TEXT,"
-        " sender_device TEXT, imported_at TEXT NOT NULL, counts TEXT, note TEXT)",
-        "CREATE TABLE peers (device TEXT PRIMARY KEY NOT NULL, name TEXT, vector TEXT, last_seen TEXT)",
-    ]
-    for statement in statements:
+    for statement in _statements(_V1_SQL):
         conn.execute(statement)
 
 
@@ -59,6 +187,15 @@ def _migrate_to_2(conn: sqlite3.Connection) -> None:
         " detected_at TEXT NOT NULL, resolved_at TEXT, resolution TEXT)"
     )
     conn.execute("CREATE INDEX idx_conflicts_record ON conflicts(tbl, record_id)")
+
+
+def transform(conn: sqlite3.Connection, table: str, **changes: Any) -> None:
+    """Rebuild `table` as sqlite-utils' transform() would (types, renames, drops, foreign keys), inside
+    the migration's transaction: the SQL is asked for and run here, because transform() itself commits."""
+    import sqlite_utils  # only a migration needs it; importing it costs ~130 ms of a start-up
+
+    for statement in sqlite_utils.Database(conn).table(table).transform_sql(**changes):
+        conn.execute(statement)
 
 
 # Index i migrates a store from version i to version i + 1. Append only; never edit a released step.

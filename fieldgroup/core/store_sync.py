@@ -168,3 +168,15 @@ def save_peer(conn: sqlite3.Connection, device: str, name: str | None, vector: d
 def top_level_groups(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
     """(id, name, creation stamps JSON) of groups without a parent."""
     return conn.execute("SELECT id, name, _stamps FROM groups WHERE parent_id IS NULL").fetchall()
+
+
+def travelling_rows_by_id(conn: sqlite3.Connection, table: str, ids: Iterable[str]) -> list[list]:
+    """Rows as they travel (id, values..., stamps JSON, newest stamp) for the given ids, by id."""
+    columns = ", ".join(("id", *TABLES[table].field_names, "_stamps", "_ver"))
+    ids = sorted(ids)
+    found: list[list] = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        found += [list(row) for row in conn.execute(
+            f"SELECT {columns} FROM {table} WHERE id IN ({', '.join('?' * len(chunk))}) ORDER BY id", chunk)]
+    return found

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import uuid
 from dataclasses import dataclass
@@ -10,9 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldgroup.core import FieldGroupError, Store
-from fieldgroup.core import store_sync as sql
-from fieldgroup.core.hlc import stamp_device
-from fieldgroup.core.schema import TABLE_ORDER, TABLES
+from fieldgroup.core.schema import TABLES
 from fieldgroup.i18n import _
 from fieldgroup.sync import bundle, state
 
@@ -31,32 +28,11 @@ class ExportResult:
                 "encrypted": self.encrypted, "bytes": self.size}
 
 
-def _rows_with_newest_stamp(store: Store, table: str, since: str | None, lacks) -> list[list]:
-    """Rows as they travel: (id, values..., stamps JSON, newest stamp); for a peer, only what it lacks."""
-    if lacks is None:
-        return [list(row) for row in sql.export_rows(store.conn, table, since)]
-    return [list(row) for row in sql.export_rows(store.conn, table, since)
-            if any(lacks(stamp) for stamp in json.loads(row[-2]).values())]
-
-
 def build_payload(store: Store, peer_vector: dict[str, str] | None) -> tuple[dict[str, Any], dict[str, int]]:
     """Every synced row and tombstone, or only those with a stamp the peer has not seen."""
-    lacks = None
-    since = None
-    if peer_vector is not None:
-        def lacks(stamp: str) -> bool:
-            return peer_vector.get(stamp_device(stamp), "") < stamp
-
-        # Rows whose newest stamp is older than everything the peer has are skipped by SQL.
-        since = min(peer_vector.values()) if peer_vector else None
-    tables, counts = {}, {}
-    for name in TABLE_ORDER:
-        rows = _rows_with_newest_stamp(store, name, since, lacks)
-        tables[name] = {"fields": list(TABLES[name].field_names), "rows": rows}
-        counts[name] = len(rows)
-    tombstones = [list(t) for t in sql.export_tombstones(store.conn, since) if lacks is None or lacks(t[2])]
-    counts["tombstones"] = len(tombstones)
-    return {"tables": tables, "tombstones": tombstones}, counts
+    changes = store.sync.changes_since(peer_vector, close_references=False)
+    tables = {name: {"fields": list(TABLES[name].field_names), "rows": rows} for name, rows in changes.tables.items()}
+    return {"tables": tables, "tombstones": changes.tombstones}, changes.counts()
 
 
 def export_bundle(store: Store, out: Path | str, passphrase: str | None = None,
@@ -65,17 +41,17 @@ def export_bundle(store: Store, out: Path | str, passphrase: str | None = None,
     out = Path(out)
     peer_vector = None
     if for_device:
-        known = sql.peer(store.conn, for_device)
+        known = store.sync.peer(for_device)
         if known is None:
             raise FieldGroupError(_("This laptop has never received a bundle from device {device}; "
                                     "export a full bundle instead.").format(device=for_device))
-        peer_vector = json.loads(known[2] or "{}")
+        peer_vector = known.vector
     payload, counts = build_payload(store, peer_vector)
     group_id, group_name = state.sync_group(store)
-    names = {row[0]: row[1] for row in sql.peers(store.conn) if row[1]}
+    names = {peer.device: peer.name for peer in store.sync.peers() if peer.name}
     manifest = bundle.Manifest(
         bundle_id=str(uuid.uuid4()), group_id=group_id, sender_device=store.device_id,
-        created=store.records.clock.now(), vector=state.seen_vector(store), counts=counts,
+        created=store.sync.new_stamp(), vector=state.seen_vector(store), counts=counts,
         payload_sha256="", payload_bytes=0, full=peer_vector is None, sender_name=state.device_name(store),
         devices=names | {store.device_id: state.device_name(store)}, group_name=group_name,
     )

@@ -88,8 +88,7 @@ def sync_folder(store: Store, folder: Path | str, passphrase: str | None = None,
     if progress:
         progress(len(candidates), len(candidates) + 1, _("Writing this laptop's bundle"))
     result.exported = export_bundle(store, mailbox / f"{store.device_id}.fgbundle", passphrase)
-    with store.transaction():
-        store.records.set_local("last_sync", _now())
+    store.set_local_setting("last_sync", _now())
     return result
 
 

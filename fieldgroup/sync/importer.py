@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from fieldgroup.core import Store, backups
-from fieldgroup.core import store_sync as sql
 from fieldgroup.core.hlc import stamp_ms
 from fieldgroup.formatting import format_date
 from fieldgroup.i18n import _, ngettext
@@ -110,7 +109,7 @@ def import_bundle(store: Store, path: Path | str, passphrase: str | None = None,
     path = Path(path)
     manifest, compressed = read_bundle_file(path, passphrase, arriving_ok)
     check_group(store, manifest)
-    warnings = check_clock(manifest, store.records.clock.wall(), accept_future)
+    warnings = check_clock(manifest, store.sync.wall_ms(), accept_future)
     report = ImportReport(path.name, manifest.bundle_id, manifest.sender_device, manifest.sender_name,
                           dry_run, already_had=False, warnings=warnings)
     seen_before = state.seen_vector(store)
@@ -138,14 +137,14 @@ class _Rollback(Exception):
 def _remember(store: Store, manifest: bundle.Manifest, path: Path, report: ImportReport) -> None:
     now = datetime.now(UTC).isoformat(timespec="seconds")
     for stamp in manifest.vector.values():
-        store.records.clock.observe(stamp)
+        store.sync.observe(stamp)
     state.save_seen_vector(store, state.merge_vectors(state.seen_vector(store), manifest.vector))
     for device, name in manifest.devices.items():
-        if device != manifest.sender_device and device != store.device_id and sql.peer(store.conn, device) is None:
-            sql.save_peer(store.conn, device, name, {}, now)
-    sql.save_peer(store.conn, manifest.sender_device, manifest.sender_name, manifest.vector, now)
-    sql.add_import_history(store.conn, manifest.bundle_id, path.name, manifest.sender_device, now,
-                           report.counts.as_dict(), " ".join(report.warnings))
-    store.records.set_local("last_sync", now)
-    if manifest.group_id and not store.records.get_local("sync_group"):
-        store.records.set_local("sync_group", manifest.group_id)
+        if device != manifest.sender_device and device != store.device_id and store.sync.peer(device) is None:
+            store.sync.save_peer(device, name, {}, now)
+    store.sync.save_peer(manifest.sender_device, manifest.sender_name, manifest.vector, now)
+    store.sync.add_import(manifest.bundle_id, path.name, manifest.sender_device, now,
+                          report.counts.as_dict(), " ".join(report.warnings))
+    store.set_local_setting("last_sync", now)
+    if manifest.group_id and not store.local_setting("sync_group"):
+        store.set_local_setting("sync_group", manifest.group_id)

@@ -8,7 +8,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 from fieldgroup.core import Store
-from fieldgroup.core import store_sync as sql
 from fieldgroup.core.hlc import stamp_device
 from fieldgroup.core.schema import TABLE_ORDER, TABLES
 from fieldgroup.i18n import _
@@ -52,7 +51,7 @@ class Merger:
 
     def __init__(self, store: Store, bundle_vector: dict[str, str], seen_before: dict[str, str]):
         self.store = store
-        self.conn = store.conn
+        self.db = store.sync
         self.bundle_vector = bundle_vector
         self.seen_before = seen_before
         self.counts = MergeCounts()
@@ -82,7 +81,7 @@ class Merger:
             if not (isinstance(entry, list) and len(entry) == 3 and entry[0] in TABLES):
                 raise _damaged()
             incoming_tombs.setdefault(entry[0], {})[entry[1]] = entry[2]
-        had_tombstones = sql.has_tombstones(self.conn)
+        had_tombstones = self.db.has_tombstones()
         for name in TABLE_ORDER:
             section = tables.get(name, {"fields": list(TABLES[name].field_names), "rows": []})
             rows = self._checked_rows(name, section)
@@ -101,16 +100,16 @@ class Merger:
         return rows
 
     def _apply_table(self, name: str, rows: list[list], tombs: dict[str, str]) -> None:
-        local_tombs = sql.tombstones_of(self.conn, name)
-        if not local_tombs and sql.table_is_empty(self.conn, name):
+        local_tombs = self.db.tombstones_of(name)
+        if not local_tombs and self.db.table_is_empty(name):
             # Joining or first sync: nothing to compare with, so insert in bulk.
-            sql.insert_rows(self.conn, name, rows)
+            self.db.insert_rows(name, rows)
             self.counts.add(name, "new", len(rows))
             for record_id, stamp in tombs.items():
-                sql.set_tombstone(self.conn, name, record_id, stamp)
+                self.db.set_tombstone(name, record_id, stamp)
             return
         incoming = {row[0]: row for row in rows}
-        local = sql.rows_by_id(self.conn, name, incoming.keys() | tombs.keys())
+        local = self.db.rows_by_id(name, incoming.keys() | tombs.keys())
         for record_id in incoming.keys() | tombs.keys():
             self._resolve(name, record_id, local.get(record_id), local_tombs.get(record_id),
                           incoming.get(record_id), tombs.get(record_id))
@@ -129,24 +128,24 @@ class Merger:
             return
         if merged is None:
             if tomb != local_tomb:
-                sql.set_tombstone(self.conn, name, record_id, tomb)
+                self.db.set_tombstone(name, record_id, tomb)
             self.counts.add(name, "unchanged")
             return
         if local_tomb is not None:
-            sql.drop_tombstone(self.conn, name, record_id)  # re-created after the delete
+            self.db.drop_tombstone(name, record_id)  # re-created after the delete
         self._write(name, local, merged)
 
     def _write(self, name: str, local: tuple | None, merged: tuple) -> None:
         stamps = json.loads(merged[-2])
         row = (*merged[:-1], max(stamps.values()))
         if local is None:
-            sql.insert_rows(self.conn, name, [row])
+            self.db.insert_rows(name, [row])
             self.counts.add(name, "new")
             return
         if tuple(local) == tuple(row[:-1]):
             self.counts.add(name, "unchanged")
             return
-        sql.replace_row(self.conn, name, row)
+        self.db.replace_row(name, row)
         values_changed = tuple(local[1:-1]) != tuple(row[1:-2])
         self.counts.add(name, "updated" if values_changed else "unchanged")
 
@@ -155,7 +154,7 @@ class Merger:
         """The delete wins; edits the deleting side never saw are kept as conflicts."""
         if local is not None:
             self._keep_unseen_edits(name, record_id, local, tomb, seen=self._they_had_seen)
-            sql.delete_row(self.conn, name, record_id)
+            self.db.delete_row(name, record_id)
             self.removed_locally = True
             self.counts.add(name, "deleted")
         else:
@@ -163,9 +162,9 @@ class Merger:
                 self._keep_unseen_edits(name, record_id, tuple(incoming), tomb, seen=self._we_had_seen)
             self.counts.add(name, "unchanged")
         if name == "people":
-            sql.forget_conflicts_of(self.conn, name, record_id)
+            self.db.forget_conflicts_of(name, record_id)
         if tomb != local_tomb:
-            sql.set_tombstone(self.conn, name, record_id, tomb)
+            self.db.set_tombstone(name, record_id, tomb)
 
     def _keep_unseen_edits(self, name: str, record_id: str, row: tuple, tomb: str, seen) -> None:
         if name in NO_CONFLICT_COPIES:
@@ -174,7 +173,7 @@ class Merger:
         for index, field_name in enumerate(TABLES[name].field_names, start=1):
             stamp = stamps.get(field_name)
             if stamp and not seen(stamp):
-                sql.add_conflict(self.conn, name, record_id, field_name, (None, tomb), (row[index], stamp), self.now)
+                self.db.add_conflict(name, record_id, field_name, (None, tomb), (row[index], stamp), self.now)
                 self.counts.add(name, "conflicts")
 
     def _merge_rows(self, name: str, local: tuple, incoming: list) -> tuple:
@@ -192,7 +191,7 @@ class Merger:
             if local[index + 1] != incoming[index + 1] and self._concurrent(mine, theirs):
                 kept = (incoming[index + 1], theirs) if winner_is_theirs else (local[index + 1], mine)
                 lost = (local[index + 1], mine) if winner_is_theirs else (incoming[index + 1], theirs)
-                sql.add_conflict(self.conn, name, local[0], field_name, kept, lost, self.now)
+                self.db.add_conflict(name, local[0], field_name, kept, lost, self.now)
                 self.counts.add(name, "conflicts")
         creation = max(local_stamps["*"], incoming_stamps["*"])
         compact = {"*": creation} | {k: v for k, v in stamps.items() if v != creation}
@@ -208,7 +207,7 @@ class Merger:
                 for spec_field in TABLES[name].fields:
                     if not spec_field.references:
                         continue
-                    for record_id, _parent, parent_deleted in sql.orphans(self.conn, name, spec_field.name):
+                    for record_id, _parent, parent_deleted in self.db.orphans(name, spec_field.name):
                         if not parent_deleted:
                             raise BundleError(_(
                                 "This bundle refers to records this laptop has never received; "
@@ -220,9 +219,9 @@ class Merger:
 
     def _detach(self, name: str, spec_field: Any, record_id: str) -> None:
         if spec_field.required:
-            self.store.records.delete(name, record_id)
+            self.db.delete_record(name, record_id)
             if name == "people":
-                sql.forget_conflicts_of(self.conn, name, record_id)
+                self.db.forget_conflicts_of(name, record_id)
             self.counts.add(name, "deleted")
         else:
-            self.store.records.update(name, record_id, {spec_field.name: None})
+            self.db.set_field(name, record_id, spec_field.name, None)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from fieldgroup.core import FieldGroupError, Store
-from fieldgroup.core import store_sync as sql
 from fieldgroup.core.hlc import stamp_device, stamp_ms
 from fieldgroup.core.schema import TABLES
 from fieldgroup.i18n import _
@@ -44,15 +42,13 @@ def _when(stamp: str | None) -> datetime | None:
 
 
 def open_conflicts(store: Store) -> list[Conflict]:
-    result = []
-    for cid, table, record_id, field, kept, kept_stamp, lost, lost_stamp, _detected in sql.open_conflicts(store.conn):
-        result.append(Conflict(
-            cid, table, record_id, field, json.loads(kept) if kept else None,
-            stamp_device(kept_stamp) if kept_stamp else None, _when(kept_stamp),
-            json.loads(lost) if lost else None, stamp_device(lost_stamp), _when(lost_stamp),
-            record_deleted=not store.records.exists(table, record_id),
-        ))
-    return result
+    return [
+        Conflict(c.id, c.table, c.record_id, c.field, c.kept_value,
+                 stamp_device(c.kept_stamp) if c.kept_stamp else None, _when(c.kept_stamp),
+                 c.lost_value, stamp_device(c.lost_stamp), _when(c.lost_stamp),
+                 record_deleted=not store.sync.exists(c.table, c.record_id))
+        for c in store.sync.open_conflicts()
+    ]
 
 
 def keep_current(store: Store, conflict_id: int) -> None:
@@ -62,21 +58,20 @@ def keep_current(store: Store, conflict_id: int) -> None:
 
 def keep_lost_value(store: Store, conflict_id: int) -> None:
     """The coordinator prefers the losing value: it is saved again now, so it wins on every laptop."""
-    row = sql.conflict_by_id(store.conn, conflict_id)
-    if row is None:
+    conflict = store.sync.conflict(conflict_id)
+    if conflict is None:
         raise FieldGroupError(_("That conflict was already resolved."))
-    _cid, table, record_id, field, _kept, _ks, lost, _ls, _d = row
-    if not store.records.exists(table, record_id):
+    if not store.sync.exists(conflict.table, conflict.record_id):
         raise FieldGroupError(_("The record was deleted on another laptop, so its old value cannot be restored; "
                                 "enter it again as a new record if it is still needed."))
     with store.transaction():
-        store.records.update(table, record_id, {field: json.loads(lost) if lost else None})
+        store.sync.set_field(conflict.table, conflict.record_id, conflict.field, conflict.lost_value)
         _close(store, conflict_id, "kept other")
 
 
 def _close(store: Store, conflict_id: int, resolution: str) -> None:
     with store.transaction():
-        sql.resolve_conflict(store.conn, conflict_id, resolution, datetime.now(UTC).isoformat(timespec="seconds"))
+        store.sync.resolve_conflict(conflict_id, resolution, datetime.now(UTC).isoformat(timespec="seconds"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,8 +87,9 @@ class HistoryEntry:
 def import_history(store: Store, limit: int = 200) -> list[HistoryEntry]:
     names = device_names(store)
     return [
-        HistoryEntry(file_name, sender, names.get(sender), datetime.fromisoformat(when), json.loads(counts or "{}"), note or "")
-        for _bundle, file_name, sender, when, counts, note in sql.import_history(store.conn, limit)
+        HistoryEntry(h.file_name, h.sender_device, names.get(h.sender_device), datetime.fromisoformat(h.imported_at),
+                     h.counts, h.note)
+        for h in store.sync.import_history(limit)
     ]
 
 
@@ -101,23 +97,22 @@ def device_names(store: Store) -> dict[str, str]:
     """Device id -> laptop name, for every laptop this one has heard of."""
     from fieldgroup.sync.state import device_name
 
-    names = {device: name for device, name, _v, _s in sql.peers(store.conn) if name}
+    names = {peer.device: peer.name for peer in store.sync.peers() if peer.name}
     names[store.device_id] = device_name(store)
     return names
 
 
 def last_sync(store: Store) -> datetime | None:
-    value = store.records.get_local("last_sync")
+    value = store.local_setting("last_sync")
     return datetime.fromisoformat(value) if value else None
 
 
 def passphrase(store: Store) -> str | None:
     """The group passphrase remembered on this laptop (device-local; never travels in a bundle)."""
-    return store.records.get_local("group_passphrase") or None
+    return store.local_setting("group_passphrase") or None
 
 
 def set_passphrase(store: Store, value: str | None) -> None:
     if value is not None and 0 < len(value) < 8:
         raise FieldGroupError(_("A group passphrase needs at least 8 characters; a short sentence is best."))
-    with store.transaction():
-        store.records.set_local("group_passphrase", value or None)
+    store.set_local_setting("group_passphrase", value or None)

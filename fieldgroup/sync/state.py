@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
-import json
 import platform
 import socket
 
 from fieldgroup.core import Store
-from fieldgroup.core import store_sync as sql
 
 
 def seen_vector(store: Store) -> dict[str, str]:
     """Device id -> newest stamp of that device this store holds everything up to."""
-    vector = json.loads(store.records.get_local("seen_vector") or "{}")
-    own = store.records.clock.last()
-    if own > vector.get(store.device_id, ""):
-        vector[store.device_id] = own
-    return vector
+    return store.sync.seen_vector()
 
 
 def save_seen_vector(store: Store, vector: dict[str, str]) -> None:
-    store.records.set_local("seen_vector", json.dumps(vector, sort_keys=True))
+    store.sync.save_seen_vector(vector)
 
 
 def merge_vectors(a: dict[str, str], b: dict[str, str]) -> dict[str, str]:
@@ -34,17 +28,17 @@ def covers(have: dict[str, str], other: dict[str, str]) -> bool:
 
 def device_name(store: Store) -> str:
     """A name people recognise for this laptop, shown to colleagues in conflict reviews."""
-    return store.records.get_local("device_name") or socket.gethostname() or platform.node() or store.device_id
+    return store.local_setting("device_name") or socket.gethostname() or platform.node() or store.device_id
 
 
 def sync_group(store: Store) -> tuple[str | None, str | None]:
     """(id, name) of the working group this store syncs: the first top-level group created in it."""
-    groups = sql.top_level_groups(store.conn)
+    groups = store.sync.top_level_groups()
     if not groups:
         return None, None
-    chosen = store.records.get_local("sync_group")
-    for group_id, name, _stamps in groups:
+    chosen = store.local_setting("sync_group")
+    for group_id, name, _created in groups:
         if group_id == chosen:
             return group_id, name
-    group_id, name, _stamps = min(groups, key=lambda g: (json.loads(g[2])["*"], g[0]))
+    group_id, name, _created = min(groups, key=lambda g: (g[2], g[0]))
     return group_id, name

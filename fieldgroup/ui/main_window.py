@@ -177,7 +177,7 @@ class MainWindow(QMainWindow):
         self.sync_label.setText(_("Last sync: {when}").format(when=self._last_sync_text()))
 
     def _last_sync_text(self) -> str:
-        value = self.ctx.store.records.get_local("last_sync")
+        value = self.ctx.store.local_setting("last_sync")
         if not value:
             return _("never")
         try:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from fieldgroup.core import Store, open_store
+from fieldgroup.core import Store
 from fieldgroup.sync import bundle
 from fieldgroup.sync.exporter import ExportResult, export_bundle
 from fieldgroup.sync.folder import FolderSyncResult, mailbox_for, sync_folder
@@ -35,7 +35,7 @@ T = TypeVar("T")
 
 def with_own_store(gui_store: Store, work: Callable[[Store], T]) -> T:
     """Run `work` on a fresh connection to the GUI store's file (same clock source and today), then close it."""
-    store = open_store(gui_store.path, wall=gui_store.records.clock.wall, today=gui_store.today)
+    store = gui_store.reopen()
     try:
         return work(store)
     finally:
@@ -44,9 +44,7 @@ def with_own_store(gui_store: Store, work: Callable[[Store], T]) -> T:
 
 def catch_up_clock(gui_store: Store) -> None:
     """Move the GUI connection's clock past every stamp the background connection saved."""
-    saved = gui_store.records.get_local("clock")
-    if saved:
-        gui_store.records.clock.observe(saved)
+    gui_store.catch_up_clock()
 
 
 @dataclass
@@ -78,7 +76,7 @@ def _classify_refused(store: Store, mailbox: Path, passphrase: str | None, outco
     for name in outcome.result.refused:
         try:
             manifest, _payload = read_bundle_file(mailbox / name, passphrase, arriving_ok=True)
-            check_clock(manifest, store.records.clock.wall(), accept_future=False)
+            check_clock(manifest, store.sync.wall_ms(), accept_future=False)
         except bundle.PassphraseNeeded as exc:
             outcome.locked[name] = str(exc)
         except ClockAheadError as exc:

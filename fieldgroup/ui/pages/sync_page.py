@@ -164,10 +164,7 @@ class SyncPage(QWidget):
         self.passphrase_box.refresh()
 
     def _record_name(self, table: str, record_id: str) -> str:
-        row = self.ctx.store.records.get_row(table, record_id)
-        if not row:
-            return ""
-        return next((str(row[f]) for f in RECORD_NAME_FIELDS if row.get(f)), "")
+        return self.ctx.store.sync.record_name(table, record_id, RECORD_NAME_FIELDS)
 
     def _passphrase(self) -> str | None:
         return review.passphrase(self.ctx.store) or self._session_passphrase
