@@ -40,6 +40,8 @@ def looking_commands(path, out):
         ["digest", "--store", str(path)],
         ["check", "--store", str(path)],
         ["report", "actions", "--store", str(path), "--out", str(out)],
+        *(["list", kind, "--store", str(path), "--json"] for kind in ("groups", "meetings", "people", "organisations",
+                                                                     "actions", "indicators")),
     ]
 
 
