@@ -11,7 +11,7 @@ from fieldgroup.core import Store, backups
 from fieldgroup.core.hlc import stamp_ms
 from fieldgroup.formatting import format_date
 from fieldgroup.i18n import _, ngettext
-from fieldgroup.sync import bundle, state
+from fieldgroup.sync import bundle, compat, state
 from fieldgroup.sync.merge import MergeCounts, Merger
 
 MAX_BUNDLE_BYTES = 2 << 30
@@ -116,7 +116,7 @@ def import_bundle(store: Store, path: Path | str, passphrase: str | None = None,
     if manifest.sender_device == store.device_id or state.covers(seen_before, manifest.vector):
         report.already_had = True
         return report
-    payload = bundle.read_payload(compressed)
+    payload = compat.readable_payload(bundle.read_payload(compressed), manifest.format)
     if not dry_run:
         report.backup = str(backups.backup_before(store, "import"))
     try:
