@@ -85,8 +85,9 @@ def log_unexpected(exc_type: type[BaseException], exc: BaseException, tb: Traceb
     return f"{exc_type.__name__} ({where})"
 
 
-def install_excepthook(show: Callable[[str], None] | None = None) -> None:
-    """Unexpected errors go to the log with their details; `show` gets a short reference for a dialog.
+def excepthook(show: Callable[[BaseException, str], None] | None = None) -> Callable[..., None]:
+    """The one hook for unexpected errors (the app installs it as sys.excepthook): the details go to
+    the log, `show` gets the error and a short reference for a dialog.
 
     The user sees no traceback and no personal data: the reference names the kind of error and the
     line of code, never the values involved."""
@@ -97,6 +98,6 @@ def install_excepthook(show: Callable[[str], None] | None = None) -> None:
             return
         reference = log_unexpected(exc_type, exc, tb)
         if show is not None:
-            show(reference)
+            show(exc, reference)
 
-    sys.excepthook = hook
+    return hook

@@ -9,7 +9,6 @@ import os
 import platform
 import secrets
 import sqlite3
-import sys
 import urllib.parse
 import uuid
 from collections.abc import Callable, Iterator
@@ -19,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fieldgroup.core import store_integrity
+from fieldgroup.core.atomic import replace_durably
 from fieldgroup.core.errors import DiskFullError, NewerStoreError, NotAStoreError, NotFoundError
 from fieldgroup.core.hlc import HybridClock, wall_clock_ms
 from fieldgroup.core.schema import TABLES
@@ -146,21 +146,8 @@ def copy_database(source: sqlite3.Connection, target: Path) -> Path:
         raise
     finally:
         dest.close()
-    fsync_file(tmp)
-    os.replace(tmp, target)
+    replace_durably(tmp, target)
     return target
-
-
-def fsync_file(path: Path) -> None:
-    """Flush a file and, where the system allows, the folder entry that names it."""
-    with path.open("rb+") as handle:
-        os.fsync(handle.fileno())
-    if sys.platform != "win32":  # make a rename durable too
-        fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 class RecordStore:
