@@ -36,10 +36,6 @@ class HomeFolderFilter(logging.Filter):
         return True
 
 
-def log_file() -> Path:
-    return log_dir() / LOG_NAME
-
-
 def setup_logging(level: int = logging.INFO, folder: Path | None = None) -> Path | None:
     """Send FieldGroup's log to a rotating file (1 MB × 5); returns its path, or None if it cannot be written.
 
