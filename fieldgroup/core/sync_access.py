@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from fieldgroup.core import store_sync as sql
-from fieldgroup.core.errors import FieldGroupError
 from fieldgroup.core.hlc import stamp_device
 from fieldgroup.core.schema import TABLE_ORDER, TABLES
 
@@ -95,7 +94,7 @@ class SyncAccess:
     def _writing(self) -> Any:
         """The connection, for a write; refused outside a transaction (a merge is all or nothing)."""
         if not self._store.in_transaction:
-            raise FieldGroupError("Sync writes must happen inside store.transaction().")  # a programming error
+            raise RuntimeError("sync writes must happen inside store.transaction()")  # a programming error
         return self._store.conn
 
     # ---- what travels ---------------------------------------------------------------------------
