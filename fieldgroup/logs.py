@@ -36,10 +36,6 @@ class HomeFolderFilter(logging.Filter):
         return True
 
 
-def log_file() -> Path:
-    return log_dir() / LOG_NAME
-
-
 def setup_logging(level: int = logging.INFO, folder: Path | None = None) -> Path | None:
     """Send FieldGroup's log to a rotating file (1 MB × 5); returns its path, or None if it cannot be written.
 
@@ -85,8 +81,9 @@ def log_unexpected(exc_type: type[BaseException], exc: BaseException, tb: Traceb
     return f"{exc_type.__name__} ({where})"
 
 
-def install_excepthook(show: Callable[[str], None] | None = None) -> None:
-    """Unexpected errors go to the log with their details; `show` gets a short reference for a dialog.
+def excepthook(show: Callable[[BaseException, str], None] | None = None) -> Callable[..., None]:
+    """The one hook for unexpected errors (the app installs it as sys.excepthook): the details go to
+    the log, `show` gets the error and a short reference for a dialog.
 
     The user sees no traceback and no personal data: the reference names the kind of error and the
     line of code, never the values involved."""
@@ -97,6 +94,6 @@ def install_excepthook(show: Callable[[str], None] | None = None) -> None:
             return
         reference = log_unexpected(exc_type, exc, tb)
         if show is not None:
-            show(reference)
+            show(exc, reference)
 
-    sys.excepthook = hook
+    return hook

@@ -30,6 +30,10 @@ def made(tmp_path):
         s.people.create(organisation_id=org.id, name="Ama Owusu", gender="female")
         s.meetings.create(group_id=g.id, kind="plenary", date="2025-03-04", title="Plenary")
         s.actions.create(group_id=g.id, title="Share the grievance log", status="open", due_date="2025-01-01")
+        indicator = s.indicators.create(group_id=g.id, code="I1", name="Plenaries held", unit="number",
+                                        direction="increase", period_kind="year", baseline_value=0)
+        s.targets.set(indicator.id, "2025", 4)
+        s.values.set(indicator.id, "2025", 3)
     return path
 
 
@@ -39,7 +43,9 @@ def looking_commands(path, out):
         ["info", "--store", str(path), "--json"],
         ["digest", "--store", str(path)],
         ["check", "--store", str(path)],
-        ["report", "actions", "--store", str(path), "--out", str(out)],
+        *(["report", kind, "--store", str(path), "--out", str(out)] for kind in ("actions", "indicators", "participation")),
+        *(["list", kind, "--store", str(path), "--json"] for kind in ("groups", "meetings", "people", "organisations",
+                                                                     "actions", "indicators")),
     ]
 
 

@@ -81,13 +81,11 @@ def test_everyday_work_logs_no_names_of_people(log_folder, tmp_path):
 def test_an_unexpected_error_is_logged_in_full_and_shown_as_a_reference_only(log_folder):
     logs.setup_logging(folder=log_folder)
     shown = []
-    logs.install_excepthook(shown.append)
+    hook = logs.excepthook(lambda error, reference: shown.append(reference))
     try:
         raise ValueError(f"could not parse {NAME}")
     except ValueError:
-        sys.excepthook(*sys.exc_info())
-    finally:
-        sys.excepthook = sys.__excepthook__
+        hook(*sys.exc_info())
     [reference] = shown
     assert reference.startswith("ValueError (test_logs.py:") and NAME not in reference
     text = (log_folder / "fieldgroup.log").read_text(encoding="utf-8")

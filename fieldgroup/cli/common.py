@@ -17,11 +17,11 @@ class UsageError(Exception):
     """Wrong use of the command line: exit status 2 with one sentence."""
 
 
-def add_store_option(parser: argparse.ArgumentParser, required: bool = True) -> None:
+def add_store_option(parser: argparse.ArgumentParser, *, required: bool = True) -> None:
     parser.add_argument("--store", required=required, type=Path, help="the store file")
 
 
-def add_locale_option(parser: argparse.ArgumentParser, subcommand: bool = False) -> None:
+def add_locale_option(parser: argparse.ArgumentParser, *, subcommand: bool = False) -> None:
     # SUPPRESS in subcommands, so that `fieldgroup --locale fr demo` is not reset to None by them.
     default = argparse.SUPPRESS if subcommand else None
     parser.add_argument("--locale", default=default, help=f"language and region, e.g. fr or es_CO ({', '.join(SUPPORTED_LANGUAGES)})")

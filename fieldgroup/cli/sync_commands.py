@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from fieldgroup.cli.common import EXIT_OK, UsageError, add_store_option, print_json
-from fieldgroup.core import FieldGroupError, create_store, open_store
+from fieldgroup.core import open_store
 from fieldgroup.i18n import _
 
 
@@ -68,17 +68,15 @@ def run_import(args: argparse.Namespace) -> int:
     passphrase = read_passphrase(args.passphrase_file)
     from fieldgroup.sync.importer import import_bundle
 
-    joining = not args.store.exists() and not args.dry_run
-    store = _open_or_join(args.store, args.dry_run)
-    try:
-        with store:
+    if not args.store.exists() and not args.dry_run:
+        from fieldgroup.sync.join import join_from_bundle
+
+        store, report = join_from_bundle(args.store, args.file, passphrase, accept_future=args.accept_clock_ahead)
+        store.close()
+    else:
+        with open_store(args.store) as store:
             report = import_bundle(store, args.file, passphrase, dry_run=args.dry_run,
                                    accept_future=args.accept_clock_ahead)
-    except BaseException:
-        if joining:  # do not leave an empty store behind a refused first import
-            for leftover in (args.store, *args.store.parent.glob(args.store.name + "-*")):
-                leftover.unlink(missing_ok=True)
-        raise
     if args.json:
         print_json(report.as_dict())
     else:
@@ -86,16 +84,6 @@ def run_import(args: argparse.Namespace) -> int:
         for warning in report.warnings:
             print(warning)
     return EXIT_OK
-
-
-def _open_or_join(path: Path, dry_run: bool):
-    """Joining colleagues: importing into a store that does not exist yet starts a new, empty one."""
-    if path.exists() or dry_run:
-        return open_store(path)
-    if not path.parent.is_dir():
-        raise FieldGroupError(_("The folder {folder} does not exist; choose another place for the store.").format(
-            folder=path.parent))
-    return create_store(path)
 
 
 def run_sync_folder(args: argparse.Namespace) -> int:

@@ -6,8 +6,8 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from fieldgroup.core.choices import BALANCE_STATUS
 from fieldgroup.core.schema import BALANCE_PILLARS
-from fieldgroup.i18n import N_
 
 DEFAULT_THRESHOLD = 0.90
 
@@ -15,11 +15,7 @@ BALANCED = "balanced"
 IMBALANCED = "imbalanced"
 MISSING_PILLAR = "missing_pillar"
 
-STATUS_LABELS = {
-    BALANCED: N_("balanced"),
-    IMBALANCED: N_("imbalanced"),
-    MISSING_PILLAR: N_("missing pillar"),
-}
+STATUS_LABELS = BALANCE_STATUS.labels()  # words, colours and marks: core/choices.py
 
 
 def balance_index(counts: dict[str, int]) -> float:

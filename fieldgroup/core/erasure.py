@@ -6,8 +6,7 @@ import re
 from typing import Any
 
 from fieldgroup.core import store_queries
-from fieldgroup.core.schema import PILLAR_LABELS
-from fieldgroup.i18n import _
+from fieldgroup.core.choices import protected_placeholder
 
 # Free text a coordinator types, where a protected person's name may appear.
 FREE_TEXT = {
@@ -34,8 +33,7 @@ def redact_everywhere(store: Any, name: str, pillar: str | None, skip_person: st
     pattern = name_pattern(name)
     if pattern is None:
         return 0
-    label = str(PILLAR_LABELS.get(pillar or "", "")) or _("unknown pillar")
-    placeholder = _("Protected participant ({pillar})").format(pillar=label)
+    placeholder = protected_placeholder(pillar)
     changed = 0
     for table, columns in FREE_TEXT.items():
         for row in store_queries.text_columns(store.conn, table, columns):

@@ -8,11 +8,12 @@ from datetime import date
 
 from fieldgroup.core import periods
 from fieldgroup.core.balance import balance_index
+from fieldgroup.core.choices import PROGRESS_STATUS
 from fieldgroup.core.schema import BALANCE_PILLARS
 from fieldgroup.i18n import N_
 
 MET, ON_TRACK, BEHIND, NO_DATA = "met", "on_track", "behind", "no_data"
-STATUS_LABELS = {MET: N_("met"), ON_TRACK: N_("on track"), BEHIND: N_("behind"), NO_DATA: N_("no data")}
+STATUS_LABELS = PROGRESS_STATUS.labels()  # words, colours and marks: core/choices.py
 
 # key -> (label, unit, direction)
 COMPUTED = {

@@ -88,7 +88,7 @@ class People(Repository[Person]):
     order_by = "name COLLATE NOCASE"
     _erase_mentions = True
 
-    def delete(self, record_id: str, erase_mentions: bool = True) -> None:
+    def delete(self, record_id: str, *, erase_mentions: bool = True) -> None:
         """Delete a person; a protected person's name is also replaced in free text (erasure).
 
         A merge passes erase_mentions=False: the duplicate lives on in the person it merged into."""

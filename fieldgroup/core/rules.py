@@ -73,7 +73,7 @@ class _LazyLabel:
         return format(str(self.field.label), spec)
 
 
-def coerce(spec: TableSpec, values: dict[str, Any], partial: bool = False) -> dict[str, Any]:
+def coerce(spec: TableSpec, values: dict[str, Any], *, partial: bool = False) -> dict[str, Any]:
     """Check and convert `values` for `spec`; with partial=True only the given fields are checked."""
     unknown = set(values) - set(spec.field_names)
     if unknown:

@@ -4,24 +4,29 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from fieldgroup.core.choices import (
+    ACTION_STATUS,
+    ATTENDANCE,
+    DIRECTION,
+    GENDER,
+    MEETING_KIND,
+    PERIOD_KIND,
+    PILLAR,
+    UNIT,
+)
 from fieldgroup.i18n import N_
 
-PILLARS = ("company", "government", "civil_society", "observer")
+# The stored choices, their words, colours and marks live in core/choices.py; these are their values.
+PILLARS = PILLAR.values
 BALANCE_PILLARS = ("company", "government", "civil_society")
-GENDERS = ("female", "male", "other")
-MEETING_KINDS = ("plenary", "pillar", "subnational", "workshop")
-ATTENDANCE_STATUSES = ("present", "excused", "absent")
-ACTION_STATUSES = ("open", "in_progress", "done", "dropped")
-UNITS = ("number", "percent", "yes_no")
-DIRECTIONS = ("increase", "decrease")
-PERIOD_KINDS = ("quarter", "year")
-
-PILLAR_LABELS = {
-    "company": N_("Companies"),
-    "government": N_("Government"),
-    "civil_society": N_("Civil society"),
-    "observer": N_("Observers"),
-}
+GENDERS = GENDER.values
+MEETING_KINDS = MEETING_KIND.values
+ATTENDANCE_STATUSES = ATTENDANCE.values
+ACTION_STATUSES = ACTION_STATUS.values
+UNITS = UNIT.values
+DIRECTIONS = DIRECTION.values
+PERIOD_KINDS = PERIOD_KIND.values
+PILLAR_LABELS = PILLAR.labels()
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,25 +9,22 @@ import os
 import platform
 import secrets
 import sqlite3
-import sys
 import urllib.parse
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from fieldgroup.core import store_integrity
+from fieldgroup.core.atomic import replace_durably
 from fieldgroup.core.errors import DiskFullError, NewerStoreError, NotAStoreError, NotFoundError
 from fieldgroup.core.hlc import HybridClock, wall_clock_ms
 from fieldgroup.core.schema import TABLES
 from fieldgroup.core.store_lock import StoreLock, read_only_error
 from fieldgroup.core.store_schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 from fieldgroup.i18n import _
-
-if TYPE_CHECKING:
-    import sqlite_utils
 
 log = logging.getLogger(__name__)
 
@@ -146,21 +143,8 @@ def copy_database(source: sqlite3.Connection, target: Path) -> Path:
         raise
     finally:
         dest.close()
-    fsync_file(tmp)
-    os.replace(tmp, target)
+    replace_durably(tmp, target)
     return target
-
-
-def fsync_file(path: Path) -> None:
-    """Flush a file and, where the system allows, the folder entry that names it."""
-    with path.open("rb+") as handle:
-        os.fsync(handle.fileno())
-    if sys.platform != "win32":  # make a rename durable too
-        fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 class RecordStore:
@@ -169,23 +153,12 @@ class RecordStore:
     def __init__(self, path: Path, conn: sqlite3.Connection, wall: Callable[[], int] = wall_clock_ms, read_only: bool = False):
         self.path = path
         self.conn = conn
-        self._db: sqlite_utils.Database | None = None
         self.read_only = read_only
         self.lock: StoreLock | None = None
         self.device_id = (self.get_local("device_id") or "") if read_only else self._device_id()
         self.clock = HybridClock(self.device_id, self.get_local("clock"), wall)
         self._saved_clock = self.clock.last()
         self._depth = 0
-
-    @property
-    def db(self) -> sqlite_utils.Database:
-        """sqlite-utils on this connection, imported when first asked for: importing it (with
-        dateutil and pluggy) cost ~130 ms of every start-up, and no start-up path uses it."""
-        if self._db is None:
-            import sqlite_utils
-
-            self._db = sqlite_utils.Database(self.conn)
-        return self._db
 
     # ---- opening -------------------------------------------------------------------------------
 

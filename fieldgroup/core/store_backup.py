@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import logging
-import os
 import shutil
 import sqlite3
 from pathlib import Path
 
 from fieldgroup.core import store_integrity, store_maintenance
+from fieldgroup.core.atomic import fsync_file, fsync_folder, replace_durably
 from fieldgroup.core.store import (
     backup_to,
     copy_database,
     disk_full_error,
-    fsync_file,
     is_disk_full,
     read_only_uri,
 )
@@ -66,6 +65,7 @@ def copy_closed_store(source: Path, target: Path) -> Path:
             if part.exists():
                 _copy_bytes(part, target.with_name(target.name + suffix))
     fsync_file(target)
+    fsync_folder(target.parent)
     return target
 
 
@@ -90,5 +90,4 @@ def put_in_place(backup: Path, store_path: Path) -> None:
     # content is already in the safety copy the caller made.
     for suffix in ("-wal", "-shm"):
         store_path.with_name(store_path.name + suffix).unlink(missing_ok=True)
-    os.replace(restored, store_path)
-    fsync_file(store_path)
+    replace_durably(restored, store_path)

@@ -166,7 +166,7 @@ class StoreLock:
         self.held = False
         self.stale: dict | None = None
 
-    def acquire(self, exclusive: bool = False) -> StoreLock:
+    def acquire(self, *, exclusive: bool = False) -> StoreLock:
         """`exclusive`: refuse even a worker thread of a window that has the store open (restoring)."""
         with _HELD_GUARD:
             os_lock = _HELD.get(self._key)

@@ -8,8 +8,6 @@ from typing import Any
 
 from fieldgroup.core.schema import TABLES
 
-OPEN_STATUSES = ("open", "in_progress")
-
 
 def _where(filters: dict[str, Any]) -> tuple[str, list[Any]]:
     clauses, params = [], []

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from fieldgroup.core import store_sync as sql
-from fieldgroup.core.errors import FieldGroupError
 from fieldgroup.core.hlc import stamp_device
 from fieldgroup.core.schema import TABLE_ORDER, TABLES
 
@@ -95,7 +94,7 @@ class SyncAccess:
     def _writing(self) -> Any:
         """The connection, for a write; refused outside a transaction (a merge is all or nothing)."""
         if not self._store.in_transaction:
-            raise FieldGroupError("Sync writes must happen inside store.transaction().")  # a programming error
+            raise RuntimeError("sync writes must happen inside store.transaction()")  # a programming error
         return self._store.conn
 
     # ---- what travels ---------------------------------------------------------------------------
@@ -106,6 +105,10 @@ class SyncAccess:
 
     def tombstones(self, since: str | None = None) -> list[tuple[str, str, str]]:
         return sql.export_tombstones(self._conn, since)
+
+    def rows_by_ids(self, table: str, ids: Iterable[str]) -> list[list]:
+        """Rows as they travel for the given ids (those that exist), by id."""
+        return sql.travelling_rows_by_id(self._conn, table, ids)
 
     def changes_since(self, vector: dict[str, str] | None = None, *, audience: AudienceFilter | None = None,
                       close_references: bool = True) -> Changes:
@@ -153,7 +156,7 @@ class SyncAccess:
         missing = ids - {row[0] for row in changes.tables[table]} - withheld
         if not missing:
             return False
-        found = sql.travelling_rows_by_id(self._conn, table, missing)  # a deleted parent is not found
+        found = self.rows_by_ids(table, missing)  # a deleted parent is not found
         for row in found:
             if audience is None or audience(table, row):
                 changes.tables[table].append(row)
@@ -246,6 +249,10 @@ class SyncAccess:
         """Move this laptop's clock past a stamp seen in a bundle."""
         self._store.records.clock.observe(stamp)
 
+    def last_stamp(self) -> str:
+        """The newest stamp this laptop has issued or observed."""
+        return self._store.records.clock.last()
+
     def wall_ms(self) -> int:
         """This laptop's wall clock in ms (what a bundle's stamps are judged against)."""
         return self._store.records.clock.wall()
@@ -253,7 +260,7 @@ class SyncAccess:
     def seen_vector(self) -> dict[str, str]:
         """Device id -> newest stamp of that device this store holds everything up to."""
         vector = json.loads(self._store.local_setting("seen_vector") or "{}")
-        own = self._store.records.clock.last()
+        own = self.last_stamp()
         if own > vector.get(self._store.device_id, ""):
             vector[self._store.device_id] = own
         return vector

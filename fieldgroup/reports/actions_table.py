@@ -9,6 +9,7 @@ from typing import Any
 
 from reportlab.platypus import Table
 
+from fieldgroup.core.choices import ACTION_STATUS
 from fieldgroup.core.entities import ActionItem, Organisation, Person
 from fieldgroup.i18n import _
 from fieldgroup.reports.context import ReportContext
@@ -86,7 +87,7 @@ def action_rows(context: ReportContext, directory: Directory, items: Iterable[Ac
 def status_label(row: ActionRow) -> StatusLabel:
     if row.days_overdue is not None:
         return StatusLabel("full", _("overdue"), "cell_bold")
-    mark = {"open": "empty", "in_progress": "half", "done": "full", "dropped": "none"}.get(row.item.status, "none")
+    mark = ACTION_STATUS.marks().get(row.item.status) or "none"
     return StatusLabel(mark, label(ACTION_STATUS_LABELS, row.item.status))
 
 

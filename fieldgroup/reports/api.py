@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import importlib
-import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from fieldgroup.core.atomic import atomic_file
 from fieldgroup.i18n import _, current_locale, set_locale
 from fieldgroup.reports.context import ProgressCallback, ReportContext
 from fieldgroup.reports.errors import ReportOptionError, ReportOutputError
@@ -67,24 +66,12 @@ def _check_target(out_path: Path) -> None:
 def _atomic_file(out_path: Path) -> Iterator[Any]:
     """A temporary file beside `out_path`, renamed over it only when the block finishes without error."""
     try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{out_path.stem}.", suffix=".part", dir=out_path.parent)
-    except OSError as exc:
-        raise ReportOutputError(
-            _("Cannot write in {folder} ({reason}); choose a folder you can write to.")
-            .format(folder=out_path.parent, reason=exc.strerror or exc)) from exc
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(handle, "wb") as stream:
+        with atomic_file(out_path) as stream:
             yield stream
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp, out_path)
     except OSError as exc:
         raise ReportOutputError(
             _("Could not write {path} ({reason}); choose a folder you can write to.")
             .format(path=out_path, reason=exc.strerror or exc)) from exc
-    finally:
-        temp.unlink(missing_ok=True)
 
 
 def build_report(

@@ -85,8 +85,6 @@ class BalanceBar(Flowable):
             legend.drawOn(canvas, i * slot + 15, self._legend_height - legend.height)
 
 
-MARKS = ("full", "half", "empty", "none")
-
 
 def _draw_mark(canvas: Any, kind: str, r: float) -> None:
     canvas.setStrokeColor(INK)

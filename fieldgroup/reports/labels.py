@@ -1,28 +1,12 @@
-"""Printed names of the choices the documents show (meeting types, attendance and action statuses)."""
+"""Printed names of the choices the documents show (meeting types, attendance and action statuses): core/choices.py."""
 
 from __future__ import annotations
 
-from fieldgroup.i18n import N_
+from fieldgroup.core.choices import ACTION_STATUS, ATTENDANCE, MEETING_KIND
 
-MEETING_KIND_LABELS = {
-    "plenary": N_("Plenary"),
-    "pillar": N_("Pillar meeting"),
-    "subnational": N_("Sub-national meeting"),
-    "workshop": N_("Workshop"),
-}
-
-ATTENDANCE_LABELS = {
-    "present": N_("present"),
-    "excused": N_("excused"),
-    "absent": N_("absent"),
-}
-
-ACTION_STATUS_LABELS = {
-    "open": N_("open"),
-    "in_progress": N_("in progress"),
-    "done": N_("done"),
-    "dropped": N_("dropped"),
-}
+MEETING_KIND_LABELS = MEETING_KIND.labels()
+ATTENDANCE_LABELS = ATTENDANCE.labels()
+ACTION_STATUS_LABELS = ACTION_STATUS.labels()
 
 
 def label(labels: dict, key: str | None) -> str:

@@ -8,6 +8,7 @@ from typing import Any
 from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
 from fieldgroup.core import periods
+from fieldgroup.core.choices import PROGRESS_STATUS
 from fieldgroup.core.entities import Indicator
 from fieldgroup.core.indicators import NO_DATA, STATUS_LABELS, PeriodProgress
 from fieldgroup.formatting import format_number, format_percent, format_period
@@ -18,7 +19,7 @@ from fieldgroup.reports.graphics import ProgressBar, StatusLabel, trend_chart
 from fieldgroup.reports.layout import content_width, heading
 from fieldgroup.reports.styles import cell, header_row, para, table
 
-STATUS_MARKS = {"met": "full", "on_track": "half", "behind": "empty", NO_DATA: "none"}
+STATUS_MARKS = PROGRESS_STATUS.marks()
 
 
 def value_text(value: float | None, unit: str) -> str:

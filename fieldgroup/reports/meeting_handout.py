@@ -7,6 +7,7 @@ from typing import Any
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from fieldgroup.core.balance import STATUS_LABELS as BALANCE_LABELS
+from fieldgroup.core.choices import BALANCE_STATUS
 from fieldgroup.core.entities import Meeting
 from fieldgroup.core.schema import PILLAR_LABELS, PILLARS
 from fieldgroup.formatting import format_index, format_percent
@@ -23,7 +24,7 @@ from fieldgroup.reports.text import rich_text
 
 # A handout is read at the table: past this many carried-over items the rest is counted, not listed.
 MATTERS_ARISING_LIMIT = 40
-BALANCE_MARKS = {"balanced": "full", "imbalanced": "half", "missing_pillar": "empty"}
+BALANCE_MARKS = BALANCE_STATUS.marks()
 
 
 def build(context: ReportContext, *, meeting_id: str | None = None, **_options: Any) -> tuple[str, list[Flowable]]:

@@ -7,8 +7,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from fieldgroup.core.schema import PILLAR_LABELS
-from fieldgroup.i18n import _
+from fieldgroup.core.choices import protected_placeholder
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,8 +18,7 @@ class ProtectedName:
 
 def placeholder(pillar: str | None) -> str:
     """What a printed page says instead of a protected person's name."""
-    label = str(PILLAR_LABELS.get(pillar or "", "")) or _("unknown pillar")
-    return _("Protected participant ({pillar})").format(pillar=label)
+    return protected_placeholder(pillar)
 
 
 # How a name may be typed differently from how it is stored: "Marie-Claire" / "Marie Claire",

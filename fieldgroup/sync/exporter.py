@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from fieldgroup.core import FieldGroupError, Store
+from fieldgroup.core.atomic import write_atomically
 from fieldgroup.core.schema import TABLES
 from fieldgroup.i18n import _
 from fieldgroup.sync import bundle, state
@@ -65,14 +65,8 @@ def export_bundle(store: Store, out: Path | str, passphrase: str | None = None,
 def _write_verified(out: Path, data: bytes, passphrase: str | None, bundle_id: str) -> None:
     if out.is_dir():
         raise FieldGroupError(_("{path} is a folder; give a file name for the bundle.").format(path=out))
-    tmp = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.tmp")
     try:
-        with open(tmp, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, out)
-        _fsync_folder(out.parent)
+        write_atomically(out, data)
         written = out.read_bytes()
         if bundle.is_encrypted(written):
             written = bundle.decrypt(written, passphrase)
@@ -80,7 +74,6 @@ def _write_verified(out: Path, data: bytes, passphrase: str | None, bundle_id: s
         if manifest.bundle_id != bundle_id:
             raise OSError("read back a different bundle")
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise FieldGroupError(
             _("Could not write the bundle to {folder} ({reason}); check that the stick is plugged in, "
               "not full and not read-only, then try again.").format(folder=out.parent, reason=exc.strerror or exc)
@@ -90,16 +83,3 @@ def _write_verified(out: Path, data: bytes, passphrase: str | None, bundle_id: s
             _("The bundle written to {path} does not read back correctly; the stick may be failing — "
               "try another one.").format(path=out)
         ) from exc
-
-
-def _fsync_folder(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return  # Windows cannot open folders; its rename is already durable enough
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

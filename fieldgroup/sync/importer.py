@@ -11,7 +11,7 @@ from fieldgroup.core import Store, backups
 from fieldgroup.core.hlc import stamp_ms
 from fieldgroup.formatting import format_date
 from fieldgroup.i18n import _, ngettext
-from fieldgroup.sync import bundle, state
+from fieldgroup.sync import bundle, compat, state
 from fieldgroup.sync.merge import MergeCounts, Merger
 
 MAX_BUNDLE_BYTES = 2 << 30
@@ -60,7 +60,7 @@ class ImportReport:
             c.conflicts).format(**values)
 
 
-def read_bundle_file(path: Path, passphrase: str | None, arriving_ok: bool = False) -> tuple[bundle.Manifest, bytes]:
+def read_bundle_file(path: Path, passphrase: str | None, *, arriving_ok: bool = False) -> tuple[bundle.Manifest, bytes]:
     """Read and verify a bundle file; nothing is written anywhere."""
     try:
         size = path.stat().st_size
@@ -89,7 +89,7 @@ def check_group(store: Store, manifest: bundle.Manifest) -> None:
         )
 
 
-def check_clock(manifest: bundle.Manifest, wall_ms: int, accept_future: bool) -> list[str]:
+def check_clock(manifest: bundle.Manifest, wall_ms: int, *, accept_future: bool) -> list[str]:
     newest = max([manifest.created, *manifest.vector.values()])
     ahead_ms = stamp_ms(newest) - wall_ms
     if ahead_ms <= FUTURE_TOLERANCE_MS:
@@ -103,20 +103,20 @@ def check_clock(manifest: bundle.Manifest, wall_ms: int, accept_future: bool) ->
     return [message]
 
 
-def import_bundle(store: Store, path: Path | str, passphrase: str | None = None, dry_run: bool = False,
+def import_bundle(store: Store, path: Path | str, passphrase: str | None = None, *, dry_run: bool = False,
                   accept_future: bool = False, arriving_ok: bool = False) -> ImportReport:
     """Verify, then merge a bundle into `store` in one transaction (rolled back when `dry_run`)."""
     path = Path(path)
-    manifest, compressed = read_bundle_file(path, passphrase, arriving_ok)
+    manifest, compressed = read_bundle_file(path, passphrase, arriving_ok=arriving_ok)
     check_group(store, manifest)
-    warnings = check_clock(manifest, store.sync.wall_ms(), accept_future)
+    warnings = check_clock(manifest, store.sync.wall_ms(), accept_future=accept_future)
     report = ImportReport(path.name, manifest.bundle_id, manifest.sender_device, manifest.sender_name,
                           dry_run, already_had=False, warnings=warnings)
     seen_before = state.seen_vector(store)
     if manifest.sender_device == store.device_id or state.covers(seen_before, manifest.vector):
         report.already_had = True
         return report
-    payload = bundle.read_payload(compressed)
+    payload = compat.readable_payload(bundle.read_payload(compressed), manifest.format)
     if not dry_run:
         report.backup = str(backups.backup_before(store, "import"))
     try:

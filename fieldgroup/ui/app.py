@@ -5,14 +5,13 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
-from types import TracebackType
 
 from PySide6.QtCore import QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from fieldgroup.core import FieldGroupError, Store, create_store, open_store
 from fieldgroup.i18n import _, current_locale, is_pseudo, normalise_locale, set_locale, system_locale
-from fieldgroup.logs import log_unexpected, setup_logging
+from fieldgroup.logs import excepthook, setup_logging
 from fieldgroup.paths import default_store_path, log_dir
 from fieldgroup.ui import settings
 from fieldgroup.ui.qt_i18n import install_qt_translations, register_fonts
@@ -20,12 +19,8 @@ from fieldgroup.ui.qt_i18n import install_qt_translations, register_fonts
 log = logging.getLogger("fieldgroup")
 
 
-def handle_exception(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
-    """Unexpected errors: the traceback goes to the log, the user gets one sentence."""
-    if issubclass(kind, KeyboardInterrupt):
-        sys.__excepthook__(kind, error, tb)
-        return
-    reference = log_unexpected(kind, error, tb)
+def _show_unexpected(error: BaseException, reference: str) -> None:
+    """The user gets one sentence; the traceback is already in the log."""
     if isinstance(error, FieldGroupError):
         message = str(error)
     else:
@@ -33,6 +28,9 @@ def handle_exception(kind: type[BaseException], error: BaseException, tb: Traceb
                     "(Help ▸ Open log folder, reference {reference}).").format(reference=reference)
     if QApplication.instance() is not None:
         QMessageBox.warning(QApplication.activeWindow(), "FieldGroup", message)
+
+
+handle_exception = excepthook(_show_unexpected)
 
 
 def choose_language(locale: str | None) -> str:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QWidget
 from fieldgroup.core import Store, create_store, open_store
 from fieldgroup.core.errors import FieldGroupError
 from fieldgroup.i18n import _, current_locale
+from fieldgroup.sync.join import join_from_bundle
 from fieldgroup.ui import settings
 from fieldgroup.ui.dialogs.welcome_dialog import WelcomeChoice, WelcomeDialog
 
@@ -28,13 +29,13 @@ def store_from_choice(choice: WelcomeChoice, default_path: Path, parent: QWidget
 
         backups.restore_backup(choice.path, default_path)
         return open_store(default_path)
+    if choice.kind == "join" and choice.path is not None:
+        store, _report = join_from_bundle(default_path, choice.path, ask_passphrase=lambda: _ask_passphrase(parent))
+        return store
     store = create_store(default_path)
     try:
-        if choice.kind == "join" and choice.path is not None:
-            _join(store, choice.path, parent)
-        else:
-            store.groups.create(name=choice.name, country=choice.country or None, language=choice.language)
-            settings.set_value(settings.LANGUAGE, choice.language)
+        store.groups.create(name=choice.name, country=choice.country or None, language=choice.language)
+        settings.set_value(settings.LANGUAGE, choice.language)
     except BaseException:
         store.close()
         for leftover in default_path.parent.glob(default_path.name + "*"):
@@ -43,21 +44,11 @@ def store_from_choice(choice: WelcomeChoice, default_path: Path, parent: QWidget
     return store
 
 
-def _join(store: Store, bundle: Path, parent: QWidget | None) -> None:
-    from fieldgroup.sync.bundle import is_encrypted
-    from fieldgroup.sync.importer import import_bundle
-
-    passphrase = None
-    with bundle.open("rb") as handle:
-        head = handle.read(64)
-    if is_encrypted(head):
-        text, ok = QInputDialog.getText(parent, _("Group passphrase"),
-                                        _("This bundle is locked with the group passphrase; type it:"),
-                                        QLineEdit.EchoMode.Password)
-        if not ok:
-            raise FieldGroupError(_("Joining was cancelled; nothing was kept."))
-        passphrase = text
-    import_bundle(store, bundle, passphrase)
+def _ask_passphrase(parent: QWidget | None) -> str | None:
+    text, ok = QInputDialog.getText(parent, _("Group passphrase"),
+                                    _("This bundle is locked with the group passphrase; type it:"),
+                                    QLineEdit.EchoMode.Password)
+    return text if ok else None
 
 
 def welcome(default_path: Path, parent: QWidget | None = None) -> Store | None:

@@ -1,24 +1,16 @@
-"""Words shown for the stored choice values (meeting types, statuses, genders), translated when displayed."""
+"""Words shown for the stored choice values (meeting types, statuses, genders): from core/choices.py."""
 
 from __future__ import annotations
 
-from fieldgroup.core.schema import PILLAR_LABELS
-from fieldgroup.i18n import N_, _
+from fieldgroup.core.choices import ACTION_STATUS, ATTENDANCE, GENDER, MEETING_KIND, PILLAR, not_recorded
 
-MEETING_KIND_LABELS = {
-    "plenary": N_("Plenary"),
-    "pillar": N_("Pillar meeting"),
-    "subnational": N_("Sub-national meeting"),
-    "workshop": N_("Workshop"),
-}
-ATTENDANCE_LABELS = {"present": N_("present"), "excused": N_("excused"), "absent": N_("absent")}
-ACTION_STATUS_LABELS = {
-    "open": N_("open"),
-    "in_progress": N_("in progress"),
-    "done": N_("done"),
-    "dropped": N_("dropped"),
-}
-GENDER_LABELS = {"female": N_("woman"), "male": N_("man"), "other": N_("other")}
+MEETING_KIND_LABELS = MEETING_KIND.labels()
+ATTENDANCE_LABELS = ATTENDANCE.labels()
+ACTION_STATUS_LABELS = ACTION_STATUS.labels()
+GENDER_LABELS = GENDER.labels()
+
+__all__ = ["ACTION_STATUS_LABELS", "ATTENDANCE_LABELS", "GENDER_LABELS", "MEETING_KIND_LABELS", "label",
+           "not_recorded", "pillar_label"]
 
 
 def label(table: dict, value: str | None, empty: str = "") -> str:
@@ -29,8 +21,4 @@ def label(table: dict, value: str | None, empty: str = "") -> str:
 
 
 def pillar_label(pillar: str | None) -> str:
-    return label(PILLAR_LABELS, pillar)
-
-
-def not_recorded() -> str:
-    return _("not recorded")
+    return PILLAR.label(pillar)

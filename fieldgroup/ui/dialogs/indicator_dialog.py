@@ -15,18 +15,19 @@ from PySide6.QtWidgets import (
 )
 
 from fieldgroup.core import FieldGroupError, Store, ValidationError
+from fieldgroup.core.choices import DIRECTION, PERIOD_KIND
 from fieldgroup.core.entities import Indicator
 from fieldgroup.core.indicators import COMPUTED
 from fieldgroup.core.schema import DIRECTIONS, PERIOD_KINDS, UNITS
 from fieldgroup.formatting import format_number
-from fieldgroup.i18n import N_, _, current_locale
+from fieldgroup.i18n import _, current_locale
 from fieldgroup.ui.dialogs.action_item_dialog import from_qdate, to_qdate
 from fieldgroup.ui.dialogs.form_buttons import lay_out_form
 from fieldgroup.ui.models.indicators_model import UNIT_LABELS
 from fieldgroup.ui.widgets.validated_form import ValidatedForm
 
-DIRECTION_LABELS = {"increase": N_("higher is better"), "decrease": N_("lower is better")}
-PERIOD_LABELS = {"quarter": N_("quarter"), "year": N_("year")}
+DIRECTION_LABELS = DIRECTION.labels()
+PERIOD_LABELS = PERIOD_KIND.labels()
 
 
 def parse_number(text: str, field: str, label: str, unit: str = "number") -> float | None:

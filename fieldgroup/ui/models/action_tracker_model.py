@@ -8,13 +8,14 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
+from fieldgroup.core.choices import ACTION_STATUS
 from fieldgroup.core.repositories import TrackerRow
 from fieldgroup.core.schema import PILLAR_LABELS
 from fieldgroup.formatting import format_date
 from fieldgroup.i18n import N_, _
 from fieldgroup.ui.widgets.markers import shield_icon, warning_icon
 
-STATUS_LABELS = {"open": N_("Open"), "in_progress": N_("In progress"), "done": N_("Done"), "dropped": N_("Dropped")}
+STATUS_LABELS = ACTION_STATUS.labels()
 OPEN = frozenset({"open", "in_progress"})
 
 TITLE, OWNER, ORGANISATION, PILLAR, DUE, STATUS, MEETING = range(7)

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
+from fieldgroup.core.choices import UNIT
 from fieldgroup.core.entities import Indicator
 from fieldgroup.core.indicators import NO_DATA, STATUS_LABELS, PeriodProgress
 from fieldgroup.formatting import format_number, format_percent, format_period
@@ -15,7 +16,7 @@ from fieldgroup.i18n import N_, _
 from fieldgroup.ui.models.row_list_model import Index, RowListModel
 from fieldgroup.ui.widgets.markers import STATUS_COLOURS, status_icon
 
-UNIT_LABELS = {"number": N_("number"), "percent": N_("percent"), "yes_no": N_("yes/no")}
+UNIT_LABELS = UNIT.labels()
 HEADERS = (N_("Code"), N_("Indicator"), N_("Unit"), N_("Latest period"), N_("Target"), N_("Actual"),
            N_("Progress"), N_("Status"))
 CODE, NAME, UNIT, PERIOD, TARGET, ACTUAL, PROGRESS, STATUS = range(8)

@@ -6,13 +6,14 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from fieldgroup.core.choices import GENDER
 from fieldgroup.core.repositories import PersonRow
 from fieldgroup.core.schema import PILLAR_LABELS
 from fieldgroup.i18n import N_, _
 from fieldgroup.ui.models.row_list_model import Index, RowListModel
 from fieldgroup.ui.widgets.markers import shield_icon
 
-GENDER_LABELS = {"female": N_("Female"), "male": N_("Male"), "other": N_("Other")}
+GENDER_LABELS = GENDER.labels()
 HEADERS = (N_("Name"), N_("Organisation"), N_("Pillar"), N_("Gender"), N_("Protected"), N_("Focal point"),
            N_("Role"), N_("Email"), N_("Phone"))
 NAME, ORGANISATION, PILLAR, GENDER, PROTECTED, FOCAL, ROLE, EMAIL, PHONE = range(9)

@@ -7,13 +7,14 @@ from PySide6.QtGui import QMouseEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from fieldgroup.core.balance import STATUS_LABELS
+from fieldgroup.core.choices import BALANCE_STATUS
 from fieldgroup.formatting import format_date, format_index
 from fieldgroup.i18n import _
 from fieldgroup.ui.data import MeetingRow
 from fieldgroup.ui.widgets.colors import STATUS_COLORS
 
 # Short marks under each bar so the status never depends on colour alone.
-STATUS_MARKS = {"balanced": "✓", "imbalanced": "≈", "missing_pillar": "✗"}
+STATUS_MARKS = BALANCE_STATUS.symbols()
 
 
 class BalanceHistory(QWidget):

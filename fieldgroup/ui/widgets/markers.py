@@ -7,10 +7,10 @@ from functools import cache
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 
+from fieldgroup.core.choices import OVERDUE_COLOUR, PROGRESS_STATUS, PROTECTED_COLOUR
+
 # Indicator status colours; every use also shows the status as text, so colour is never the only signal.
-STATUS_COLOURS = {"met": "#1B7F3B", "on_track": "#2E6DB4", "behind": "#C0392B", "no_data": "#7F8C8D"}
-PROTECTED_COLOUR = "#6A3FA0"
-OVERDUE_COLOUR = "#B9770E"
+STATUS_COLOURS = PROGRESS_STATUS.colours()
 
 
 def _canvas(size: int) -> tuple[QPixmap, QPainter]:

@@ -1,0 +1,121 @@
+"""Every stored choice (pillar, gender, meeting kind, statuses, unit, direction…) once: its label, colour and mark.
+
+The GUI, the reports and the command line take the words, colours and marks from here and nowhere
+else. A colour is never the only signal: every use also shows the label (or a mark that survives
+black-and-white printing). Labels are marked with N_() and translated when shown (`label()`).
+`mark` is the drawn mark of a status (full, half, empty or none circle) or a pillar's print pattern;
+`symbol` is the one-character mark screens put before the words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fieldgroup.i18n import N_, _
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    value: str
+    label: str
+    colour: str = "#7F8C8D"
+    mark: str | None = None
+    symbol: str = ""
+
+
+class Choices:
+    """One kind of choice, in its stored order."""
+
+    def __init__(self, *choices: Choice):
+        self._by_value = {c.value: c for c in choices}
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        return tuple(self._by_value)
+
+    def __iter__(self):
+        return iter(self._by_value.values())
+
+    def __contains__(self, value: object) -> bool:
+        return value in self._by_value
+
+    def __getitem__(self, value: str) -> Choice:
+        return self._by_value[value]
+
+    def get(self, value: str | None) -> Choice | None:
+        return self._by_value.get(value or "")
+
+    def label(self, value: str | None, empty: str = "") -> str:
+        """The translated word for `value`; the value itself when unknown (data from a newer version)."""
+        if value is None:
+            return empty
+        choice = self._by_value.get(value)
+        return _(choice.label) if choice else str(value)
+
+    def labels(self) -> dict[str, str]:
+        """value -> untranslated label (N_), for tables that translate when they show."""
+        return {c.value: c.label for c in self}
+
+    def colours(self) -> dict[str, str]:
+        return {c.value: c.colour for c in self}
+
+    def marks(self) -> dict[str, str | None]:
+        return {c.value: c.mark for c in self}
+
+    def symbols(self) -> dict[str, str]:
+        return {c.value: c.symbol for c in self}
+
+
+# Colour-blind-safe (Okabe-Ito) hues for pillars and balance; darker ones where the colour is text.
+PILLAR = Choices(
+    Choice("company", N_("Companies"), "#0072B2", "solid"),
+    Choice("government", N_("Government"), "#E69F00", "diagonal"),
+    Choice("civil_society", N_("Civil society"), "#009E73", "cross"),
+    Choice("observer", N_("Observers"), "#999999", None),
+)
+GENDER = Choices(Choice("female", N_("woman")), Choice("male", N_("man")), Choice("other", N_("other")))
+MEETING_KIND = Choices(
+    Choice("plenary", N_("Plenary")),
+    Choice("pillar", N_("Pillar meeting")),
+    Choice("subnational", N_("Sub-national meeting")),
+    Choice("workshop", N_("Workshop")),
+)
+ATTENDANCE = Choices(
+    Choice("present", N_("present"), "#1B7F3B", "full", "✓"),
+    Choice("excused", N_("excused"), "#B9770E", "half", "~"),
+    Choice("absent", N_("absent"), "#7F8C8D", "empty", "✗"),
+)
+ACTION_STATUS = Choices(
+    Choice("open", N_("open"), "#2E6DB4", "empty", "○"),
+    Choice("in_progress", N_("in progress"), "#B9770E", "half", "◐"),
+    Choice("done", N_("done"), "#1B7F3B", "full", "●"),
+    Choice("dropped", N_("dropped"), "#7F8C8D", "none", "–"),
+)
+UNIT = Choices(Choice("number", N_("number")), Choice("percent", N_("percent")), Choice("yes_no", N_("yes/no")))
+DIRECTION = Choices(Choice("increase", N_("higher is better")), Choice("decrease", N_("lower is better")))
+PERIOD_KIND = Choices(Choice("quarter", N_("quarter")), Choice("year", N_("year")))
+BALANCE_STATUS = Choices(
+    Choice("balanced", N_("balanced"), "#009E73", "full", "✓"),
+    Choice("imbalanced", N_("imbalanced"), "#E69F00", "half", "≈"),
+    Choice("missing_pillar", N_("missing pillar"), "#D55E00", "empty", "✗"),
+)
+PROGRESS_STATUS = Choices(
+    Choice("met", N_("met"), "#1B7F3B", "full", "●"),
+    Choice("on_track", N_("on track"), "#2E6DB4", "half", "◐"),
+    Choice("behind", N_("behind"), "#C0392B", "empty", "○"),
+    Choice("no_data", N_("no data"), "#7F8C8D", "none", "–"),
+)
+
+# Marks that are not a stored choice but state shown beside a record.
+PROTECTED_COLOUR = "#6A3FA0"
+OVERDUE_COLOUR = "#B9770E"
+
+
+def protected_placeholder(pillar: str | None) -> str:
+    """What shared or printed output says instead of a protected person's name."""
+    label = PILLAR.label(pillar) or _("unknown pillar")
+    return _("Protected participant ({pillar})").format(pillar=label)
+
+
+def not_recorded() -> str:
+    return _("not recorded")

@@ -1,0 +1,46 @@
+"""Names vulture (make lint) reports that are used all the same: Qt and reportlab call them, pytest injects them."""
+
+# ruff: noqa
+
+# Qt calls these overrides and passes these arguments
+_.closeEvent
+_.filterAcceptsRow
+source_parent
+disambiguation
+_.isEmpty
+_.paintEvent
+_.mousePressEvent
+_.createEditor
+option
+_.setEditorData
+_.setModelData
+
+# reportlab reads these attributes and calls draw()
+_.draw
+_.initialFontName
+_.strokeWidth
+_.categoryNames
+_.valueMax
+_.labelTextFormat
+_.maximumTicks
+_.strokeColor
+_.strokeDashArray
+
+# Babel and logging read these attributes; a dataclass field reported to callers
+skipped
+_.frac_prec
+_.msg
+
+# Named positions (tab and column indexes) kept for readers of the code
+LAST
+ACTIONS_TAB
+ATTENDANCE_TAB
+HISTORY
+PASSPHRASE
+
+# pytest injects fixtures and collects test classes
+indicator_with_values
+indicator_without_values
+TestConvergence
+quiet_app
+fast_age
