@@ -8,6 +8,8 @@ from datetime import date
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Test-only: a cheap key derivation for stores and bundles (the real cost lives in bench/).
+os.environ["FIELDGROUP_TEST_FAST_KDF"] = "1"
 
 from fieldgroup.core import create_store  # noqa: E402
 
@@ -58,3 +60,13 @@ def english_unless_a_test_says_otherwise():
     set_locale("en")
     yield
     set_locale("en")
+
+
+@pytest.fixture(autouse=True)
+def locked_between_tests():
+    """Passphrases unlocked in one test (kept in memory for the run) must not open another test's files."""
+    from fieldgroup.core import keys
+
+    keys.forget_all()
+    yield
+    keys.forget_all()

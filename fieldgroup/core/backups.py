@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from fieldgroup import private_files
 from fieldgroup.core import store_backup
 from fieldgroup.core.errors import DamagedStoreError, FieldGroupError, NewerStoreError, NotAStoreError
 from fieldgroup.core.store import refuse_unless_store
@@ -74,7 +75,7 @@ def backup_folder(store_path: Path | str) -> Path:
 def _new_backup_path(store_path: Path, reason: str, now: datetime) -> Path:
     folder = backup_folder(store_path)
     try:
-        folder.mkdir(exist_ok=True)
+        private_files.private_dir(folder)
     except OSError as exc:
         raise FieldGroupError(
             _("Could not make the backup folder {folder} ({reason}); check that you can write there.")
