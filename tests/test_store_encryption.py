@@ -148,9 +148,9 @@ def test_change_passphrase(encrypted):
         assert store.digest() == digest
 
 
-def test_short_passphrase_refused_for_a_new_store(tmp_path):
+def test_short_passphrase_refused_for_encrypting(tmp_path):
     with pytest.raises(keys.PassphraseError, match="at least"):
-        create_store(tmp_path / "s.fgstore", passphrase=keys.Passphrase("short"))
+        encrypt_store(tmp_path / "s.fgstore", keys.Passphrase("short"))
     assert not (tmp_path / "s.fgstore").exists()
 
 

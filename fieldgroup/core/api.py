@@ -47,6 +47,7 @@ class Store:
     def __init__(self, records: RecordStore, today: Callable[[], date] = date.today):
         self.records = records
         self.conn = records.conn
+        self.notices: list[str] = []  # sentences for the person who opened the store (shown once)
         self.today = today
         self.groups = Groups(self)
         self.organisations = Organisations(self)
@@ -86,6 +87,17 @@ class Store:
     def passphrase(self) -> keys.Passphrase | None:
         """The group passphrase that opened this store (memory only; it also encrypts bundles)."""
         return keys.passphrase_for_salt(self.records.key.salt) if self.records.key else None
+
+    def encrypt(self, passphrase: keys.Passphrase) -> Path:
+        """Encrypt this open plain store in place with the group passphrase; returns the encrypted backup made first."""
+        from fieldgroup.core import store_crypt
+
+        problem = keys.weakness(passphrase.reveal())
+        if problem:
+            raise keys.PassphraseError(problem)
+        backup = self.records.reopen_around(lambda: store_crypt.encrypt_in_place(self.path, passphrase, locked=True))
+        self.conn = self.records.conn
+        return backup
 
     def change_passphrase(self, new: keys.Passphrase) -> None:
         """Re-key this encrypted store: from now on only `new` opens it (old bundles still need the old one)."""
@@ -248,7 +260,37 @@ def open_store(path: Path | str, *, wall: Callable[[], int] = wall_clock_ms, tod
         store.close()
         raise OlderStoreError(_("{path} was made by an older version of FieldGroup; open it in the FieldGroup app "
                                 "once to update it, then try again.").format(path=store.path))
+    if not read_only:
+        try:
+            _retire_stored_passphrase(store)
+        except BaseException:
+            store.close()
+            raise
     return store
+
+
+def _retire_stored_passphrase(store: Store) -> None:
+    """First open after the upgrade: the passphrase an older version kept in plain text in the store
+    (and so in every backup) is removed, and the store and its backups here are encrypted with it."""
+    from fieldgroup.core import store_crypt
+
+    legacy = store_crypt.stored_passphrase(store.conn)
+    if legacy is None:
+        return
+    passphrase = keys.Passphrase(legacy)
+    keys.unlock(passphrase)
+    if store.encrypted:
+        with store.transaction():
+            store_crypt.drop_stored_passphrase(store.conn)
+    else:
+        # Not Store.encrypt(): the group's existing passphrase is kept even if shorter than today's minimum.
+        store.records.reopen_around(lambda: store_crypt.encrypt_in_place(store.path, passphrase, locked=True))
+        store.conn = store.records.conn
+    store.notices.append(_(
+        "The group passphrase was kept in plain text inside this store and its backups; FieldGroup removed it "
+        "and encrypted the store and its backups on this laptop, but copies elsewhere (USB sticks, colleagues' "
+        "backups, bundles written before today) still hold it, so change the group passphrase if any of them "
+        "may be lost."))
 
 
 def create_store(path: Path | str, *, wall: Callable[[], int] = wall_clock_ms, today: Callable[[], date] = date.today,
@@ -257,8 +299,6 @@ def create_store(path: Path | str, *, wall: Callable[[], int] = wall_clock_ms, t
     path = Path(path)
     if path.exists():
         raise FieldGroupError(_("{path} already exists; choose a new file name for the new store.").format(path=path))
-    if passphrase is not None and keys.weakness(passphrase.reveal()):
-        raise keys.PassphraseError(keys.weakness(passphrase.reveal()))
     return Store(RecordStore.open(path, create=True, wall=wall, passphrase=passphrase), today)
 
 

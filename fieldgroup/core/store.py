@@ -248,6 +248,20 @@ class RecordStore:
             log.info("Store %s was copied or restored: new device id %s (was %s)", self.path, new_device, device)
         return new_device
 
+    def reopen_around(self, change: Callable[[], Any]) -> Any:
+        """Close the connection (keeping the lock), run `change` on the file, open it again with its key.
+
+        For encrypting in place, which replaces the file under the open store."""
+        self.conn.close()
+        try:
+            return change()
+        finally:
+            self.key = store_db.key_for(self.path)
+            self.conn = store_db.connect(f"file:{uri_path(self.path)}?mode=rw", self.key, uri=True,
+                                         isolation_level=None, check_same_thread=False)
+            self._configure(self.conn)
+            self._db = None
+
     def close(self) -> None:
         self.conn.close()
         if self.lock is not None:

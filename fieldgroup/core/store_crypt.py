@@ -19,6 +19,8 @@ from fieldgroup.i18n import _
 log = logging.getLogger(__name__)
 
 PARTIAL = ".encrypting"
+# Before encryption, the Sync page kept the group passphrase in plain text in this device-local key.
+LEGACY_PASSPHRASE_KEY = "group_passphrase"
 
 
 def _fingerprint(conn: sqlite3.Connection) -> tuple[str, dict[str, int], int, int]:
@@ -42,6 +44,7 @@ def export_encrypted(source: Path, target: Path, key: keys.StoreKey) -> None:
         # sqlcipher_export copies tables and rows, not these two header fields.
         conn.execute(f"PRAGMA encrypted.user_version = {int(before[2])}")
         conn.execute(f"PRAGMA encrypted.application_id = {int(before[3])}")
+        drop_stored_passphrase(conn, "encrypted")  # a secret never travels into an encrypted copy either
         conn.execute("DETACH DATABASE encrypted")
     finally:
         conn.close()
@@ -58,7 +61,23 @@ def export_encrypted(source: Path, target: Path, key: keys.StoreKey) -> None:
     fsync_file(target)
 
 
-def encrypt_in_place(path: Path | str, passphrase: keys.Passphrase) -> Path:
+def drop_stored_passphrase(conn: sqlite3.Connection, schema: str = "main") -> None:
+    try:
+        conn.execute(f"DELETE FROM {schema}.local_settings WHERE key = ?", (LEGACY_PASSPHRASE_KEY,))
+    except store_db.operational_errors():
+        pass  # a store of schema 0 has no settings table
+
+
+def stored_passphrase(conn: sqlite3.Connection) -> str | None:
+    """The plain-text passphrase an older FieldGroup kept in the store, if it is still there."""
+    try:
+        row = conn.execute("SELECT value FROM local_settings WHERE key = ?", (LEGACY_PASSPHRASE_KEY,)).fetchone()
+    except store_db.operational_errors():
+        return None
+    return row[0] if row and row[0] else None
+
+
+def encrypt_in_place(path: Path | str, passphrase: keys.Passphrase, locked: bool = False) -> Path:
     """Encrypt a closed plain store: encrypted backup, encrypted copy, verify, atomic swap. Returns the backup.
 
     A kill at any moment leaves the old plain file or the new encrypted one, never neither: the
@@ -66,7 +85,7 @@ def encrypt_in_place(path: Path | str, passphrase: keys.Passphrase) -> Path:
     path = Path(path)
     if refuse_unless_store(path) is not None:
         raise FieldGroupError(_("{name} is already encrypted.").format(name=path.name))
-    lock = StoreLock(path).acquire()
+    lock = None if locked else StoreLock(path).acquire()  # `locked`: the caller has the store open
     try:
         _settle_plain(path)
         key = keys.new_key(passphrase)
@@ -79,7 +98,8 @@ def encrypt_in_place(path: Path | str, passphrase: keys.Passphrase) -> Path:
         fsync_file(path)
         encrypt_plain_backups(path, key)
     finally:
-        lock.release()
+        if lock is not None:
+            lock.release()
     log.info("Encrypted %s in place; encrypted backup %s", path.name, backup.name)
     return backup
 
