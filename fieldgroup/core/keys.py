@@ -166,6 +166,10 @@ class _Session:
             self.passphrases.remove(passphrase)
         self.passphrases.insert(0, passphrase)  # the newest first: it is the one the user just typed
 
+    def discard(self, passphrase: Passphrase | None) -> None:
+        if passphrase in self.passphrases and passphrase not in self.key_owner.values():
+            self.passphrases.remove(passphrase)
+
     def remember(self, key: StoreKey, passphrase: Passphrase) -> None:
         self.keys[key.salt] = key
         self.key_owner[key.salt] = passphrase
@@ -211,3 +215,23 @@ def new_key(passphrase: Passphrase) -> StoreKey:
     session.unlock(passphrase)
     session.remember(key, passphrase)
     return key
+
+
+# ---- generated passphrases: five words from the list shipped in resources/ --------------------------
+
+GENERATED_WORDS = 5
+
+
+def word_list() -> list[str]:
+    from fieldgroup.paths import resources_dir
+
+    text = (resources_dir() / "wordlist.txt").read_text(encoding="ascii")
+    return [line for line in text.splitlines() if line and not line.startswith("#")]
+
+
+def generate(words: int = GENERATED_WORDS) -> str:
+    """Five random words joined by hyphens (about 55 bits from a 2048-word list), chosen with `secrets`."""
+    import secrets
+
+    choices = word_list()
+    return "-".join(secrets.choice(choices) for _ in range(words))

@@ -171,7 +171,11 @@ class RecordStore:
                 raise NotAStoreError(_("The folder {folder} does not exist; choose another place for the store.").format(folder=path.parent))
             key = keys.new_key(passphrase) if passphrase is not None else None
         else:
-            key = refuse_unless_store(path)
+            try:
+                key = refuse_unless_store(path)
+            except keys.WrongPassphraseError:
+                keys.session.discard(passphrase)  # a mistyped passphrase is not tried on later files
+                raise
         if read_only:  # for looking into backups: no lock, no migration, no device id, not a byte written
             conn = store_db.connect(read_only_uri(path, live=True), key, uri=True, check_same_thread=False)
             return cls(path, conn, wall, read_only=True, key=key)

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QWidget
 
-from fieldgroup.core import Store, create_store, open_store
+from fieldgroup import keychain, private_files
+from fieldgroup.core import Store, create_store, keys, open_store
 from fieldgroup.core.errors import FieldGroupError
 from fieldgroup.i18n import _, current_locale
 from fieldgroup.sync.join import join_from_bundle
@@ -20,22 +21,31 @@ log = logging.getLogger(__name__)
 def store_from_choice(choice: WelcomeChoice, default_path: Path, parent: QWidget | None = None) -> Store:
     """Create, open, restore or join as chosen; raises FieldGroupError (one sentence) when that fails."""
     if choice.kind == "open" and choice.path is not None:
-        store = open_store(choice.path)
+        store = open_unlocked(choice.path, parent)
+        if store is None:
+            raise FieldGroupError(_("The store was not opened; choose again or type its passphrase."))
         settings.set_value(settings.LAST_STORE, str(choice.path))  # next time, straight to it
         return store
-    default_path.parent.mkdir(parents=True, exist_ok=True)
+    private_files.private_dir(default_path.parent)
     if choice.kind == "restore" and choice.path is not None:
         from fieldgroup.core import backups
 
         backups.restore_backup(choice.path, default_path)
-        return open_store(default_path)
+        store = open_unlocked(default_path, parent)
+        if store is None:
+            raise FieldGroupError(_("The restored store was not opened; type its passphrase to open it."))
+        return store
     if choice.kind == "join" and choice.path is not None:
+        # The joined store is encrypted with the bundle's passphrase, the group's (join_from_bundle).
         store, _report = join_from_bundle(default_path, choice.path, ask_passphrase=lambda: _ask_passphrase(parent))
         return store
-    store = create_store(default_path)
+    passphrase = keys.Passphrase(choice.passphrase) if choice.passphrase else None
+    store = create_store(default_path, passphrase=passphrase)
     try:
         store.groups.create(name=choice.name, country=choice.country or None, language=choice.language)
         settings.set_value(settings.LANGUAGE, choice.language)
+        if choice.remember and passphrase is not None:
+            keychain.remember(default_path, passphrase)
     except BaseException:
         store.close()
         for leftover in default_path.parent.glob(default_path.name + "*"):
@@ -49,6 +59,37 @@ def _ask_passphrase(parent: QWidget | None) -> str | None:
                                     _("This bundle is locked with the group passphrase; type it:"),
                                     QLineEdit.EchoMode.Password)
     return text if ok else None
+
+
+def open_unlocked(path: Path, parent: QWidget | None = None) -> Store | None:
+    """Open a store; an encrypted one with the passphrase remembered on this laptop, else asked for
+    until it is right. None when the person cancels."""
+    from fieldgroup.ui.dialogs.unlock_dialog import UnlockDialog
+
+    try:
+        return open_store(path)
+    except keys.LockedStoreError:
+        pass
+    error = ""
+    remembered = keychain.remembered(path)
+    if remembered is not None:
+        try:
+            return open_store(path, passphrase=remembered)
+        except keys.WrongPassphraseError:
+            error = _("The passphrase remembered on this laptop no longer opens this record (it was changed); "
+                      "type the new one.")
+    while True:
+        dialog = UnlockDialog(path, parent, error)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.passphrase is None:
+            return None
+        try:
+            store = open_store(path, passphrase=dialog.passphrase)
+        except keys.WrongPassphraseError as exc:
+            error = str(exc)
+            continue
+        if dialog.remember.isChecked():
+            keychain.remember(path, dialog.passphrase)
+        return store
 
 
 def welcome(default_path: Path, parent: QWidget | None = None) -> Store | None:
