@@ -24,7 +24,7 @@ def private_dir(folder: Path | str) -> Path:
 
 
 def create_private(path: Path | str) -> Path:
-    """Create `path` (or truncate nothing: an existing file keeps its bytes) readable by this user only."""
+    """Make sure `path` exists and is readable by this user only; an existing file keeps its bytes."""
     path = Path(path)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT, FILE_MODE)
     try:
@@ -46,13 +46,13 @@ def restrict(path: Path | str) -> Path:
     return path
 
 
-def open_private(path: Path | str, mode: str = "wb"):  # noqa: ANN201 — a file object of the given mode
-    """open() for writing, but the file is created 0600 from its first byte."""
+def open_private(path: Path | str, mode: str = "wb", encoding: str | None = None):  # noqa: ANN201 — a file object
+    """open() for writing ('w'/'a', text or binary), but the file is created 0600 from its first byte."""
     flags = os.O_WRONLY | os.O_CREAT | (os.O_APPEND if "a" in mode else os.O_TRUNC)
     fd = os.open(path, flags, FILE_MODE)
     if POSIX:
         os.fchmod(fd, FILE_MODE)
-    return os.fdopen(fd, mode)
+    return os.fdopen(fd, mode, encoding=encoding)
 
 
 def write_private(path: Path | str, data: bytes) -> Path:

@@ -188,3 +188,32 @@ def test_encrypting_in_place_survives_a_kill(tmp_path, point):
     with open_store(path, passphrase=keys.Passphrase(PASSPHRASE)) as store:
         assert store.digest() == digest
         assert store.encrypted == (point in ("after-replace", "never"))
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX modes")
+def test_log_and_its_rotations_are_private(tmp_path):
+    import logging
+
+    from fieldgroup import logs
+
+    logs.stop_logging()
+    try:
+        path = logs.setup_logging(folder=tmp_path / "logs")
+        handler = logs._handler
+        logging.getLogger("fieldgroup").info("x" * 100)
+        handler.doRollover()
+        logging.getLogger("fieldgroup").info("after rotation")
+    finally:
+        logs.stop_logging()
+    assert path.parent.stat().st_mode & 0o777 == 0o700
+    for file in path.parent.iterdir():
+        assert file.stat().st_mode & 0o777 == 0o600, file.name
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX modes")
+def test_pdf_is_private(store, group, tmp_path):
+    from fieldgroup.reports import build_report
+
+    meeting = store.meetings.create(group_id=group.id, kind="plenary", date="2025-05-01", title="Plenary")
+    out = build_report("meeting", store, tmp_path / "handout.pdf", meeting_id=meeting.id)
+    assert out.stat().st_mode & 0o777 == 0o600

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from fieldgroup import private_files
 from fieldgroup.core import FieldGroupError, Store, create_store
 from fieldgroup.i18n import _, current_locale, is_pseudo, normalise_locale, set_locale, system_locale
 from fieldgroup.logs import excepthook, setup_logging
@@ -62,7 +63,7 @@ def open_or_create(path: Path) -> Store | None:
 
     if path.exists():
         return open_unlocked(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_files.private_dir(path.parent)
     return create_store(path)
 
 
