@@ -101,3 +101,40 @@ def welcome(default_path: Path, parent: QWidget | None = None) -> Store | None:
         except FieldGroupError as exc:
             dialog.error.setText(str(exc))  # shown in the dialog, which stays for another try
     return None
+
+
+def open_unlocked_or_refuse(path: Path, parent: QWidget | None = None) -> Store:
+    """open_unlocked for File ▸ Open: cancelling the passphrase is a sentence, not a window."""
+    store = open_unlocked(path, parent)
+    if store is None:
+        raise FieldGroupError(_("The store was not opened; choose again or type its passphrase."))
+    return store
+
+
+def create_encrypted(path: Path, parent: QWidget | None = None) -> Store:
+    """File ▸ New store: a new store is encrypted from its creation, with a passphrase chosen here."""
+    from PySide6.QtWidgets import QDialogButtonBox, QLabel, QVBoxLayout
+
+    from fieldgroup.ui.widgets.passphrase_box import PassphraseField
+
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(_("Group passphrase"))
+    layout = QVBoxLayout(dialog)
+    why = QLabel(_("The new store is encrypted with a group passphrase; write it down, because nothing can be "
+                   "recovered without it."), dialog)
+    why.setWordWrap(True)
+    layout.addWidget(why)
+    field = PassphraseField(dialog, new=True)
+    field.setText(keys.generate())
+    field.set_shown(True)
+    layout.addWidget(field)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        raise FieldGroupError(_("No store was created."))
+    problem = keys.weakness(field.text())
+    if problem:
+        raise FieldGroupError(problem)
+    return create_store(path, passphrase=keys.Passphrase(field.text()))

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldgroup.core import FieldGroupError, Store, create_store, open_store
+from fieldgroup.core import FieldGroupError, Store
 from fieldgroup.formatting import format_datetime
 from fieldgroup.i18n import N_, LazyString, _
 from fieldgroup.paths import STORE_SUFFIX
@@ -321,13 +321,17 @@ class MainWindow(QMainWindow):
         if path:
             if not path.endswith(STORE_SUFFIX):
                 path += STORE_SUFFIX
-            self._switch_to(lambda: create_store(path))
+            from fieldgroup.ui.first_run import create_encrypted
+
+            self._switch_to(lambda: create_encrypted(Path(path), self))
 
     def choose_store(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(self, _("Open store"), str(self.ctx.store.path.parent),
                                                     self._store_filter())
         if path:
-            self._switch_to(lambda: open_store(path))
+            from fieldgroup.ui.first_run import open_unlocked_or_refuse
+
+            self._switch_to(lambda: open_unlocked_or_refuse(Path(path), self))
 
     def _switch_to(self, opener: object) -> None:
         page = self.stack.currentWidget()
