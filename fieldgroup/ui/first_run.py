@@ -71,7 +71,8 @@ def open_unlocked(path: Path, parent: QWidget | None = None) -> Store | None:
     except keys.LockedStoreError:
         pass
     error = ""
-    remembered = keychain.remembered(path)
+    # For scripts and kiosks, as on the command line: the file FIELDGROUP_PASSPHRASE_FILE names.
+    remembered = keys.from_environment() or keychain.remembered(path)
     if remembered is not None:
         try:
             return open_store(path, passphrase=remembered)
