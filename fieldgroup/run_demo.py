@@ -27,9 +27,9 @@ def prepare_demo() -> None:
         counts = generate_demo(DEMO_STORE, size="realistic", passphrase=passphrase)
         print(f"Created {DEMO_STORE}: " + ", ".join(f"{n} {name}" for name, n in counts.items()))
     else:
-        from fieldgroup.core import encrypt_store, store_db
+        from fieldgroup.core import encrypt_store, is_encrypted_store
 
-        if store_db.is_plain(DEMO_STORE):
+        if not is_encrypted_store(DEMO_STORE):
             encrypt_store(DEMO_STORE, passphrase)
     print(f"Demo store {DEMO_STORE} is encrypted with the demo passphrase: {DEMO_PASSPHRASE}")
     print("(The demo's people are invented, so its passphrase is no secret; a real group's passphrase never is shown.)")

@@ -135,14 +135,18 @@ def test_plain_store_encrypted_in_place_keeps_everything(tmp_path):
         assert copy.digest() == digest
 
 
-def test_change_passphrase(encrypted):
+def test_change_passphrase_rekeys_the_store_and_its_backups(encrypted):
     path, digest = encrypted
     new = "orange-tiger-window-salt-eleven"
     with open_store(path, passphrase=keys.Passphrase(PASSPHRASE)) as store:
+        backup = backups.backup_now(store)
         store.change_passphrase(keys.Passphrase(new))
     keys.forget_all()
     with pytest.raises(keys.WrongPassphraseError):
         open_store(path, passphrase=keys.Passphrase(PASSPHRASE))
+    keys.forget_all()
+    with pytest.raises(keys.WrongPassphraseError):
+        open_store(backup, passphrase=keys.Passphrase(PASSPHRASE), read_only=True)  # the old one opens no copy here
     keys.forget_all()
     with open_store(path, passphrase=keys.Passphrase(new)) as store:
         assert store.digest() == digest

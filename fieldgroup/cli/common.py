@@ -67,9 +67,9 @@ def passphrase_for(args: argparse.Namespace, store_path: Path | None = None):  #
         raise UsageError(str(exc)) from None
     if from_env is not None or store_path is None:
         return from_env
-    from fieldgroup.core import store_db
+    from fieldgroup.core import is_encrypted_store
 
-    if store_path.is_file() and store_db.looks_encrypted(store_path):
+    if is_encrypted_store(store_path):
         from fieldgroup import keychain
 
         return keychain.remembered(store_path)

@@ -1,6 +1,6 @@
 """Domain: entities, rules, balance and indicator maths, and the store."""
 
-from fieldgroup.core.api import Store, create_store, encrypt_store, open_store
+from fieldgroup.core.api import Store, create_store, encrypt_store, is_encrypted_store, open_store
 from fieldgroup.core.errors import (
     FieldGroupError,
     InUseError,
@@ -20,5 +20,6 @@ __all__ = [
     "ValidationError",
     "create_store",
     "encrypt_store",
+    "is_encrypted_store",
     "open_store",
 ]

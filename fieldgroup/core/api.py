@@ -108,7 +108,7 @@ class Store:
         problem = keys.weakness(new.reveal())
         if problem:
             raise keys.PassphraseError(problem)
-        self.records.key = store_crypt.change_passphrase(self.conn, self.records.key, new)
+        self.records.key = store_crypt.change_passphrase(self.conn, self.records.key, new, self.path)
 
     def close(self) -> None:
         self.records.close()
@@ -310,3 +310,9 @@ def encrypt_store(path: Path | str, passphrase: keys.Passphrase) -> Path:
     if problem:
         raise keys.PassphraseError(problem)
     return store_crypt.encrypt_in_place(Path(path), passphrase)
+
+
+def is_encrypted_store(path: Path | str) -> bool:
+    """True when the file at `path` looks like an encrypted store (it needs the group passphrase)."""
+    path = Path(path)
+    return path.is_file() and store_db.looks_encrypted(path)

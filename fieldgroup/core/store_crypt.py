@@ -165,10 +165,30 @@ def encrypt_plain_backups(store_path: Path, key: keys.StoreKey) -> list[Path]:
     return done
 
 
-def change_passphrase(conn: sqlite3.Connection, old: keys.StoreKey, new: keys.Passphrase) -> keys.StoreKey:
-    """Re-key an open encrypted store (PRAGMA rekey); same salt, new key. Returns the new key."""
+def change_passphrase(conn: sqlite3.Connection, old: keys.StoreKey, new: keys.Passphrase,
+                      store_path: Path | None = None) -> keys.StoreKey:
+    """Re-key an open encrypted store (PRAGMA rekey), and its backups on this laptop; same salt, new key."""
     key = keys.derive(new, old.salt)
     conn.execute(f"PRAGMA rekey = {key.pragma()}")
     keys.unlock(new)
     keys.session.remember(key, new)
+    if store_path is not None:
+        _rekey_backups(store_path, old, key)
     return key
+
+
+def _rekey_backups(store_path: Path, old: keys.StoreKey, new: keys.StoreKey) -> None:
+    """Backups made with the old key take the new one too: a lost old passphrase no longer opens them."""
+    folder = store_path.parent / "backups"
+    found = sorted(folder.glob(f"{store_path.stem}.*")) if folder.is_dir() else []
+    found += sorted(store_path.parent.glob(f"{store_path.stem}.before-v*.bak"))
+    for backup in found:
+        if not backup.is_file() or store_db.file_salt(backup) != old.salt or not store_db.opens_with(backup, old):
+            continue
+        conn = store_db.connect(backup, old)
+        try:
+            conn.execute(f"PRAGMA rekey = {new.pragma()}")
+        except store_db.database_errors() as exc:
+            log.warning("Could not re-key backup %s (%s)", backup.name, type(exc).__name__)
+        finally:
+            conn.close()
