@@ -221,3 +221,49 @@ def test_pdf_is_private(store, group, tmp_path):
     meeting = store.meetings.create(group_id=group.id, kind="plenary", date="2025-05-01", title="Plenary")
     out = build_report("meeting", store, tmp_path / "handout.pdf", meeting_id=meeting.id)
     assert out.stat().st_mode & 0o777 == 0o600
+
+
+def test_truncated_or_foreign_encrypted_files_are_one_sentence(encrypted, tmp_path):
+    from fieldgroup.core.errors import FieldGroupError
+
+    path, _digest = encrypted
+    data = path.read_bytes()
+    cut = tmp_path / "cut.fgstore"
+    cut.write_bytes(data[: len(data) // 2 + 100])  # copied off a stick pulled out too early
+    foreign = tmp_path / "foreign.fgstore"
+    from sqlcipher3 import dbapi2 as sqlcipher
+
+    conn = sqlcipher.connect(str(foreign))  # SQLCipher 3's settings: another KDF, another HMAC
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute(f"PRAGMA key = '{PASSPHRASE}'")
+    conn.execute("PRAGMA cipher_compatibility = 3")
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    for bad in (cut, foreign):
+        before = bad.read_bytes()
+        with pytest.raises(FieldGroupError) as caught:
+            open_store(bad, passphrase=keys.Passphrase(PASSPHRASE))
+        assert "\n" not in str(caught.value) and str(caught.value).endswith(".")
+        assert bad.read_bytes() == before and sorted(p.name for p in bad.parent.glob(bad.name + "*")) == [bad.name]
+
+
+def test_cli_encrypt_and_change_passphrase(tmp_path):
+    path = tmp_path / "old.fgstore"
+    with create_store(path) as store:
+        _fill(store)
+        digest = store.digest()
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    new.write_text("a brand new group sentence\n", encoding="utf-8")
+
+    def cli(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "fieldgroup", *args], capture_output=True, text=True, timeout=120)
+
+    assert cli("encrypt", "--store", str(path), "--passphrase-file", str(old)).returncode == 0
+    assert _readable(path) == []
+    done = cli("change-passphrase", "--store", str(path), "--passphrase-file", str(old), "--new-passphrase-file", str(new))
+    assert done.returncode == 0, done.stderr
+    assert cli("digest", "--store", str(path), "--passphrase-file", str(old)).returncode == 1
+    shown = cli("digest", "--store", str(path), "--passphrase-file", str(new))
+    assert shown.returncode == 0 and shown.stdout.strip() == digest
