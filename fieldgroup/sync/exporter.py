@@ -39,10 +39,11 @@ def export_bundle(store: Store, out: Path | str, passphrase: str | None = None,
                   for_device: str | None = None) -> ExportResult:
     """Write a bundle to `out`: temporary file, flush, rename, read back and verify.
 
-    Encrypted with `passphrase`, else with the passphrase that unlocked the store; plain only when
-    neither exists (the command line then insists on --unencrypted)."""
+    Encrypted with the passphrase that unlocked the store (an old passphrase typed to read a
+    colleague's old bundle never encrypts ours), else with `passphrase` (a plain store); plain only
+    when neither exists (the command line then insists on --unencrypted)."""
     out = Path(out)
-    passphrase = passphrase or store.passphrase
+    passphrase = store.passphrase or passphrase
     peer_vector = None
     if for_device:
         known = store.sync.peer(for_device)

@@ -123,9 +123,8 @@ def import_bundle(store: Store, path: Path | str, passphrase: str | None = None,
     The passphrase defaults to the one that unlocked the store; a store with a passphrase refuses
     plain bundles unless `accept_unencrypted`."""
     path = Path(path)
-    passphrase = passphrase or store.passphrase
-    require = bool(passphrase) and not accept_unencrypted
-    manifest, compressed = read_bundle_file(path, passphrase, arriving_ok=arriving_ok, require_encrypted=require)
+    require = bool(passphrase or store.passphrase) and not accept_unencrypted
+    manifest, compressed = _read_with_either(path, passphrase, store.passphrase, arriving_ok, require)
     check_group(store, manifest)
     warnings = check_clock(manifest, store.sync.wall_ms(), accept_future=accept_future)
     report = ImportReport(path.name, manifest.bundle_id, manifest.sender_device, manifest.sender_name,
@@ -146,6 +145,18 @@ def import_bundle(store: Store, path: Path | str, passphrase: str | None = None,
     except _Rollback:
         pass
     return report
+
+
+def _read_with_either(path: Path, typed, own, arriving_ok: bool, require: bool) -> tuple[bundle.Manifest, bytes]:  # noqa: ANN001
+    """The passphrase typed (an old one, for a bundle made before the change) or the store's own."""
+    candidates = [p for p in (typed, own) if p] or [None]
+    for index, candidate in enumerate(candidates):
+        try:
+            return read_bundle_file(path, candidate, arriving_ok=arriving_ok, require_encrypted=require)
+        except bundle.PassphraseNeeded:
+            if index == len(candidates) - 1:
+                raise
+    raise AssertionError("unreachable")
 
 
 class _Rollback(Exception):

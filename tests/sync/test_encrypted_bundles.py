@@ -194,3 +194,20 @@ def test_legacy_plain_text_passphrase_is_removed_from_store_and_backups(fast_dir
     with open_store(path, passphrase=keys.Passphrase(PASSPHRASE)) as store:
         assert store.records.get_local("group_passphrase") is None
         assert store.counts()["people"] == 3
+
+
+def test_an_old_passphrase_typed_for_an_old_bundle_never_encrypts_ours(fast_dir):
+    stick = fast_dir / "stick"
+    stick.mkdir()
+    new = "a completely new group passphrase"
+    with create_store(fast_dir / "a.fgstore", passphrase=keys.Passphrase(PASSPHRASE)) as accra:
+        seed_group(accra)
+        sync_folder(accra, stick)  # made before the change: the old passphrase
+    keys.forget_all()
+    with create_store(fast_dir / "b.fgstore", passphrase=keys.Passphrase(new)) as tarkwa:
+        result = sync_folder(tarkwa, stick, PASSPHRASE)  # the old passphrase, typed when asked
+        assert len(result.imported) == 1
+        own = result.exported.path.read_bytes()
+        with pytest.raises(age_format.AgeWrongPassphrase):
+            age_format.decrypt(own, keys.Passphrase(PASSPHRASE))
+        assert age_format.decrypt(own, keys.Passphrase(new)).startswith(bundle.MAGIC)

@@ -127,6 +127,8 @@ class WelcomeDialog(QDialog):
         layout.addLayout(row)
         self.remember_box = QCheckBox(_("Remember it on this laptop"), part)
         self.remember_box.setEnabled(keychain.available())
+        if not keychain.available():
+            self.remember_box.setToolTip(_("This laptop has no password store FieldGroup can use; it will ask at each start."))
         layout.addWidget(self.remember_box)
         return part
 
