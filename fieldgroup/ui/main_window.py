@@ -80,7 +80,10 @@ class MainWindow(QMainWindow):
         self.ctx.data_changed.connect(self._data_changed)
         self.ctx.group_changed.connect(self._sync_group_combo)
         self.pages: dict[str, QWidget] = {}
-        self.setWindowTitle(_("FieldGroup — {name}").format(name=store.path.name))
+        title = _("FieldGroup — {name}").format(name=store.path.name)
+        if not store.encrypted:  # say so where it is always seen: anyone who copies the file can read it
+            title += " — " + _("not encrypted")
+        self.setWindowTitle(title)
         self.setMinimumSize(QSize(960, 600))
         self._build_body()
         self._build_menus()

@@ -133,3 +133,16 @@ def test_make_run_opens_the_encrypted_demo_without_a_prompt(tmp_path, monkeypatc
     assert b"SQLite format 3" not in (tmp_path / "demo.fgstore").read_bytes()
     with open_unlocked(tmp_path / "demo.fgstore") as store:
         assert store.encrypted and store.counts()["meetings"] > 0
+
+
+def test_title_bar_says_when_a_store_is_not_encrypted(qtbot, tmp_path, store, group):
+    from fieldgroup.ui.main_window import MainWindow
+
+    plain = MainWindow(store)
+    qtbot.addWidget(plain)
+    assert plain.windowTitle().endswith("— not encrypted")
+    with create_store(tmp_path / "enc.fgstore", passphrase=keys.Passphrase(PASSPHRASE)) as encrypted:
+        window = MainWindow(encrypted)
+        qtbot.addWidget(window)
+        assert "not encrypted" not in window.windowTitle()
+        window.close()
