@@ -54,8 +54,3 @@ def open_private(path: Path | str, mode: str = "wb", encoding: str | None = None
         os.fchmod(fd, FILE_MODE)
     return os.fdopen(fd, mode, encoding=encoding)
 
-
-def write_private(path: Path | str, data: bytes) -> Path:
-    with open_private(path, "wb") as handle:
-        handle.write(data)
-    return Path(path)

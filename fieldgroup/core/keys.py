@@ -74,13 +74,6 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def from_text(text: str) -> Passphrase:
-    """A typed passphrase; refused when empty."""
-    if not text:
-        raise PassphraseError(_("The passphrase is empty; type the group passphrase."))
-    return Passphrase(text)
-
-
 def read_file(path: Path | str) -> Passphrase:
     """The passphrase in a file: only a UTF-8 BOM and trailing CR/LF are removed; not UTF-8 is refused."""
     path = Path(path)

@@ -264,7 +264,6 @@ class RecordStore:
             self.conn = store_db.connect(f"file:{uri_path(self.path)}?mode=rw", self.key, uri=True,
                                          isolation_level=None, check_same_thread=False)
             self._configure(self.conn)
-            self._db = None
 
     def close(self) -> None:
         self.conn.close()

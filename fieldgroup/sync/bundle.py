@@ -16,7 +16,6 @@ from fieldgroup.sync import age_format
 
 MAGIC = b"FGBUNDLE\n"
 FORMAT_VERSION = 1
-AGE_MAGIC = b"age-encryption.org/v1\n"
 # We write 2^16; age's own tool calibrates to about 2^18. A file asking for more is either hostile
 # (a memory and CPU bomb: 2^22 is 4 GiB) or not ours.
 MAX_SCRYPT_LOG_N = age_format.MAX_LOG_N
