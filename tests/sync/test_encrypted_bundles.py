@@ -211,3 +211,18 @@ def test_an_old_passphrase_typed_for_an_old_bundle_never_encrypts_ours(fast_dir)
         with pytest.raises(age_format.AgeWrongPassphrase):
             age_format.decrypt(own, keys.Passphrase(PASSPHRASE))
         assert age_format.decrypt(own, keys.Passphrase(new)).startswith(bundle.MAGIC)
+
+
+def test_cli_demo_with_a_passphrase_file_is_encrypted_and_nothing_is_logged(fast_dir, caplog):
+    import logging
+
+    secret = fast_dir / "pass.txt"
+    secret.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    store = fast_dir / "demo.fgstore"
+    done = cli("demo", "--store", str(store), "--size", "small", "--passphrase-file", str(secret))
+    assert done.returncode == 0, done.stderr
+    assert b"SQLite format 3" not in store.read_bytes() and PASSPHRASE not in done.stdout + done.stderr
+    with caplog.at_level(logging.DEBUG, logger="fieldgroup"):
+        with open_store(store, passphrase=keys.read_file(secret)) as opened:
+            export_bundle(opened, fast_dir / "demo.fgbundle")
+    assert PASSPHRASE not in caplog.text
