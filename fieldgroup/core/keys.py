@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -153,6 +154,7 @@ class _Session:
         self.passphrases: list[Passphrase] = []
         self.keys: dict[bytes, StoreKey] = {}
         self.key_owner: dict[bytes, Passphrase] = {}
+        self.pending: dict[bytes, tuple[threading.Thread, dict[str, object]]] = {}
 
     def unlock(self, passphrase: Passphrase) -> None:
         if passphrase in self.passphrases:
@@ -164,6 +166,9 @@ class _Session:
             self.passphrases.remove(passphrase)
 
     def remember(self, key: StoreKey, passphrase: Passphrase) -> None:
+        """`key`, derived from `passphrase`, opened a file: both serve every later file of this run."""
+        if passphrase not in self.passphrases:
+            self.passphrases.append(passphrase)
         self.keys[key.salt] = key
         self.key_owner[key.salt] = passphrase
 
@@ -171,6 +176,11 @@ class _Session:
         """Keys to try on a file with this salt: the one known to work, then one derived per passphrase.
 
         Lazy, so a file whose key is known costs no derivation at all."""
+        if salt in self.pending:  # derived in the background while the app was starting
+            thread, found = self.pending.pop(salt)
+            thread.join()
+            if found:
+                yield found["key"], found["passphrase"]  # type: ignore[misc]
         known = self.keys.get(salt)
         if known is not None:
             yield known, self.key_owner[salt]
@@ -179,6 +189,9 @@ class _Session:
                 yield derive(passphrase, salt), passphrase
 
     def forget(self) -> None:
+        for thread, _found in self.pending.values():
+            thread.join()
+        self.pending.clear()
         self.passphrases.clear()
         self.keys.clear()
         self.key_owner.clear()
@@ -196,6 +209,22 @@ def unlock(passphrase: Passphrase | None) -> None:
 def forget_all() -> None:
     """Lock again (tests; 'quit' simply ends the process)."""
     session.forget()
+
+
+def prefetch(salt: bytes, find: Callable[[], Passphrase | None]) -> None:
+    """Look up a passphrase (`find`: a file, the credential store) and derive the key for `salt` in a
+    background thread while the app builds its window (the KDF releases the GIL). The first open of
+    a file with that salt waits for it instead of deriving again."""
+    found: dict[str, object] = {}
+
+    def work() -> None:
+        passphrase = find()
+        if passphrase is not None:
+            found["passphrase"], found["key"] = passphrase, derive(passphrase, salt)
+
+    thread = threading.Thread(target=work, name="fieldgroup-kdf", daemon=True)
+    thread.start()
+    session.pending[salt] = (thread, found)
 
 
 def passphrase_for_salt(salt: bytes) -> Passphrase | None:

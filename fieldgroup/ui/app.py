@@ -67,6 +67,16 @@ def open_or_create(path: Path) -> Store | None:
     return create_store(path)
 
 
+def store_to_open(store_path: str | None) -> Path | None:
+    """The store `first_store` will open, when there is one (for deriving its key early)."""
+    if store_path:
+        return Path(store_path)
+    last = settings.value(settings.LAST_STORE)
+    if last and Path(last).exists():
+        return Path(last)
+    return default_store_path() if default_store_path().exists() else None
+
+
 def first_store(store_path: str | None) -> Store | None:
     """The store named on the command line (made if missing); else the one opened last time; else the
     default one; on a laptop with none yet, the welcome dialog asks (None when it is closed)."""
@@ -87,6 +97,9 @@ def first_store(store_path: str | None) -> Store | None:
 def run_app(store_path: str | None, locale: str | None) -> int:
     """Open the main window on `store_path` (the default store when None) and run until it closes."""
     app = make_application()
+    from fieldgroup.ui.first_run import prefetch_key
+
+    prefetch_key(store_to_open(store_path))  # the KDF runs while logging, language and fonts load
     setup_logging(folder=log_dir())
     sys.excepthook = handle_exception
     choose_language(locale)

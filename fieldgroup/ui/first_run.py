@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QWidget
 
 from fieldgroup import keychain, private_files
-from fieldgroup.core import Store, create_store, keys, open_store
+from fieldgroup.core import Store, create_store, is_encrypted_store, keys, open_store
 from fieldgroup.core.errors import FieldGroupError
 from fieldgroup.i18n import _, current_locale
 from fieldgroup.sync.join import join_from_bundle
@@ -67,12 +67,12 @@ def open_unlocked(path: Path, parent: QWidget | None = None) -> Store | None:
     from fieldgroup.ui.dialogs.unlock_dialog import UnlockDialog
 
     try:
-        return open_store(path)
-    except keys.LockedStoreError:
-        pass
+        return open_store(path)  # with the key prefetch_key derived while the app started, if any
+    except (keys.LockedStoreError, keys.WrongPassphraseError):
+        pass  # no passphrase of this run opens it (another group's store, or one changed meanwhile)
     error = ""
     # For scripts and kiosks, as on the command line: the file FIELDGROUP_PASSPHRASE_FILE names.
-    remembered = keys.from_environment() or keychain.remembered(path)
+    remembered = _quietly(keys.from_environment) or keychain.remembered(path)
     if remembered is not None:
         try:
             return open_store(path, passphrase=remembered)
@@ -139,3 +139,20 @@ def create_encrypted(path: Path, parent: QWidget | None = None) -> Store:
     if problem:
         raise FieldGroupError(problem)
     return create_store(path, passphrase=keys.Passphrase(field.text()))
+
+
+def prefetch_key(path: Path | None) -> None:
+    """At start, before the window is built: find the passphrase of the store about to open (a file
+    named by FIELDGROUP_PASSPHRASE_FILE, or the credential store) and derive its key meanwhile."""
+    if path is None or not is_encrypted_store(path):
+        return
+    with path.open("rb") as handle:
+        salt = handle.read(keys.SALT_BYTES)
+    keys.prefetch(salt, lambda: _quietly(keys.from_environment) or keychain.remembered(path))
+
+
+def _quietly(find):  # noqa: ANN001, ANN202 — a bad passphrase file is reported by the open that follows
+    try:
+        return find()
+    except keys.PassphraseError:
+        return None

@@ -146,3 +146,30 @@ def test_title_bar_says_when_a_store_is_not_encrypted(qtbot, tmp_path, store, gr
         qtbot.addWidget(window)
         assert "not encrypted" not in window.windowTitle()
         window.close()
+
+
+def test_key_is_derived_while_the_app_starts(tmp_path, monkeypatch, fake_keyring):
+    from fieldgroup.ui.first_run import prefetch_key
+
+    path = _encrypted(tmp_path)
+    keychain.remember(path, keys.Passphrase(PASSPHRASE))
+    derived = []
+    real = keys.derive
+    monkeypatch.setattr(keys, "derive", lambda p, salt: derived.append(salt) or real(p, salt))
+    monkeypatch.setattr(UnlockDialog, "exec", lambda self: (_ for _ in ()).throw(AssertionError("asked")))
+    prefetch_key(path)
+    with open_unlocked(path) as store:
+        assert store.encrypted
+    assert len(derived) == 1  # once, in the background: the open waited for it instead of deriving again
+
+
+def test_a_wrong_remembered_passphrase_asks_with_a_sentence(tmp_path, answer_dialog, fake_keyring):
+    from fieldgroup.ui.first_run import prefetch_key
+
+    path = _encrypted(tmp_path)
+    keychain.remember(path, keys.Passphrase("the old passphrase of the group"))
+    prefetch_key(path)
+    seen = answer_dialog(UnlockDialog, lambda d: (d.field.setText(PASSPHRASE), d._accept()))
+    with open_unlocked(path) as store:
+        assert store.encrypted
+    assert len(seen) == 1 and "no longer opens" in seen[0].error.text()
