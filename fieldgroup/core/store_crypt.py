@@ -33,11 +33,8 @@ def export_encrypted(source: Path, target: Path, key: keys.StoreKey) -> None:
     """Write an encrypted copy of the plain file `source` to `target` (sqlcipher_export), verified and flushed."""
     target.unlink(missing_ok=True)
     private_files.create_private(target)
-    from sqlcipher3 import dbapi2 as sqlcipher
-
-    conn = sqlcipher.connect(str(source), isolation_level=None)  # no key: SQLCipher reads plain files as SQLite does
+    conn = store_db.connect(source, cipher=True, isolation_level=None)  # no key: SQLCipher reads plain files too
     try:
-        conn.execute("PRAGMA cipher_log_level = NONE")
         before = _fingerprint(conn)
         conn.execute(f"ATTACH DATABASE ? AS encrypted KEY {key.pragma()}", (str(target),))
         conn.execute("SELECT sqlcipher_export('encrypted')")
@@ -107,7 +104,7 @@ def encrypt_in_place(path: Path | str, passphrase: keys.Passphrase, locked: bool
 def _settle_plain(path: Path) -> None:
     """Fold the -wal into the file and remove it, so the plain file alone is the whole store."""
     path.with_name(path.name + PARTIAL).unlink(missing_ok=True)  # left by an earlier, interrupted attempt
-    conn = sqlite3.connect(path)
+    conn = store_db.connect(path)
     try:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
@@ -119,10 +116,10 @@ def _settle_plain(path: Path) -> None:
 def _keep_home(path: Path, partial: Path, key: keys.StoreKey) -> None:
     """The encrypted file replaces the plain one on this laptop: it keeps the device id (os.replace
     keeps the new file's inode, which is what the home marker records)."""
-    plain = sqlite3.connect(store_db.read_only_uri(path), uri=True)
+    plain = store_db.connect(store_db.read_only_uri(path), uri=True)
     try:
         row = plain.execute("SELECT value FROM local_settings WHERE key = 'home'").fetchone()
-    except sqlite3.DatabaseError:
+    except store_db.database_errors():
         row = None  # a store of schema 0 has no settings yet
     finally:
         plain.close()

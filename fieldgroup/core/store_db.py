@@ -69,19 +69,23 @@ def file_salt(path: Path) -> bytes:
     return read_header(path, keys.SALT_BYTES)
 
 
-def connect(target: str | Path, key: keys.StoreKey | None = None, *, uri: bool = False, **options: Any) -> Any:
+def connect(target: str | Path, key: keys.StoreKey | None = None, *, uri: bool = False, cipher: bool = False,
+            **options: Any) -> Any:
     """Every connection to a store file, backup or export is made here.
 
     Without a key: the standard library's sqlite3 (plain files). With one: SQLCipher, told the raw
     key so that it runs no KDF, with its own error log silenced (it would write "hmac check failed"
-    lines to stderr, which the command line promises to keep to one sentence)."""
-    if key is None:
+    lines to stderr, which the command line promises to keep to one sentence). `cipher` opens a
+    plain file through SQLCipher all the same (to export it into an encrypted one)."""
+    if key is None and not cipher:
         return sqlite3.connect(target, uri=uri, **options)
     from sqlcipher3 import dbapi2 as sqlcipher
 
     conn = sqlcipher.connect(str(target), uri=uri, **options)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
+        if key is None:
+            return conn
         conn.execute(f"PRAGMA key = {key.pragma()}")
         # A plain store's pages are re-read from the OS cache for a memcpy; an encrypted one's must be
         # decrypted and checked again each time. A 32 MiB page cache (SQLite's default is 2 MiB) keeps
