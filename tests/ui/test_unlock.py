@@ -173,3 +173,14 @@ def test_a_wrong_remembered_passphrase_asks_with_a_sentence(tmp_path, answer_dia
     with open_unlocked(path) as store:
         assert store.encrypted
     assert len(seen) == 1 and "no longer opens" in seen[0].error.text()
+
+
+def test_settings_file_is_private(isolated_settings):
+    import os
+    import sys
+
+    from fieldgroup.ui import settings
+
+    settings.set_value(settings.LAST_STORE, "/somewhere/group.fgstore")
+    if sys.platform != "win32":
+        assert os.stat(settings.settings().fileName()).st_mode & 0o777 == 0o600
