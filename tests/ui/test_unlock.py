@@ -175,7 +175,7 @@ def test_a_wrong_remembered_passphrase_asks_with_a_sentence(tmp_path, answer_dia
     assert len(seen) == 1 and "no longer opens" in seen[0].error.text()
 
 
-def test_settings_file_is_private(isolated_settings):
+def test_settings_file_is_private():  # settings in a temporary folder: the autouse isolated_settings
     import os
     import sys
 
