@@ -56,11 +56,11 @@ def main() -> None:
         register_fonts()  # the same fonts as the app, so text shaping costs the same
     except ImportError:
         pass
-    from fieldgroup.core import open_store
+    from fieldgroup.core import keys, open_store
     from fieldgroup.ui.context import AppContext
     from fieldgroup.ui.pages.actions_page import ActionsPage
 
-    store = open_store(store_path)
+    store = open_store(store_path, passphrase=keys.from_environment())  # the encrypted rows (bench.encrypted)
     group_id = max(store.groups.list(), key=lambda g: store.actions.count(group_id=g.id)).id
     page = ActionsPage(AppContext(store, group_id))
     page.resize(1366, 768)

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from fieldgroup import __version__
+from fieldgroup import __version__, private_files
 from fieldgroup.paths import log_dir
 
 LOG_NAME = "fieldgroup.log"
@@ -36,6 +36,13 @@ class HomeFolderFilter(logging.Filter):
         return True
 
 
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """The log and each file it rotates into are created readable by this user only (0600)."""
+
+    def _open(self):  # noqa: ANN202 — logging's own hook
+        return private_files.open_private(self.baseFilename, "a", encoding=self.encoding)
+
+
 def setup_logging(level: int = logging.INFO, folder: Path | None = None) -> Path | None:
     """Send FieldGroup's log to a rotating file (1 MB × 5); returns its path, or None if it cannot be written.
 
@@ -48,8 +55,8 @@ def setup_logging(level: int = logging.INFO, folder: Path | None = None) -> Path
         return Path(getattr(_handler, "baseFilename", "")) or None
     path = (folder or log_dir()) / LOG_NAME
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+        private_files.private_dir(path.parent)
+        handler: logging.Handler = PrivateRotatingFileHandler(
             path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
         )
         result: Path | None = path

@@ -8,6 +8,8 @@ from datetime import date
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Test-only: a cheap key derivation for stores and bundles (the real cost lives in bench/).
+os.environ["FIELDGROUP_TEST_FAST_KDF"] = "1"
 
 from fieldgroup.core import create_store  # noqa: E402
 
@@ -58,3 +60,56 @@ def english_unless_a_test_says_otherwise():
     set_locale("en")
     yield
     set_locale("en")
+
+
+@pytest.fixture(autouse=True)
+def locked_between_tests():
+    """Passphrases unlocked in one test (kept in memory for the run) must not open another test's files."""
+    from fieldgroup.core import keys
+
+    keys.forget_all()
+    yield
+    keys.forget_all()
+
+
+class FakeKeyring:
+    """An in-memory credential store standing in for the OS one (tests must never touch the real one)."""
+
+    priority = 1
+
+    def __init__(self) -> None:
+        self.secrets: dict[tuple[str, str], str] = {}
+        self.refuse = False
+
+    def get_password(self, service: str, account: str) -> str | None:
+        if self.refuse:
+            raise RuntimeError("locked")
+        return self.secrets.get((service, account))
+
+    def set_password(self, service: str, account: str, password: str) -> None:
+        if self.refuse:
+            raise RuntimeError("locked")
+        self.secrets[(service, account)] = password
+
+    def delete_password(self, service: str, account: str) -> None:
+        self.secrets.pop((service, account), None)
+
+
+@pytest.fixture(autouse=True)
+def fake_keyring(monkeypatch):
+    """Every test gets an empty in-memory credential store in place of the laptop's."""
+    from fieldgroup import keychain
+
+    ring = FakeKeyring()
+
+    class Module:
+        @staticmethod
+        def get_keyring():
+            return ring
+
+        get_password = staticmethod(ring.get_password)
+        set_password = staticmethod(ring.set_password)
+        delete_password = staticmethod(ring.delete_password)
+
+    monkeypatch.setattr(keychain, "_keyring", lambda: Module)
+    return ring

@@ -12,7 +12,7 @@ def test_self_test_passes_and_opens_the_window_offscreen():
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run([sys.executable, "-m", "fieldgroup", "self-test"], capture_output=True, text=True, env=env)
     assert done.returncode == 0, done.stdout + done.stderr
-    for check in ("store", "fonts", "languages", "icon", "window"):
+    for check in ("store", "encryption", "fonts", "languages", "icon", "window"):
         assert f"{check}: ok" in done.stdout
 
 

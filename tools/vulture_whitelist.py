@@ -44,3 +44,6 @@ indicator_without_values
 TestConvergence
 quiet_app
 fast_age
+
+# logging.FileHandler calls _open() to create the log file (ours: private, 0600)
+_._open

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from fieldgroup.i18n import SUPPORTED_LANGUAGES, normalise_locale, set_locale
+from fieldgroup.i18n import SUPPORTED_LANGUAGES, _, normalise_locale, set_locale
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -43,3 +43,51 @@ def apply_locale(args: argparse.Namespace) -> None:
 def print_json(data: Any) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2, sort_keys=True)
     sys.stdout.write("\n")
+
+
+# ---- the group passphrase: --passphrase-file, FIELDGROUP_PASSPHRASE_FILE, or remembered on this laptop ----
+
+
+def add_passphrase_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--passphrase-file", type=Path, metavar="F",
+                        help="file holding the group passphrase (or set FIELDGROUP_PASSPHRASE_FILE)")
+
+
+def passphrase_for(args: argparse.Namespace, store_path: Path | None = None):  # noqa: ANN201 — keys.Passphrase | None
+    """The passphrase the user gave: --passphrase-file, else the file FIELDGROUP_PASSPHRASE_FILE names,
+    else the one remembered on this laptop for this store (OS credential store)."""
+    from fieldgroup.core import keys
+
+    given = getattr(args, "passphrase_file", None)
+    try:
+        if given is not None:
+            return keys.read_file(given)
+        from_env = keys.from_environment()
+    except keys.PassphraseError as exc:  # an empty, unreadable or non-UTF-8 file: wrong use, exit 2
+        raise UsageError(str(exc)) from None
+    if from_env is not None or store_path is None:
+        return from_env
+    from fieldgroup.core import is_encrypted_store
+
+    if is_encrypted_store(store_path):
+        from fieldgroup import keychain
+
+        return keychain.remembered(store_path)
+    return None
+
+
+def open_store_for(args: argparse.Namespace, path: Path | None = None, **options: Any):  # noqa: ANN201 — Store
+    """open_store with the passphrase from the command line; a locked store says how to give one."""
+    from fieldgroup.core import keys, open_store
+
+    path = path or args.store
+    passphrase = passphrase_for(args, path)
+    try:
+        store = open_store(path, passphrase=passphrase, **options)
+    except keys.LockedStoreError as exc:
+        raise keys.LockedStoreError(
+            _("{name} is encrypted; give its passphrase with --passphrase-file F (or FIELDGROUP_PASSPHRASE_FILE).")
+            .format(name=Path(path).name)) from exc
+    for notice in store.notices:
+        print(notice, file=sys.stderr)
+    return store

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from fieldgroup.cli.common import EXIT_OK, add_store_option, print_json
-from fieldgroup.core import FieldGroupError, Store, open_store
+from fieldgroup.cli.common import EXIT_OK, add_passphrase_option, add_store_option, open_store_for, print_json
+from fieldgroup.core import FieldGroupError, Store
 from fieldgroup.core.choices import ACTION_STATUS, MEETING_KIND, PILLAR, UNIT, protected_placeholder
 from fieldgroup.formatting import format_date
 from fieldgroup.i18n import _
@@ -20,6 +20,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("list", help="list groups, meetings, people, organisations, actions or indicators")
     parser.add_argument("kind", choices=KINDS, help="what to list")
     add_store_option(parser)
+    add_passphrase_option(parser)
     parser.add_argument("--group", help="only this group's records (group id)")
     parser.add_argument("--json", action="store_true", help="machine-readable output (docs/cli.md)")
     parser.add_argument("--include-protected", action="store_true",
@@ -28,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    with open_store(args.store, read_only=True) as store:
+    with open_store_for(args, read_only=True) as store:
         if args.group and store.groups.find(args.group) is None:
             raise FieldGroupError(_("There is no group with id {id} in this store; check the group id.").format(id=args.group))
         rows = LISTERS[args.kind](store, args.group, include_protected=args.include_protected)

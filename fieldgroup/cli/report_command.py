@@ -5,7 +5,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from fieldgroup.cli.common import EXIT_OK, UsageError, add_locale_option, add_store_option
+from fieldgroup.cli.common import (
+    EXIT_OK,
+    UsageError,
+    add_locale_option,
+    add_passphrase_option,
+    add_store_option,
+)
 from fieldgroup.i18n import _
 
 KINDS = ("meeting", "actions", "indicators", "participation")
@@ -15,6 +21,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     report = subparsers.add_parser("report", help="write a PDF: meeting handout, action tracker, M&E or participation")
     report.add_argument("kind", choices=KINDS, help="which document")
     add_store_option(report)
+    add_passphrase_option(report)
     report.add_argument("--out", required=True, type=Path, help="the PDF file to write")
     report.add_argument("--meeting", help="meeting id (required for the meeting handout)")
     report.add_argument("--group", help="group id (needed when the store holds several groups)")
@@ -36,10 +43,10 @@ def default_group(store) -> str | None:
 def run_report(args: argparse.Namespace) -> int:
     if args.kind == "meeting" and not args.meeting:
         raise UsageError(_("The meeting handout needs --meeting ID."))
-    from fieldgroup.core import open_store
+    from fieldgroup.cli.common import open_store_for
     from fieldgroup.reports import build_report
 
-    with open_store(args.store, read_only=True) as store:
+    with open_store_for(args, read_only=True) as store:
         group_id = args.group or (None if args.meeting else default_group(store))
         path = build_report(args.kind, store, args.out, group_id=group_id, meeting_id=args.meeting,
                             period=args.period, paper=args.paper, include_protected=args.include_protected)

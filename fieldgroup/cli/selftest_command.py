@@ -43,6 +43,33 @@ def check_store(folder: Path) -> list[str]:
     return problems
 
 
+def check_encryption(folder: Path) -> list[str]:
+    """An encrypted store and an age bundle: written, locked, and opened again only with the passphrase."""
+    from fieldgroup.core import create_store, keys, open_store
+    from fieldgroup.sync import age_format
+
+    passphrase = keys.Passphrase(keys.generate())
+    path = folder / "self-test-encrypted.fgstore"
+    with create_store(path, passphrase=passphrase) as store:
+        store.groups.create(name="Self-test encrypted group")
+        digest = store.digest()
+    problems = []
+    if b"Self-test encrypted group" in path.read_bytes():
+        problems.append("the encrypted store holds readable text")
+    keys.forget_all()
+    try:
+        open_store(path, read_only=True).close()
+        problems.append("the encrypted store opened without its passphrase")
+    except keys.PassphraseError:
+        pass
+    with open_store(path, passphrase=passphrase, read_only=True) as store:
+        if store.digest() != digest:
+            problems.append("the encrypted store changed between closing and opening it again")
+    if age_format.decrypt(age_format.encrypt(b"bundle", passphrase, log_n=10), passphrase) != b"bundle":
+        problems.append("an age bundle does not open again")
+    return problems
+
+
 def check_fonts() -> list[str]:
     from reportlab.pdfbase.ttfonts import TTFont
 
@@ -92,6 +119,7 @@ def run_self_test(args: argparse.Namespace) -> int:
         folder = Path(tmp)
         checks: list[tuple[str, Callable[[], list[str]]]] = [
             ("store", lambda: check_store(folder)),
+            ("encryption", lambda: check_encryption(folder)),
             ("fonts", check_fonts),
             ("languages", check_languages),
             ("icon", lambda: [] if (resources_dir() / "fieldgroup.png").is_file() else ["resources/fieldgroup.png missing"]),

@@ -12,10 +12,12 @@ from fieldgroup.cli.common import (
     EXIT_OK,
     UsageError,
     add_locale_option,
+    add_passphrase_option,
     add_store_option,
+    open_store_for,
+    passphrase_for,
     print_json,
 )
-from fieldgroup.core import open_store
 from fieldgroup.core.errors import FieldGroupError
 from fieldgroup.formatting import format_number
 from fieldgroup.i18n import _, current_locale, ngettext
@@ -43,6 +45,7 @@ COUNT_LABELS = {
 def register(subparsers: argparse._SubParsersAction) -> None:
     demo = subparsers.add_parser("demo", help="create a store filled with a believable demo working group")
     add_store_option(demo)
+    add_passphrase_option(demo)
     demo.add_argument("--size", choices=("small", "realistic", "stress"), default="realistic")
     demo.add_argument("--seed", type=int, default=1)
     add_locale_option(demo, subcommand=True)
@@ -50,30 +53,50 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     info = subparsers.add_parser("info", help="device id, schema version and record counts")
     add_store_option(info)
+    add_passphrase_option(info)
     info.add_argument("--json", action="store_true", help="machine-readable output")
     info.set_defaults(handler=run_info)
 
     digest = subparsers.add_parser("digest", help="one hash of all synced content")
     add_store_option(digest)
+    add_passphrase_option(digest)
     digest.set_defaults(handler=run_digest)
 
     check = subparsers.add_parser("check", help="integrity and link check; exit 1 on a problem")
     add_store_option(check)
+    add_passphrase_option(check)
     check.set_defaults(handler=run_check)
 
     backup = subparsers.add_parser("backup", help="consistent copy of the store")
     add_store_option(backup)
+    add_passphrase_option(backup)
     backup.add_argument("--out", required=True, type=Path, help="the backup file to write")
     backup.set_defaults(handler=run_backup)
 
+    encrypt = subparsers.add_parser("encrypt", help="encrypt a plain store in place with the group passphrase")
+    add_store_option(encrypt)
+    add_passphrase_option(encrypt)
+    encrypt.set_defaults(handler=run_encrypt)
+
+    rekey = subparsers.add_parser("change-passphrase", help="change the group passphrase of an encrypted store")
+    add_store_option(rekey)
+    add_passphrase_option(rekey)
+    rekey.add_argument("--new-passphrase-file", type=Path, required=True, metavar="F",
+                       help="file holding the new group passphrase")
+    rekey.set_defaults(handler=run_change_passphrase)
+
 
 def run_demo(args: argparse.Namespace) -> int:
+    from fieldgroup.core import keys
     from fieldgroup.core.demo import generate_demo
 
     if args.store.exists():
         raise FieldGroupError(_("{path} already exists; choose a new file name for the demo store.").format(path=args.store))
     started = time.perf_counter()
-    counts = generate_demo(args.store, size=args.size, seed=args.seed, locale=current_locale())
+    passphrase = passphrase_for(args)
+    if passphrase is not None and keys.weakness(passphrase.reveal()):
+        raise keys.PassphraseError(keys.weakness(passphrase.reveal()))
+    counts = generate_demo(args.store, size=args.size, seed=args.seed, locale=current_locale(), passphrase=passphrase)
     seconds = time.perf_counter() - started
     summary = ", ".join(count_label(name, n) for name, n in counts.items() if name in COUNT_LABELS)
     print(_("Created {path} in {seconds} s: {summary}.").format(
@@ -82,7 +105,7 @@ def run_demo(args: argparse.Namespace) -> int:
 
 
 def run_info(args: argparse.Namespace) -> int:
-    with open_store(args.store, read_only=True) as store:
+    with open_store_for(args, read_only=True) as store:
         data = {
             "store": str(store.path),
             "device_id": store.device_id,
@@ -102,13 +125,13 @@ def run_info(args: argparse.Namespace) -> int:
 
 
 def run_digest(args: argparse.Namespace) -> int:
-    with open_store(args.store, read_only=True) as store:
+    with open_store_for(args, read_only=True) as store:
         print(store.digest())
     return EXIT_OK
 
 
 def run_check(args: argparse.Namespace) -> int:
-    with open_store(args.store, read_only=True) as store:
+    with open_store_for(args, read_only=True) as store:
         problems = store.problems()
     if not problems:
         print(_("The store is sound."))
@@ -124,7 +147,29 @@ def run_check(args: argparse.Namespace) -> int:
 def run_backup(args: argparse.Namespace) -> int:
     if args.out.is_dir():
         raise UsageError(_("--out must be a file name, not a folder."))
-    with open_store(args.store) as store:
+    with open_store_for(args) as store:
         target = store.backup(args.out)
     print(_("Backed up to {path}.").format(path=target))
+    return EXIT_OK
+
+
+def run_encrypt(args: argparse.Namespace) -> int:
+    from fieldgroup.core import encrypt_store
+
+    passphrase = passphrase_for(args)
+    if passphrase is None:
+        raise UsageError(_("Give the group passphrase with --passphrase-file F (or FIELDGROUP_PASSPHRASE_FILE)."))
+    backup = encrypt_store(args.store, passphrase)
+    print(_("Encrypted {path}; an encrypted backup is at {backup}. Copies made before today (sticks, other folders) "
+            "are still readable: delete them.").format(path=args.store, backup=backup))
+    return EXIT_OK
+
+
+def run_change_passphrase(args: argparse.Namespace) -> int:
+    from fieldgroup.core import keys
+
+    new = keys.read_file(args.new_passphrase_file)
+    with open_store_for(args) as store:
+        store.change_passphrase(new)
+    print(_("Changed the passphrase of {path}; bundles made from now on need the new one.").format(path=args.store))
     return EXIT_OK

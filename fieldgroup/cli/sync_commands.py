@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
-from fieldgroup.cli.common import EXIT_OK, UsageError, add_store_option, print_json
-from fieldgroup.core import open_store
+from fieldgroup.cli.common import (
+    EXIT_OK,
+    UsageError,
+    add_passphrase_option,
+    add_store_option,
+    open_store_for,
+    passphrase_for,
+    print_json,
+)
 from fieldgroup.i18n import _
 
 
@@ -14,7 +22,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export = subparsers.add_parser("export", help="write a bundle of this store's changes")
     add_store_option(export)
     export.add_argument("--out", required=True, type=Path, help="the .fgbundle file to write")
-    export.add_argument("--passphrase-file", type=Path, help="file holding the group passphrase (encrypts the bundle)")
+    add_passphrase_option(export)
+    export.add_argument("--unencrypted", action="store_true",
+                        help="write a bundle anyone can read (only for a group without a passphrase)")
     export.add_argument("--for-device", help="only what that device has not seen yet")
     export.add_argument("--json", action="store_true", help="machine-readable output")
     export.set_defaults(handler=run_export)
@@ -22,7 +32,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     imp = subparsers.add_parser("import", help="merge a colleague's bundle into this store")
     add_store_option(imp)
     imp.add_argument("file", type=Path, help="the .fgbundle file")
-    imp.add_argument("--passphrase-file", type=Path, help="file holding the group passphrase")
+    add_passphrase_option(imp)
+    imp.add_argument("--accept-unencrypted", action="store_true",
+                     help="import a plain bundle although this group has a passphrase (a stick from before the switch)")
     imp.add_argument("--dry-run", action="store_true", help="report what would change, write nothing")
     imp.add_argument("--accept-clock-ahead", action="store_true",
                      help="import a bundle from a laptop whose clock is ahead (its changes will win)")
@@ -32,30 +44,32 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     folder = subparsers.add_parser("sync-folder", help="exchange bundles through a folder or USB stick")
     add_store_option(folder)
     folder.add_argument("folder", type=Path, help="the folder or stick")
-    folder.add_argument("--passphrase-file", type=Path, help="file holding the group passphrase")
+    add_passphrase_option(folder)
+    folder.add_argument("--unencrypted", action="store_true",
+                        help="write this laptop's bundle unencrypted (only for a group without a passphrase)")
+    folder.add_argument("--accept-unencrypted", action="store_true",
+                        help="import plain bundles although this group has a passphrase")
     folder.add_argument("--json", action="store_true", help="machine-readable output")
     folder.set_defaults(handler=run_sync_folder)
 
 
-def read_passphrase(path: Path | None) -> str | None:
-    if path is None:
-        return None
-    try:
-        text = path.read_text(encoding="utf-8").strip("\r\n")
-    except OSError as exc:
-        raise UsageError(_("Could not read the passphrase file {path} ({reason}).").format(
-            path=path, reason=exc.strerror or exc)) from exc
-    if not text:
-        raise UsageError(_("The passphrase file {path} is empty.").format(path=path))
-    return text
+def bundle_passphrase(args: argparse.Namespace, store):  # noqa: ANN001, ANN201 — Store, keys.Passphrase | None
+    """The passphrase bundles are encrypted with: the store's own. A plain bundle only with --unencrypted."""
+    passphrase = store.passphrase or passphrase_for(args, args.store)
+    if passphrase is None and not getattr(args, "unencrypted", False):
+        raise UsageError(_("This store has no group passphrase, so the bundle would be readable by anyone; give "
+                           "--passphrase-file F to encrypt it, or --unencrypted if you really mean that."))
+    if passphrase is None:
+        print(_("Warning: the bundle is not encrypted; anyone who finds the stick can read every name in it."),
+              file=sys.stderr)
+    return passphrase
 
 
 def run_export(args: argparse.Namespace) -> int:
-    passphrase = read_passphrase(args.passphrase_file)
     from fieldgroup.sync.exporter import export_bundle
 
-    with open_store(args.store) as store:
-        result = export_bundle(store, args.out, passphrase, args.for_device)
+    with open_store_for(args) as store:
+        result = export_bundle(store, args.out, bundle_passphrase(args, store), args.for_device)
     if args.json:
         print_json(result.as_dict())
     else:
@@ -65,18 +79,19 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    passphrase = read_passphrase(args.passphrase_file)
     from fieldgroup.sync.importer import import_bundle
 
     if not args.store.exists() and not args.dry_run:
         from fieldgroup.sync.join import join_from_bundle
 
-        store, report = join_from_bundle(args.store, args.file, passphrase, accept_future=args.accept_clock_ahead)
+        # The new store is encrypted with the passphrase given, the group's (the bundle's).
+        store, report = join_from_bundle(args.store, args.file, passphrase_for(args), accept_future=args.accept_clock_ahead)
         store.close()
     else:
-        with open_store(args.store) as store:
+        with open_store_for(args) as store:
+            passphrase = store.passphrase or passphrase_for(args, args.store)
             report = import_bundle(store, args.file, passphrase, dry_run=args.dry_run,
-                                   accept_future=args.accept_clock_ahead)
+                                   accept_future=args.accept_clock_ahead, accept_unencrypted=args.accept_unencrypted)
     if args.json:
         print_json(report.as_dict())
     else:
@@ -87,11 +102,11 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_sync_folder(args: argparse.Namespace) -> int:
-    passphrase = read_passphrase(args.passphrase_file)
     from fieldgroup.sync.folder import sync_folder
 
-    with open_store(args.store) as store:
-        result = sync_folder(store, args.folder, passphrase)
+    with open_store_for(args) as store:
+        result = sync_folder(store, args.folder, bundle_passphrase(args, store),
+                             accept_unencrypted=args.accept_unencrypted)
     if args.json:
         print_json(result.as_dict())
         return EXIT_OK

@@ -1,6 +1,6 @@
 """Domain: entities, rules, balance and indicator maths, and the store."""
 
-from fieldgroup.core.api import Store, create_store, open_store
+from fieldgroup.core.api import Store, create_store, encrypt_store, is_encrypted_store, open_store
 from fieldgroup.core.errors import (
     FieldGroupError,
     InUseError,
@@ -19,5 +19,7 @@ __all__ = [
     "Store",
     "ValidationError",
     "create_store",
+    "encrypt_store",
+    "is_encrypted_store",
     "open_store",
 ]

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from fieldgroup.core import indicators as indicator_maths
-from fieldgroup.core import periods, store_maintenance, store_queries
+from fieldgroup.core import keys, periods, store_db, store_maintenance, store_queries
 from fieldgroup.core.entities import Organisation, Person
 from fieldgroup.core.errors import FieldGroupError, OlderStoreError
 from fieldgroup.core.hlc import wall_clock_ms
@@ -47,6 +47,7 @@ class Store:
     def __init__(self, records: RecordStore, today: Callable[[], date] = date.today):
         self.records = records
         self.conn = records.conn
+        self.notices: list[str] = []  # sentences for the person who opened the store (shown once)
         self.today = today
         self.groups = Groups(self)
         self.organisations = Organisations(self)
@@ -76,6 +77,38 @@ class Store:
     @property
     def in_transaction(self) -> bool:
         return self.records._depth > 0
+
+    @property
+    def encrypted(self) -> bool:
+        """True when the file is encrypted with the group passphrase (SQLCipher)."""
+        return self.records.key is not None
+
+    @property
+    def passphrase(self) -> keys.Passphrase | None:
+        """The group passphrase that opened this store (memory only; it also encrypts bundles)."""
+        return keys.passphrase_for_salt(self.records.key.salt) if self.records.key else None
+
+    def encrypt(self, passphrase: keys.Passphrase) -> Path:
+        """Encrypt this open plain store in place with the group passphrase; returns the encrypted backup made first."""
+        from fieldgroup.core import store_crypt
+
+        problem = keys.weakness(passphrase.reveal())
+        if problem:
+            raise keys.PassphraseError(problem)
+        backup = self.records.reopen_around(lambda: store_crypt.encrypt_in_place(self.path, passphrase, locked=True))
+        self.conn = self.records.conn
+        return backup
+
+    def change_passphrase(self, new: keys.Passphrase) -> None:
+        """Re-key this encrypted store: from now on only `new` opens it (old bundles still need the old one)."""
+        from fieldgroup.core import store_crypt
+
+        if self.records.key is None:
+            raise FieldGroupError(_("This store is not encrypted yet; encrypt it with a passphrase first."))
+        problem = keys.weakness(new.reveal())
+        if problem:
+            raise keys.PassphraseError(problem)
+        self.records.key = store_crypt.change_passphrase(self.conn, self.records.key, new, self.path)
 
     def close(self) -> None:
         self.records.close()
@@ -123,8 +156,8 @@ class Store:
             raise FieldGroupError(_("The folder {folder} does not exist; choose another place for the backup.")
                                   .format(folder=target.parent))
         try:
-            return backup_to(self.conn, target)
-        except sqlite3.Error as exc:  # SQLite could not create or fill the file there
+            return backup_to(self.conn, target, self.records.key)
+        except (sqlite3.Error, *store_db.database_errors()) as exc:  # SQLite could not create or fill the file there
             raise FieldGroupError(
                 _("Could not write the backup to {path} ({reason}); choose a folder you can write to.")
                 .format(path=target, reason=exc)
@@ -214,23 +247,72 @@ class Store:
 
 
 def open_store(path: Path | str, *, wall: Callable[[], int] = wall_clock_ms, today: Callable[[], date] = date.today,
-               read_only: bool = False) -> Store:
+               read_only: bool = False, passphrase: keys.Passphrase | None = None) -> Store:
     """Open an existing store; refuses (NotAStoreError, NewerStoreError) anything else, untouched.
 
     read_only=True opens a reading connection (a command that only looks, a PDF built in the
     background) that takes no lock, never migrates and never changes a byte of the file; a store
-    of an older schema is refused (OlderStoreError): the app must open it first."""
-    store = Store(RecordStore.open(path, create=False, wall=wall, read_only=read_only), today)
+    of an older schema is refused (OlderStoreError): the app must open it first.
+    An encrypted store opens with `passphrase` or with one already unlocked in this run
+    (keys.unlock); else LockedStoreError/WrongPassphraseError."""
+    store = Store(RecordStore.open(path, create=False, wall=wall, read_only=read_only, passphrase=passphrase), today)
     if read_only and store.schema_version < SCHEMA_VERSION:
         store.close()
         raise OlderStoreError(_("{path} was made by an older version of FieldGroup; open it in the FieldGroup app "
                                 "once to update it, then try again.").format(path=store.path))
+    if not read_only:
+        try:
+            _retire_stored_passphrase(store)
+        except BaseException:
+            store.close()
+            raise
     return store
 
 
-def create_store(path: Path | str, *, wall: Callable[[], int] = wall_clock_ms, today: Callable[[], date] = date.today) -> Store:
-    """Create a new, empty store at `path` (which must not exist yet) and open it."""
+def _retire_stored_passphrase(store: Store) -> None:
+    """First open after the upgrade: the passphrase an older version kept in plain text in the store
+    (and so in every backup) is removed, and the store and its backups here are encrypted with it."""
+    from fieldgroup.core import store_crypt
+
+    legacy = store_crypt.stored_passphrase(store.conn)
+    if legacy is None:
+        return
+    passphrase = keys.Passphrase(legacy)
+    keys.unlock(passphrase)
+    if store.encrypted:
+        with store.transaction():
+            store_crypt.drop_stored_passphrase(store.conn)
+    else:
+        # Not Store.encrypt(): the group's existing passphrase is kept even if shorter than today's minimum.
+        store.records.reopen_around(lambda: store_crypt.encrypt_in_place(store.path, passphrase, locked=True))
+        store.conn = store.records.conn
+    store.notices.append(_(
+        "The group passphrase was kept in plain text inside this store and its backups; FieldGroup removed it "
+        "and encrypted the store and its backups on this laptop, but copies elsewhere (USB sticks, colleagues' "
+        "backups, bundles written before today) still hold it, so change the group passphrase if any of them "
+        "may be lost."))
+
+
+def create_store(path: Path | str, *, wall: Callable[[], int] = wall_clock_ms, today: Callable[[], date] = date.today,
+                 passphrase: keys.Passphrase | None = None) -> Store:
+    """Create a new, empty store at `path` (which must not exist yet) and open it; encrypted with `passphrase`."""
     path = Path(path)
     if path.exists():
         raise FieldGroupError(_("{path} already exists; choose a new file name for the new store.").format(path=path))
-    return Store(RecordStore.open(path, create=True, wall=wall), today)
+    return Store(RecordStore.open(path, create=True, wall=wall, passphrase=passphrase), today)
+
+
+def encrypt_store(path: Path | str, passphrase: keys.Passphrase) -> Path:
+    """Encrypt a closed plain store in place (and its plain backups); returns the encrypted backup made first."""
+    from fieldgroup.core import store_crypt
+
+    problem = keys.weakness(passphrase.reveal())
+    if problem:
+        raise keys.PassphraseError(problem)
+    return store_crypt.encrypt_in_place(Path(path), passphrase)
+
+
+def is_encrypted_store(path: Path | str) -> bool:
+    """True when the file at `path` looks like an encrypted store (it needs the group passphrase)."""
+    path = Path(path)
+    return path.is_file() and store_db.looks_encrypted(path)

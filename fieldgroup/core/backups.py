@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import logging
 import re
-import sqlite3
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fieldgroup.core import store_backup
+from fieldgroup import private_files
+from fieldgroup.core import keys, store_backup, store_db
 from fieldgroup.core.errors import DamagedStoreError, FieldGroupError, NewerStoreError, NotAStoreError
 from fieldgroup.core.store import refuse_unless_store
 from fieldgroup.core.store_lock import StoreLock
@@ -74,7 +74,7 @@ def backup_folder(store_path: Path | str) -> Path:
 def _new_backup_path(store_path: Path, reason: str, now: datetime) -> Path:
     folder = backup_folder(store_path)
     try:
-        folder.mkdir(exist_ok=True)
+        private_files.private_dir(folder)
     except OSError as exc:
         raise FieldGroupError(
             _("Could not make the backup folder {folder} ({reason}); check that you can write there.")
@@ -169,7 +169,9 @@ def _describe(info: BackupInfo) -> BackupInfo:
         version, counts = store_backup.read_summary(info.path)
     except NewerStoreError:
         return _with(info, problem=_("Made by a newer version of FieldGroup; install that version to restore it."))
-    except (NotAStoreError, OSError, sqlite3.DatabaseError):
+    except keys.PassphraseError:  # made before the group passphrase was changed
+        return _with(info, problem=_("Locked with another group passphrase (an older one); it cannot be restored here."))
+    except (NotAStoreError, OSError, *store_db.database_errors()):
         return _with(info, problem=_("Damaged; choose another backup."))
     return _with(info, schema_version=version, counts=counts)
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from fieldgroup.core import create_store
+from fieldgroup.core import create_store, keys
 from fieldgroup.core.api import Store
 from fieldgroup.core.demo_indicators import add_indicators
 from fieldgroup.core.demo_text import DemoText, text_for
@@ -57,7 +57,8 @@ ACTION_WEIGHT = {"plenary": 3.0, "pillar": 1.0, "subnational": 1.3, "workshop": 
 
 
 def generate_demo(
-    path: Path | str, size: str = "realistic", seed: int = 1, locale: str = "en", today: date | None = None
+    path: Path | str, size: str = "realistic", seed: int = 1, locale: str = "en", today: date | None = None,
+    passphrase: keys.Passphrase | None = None,
 ) -> dict[str, int]:
     """Create a new store at `path` holding a demo working group; returns the store's record counts.
 
@@ -66,7 +67,7 @@ def generate_demo(
         raise ValueError(f"size must be one of {', '.join(SIZES)}")
     day = today or date.today()
     path = Path(path)
-    store = create_store(path, today=lambda: day)
+    store = create_store(path, today=lambda: day, passphrase=passphrase)
     try:
         with store.transaction():
             _DemoBuilder(store, random.Random(seed), text_for(locale), SIZES[size], day).build()

@@ -5,11 +5,9 @@ from __future__ import annotations
 import errno
 import json
 import logging
-import os
 import platform
 import secrets
 import sqlite3
-import urllib.parse
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -17,18 +15,20 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from fieldgroup.core import store_integrity
+from fieldgroup import private_files
+from fieldgroup.core import keys, store_db, store_integrity
 from fieldgroup.core.atomic import replace_durably
 from fieldgroup.core.errors import DiskFullError, NewerStoreError, NotAStoreError, NotFoundError
 from fieldgroup.core.hlc import HybridClock, wall_clock_ms
 from fieldgroup.core.schema import TABLES
+from fieldgroup.core.store_db import SQLITE_HEADER, read_only_uri, uri_path
 from fieldgroup.core.store_lock import StoreLock, read_only_error
 from fieldgroup.core.store_schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 from fieldgroup.i18n import _
 
 log = logging.getLogger(__name__)
 
-SQLITE_HEADER = b"SQLite format 3\x00"
+__all__ = ["SQLITE_HEADER", "RecordStore", "read_only_uri", "uri_path"]
 
 
 def _machine_id() -> str:
@@ -47,18 +47,20 @@ def _home_marker(path: Path) -> str:
     return f"{_machine_id()}|{path.resolve()}|{st.st_dev}:{st.st_ino}"
 
 
-def refuse_unless_store(path: Path) -> None:
-    """Raise NotAStoreError unless `path` looks like a FieldGroup store; reads only, writes nothing."""
+def refuse_unless_store(path: Path) -> keys.StoreKey | None:
+    """Raise NotAStoreError unless `path` looks like a FieldGroup store; reads only, writes nothing.
+
+    Returns the key that opens it (None for a plain store); an encrypted store needs a passphrase
+    unlocked in this run (keys.unlock), else LockedStoreError or WrongPassphraseError."""
     if path.is_dir():
         raise NotAStoreError(_("{path} is a folder, not a FieldGroup store; choose the store file inside it.").format(path=path))
     if not path.exists():
         raise NotAStoreError(_("There is no store at {path}; check the path or create a new store.").format(path=path))
-    with path.open("rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
-    if header != SQLITE_HEADER:
+    if not store_db.is_plain(path) and not store_db.looks_encrypted(path):
         raise NotAStoreError(_("{path} is not a FieldGroup store; choose a file made by FieldGroup.").format(path=path))
+    key = store_db.key_for(path)
     try:
-        conn = sqlite3.connect(read_only_uri(path), uri=True)
+        conn = store_db.connect(read_only_uri(path), key, uri=True)
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -66,9 +68,9 @@ def refuse_unless_store(path: Path) -> None:
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
-        if header_app_id(path) == APPLICATION_ID:  # ours, but damaged: offer the newest good backup
-            raise store_integrity.damaged_error(path) from exc
+    except store_db.database_errors() as exc:
+        if key is not None or header_app_id(path) == APPLICATION_ID:  # ours, but damaged: offer the newest good backup
+            raise store_integrity.damaged_error(path) from None
         raise NotAStoreError(
             _("{path} is damaged or not a FieldGroup store; restore it from a backup.").format(path=path)
         ) from exc
@@ -80,6 +82,7 @@ def refuse_unless_store(path: Path) -> None:
         raise NewerStoreError(
             _("{path} was written by a newer version of FieldGroup; install the newer version to open it.").format(path=path)
         )
+    return key
 
 
 def header_app_id(path: Path) -> int:
@@ -88,28 +91,9 @@ def header_app_id(path: Path) -> int:
     return int.from_bytes(header[68:72], "big") if len(header) == 72 else 0
 
 
-def uri_path(path: Path) -> str:
-    """The path as SQLite's file: URIs want it: '?', '#' and '%' in folder names are percent-encoded."""
-    return urllib.parse.quote(path.resolve().as_posix())
-
-
-def read_only_uri(path: Path, *, live: bool = False) -> str:
-    """A URI that reads without writing a byte of the file.
-
-    A file nothing writes (a backup, a file being identified) without a -wal beside it opens as
-    immutable, so that not even a -wal/-shm file is created. A `live` store, which the app may be
-    writing at this moment, opens with mode=ro, which sees the app's commits through the WAL
-    (SQLite may leave empty -wal/-shm files beside it); only in a folder nobody can write to,
-    where no one can be writing either, does it fall back to immutable."""
-    has_wal = path.with_name(path.name + "-wal").exists()
-    if has_wal or (live and os.access(path.parent, os.W_OK)):
-        return f"file:{uri_path(path)}?mode=ro"
-    return f"file:{uri_path(path)}?mode=ro&immutable=1"
-
-
 def is_disk_full(exc: BaseException) -> bool:
     """SQLite's "database or disk is full" (also hit at PRAGMA max_page_count) or the OS's ENOSPC."""
-    if isinstance(exc, sqlite3.OperationalError):
+    if isinstance(exc, store_db.operational_errors()):
         return (getattr(exc, "sqlite_errorcode", 0) & 0xFF) == sqlite3.SQLITE_FULL or "is full" in str(exc)
     return isinstance(exc, OSError) and exc.errno == errno.ENOSPC
 
@@ -118,24 +102,28 @@ def disk_full_error() -> DiskFullError:
     return DiskFullError(_("The disk is full; free some space and try again — nothing was lost."))
 
 
-def backup_to(conn: sqlite3.Connection, target: Path) -> Path:
-    """Write a consistent copy of the open store to `target` through the SQLite backup API."""
-    return copy_database(conn, Path(target))
+def backup_to(conn: sqlite3.Connection, target: Path, key: keys.StoreKey | None = None) -> Path:
+    """Write a consistent copy of the open store to `target` through the SQLite backup API.
+
+    With the store's key the copy is encrypted like the store (same key and salt): a backup of an
+    encrypted store is never readable without the passphrase."""
+    return copy_database(conn, Path(target), key)
 
 
-def copy_database(source: sqlite3.Connection, target: Path) -> Path:
+def copy_database(source: sqlite3.Connection, target: Path, key: keys.StoreKey | None = None) -> Path:
     """Copy `source` to `target` (temporary file, flush, rename); the copy forgets this laptop.
 
     A restored or copied store must not write with this laptop's device id, so its 'home' is
     removed and it takes a new id where it is next opened."""
     tmp = target.with_name(target.name + ".partial")
     tmp.unlink(missing_ok=True)
-    dest = sqlite3.connect(tmp)
+    private_files.create_private(tmp)
+    dest = store_db.connect(tmp, key)
     try:
         source.backup(dest)
         dest.execute("DELETE FROM local_settings WHERE key = 'home'")
         dest.commit()
-    except (sqlite3.DatabaseError, OSError) as exc:
+    except (*store_db.database_errors(), OSError) as exc:
         dest.close()
         tmp.unlink(missing_ok=True)
         if is_disk_full(exc):
@@ -147,12 +135,19 @@ def copy_database(source: sqlite3.Connection, target: Path) -> Path:
     return target
 
 
+def _remove_store_files(path: Path) -> None:
+    for leftover in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm", "-journal"))):
+        leftover.unlink(missing_ok=True)
+
+
 class RecordStore:
     """One open store file: the only place that talks SQL to it for writes."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, wall: Callable[[], int] = wall_clock_ms, read_only: bool = False):
+    def __init__(self, path: Path, conn: sqlite3.Connection, wall: Callable[[], int] = wall_clock_ms, read_only: bool = False,
+                 key: keys.StoreKey | None = None):
         self.path = path
         self.conn = conn
+        self.key = key  # None: a plain (unencrypted) store
         self.read_only = read_only
         self.lock: StoreLock | None = None
         self.device_id = (self.get_local("device_id") or "") if read_only else self._device_id()
@@ -164,36 +159,50 @@ class RecordStore:
 
     @classmethod
     def open(
-        cls, path: Path | str, create: bool = False, wall: Callable[[], int] = wall_clock_ms, read_only: bool = False
+        cls, path: Path | str, create: bool = False, wall: Callable[[], int] = wall_clock_ms, read_only: bool = False,
+        passphrase: keys.Passphrase | None = None,
     ) -> RecordStore:
+        """Open (or create) the store; a new store with a passphrase is encrypted from its first byte."""
         path = Path(path)
+        keys.unlock(passphrase)
         is_new = create and not path.exists()
         if is_new:
             if not path.parent.is_dir():
                 raise NotAStoreError(_("The folder {folder} does not exist; choose another place for the store.").format(folder=path.parent))
+            key = keys.new_key(passphrase) if passphrase is not None else None
         else:
-            refuse_unless_store(path)
+            try:
+                key = refuse_unless_store(path)
+            except keys.WrongPassphraseError:
+                keys.session.discard(passphrase)  # a mistyped passphrase is not tried on later files
+                raise
         if read_only:  # for looking into backups: no lock, no migration, no device id, not a byte written
-            return cls(path, sqlite3.connect(read_only_uri(path, live=True), uri=True, check_same_thread=False), wall, read_only=True)
+            conn = store_db.connect(read_only_uri(path, live=True), key, uri=True, check_same_thread=False)
+            return cls(path, conn, wall, read_only=True, key=key)
         lock = StoreLock(path).acquire()
         conn = None
         try:
-            # mode=rw for an existing store: if the file vanished since the check (a folder being
-            # cleaned, a stick pulled out), SQLite must fail rather than create an empty store.
-            target = path if is_new else f"file:{uri_path(path)}?mode=rw"
-            conn = sqlite3.connect(target, uri=not is_new, isolation_level=None, check_same_thread=False)
+            if is_new:
+                private_files.create_private(path)  # SQLite gives its -wal and -shm files the same mode
+            # mode=rw: if the file vanished since the check (a folder being cleaned, a stick pulled
+            # out), SQLite must fail rather than create an empty store.
+            conn = store_db.connect(f"file:{uri_path(path)}?mode=rw", key, uri=True, isolation_level=None,
+                                    check_same_thread=False)
             cls._configure(conn)
             if is_new:
                 conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             else:
                 store_integrity.verify_on_open(conn, path, after_crash=lock.stale is not None, home=_home_marker(path))
-            cls._migrate(conn, path)
-            store = cls(path, conn, wall)
+            cls._migrate(conn, path, key)
+            store = cls(path, conn, wall, key=key)
         except BaseException as exc:
             if conn is not None:
                 conn.close()
             lock.release()
-            if isinstance(exc, sqlite3.OperationalError) and ("readonly" in str(exc) or "unable to open" in str(exc)):
+            if is_new:
+                _remove_store_files(path)
+            if isinstance(exc, PermissionError) or (
+                    isinstance(exc, store_db.operational_errors()) and ("readonly" in str(exc) or "unable to open" in str(exc))):
                 raise read_only_error(path.parent) from exc
             raise
         store.lock = lock
@@ -207,14 +216,14 @@ class RecordStore:
         conn.execute("PRAGMA busy_timeout = 5000")
 
     @staticmethod
-    def _migrate(conn: sqlite3.Connection, path: Path) -> None:
+    def _migrate(conn: sqlite3.Connection, path: Path, key: keys.StoreKey | None) -> None:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version == SCHEMA_VERSION:
             return
         if version > 0:
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
             backup = path.with_name(f"{path.stem}.before-v{version + 1}.{stamp}{path.suffix}.bak")
-            backup_to(conn, backup)
+            backup_to(conn, backup, key)
             log.info("Backed up %s to %s before migrating", path, backup)
         for step in range(version, SCHEMA_VERSION):
             conn.execute("BEGIN IMMEDIATE")
@@ -242,6 +251,19 @@ class RecordStore:
         if device:
             log.info("Store %s was copied or restored: new device id %s (was %s)", self.path, new_device, device)
         return new_device
+
+    def reopen_around(self, change: Callable[[], Any]) -> Any:
+        """Close the connection (keeping the lock), run `change` on the file, open it again with its key.
+
+        For encrypting in place, which replaces the file under the open store."""
+        self.conn.close()
+        try:
+            return change()
+        finally:
+            self.key = store_db.key_for(self.path)
+            self.conn = store_db.connect(f"file:{uri_path(self.path)}?mode=rw", self.key, uri=True,
+                                         isolation_level=None, check_same_thread=False)
+            self._configure(self.conn)
 
     def close(self) -> None:
         self.conn.close()

@@ -7,8 +7,9 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from fieldgroup.core import store_integrity, store_maintenance
+from fieldgroup.core import store_db, store_integrity, store_maintenance
 from fieldgroup.core.atomic import fsync_file, fsync_folder, replace_durably
+from fieldgroup.core.errors import FieldGroupError
 from fieldgroup.core.store import (
     backup_to,
     copy_database,
@@ -21,7 +22,8 @@ log = logging.getLogger(__name__)
 
 
 def _read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(read_only_uri(path), uri=True)
+    """A reading connection; an encrypted backup opens with a passphrase unlocked in this run."""
+    return store_db.connect(read_only_uri(path), store_db.key_for(path), uri=True)
 
 
 def read_summary(path: Path) -> tuple[int, dict[str, int]]:
@@ -39,7 +41,7 @@ def is_sound(path: Path) -> bool:
         return False
     try:
         conn = _read_only(path)
-    except sqlite3.DatabaseError:
+    except (*store_db.database_errors(), FieldGroupError):
         return False
     try:
         return not store_integrity.quick_problems(conn)
@@ -50,12 +52,13 @@ def is_sound(path: Path) -> bool:
 def copy_closed_store(source: Path, target: Path) -> Path:
     """A consistent copy of a store nobody has open, WAL included; a byte copy if SQLite cannot read it."""
     try:
-        conn = sqlite3.connect(source)  # read-write, so that a leftover -wal is read too
+        key = store_db.key_for(source)
+        conn = store_db.connect(source, key)  # read-write, so that a leftover -wal is read too
         try:
-            backup_to(conn, target)
+            backup_to(conn, target, key)
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except store_db.database_errors() as exc:
         if is_disk_full(exc):
             raise disk_full_error() from exc
         # Damaged beyond what the backup API copies: keep every byte (file and -wal) for support.
@@ -81,9 +84,10 @@ def _copy_bytes(source: Path, target: Path) -> None:
 
 def put_in_place(backup: Path, store_path: Path) -> None:
     """Replace the (closed, locked, already saved) store file by a copy of `backup`, atomically."""
-    source = _read_only(backup)
+    key = store_db.key_for(backup)
+    source = store_db.connect(read_only_uri(backup), key, uri=True)
     try:
-        restored = copy_database(source, store_path.with_name(store_path.name + ".restoring"))
+        restored = copy_database(source, store_path.with_name(store_path.name + ".restoring"), key)
     finally:
         source.close()
     # A -wal left beside the old file would be replayed into the new one and corrupt it; its

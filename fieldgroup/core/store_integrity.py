@@ -7,6 +7,7 @@ import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
 
+from fieldgroup.core import store_db
 from fieldgroup.core.errors import DamagedStoreError
 from fieldgroup.i18n import _
 
@@ -28,6 +29,8 @@ def truncated(path: Path) -> bool:
         header = handle.read(100)
     if len(header) < 100:
         return True
+    if header[:16] != store_db.SQLITE_HEADER:  # encrypted: its header is sealed, but it is made of whole pages
+        return path.stat().st_size % store_db.CIPHER_PAGE != 0
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(header[28:32], "big")
@@ -39,7 +42,7 @@ def quick_problems(conn: sqlite3.Connection) -> list[str]:
     """SQLite's quick_check (structure, not index contents): an empty list for a sound file."""
     try:
         return [row[0] for row in conn.execute("PRAGMA quick_check") if row[0] != "ok"]
-    except sqlite3.DatabaseError as exc:
+    except store_db.database_errors() as exc:
         return [str(exc)]
 
 
@@ -49,7 +52,7 @@ def _due(conn: sqlite3.Connection, path: Path, after_crash: bool, home: str, tod
     try:
         row = conn.execute("SELECT value FROM local_settings WHERE key = ?", (CHECKED_KEY,)).fetchone()
         stored_home = conn.execute("SELECT value FROM local_settings WHERE key = 'home'").fetchone()
-    except sqlite3.DatabaseError:
+    except store_db.database_errors():
         return True
     if row is None or stored_home is None or stored_home[0] != home:  # never checked, or copied/restored
         return True
@@ -102,5 +105,5 @@ def _note_checked(conn: sqlite3.Connection, today: date) -> None:
         row = conn.execute("SELECT value FROM local_settings WHERE key = ?", (CHECKED_KEY,)).fetchone()
         if row is None or row[0] != today.isoformat():
             conn.execute("INSERT OR REPLACE INTO local_settings (key, value) VALUES (?, ?)", (CHECKED_KEY, today.isoformat()))
-    except sqlite3.OperationalError as exc:
+    except store_db.operational_errors() as exc:
         log.warning("Could not note the integrity check date: %s", exc)

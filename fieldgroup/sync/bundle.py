@@ -4,21 +4,21 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import struct
 import zlib
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from fieldgroup.core import keys
 from fieldgroup.core.errors import FieldGroupError
 from fieldgroup.i18n import _
+from fieldgroup.sync import age_format
 
 MAGIC = b"FGBUNDLE\n"
 FORMAT_VERSION = 1
-AGE_MAGIC = b"age-encryption.org/v1\n"
-# age's own default is about 2^18-2^19 (calibrated to one second); a file asking for far more is
-# either hostile (a memory and CPU bomb) or not ours.
-MAX_SCRYPT_LOG_N = 22
+# We write 2^16; age's own tool calibrates to about 2^18. A file asking for more is either hostile
+# (a memory and CPU bomb: 2^22 is 4 GiB) or not ours.
+MAX_SCRYPT_LOG_N = age_format.MAX_LOG_N
 MAX_MANIFEST_BYTES = 1 << 20
 _LENGTH = struct.Struct(">I")
 _TRAILER_BYTES = 32
@@ -71,39 +71,37 @@ def encode(manifest: Manifest, payload: dict[str, Any]) -> bytes:
     return body + hashlib.sha256(body).digest()
 
 
-def encrypt(data: bytes, passphrase: str) -> bytes:
-    import pyrage
+def _as_passphrase(passphrase: keys.Passphrase | str) -> keys.Passphrase:
+    return passphrase if isinstance(passphrase, keys.Passphrase) else keys.Passphrase(passphrase)
 
-    return pyrage.passphrase.encrypt(data, passphrase)
+
+def encrypt(data: bytes, passphrase: keys.Passphrase | str) -> bytes:
+    """The bundle in the age format, scrypt work factor chosen by us (see age_format)."""
+    return age_format.encrypt(data, _as_passphrase(passphrase))
 
 
 def is_encrypted(data: bytes) -> bool:
-    return data.startswith(AGE_MAGIC)
+    return age_format.is_age(data)
 
 
-def _scrypt_work_factor(data: bytes) -> int | None:
-    header = data[: 4096].split(b"\n---", 1)[0].decode("ascii", "replace")
-    match = re.search(r"^-> scrypt \S+ (\d+)$", header, re.M)
-    return int(match.group(1)) if match else None
-
-
-def decrypt(data: bytes, passphrase: str | None) -> bytes:
-    """Open an age-encrypted bundle with the group passphrase, refusing absurd work factors."""
-    import pyrage
-
-    log_n = _scrypt_work_factor(data)
-    if log_n is None:
-        raise BundleError(_("This encrypted file was not made with a passphrase, so FieldGroup cannot open it."))
-    if log_n > MAX_SCRYPT_LOG_N:
-        raise BundleError(_("This encrypted file asks for an unreasonable amount of work to open; it was not made by FieldGroup."))
+def decrypt(data: bytes, passphrase: keys.Passphrase | str | None) -> bytes:
+    """Open an age-encrypted bundle with the group passphrase, refusing absurd work factors first."""
+    try:
+        age_format.check_header(data, MAX_SCRYPT_LOG_N)
+    except age_format.AgeTooCostly:
+        raise BundleError(_("This encrypted file asks for an unreasonable amount of work to open; it was not made by FieldGroup.")) from None
+    except age_format.AgeError:
+        raise BundleError(_("This encrypted file was not made with a passphrase, so FieldGroup cannot open it.")) from None
     if not passphrase:
         raise PassphraseNeeded(_("This bundle is encrypted; enter the group passphrase to import it."))
     try:
-        return pyrage.passphrase.decrypt(data, passphrase)
-    except pyrage.DecryptError:
+        return age_format.decrypt(data, _as_passphrase(passphrase), MAX_SCRYPT_LOG_N)
+    except age_format.AgeWrongPassphrase:
         raise PassphraseNeeded(
             _("The passphrase does not open this bundle; check it with the colleague who made the bundle.")
         ) from None
+    except age_format.AgeError:
+        raise BundleError(_("This bundle is damaged or incomplete; copy it again from the other laptop.")) from None
 
 
 def read_manifest(data: bytes, *, arriving_ok: bool = False) -> tuple[Manifest, bytes]:

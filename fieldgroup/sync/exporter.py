@@ -37,8 +37,13 @@ def build_payload(store: Store, peer_vector: dict[str, str] | None) -> tuple[dic
 
 def export_bundle(store: Store, out: Path | str, passphrase: str | None = None,
                   for_device: str | None = None) -> ExportResult:
-    """Write a bundle to `out`: temporary file, flush, rename, read back and verify."""
+    """Write a bundle to `out`: temporary file, flush, rename, read back and verify.
+
+    Encrypted with the passphrase that unlocked the store (an old passphrase typed to read a
+    colleague's old bundle never encrypts ours), else with `passphrase` (a plain store); plain only
+    when neither exists (the command line then insists on --unencrypted)."""
     out = Path(out)
+    passphrase = store.passphrase or passphrase
     peer_vector = None
     if for_device:
         known = store.sync.peer(for_device)

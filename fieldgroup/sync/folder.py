@@ -67,7 +67,8 @@ def peer_bundles(store: Store, mailbox: Path) -> list[Path]:
 
 
 def sync_folder(store: Store, folder: Path | str, passphrase: str | None = None,
-                progress: Callable[[int, int, str], None] | None = None) -> FolderSyncResult:
+                progress: Callable[[int, int, str], None] | None = None,
+                accept_unencrypted: bool = False) -> FolderSyncResult:
     """Import every colleague's newer bundle from the folder, then write this laptop's own bundle there."""
     folder = Path(folder)
     if not folder.is_dir():
@@ -84,7 +85,7 @@ def sync_folder(store: Store, folder: Path | str, passphrase: str | None = None,
     for index, path in enumerate(candidates):
         if progress:
             progress(index, len(candidates) + 1, _("Reading {name}").format(name=path.name))
-        _import_one(store, path, passphrase, result)
+        _import_one(store, path, passphrase, result, accept_unencrypted)
     if progress:
         progress(len(candidates), len(candidates) + 1, _("Writing this laptop's bundle"))
     result.exported = export_bundle(store, mailbox / f"{store.device_id}.fgbundle", passphrase)
@@ -92,9 +93,10 @@ def sync_folder(store: Store, folder: Path | str, passphrase: str | None = None,
     return result
 
 
-def _import_one(store: Store, path: Path, passphrase: str | None, result: FolderSyncResult) -> None:
+def _import_one(store: Store, path: Path, passphrase: str | None, result: FolderSyncResult,
+                accept_unencrypted: bool = False) -> None:
     try:
-        report = import_bundle(store, path, passphrase, arriving_ok=True)
+        report = import_bundle(store, path, passphrase, arriving_ok=True, accept_unencrypted=accept_unencrypted)
     except bundle.BundleNotReady:
         result.not_ready.append(path.name)
     except bundle.BundleError as exc:

@@ -60,8 +60,16 @@ class ImportReport:
             c.conflicts).format(**values)
 
 
-def read_bundle_file(path: Path, passphrase: str | None, *, arriving_ok: bool = False) -> tuple[bundle.Manifest, bytes]:
-    """Read and verify a bundle file; nothing is written anywhere."""
+class PlainBundleRefused(bundle.BundleError):
+    """A group with a passphrase was handed a bundle that is not encrypted: anyone could have written it."""
+
+
+def read_bundle_file(path: Path, passphrase: str | None, *, arriving_ok: bool = False,
+                     require_encrypted: bool = False) -> tuple[bundle.Manifest, bytes]:
+    """Read and verify a bundle file; nothing is written anywhere.
+
+    With require_encrypted (a group with a passphrase), a plain bundle is refused: whoever can
+    write to the stick or the shared folder could have made it."""
     try:
         size = path.stat().st_size
         if path.is_dir():
@@ -77,6 +85,10 @@ def read_bundle_file(path: Path, passphrase: str | None, *, arriving_ok: bool = 
         ) from None
     if bundle.is_encrypted(data):
         data = bundle.decrypt(data, passphrase)
+    elif require_encrypted and data.startswith(bundle.MAGIC):
+        raise PlainBundleRefused(
+            _("{name} is not encrypted, so anyone could have written it; import it only if you know it comes from a "
+              "colleague's laptop from before the switch to encryption, and accept it explicitly.").format(name=path.name))
     return bundle.read_manifest(data, arriving_ok=arriving_ok)
 
 
@@ -104,10 +116,15 @@ def check_clock(manifest: bundle.Manifest, wall_ms: int, *, accept_future: bool)
 
 
 def import_bundle(store: Store, path: Path | str, passphrase: str | None = None, *, dry_run: bool = False,
-                  accept_future: bool = False, arriving_ok: bool = False) -> ImportReport:
-    """Verify, then merge a bundle into `store` in one transaction (rolled back when `dry_run`)."""
+                  accept_future: bool = False, arriving_ok: bool = False,
+                  accept_unencrypted: bool = False) -> ImportReport:
+    """Verify, then merge a bundle into `store` in one transaction (rolled back when `dry_run`).
+
+    The passphrase defaults to the one that unlocked the store; a store with a passphrase refuses
+    plain bundles unless `accept_unencrypted`."""
     path = Path(path)
-    manifest, compressed = read_bundle_file(path, passphrase, arriving_ok=arriving_ok)
+    require = bool(passphrase or store.passphrase) and not accept_unencrypted
+    manifest, compressed = _read_with_either(path, passphrase, store.passphrase, arriving_ok, require)
     check_group(store, manifest)
     warnings = check_clock(manifest, store.sync.wall_ms(), accept_future=accept_future)
     report = ImportReport(path.name, manifest.bundle_id, manifest.sender_device, manifest.sender_name,
@@ -128,6 +145,18 @@ def import_bundle(store: Store, path: Path | str, passphrase: str | None = None,
     except _Rollback:
         pass
     return report
+
+
+def _read_with_either(path: Path, typed, own, arriving_ok: bool, require: bool) -> tuple[bundle.Manifest, bytes]:  # noqa: ANN001
+    """The passphrase typed (an old one, for a bundle made before the change) or the store's own."""
+    candidates = [p for p in (typed, own) if p] or [None]
+    for index, candidate in enumerate(candidates):
+        try:
+            return read_bundle_file(path, candidate, arriving_ok=arriving_ok, require_encrypted=require)
+        except bundle.PassphraseNeeded:
+            if index == len(candidates) - 1:
+                raise
+    raise AssertionError("unreachable")
 
 
 class _Rollback(Exception):

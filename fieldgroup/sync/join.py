@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from fieldgroup.core import FieldGroupError, Store, create_store
+from fieldgroup.core import FieldGroupError, Store, create_store, keys
 from fieldgroup.i18n import _
 from fieldgroup.sync import bundle
 from fieldgroup.sync.importer import ImportReport, import_bundle
@@ -20,7 +20,7 @@ def bundle_is_encrypted(path: Path) -> bool:
         return False  # the import says what is wrong with the file
 
 
-def join_from_bundle(store_path: Path | str, bundle_path: Path | str, passphrase: str | None = None, *,
+def join_from_bundle(store_path: Path | str, bundle_path: Path | str, passphrase: keys.Passphrase | str | None = None, *,
                      ask_passphrase: Callable[[], str | None] | None = None,
                      accept_future: bool = False) -> tuple[Store, ImportReport]:
     """Create the store at `store_path` and import the bundle into it; the open store and the report.
@@ -36,7 +36,9 @@ def join_from_bundle(store_path: Path | str, bundle_path: Path | str, passphrase
     if not store_path.parent.is_dir():
         raise FieldGroupError(_("The folder {folder} does not exist; choose another place for the store.").format(
             folder=store_path.parent))
-    store = create_store(store_path)
+    if isinstance(passphrase, str):
+        passphrase = keys.Passphrase(passphrase)
+    store = create_store(store_path, passphrase=passphrase)  # encrypted with the group's passphrase from the start
     try:
         report = import_bundle(store, bundle_path, passphrase, accept_future=accept_future)
     except BaseException:

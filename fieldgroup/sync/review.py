@@ -108,11 +108,17 @@ def last_sync(store: Store) -> datetime | None:
 
 
 def passphrase(store: Store) -> str | None:
-    """The group passphrase remembered on this laptop (device-local; never travels in a bundle)."""
-    return store.local_setting("group_passphrase") or None
+    """The group passphrase that unlocked this store in this run (memory only, never in a file of ours)."""
+    return store.passphrase.reveal() if store.passphrase else None
 
 
 def set_passphrase(store: Store, value: str | None) -> None:
-    if value is not None and 0 < len(value) < 8:
-        raise FieldGroupError(_("A group passphrase needs at least 8 characters; a short sentence is best."))
-    store.set_local_setting("group_passphrase", value or None)
+    """Encrypt a plain store with the group passphrase, or change the passphrase of an encrypted one."""
+    from fieldgroup.core import keys
+
+    if not value:
+        raise FieldGroupError(_("An encrypted store cannot go back to plain; choose a new passphrase instead."))
+    if store.encrypted:
+        store.change_passphrase(keys.Passphrase(value))
+    else:
+        store.encrypt(keys.Passphrase(value))

@@ -9,7 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from fieldgroup.core import FieldGroupError, Store, create_store, open_store
+from fieldgroup import private_files
+from fieldgroup.core import FieldGroupError, Store, create_store
 from fieldgroup.i18n import _, current_locale, is_pseudo, normalise_locale, set_locale, system_locale
 from fieldgroup.logs import excepthook, setup_logging
 from fieldgroup.paths import default_store_path, log_dir
@@ -57,11 +58,23 @@ def make_application() -> QApplication:
     return app
 
 
-def open_or_create(path: Path) -> Store:
+def open_or_create(path: Path) -> Store | None:
+    from fieldgroup.ui.first_run import open_unlocked  # asks for the passphrase of an encrypted store
+
     if path.exists():
-        return open_store(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+        return open_unlocked(path)
+    private_files.private_dir(path.parent)
     return create_store(path)
+
+
+def store_to_open(store_path: str | None) -> Path | None:
+    """The store `first_store` will open, when there is one (for deriving its key early)."""
+    if store_path:
+        return Path(store_path)
+    last = settings.value(settings.LAST_STORE)
+    if last and Path(last).exists():
+        return Path(last)
+    return default_store_path() if default_store_path().exists() else None
 
 
 def first_store(store_path: str | None) -> Store | None:
@@ -69,13 +82,14 @@ def first_store(store_path: str | None) -> Store | None:
     default one; on a laptop with none yet, the welcome dialog asks (None when it is closed)."""
     if store_path:
         return open_or_create(Path(store_path))
+    from fieldgroup.ui.first_run import open_unlocked, welcome
+
     last = settings.value(settings.LAST_STORE)
     if last and Path(last).exists():
-        return open_store(Path(last))
+        return open_unlocked(Path(last))
     path = default_store_path()
     if path.exists():
-        return open_store(path)
-    from fieldgroup.ui.first_run import welcome
+        return open_unlocked(path)
 
     return welcome(path)
 
@@ -83,6 +97,9 @@ def first_store(store_path: str | None) -> Store | None:
 def run_app(store_path: str | None, locale: str | None) -> int:
     """Open the main window on `store_path` (the default store when None) and run until it closes."""
     app = make_application()
+    from fieldgroup.ui.first_run import prefetch_key
+
+    prefetch_key(store_to_open(store_path))  # the KDF runs while logging, language and fonts load
     setup_logging(folder=log_dir())
     sys.excepthook = handle_exception
     choose_language(locale)
@@ -104,6 +121,8 @@ def run_app(store_path: str | None, locale: str | None) -> int:
     window = MainWindow(store)
     OPEN_WINDOWS.append(window)
     window.show()
+    for notice in store.notices:  # e.g. the plain-text passphrase an older version kept was removed
+        QMessageBox.information(window, "FieldGroup", notice)
     QTimer.singleShot(2000, window.daily_backup)  # once start-up is over, so it never delays the window
     log.info("Opened store %s", store.path.name)
     code = app.exec()

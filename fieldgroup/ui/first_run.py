@@ -7,7 +7,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QWidget
 
-from fieldgroup.core import Store, create_store, open_store
+from fieldgroup import keychain, private_files
+from fieldgroup.core import Store, create_store, is_encrypted_store, keys, open_store
 from fieldgroup.core.errors import FieldGroupError
 from fieldgroup.i18n import _, current_locale
 from fieldgroup.sync.join import join_from_bundle
@@ -20,22 +21,31 @@ log = logging.getLogger(__name__)
 def store_from_choice(choice: WelcomeChoice, default_path: Path, parent: QWidget | None = None) -> Store:
     """Create, open, restore or join as chosen; raises FieldGroupError (one sentence) when that fails."""
     if choice.kind == "open" and choice.path is not None:
-        store = open_store(choice.path)
+        store = open_unlocked(choice.path, parent)
+        if store is None:
+            raise FieldGroupError(_("The store was not opened; choose again or type its passphrase."))
         settings.set_value(settings.LAST_STORE, str(choice.path))  # next time, straight to it
         return store
-    default_path.parent.mkdir(parents=True, exist_ok=True)
+    private_files.private_dir(default_path.parent)
     if choice.kind == "restore" and choice.path is not None:
         from fieldgroup.core import backups
 
         backups.restore_backup(choice.path, default_path)
-        return open_store(default_path)
+        store = open_unlocked(default_path, parent)
+        if store is None:
+            raise FieldGroupError(_("The restored store was not opened; type its passphrase to open it."))
+        return store
     if choice.kind == "join" and choice.path is not None:
+        # The joined store is encrypted with the bundle's passphrase, the group's (join_from_bundle).
         store, _report = join_from_bundle(default_path, choice.path, ask_passphrase=lambda: _ask_passphrase(parent))
         return store
-    store = create_store(default_path)
+    passphrase = keys.Passphrase(choice.passphrase) if choice.passphrase else None
+    store = create_store(default_path, passphrase=passphrase)
     try:
         store.groups.create(name=choice.name, country=choice.country or None, language=choice.language)
         settings.set_value(settings.LANGUAGE, choice.language)
+        if choice.remember and passphrase is not None:
+            keychain.remember(default_path, passphrase)
     except BaseException:
         store.close()
         for leftover in default_path.parent.glob(default_path.name + "*"):
@@ -51,6 +61,38 @@ def _ask_passphrase(parent: QWidget | None) -> str | None:
     return text if ok else None
 
 
+def open_unlocked(path: Path, parent: QWidget | None = None) -> Store | None:
+    """Open a store; an encrypted one with the passphrase remembered on this laptop, else asked for
+    until it is right. None when the person cancels."""
+    from fieldgroup.ui.dialogs.unlock_dialog import UnlockDialog
+
+    try:
+        return open_store(path)  # with the key prefetch_key derived while the app started, if any
+    except (keys.LockedStoreError, keys.WrongPassphraseError):
+        pass  # no passphrase of this run opens it (another group's store, or one changed meanwhile)
+    error = ""
+    # For scripts and kiosks, as on the command line: the file FIELDGROUP_PASSPHRASE_FILE names.
+    remembered = _quietly(keys.from_environment) or keychain.remembered(path)
+    if remembered is not None:
+        try:
+            return open_store(path, passphrase=remembered)
+        except keys.WrongPassphraseError:
+            error = _("The passphrase remembered on this laptop no longer opens this record (it was changed); "
+                      "type the new one.")
+    while True:
+        dialog = UnlockDialog(path, parent, error)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.passphrase is None:
+            return None
+        try:
+            store = open_store(path, passphrase=dialog.passphrase)
+        except keys.WrongPassphraseError as exc:
+            error = str(exc)
+            continue
+        if dialog.remember.isChecked():
+            keychain.remember(path, dialog.passphrase)
+        return store
+
+
 def welcome(default_path: Path, parent: QWidget | None = None) -> Store | None:
     """Ask what to do; the open store, or None when the person closed the dialog."""
     dialog = WelcomeDialog(parent, language=current_locale())
@@ -60,3 +102,57 @@ def welcome(default_path: Path, parent: QWidget | None = None) -> Store | None:
         except FieldGroupError as exc:
             dialog.error.setText(str(exc))  # shown in the dialog, which stays for another try
     return None
+
+
+def open_unlocked_or_refuse(path: Path, parent: QWidget | None = None) -> Store:
+    """open_unlocked for File ▸ Open: cancelling the passphrase is a sentence, not a window."""
+    store = open_unlocked(path, parent)
+    if store is None:
+        raise FieldGroupError(_("The store was not opened; choose again or type its passphrase."))
+    return store
+
+
+def create_encrypted(path: Path, parent: QWidget | None = None) -> Store:
+    """File ▸ New store: a new store is encrypted from its creation, with a passphrase chosen here."""
+    from PySide6.QtWidgets import QDialogButtonBox, QLabel, QVBoxLayout
+
+    from fieldgroup.ui.widgets.passphrase_box import PassphraseField
+
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(_("Group passphrase"))
+    layout = QVBoxLayout(dialog)
+    why = QLabel(_("The new store is encrypted with a group passphrase; write it down, because nothing can be "
+                   "recovered without it."), dialog)
+    why.setWordWrap(True)
+    layout.addWidget(why)
+    field = PassphraseField(dialog, new=True)
+    field.setText(keys.generate())
+    field.set_shown(True)
+    layout.addWidget(field)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        raise FieldGroupError(_("No store was created."))
+    problem = keys.weakness(field.text())
+    if problem:
+        raise FieldGroupError(problem)
+    return create_store(path, passphrase=keys.Passphrase(field.text()))
+
+
+def prefetch_key(path: Path | None) -> None:
+    """At start, before the window is built: find the passphrase of the store about to open (a file
+    named by FIELDGROUP_PASSPHRASE_FILE, or the credential store) and derive its key meanwhile."""
+    if path is None or not is_encrypted_store(path):
+        return
+    with path.open("rb") as handle:
+        salt = handle.read(keys.SALT_BYTES)
+    keys.prefetch(salt, lambda: _quietly(keys.from_environment) or keychain.remembered(path))
+
+
+def _quietly(find):  # noqa: ANN001, ANN202 — a bad passphrase file is reported by the open that follows
+    try:
+        return find()
+    except keys.PassphraseError:
+        return None

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldgroup.core import FieldGroupError, Store, create_store, open_store
+from fieldgroup.core import FieldGroupError, Store
 from fieldgroup.formatting import format_datetime
 from fieldgroup.i18n import N_, LazyString, _
 from fieldgroup.paths import STORE_SUFFIX
@@ -80,7 +80,10 @@ class MainWindow(QMainWindow):
         self.ctx.data_changed.connect(self._data_changed)
         self.ctx.group_changed.connect(self._sync_group_combo)
         self.pages: dict[str, QWidget] = {}
-        self.setWindowTitle(_("FieldGroup — {name}").format(name=store.path.name))
+        title = _("FieldGroup — {name}").format(name=store.path.name)
+        if not store.encrypted:  # say so where it is always seen: anyone who copies the file can read it
+            title += " — " + _("not encrypted")
+        self.setWindowTitle(title)
         self.setMinimumSize(QSize(960, 600))
         self._build_body()
         self._build_menus()
@@ -321,13 +324,17 @@ class MainWindow(QMainWindow):
         if path:
             if not path.endswith(STORE_SUFFIX):
                 path += STORE_SUFFIX
-            self._switch_to(lambda: create_store(path))
+            from fieldgroup.ui.first_run import create_encrypted
+
+            self._switch_to(lambda: create_encrypted(Path(path), self))
 
     def choose_store(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(self, _("Open store"), str(self.ctx.store.path.parent),
                                                     self._store_filter())
         if path:
-            self._switch_to(lambda: open_store(path))
+            from fieldgroup.ui.first_run import open_unlocked_or_refuse
+
+            self._switch_to(lambda: open_unlocked_or_refuse(Path(path), self))
 
     def _switch_to(self, opener: object) -> None:
         page = self.stack.currentWidget()

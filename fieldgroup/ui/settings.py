@@ -6,6 +6,8 @@ from typing import Any
 
 from PySide6.QtCore import QSettings
 
+from fieldgroup import private_files
+
 ORGANISATION = "FieldGroup"
 APPLICATION = "FieldGroup"
 
@@ -35,3 +37,4 @@ def set_value(key: str, data: Any) -> None:
     store = settings()
     store.setValue(key, data)
     store.sync()
+    private_files.restrict(store.fileName())  # 0600: it names the store and the group's language

@@ -24,6 +24,7 @@ from fieldgroup.sync.folder import FolderSyncResult, mailbox_for, sync_folder
 from fieldgroup.sync.importer import (
     ClockAheadError,
     ImportReport,
+    PlainBundleRefused,
     check_clock,
     import_bundle,
     read_bundle_file,
@@ -54,6 +55,7 @@ class FolderOutcome:
     result: FolderSyncResult
     locked: dict[str, str] = field(default_factory=dict)  # file -> sentence; a (right) passphrase would open it
     clock_ahead: dict[str, str] = field(default_factory=dict)  # file -> sentence; importable when accepted
+    unencrypted: dict[str, str] = field(default_factory=dict)  # file -> sentence; a plain bundle, importable when accepted
 
 
 def folder_sync_job(gui_store: Store, folder: Path, passphrase: str | None) -> Callable[[Progress], FolderOutcome]:
@@ -75,10 +77,13 @@ def _classify_refused(store: Store, mailbox: Path, passphrase: str | None, outco
     """Tell refusals the user can fix here (passphrase, a clock ahead) from damaged or foreign files."""
     for name in outcome.result.refused:
         try:
-            manifest, _payload = read_bundle_file(mailbox / name, passphrase, arriving_ok=True)
+            manifest, _payload = read_bundle_file(mailbox / name, passphrase or store.passphrase, arriving_ok=True,
+                                                  require_encrypted=bool(passphrase or store.passphrase))
             check_clock(manifest, store.sync.wall_ms(), accept_future=False)
         except bundle.PassphraseNeeded as exc:
             outcome.locked[name] = str(exc)
+        except PlainBundleRefused as exc:
+            outcome.unencrypted[name] = str(exc)
         except ClockAheadError as exc:
             outcome.clock_ahead[name] = str(exc)
         except bundle.BundleError:
@@ -92,16 +97,20 @@ class ImportOutcome:
     report: ImportReport | None = None
     needs_passphrase: str | None = None
     clock_ahead: str | None = None
+    unencrypted: str | None = None  # a plain bundle for a group with a passphrase: the page asks first
 
 
 def import_job(gui_store: Store, path: Path, passphrase: str | None, dry_run: bool,
-               accept_future: bool) -> Callable[[Progress], ImportOutcome]:
+               accept_future: bool, accept_unencrypted: bool = False) -> Callable[[Progress], ImportOutcome]:
     def work(progress: Progress) -> ImportOutcome:
         progress.check()
 
         def run(store: Store) -> ImportOutcome:
             try:
-                return ImportOutcome(import_bundle(store, path, passphrase, dry_run=dry_run, accept_future=accept_future))
+                return ImportOutcome(import_bundle(store, path, passphrase, dry_run=dry_run, accept_future=accept_future,
+                                                   accept_unencrypted=accept_unencrypted))
+            except PlainBundleRefused as exc:
+                return ImportOutcome(unencrypted=str(exc))
             except bundle.PassphraseNeeded as exc:
                 return ImportOutcome(needs_passphrase=str(exc))
             except ClockAheadError as exc:
@@ -112,15 +121,17 @@ def import_job(gui_store: Store, path: Path, passphrase: str | None, dry_run: bo
     return work
 
 
-def accept_future_job(gui_store: Store, paths: list[Path], passphrase: str | None) -> Callable[[Progress], list[Any]]:
-    """Import bundles from a laptop with a clock far ahead, after the user said yes."""
+def accept_future_job(gui_store: Store, paths: list[Path], passphrase: str | None,
+                      accept_unencrypted: bool = False) -> Callable[[Progress], list[Any]]:
+    """Import bundles from a laptop with a clock far ahead (or plain ones), after the user said yes."""
     def work(progress: Progress) -> list[Any]:
         def run(store: Store) -> list[Any]:
             done: list[Any] = []
             for index, path in enumerate(paths):
                 progress.report(index, len(paths), path.name)
                 try:
-                    done.append(import_bundle(store, path, passphrase, accept_future=True))
+                    done.append(import_bundle(store, path, passphrase, accept_future=True,
+                                              accept_unencrypted=accept_unencrypted))
                 except bundle.BundleError as exc:
                     done.append((path.name, str(exc)))
             return done

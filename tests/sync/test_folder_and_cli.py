@@ -66,8 +66,11 @@ def test_export_import_join_and_json(laptops, fast_dir):
     accra.store.close()
     source = accra.store.path
     out = fast_dir / "accra.fgbundle"
-    exported = cli("export", "--store", str(source), "--out", str(out), "--json")
+    refused = cli("export", "--store", str(source), "--out", str(out))
+    assert refused.returncode == 2 and "--unencrypted" in refused.stderr and not out.exists()
+    exported = cli("export", "--store", str(source), "--out", str(out), "--json", "--unencrypted")
     assert exported.returncode == 0, exported.stderr
+    assert "not encrypted" in exported.stderr  # a plain bundle is never written without a warning
     assert json.loads(exported.stdout)["full"] is True
     new_store = fast_dir / "joined.fgstore"
     dry = cli("import", "--store", str(new_store), str(out), "--dry-run")
@@ -81,7 +84,7 @@ def test_export_import_join_and_json(laptops, fast_dir):
         assert a.digest() == b.digest()
     folder = fast_dir / "usb"
     folder.mkdir()
-    synced = cli("sync-folder", "--store", str(new_store), str(folder), "--json")
+    synced = cli("sync-folder", "--store", str(new_store), str(folder), "--json", "--unencrypted")
     assert synced.returncode == 0 and json.loads(synced.stdout)["exported"]["full"] is True
 
 

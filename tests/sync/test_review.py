@@ -58,6 +58,6 @@ def test_import_history_and_passphrase(laptops, fast_dir):
     try:
         review.set_passphrase(store, "short")
     except Exception as error:
-        assert "8 characters" in str(error)
+        assert "12 characters" in str(error)
     else:
         raise AssertionError("a short passphrase was accepted")

@@ -226,7 +226,7 @@ def test_short_passphrase_is_refused_with_the_sentence(show_page, accra):
     page = show_page(SyncPage, AppContext(accra))
     page.passphrase_box.edit.setText("short")
     page.passphrase_box.save()
-    assert "at least 8 characters" in page.passphrase_box.status.text() and review.passphrase(accra) is None
+    assert "at least 12 characters" in page.passphrase_box.status.text() and review.passphrase(accra) is None
 
 
 def test_the_chooser_offers_drives_first(qtbot, tmp_path):
@@ -317,7 +317,7 @@ def test_passphrase_prompt_remembers_it_for_the_group_or_says_why_not(qtbot, tar
     qtbot.addWidget(dialog)
     dialog.edit.setText("short")
     dialog.save()
-    assert "at least 8 characters" in dialog.error.text() and dialog.passphrase is None
+    assert "at least 12 characters" in dialog.error.text() and dialog.passphrase is None
     dialog.edit.setText("mango season 2025")
     dialog.save()
     assert dialog.passphrase == "mango season 2025" and review.passphrase(tarkwa) == "mango season 2025"

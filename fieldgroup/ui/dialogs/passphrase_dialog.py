@@ -1,16 +1,20 @@
-"""Ask for the group passphrase when a bundle is encrypted, optionally remembering it for this group."""
+"""Ask for the passphrase of an encrypted bundle; on a plain store, optionally encrypt the store with it."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from fieldgroup.core import FieldGroupError, Store
 from fieldgroup.i18n import _
 from fieldgroup.sync import review
+from fieldgroup.ui.widgets.passphrase_box import PassphraseField
 
 
 class PassphraseDialog(QDialog):
-    """Shows why the passphrase is needed (the refusal sentence); on OK `passphrase` holds what was typed."""
+    """Shows why the passphrase is needed (the refusal sentence); on OK `passphrase` holds what was typed.
+
+    A bundle made before the group changed its passphrase is opened with the old one, asked for
+    once: it never replaces this store's own. Only a plain store offers to become encrypted with it."""
 
     def __init__(self, store: Store, reason: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -22,17 +26,14 @@ class PassphraseDialog(QDialog):
         self.reason = QLabel(reason)
         self.reason.setWordWrap(True)
         layout.addWidget(self.reason)
-        self.edit = QLineEdit()
-        self.edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.edit.setAccessibleName(_("Group passphrase"))
+        self.field = PassphraseField(self)
+        self.edit = self.field.edit
         self.edit.setPlaceholderText(_("The passphrase your colleagues agreed on"))
-        layout.addWidget(self.edit)
-        self.show_box = QCheckBox(_("&Show the passphrase"))
-        self.show_box.toggled.connect(lambda on: self.edit.setEchoMode(
-            QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password))
-        layout.addWidget(self.show_box)
-        self.remember = QCheckBox(_("&Remember it on this laptop for this group"))
-        self.remember.setChecked(True)
+        self.show_box = self.field.show_box
+        layout.addWidget(self.field)
+        self.remember = QCheckBox(_("&Encrypt this laptop's store with it too (it is our group's passphrase)"))
+        self.remember.setChecked(not store.encrypted)
+        self.remember.setVisible(not store.encrypted)
         layout.addWidget(self.remember)
         self.error = QLabel()
         self.error.setWordWrap(True)
@@ -49,7 +50,7 @@ class PassphraseDialog(QDialog):
         if not value:
             self._fail(_("Type the passphrase, or press Cancel."))
             return
-        if self.remember.isChecked():
+        if self.remember.isChecked() and not self.store.encrypted:
             try:
                 review.set_passphrase(self.store, value)
             except FieldGroupError as exc:

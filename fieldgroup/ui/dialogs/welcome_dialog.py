@@ -8,19 +8,25 @@ from pathlib import Path
 from babel import Locale
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
+from fieldgroup import keychain
+from fieldgroup.core import keys
 from fieldgroup.i18n import N_, SUPPORTED_LANGUAGES, _
+from fieldgroup.ui.widgets.passphrase_box import PassphraseField
 
 COUNTRIES = (("CO", N_("Colombia")), ("CD", N_("DR Congo")), ("GH", N_("Ghana")), ("ID", N_("Indonesia")),
              ("MM", N_("Myanmar")), ("NG", N_("Nigeria")), ("PE", N_("Peru")))
@@ -36,6 +42,8 @@ class WelcomeChoice:
     country: str = ""
     language: str = "en"
     path: Path | None = None
+    passphrase: str = ""  # a new group's passphrase: the store is encrypted from its first byte
+    remember: bool = False  # keep it in the system's password store
 
 
 class WelcomeDialog(QDialog):
@@ -92,7 +100,54 @@ class WelcomeDialog(QDialog):
         form.addRow(_("&Name:"), self.name_edit)
         form.addRow(_("&Country:"), self.country_combo)
         form.addRow(_("&Language:"), self.language_combo)
+        form.addRow(self._passphrase_part())
         return self.form
+
+    def _passphrase_part(self) -> QWidget:
+        """The new group's passphrase: why, a generated one that can be shown, replaced or printed once."""
+        part = QWidget(self.form)
+        layout = QVBoxLayout(part)
+        layout.setContentsMargins(0, 0, 0, 0)
+        why = QLabel(_("The record names people at risk, so FieldGroup encrypts it, its backups and its bundles with "
+                       "a group passphrase. Without the passphrase nobody can read them — not a thief, not FieldGroup, "
+                       "and not you if it is forgotten, so write it down and keep it safe."), part)
+        why.setWordWrap(True)
+        layout.addWidget(why)
+        self.passphrase_field = PassphraseField(part, new=True, accessible_name=_("Group passphrase"))
+        self.passphrase_field.setText(keys.generate())
+        layout.addWidget(self.passphrase_field)
+        row = QHBoxLayout()
+        self.new_words_button = QPushButton(_("New &words"), part)
+        self.new_words_button.clicked.connect(lambda: self.passphrase_field.setText(keys.generate()))
+        row.addWidget(self.new_words_button)
+        self.print_button = QPushButton(_("&Print it once…"), part)
+        self.print_button.clicked.connect(self._print_once)
+        row.addWidget(self.print_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.remember_box = QCheckBox(_("Remember it on this laptop"), part)
+        self.remember_box.setEnabled(keychain.available())
+        if not keychain.available():
+            self.remember_box.setToolTip(_("This laptop has no password store FieldGroup can use; it will ask at each start."))
+        layout.addWidget(self.remember_box)
+        return part
+
+    def _print_once(self) -> None:
+        if self.print_passphrase(self.passphrase_field.text()):
+            self.print_button.setEnabled(False)  # one paper copy; more copies are more risk
+
+    def print_passphrase(self, passphrase: str) -> bool:
+        """Print the passphrase on its own page; a test replaces this to avoid the print dialog."""
+        from PySide6.QtGui import QTextDocument
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter()
+        if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
+            return False
+        document = QTextDocument()
+        document.setPlainText(_("FieldGroup group passphrase:") + "\n\n" + passphrase)
+        document.print_(printer)
+        return True
 
     def _kind(self) -> str:
         return next(kind for kind, radio in self.radios.items() if radio.isChecked())
@@ -109,7 +164,14 @@ class WelcomeDialog(QDialog):
                 self.error.setText(_("Type the name of the working group, for example “Ghana ICWG”."))
                 self.name_edit.setFocus()
                 return
-            self.choice = WelcomeChoice("new", name, self.country_combo.currentData(), self.language_combo.currentData())
+            passphrase = self.passphrase_field.text()
+            problem = keys.weakness(passphrase)
+            if problem:
+                self.error.setText(problem)
+                self.passphrase_field.edit.setFocus()
+                return
+            self.choice = WelcomeChoice("new", name, self.country_combo.currentData(), self.language_combo.currentData(),
+                                        passphrase=passphrase, remember=self.remember_box.isChecked())
         else:
             path = self.pick_file(kind)
             if path is None:

@@ -52,6 +52,7 @@ class SyncPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._session_passphrase: str | None = None  # typed for this session but not remembered
+        self._accepted_plain: set[Path] = set()  # plain bundles the user chose to import all the same
         self._tasks: set = set()  # signals of running background work, kept alive until it ends
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_top())
@@ -246,6 +247,16 @@ class SyncPage(QWidget):
                 self._run(_("Importing"), sync_jobs.accept_future_job(self.ctx.store, paths, passphrase),
                           lambda done: self._accepted_future(html, done), "sync")
                 return
+        if outcome.unencrypted:
+            self.summary.setHtml(html)
+            question = "\n\n".join(outcome.unencrypted.values()) + "\n\n" + _("Import it anyway?")
+            if self.ask(_("A bundle is not encrypted"), question):
+                mailbox = sync_jobs.mailbox_for(self.ctx.store, folder)
+                paths = [mailbox / name for name in outcome.unencrypted]
+                self._run(_("Importing"), sync_jobs.accept_future_job(self.ctx.store, paths, passphrase,
+                                                                      accept_unencrypted=True),
+                          lambda done: self._accepted_future(html, done), "sync")
+                return
         self._show(html, "sync")
 
     def _accepted_future(self, html: str, done: list) -> None:
@@ -270,7 +281,8 @@ class SyncPage(QWidget):
     def preview_import(self, path: Path, passphrase: str | None = None, accept_future: bool = False) -> None:
         passphrase = passphrase or self._passphrase()
         self._run(_("Reading {file}").format(file=path.name),
-                  sync_jobs.import_job(self.ctx.store, path, passphrase, dry_run=True, accept_future=accept_future),
+                  sync_jobs.import_job(self.ctx.store, path, passphrase, dry_run=True, accept_future=accept_future,
+                                       accept_unencrypted=path in self._accepted_plain),
                   lambda outcome: self._previewed(outcome, path, passphrase, accept_future), "import")
 
     def _previewed(self, outcome: sync_jobs.ImportOutcome, path: Path, passphrase: str | None,
@@ -282,6 +294,13 @@ class SyncPage(QWidget):
                 self.preview_import(path, entered, accept_future)
             else:
                 self._show(f"<p>{escape(outcome.needs_passphrase)}</p>", "import")
+            return
+        if outcome.unencrypted:
+            if self.ask(_("A bundle is not encrypted"), outcome.unencrypted + "\n\n" + _("Import it anyway?")):
+                self._accepted_plain.add(path)
+                self.preview_import(path, passphrase, accept_future)
+            else:
+                self._show(f"<p>{escape(outcome.unencrypted)}</p>", "import")
             return
         if outcome.clock_ahead:
             if self.ask(_("A laptop's clock is ahead"), outcome.clock_ahead + "\n\n" + _("Import anyway?")):
@@ -297,7 +316,8 @@ class SyncPage(QWidget):
             self._show("<p>" + escape(_("Nothing was imported.")) + "</p>", "import")
             return
         self._run(_("Importing {file}").format(file=path.name),
-                  sync_jobs.import_job(self.ctx.store, path, passphrase, dry_run=False, accept_future=accept_future),
+                  sync_jobs.import_job(self.ctx.store, path, passphrase, dry_run=False, accept_future=accept_future,
+                                       accept_unencrypted=path in self._accepted_plain),
                   self._imported, "import")
 
     def _imported(self, outcome: sync_jobs.ImportOutcome) -> None:
