@@ -31,7 +31,7 @@ from fieldgroup.paths import STORE_SUFFIX
 from fieldgroup.ui import settings
 from fieldgroup.ui.context import AppContext
 from fieldgroup.ui.dialogs import help_menu_actions
-from fieldgroup.ui.tasks import StoreLoader
+from fieldgroup.ui.ops import QueryOp
 
 log = logging.getLogger(__name__)
 
@@ -88,8 +88,8 @@ class MainWindow(QMainWindow):
         self._build_body()
         self._build_menus()
         self._build_status_bar()
-        self.backup_loader = StoreLoader(self, store)
-        self.daily_loader = StoreLoader(self, store)
+        self.backup_loader = QueryOp(self, store)
+        self.daily_loader = QueryOp(self, store)
         self.load_groups()
         self._restore()
 
@@ -371,7 +371,7 @@ class MainWindow(QMainWindow):
         """A backup in the store's backups/ folder (where Restore looks), made off the GUI thread."""
         from fieldgroup.core import backups
 
-        self.backup_loader.load(
+        self.backup_loader.run(
             backups.backup_now,
             lambda target: self.statusBar().showMessage(_("Backup saved: {path}").format(path=target), 15000),
             lambda message: QMessageBox.warning(self, _("Back up now"), message))
@@ -380,7 +380,7 @@ class MainWindow(QMainWindow):
         """Once a day, the first time the store is opened: quietly, in the background."""
         from fieldgroup.core import backups
 
-        self.daily_loader.load(backups.backup_if_due, lambda target: target and log.info("Daily backup written"),
+        self.daily_loader.run(backups.backup_if_due, lambda target: target and log.info("Daily backup written"),
                              lambda message: self.statusBar().showMessage(message, 15000))
 
     def open_settings(self) -> None:

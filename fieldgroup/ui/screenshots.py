@@ -109,10 +109,10 @@ def settle() -> None:
     """Let background work (the dashboard's indicator check) finish and the widgets repaint."""
     from PySide6.QtCore import QThreadPool
 
-    from fieldgroup.ui.tasks import running_tasks
+    from fieldgroup.ui.ops import running_ops
 
     QThreadPool.globalInstance().waitForDone(30_000)
-    while running_tasks():
+    while running_ops():
         QApplication.processEvents()
     QApplication.processEvents()
 

@@ -92,4 +92,7 @@ def test_threshold_change_changes_meeting_status(qtbot, ctx, store, group, pilla
     qtbot.addWidget(dialog)
     dialog.threshold.setValue(0.99)
     press(qtbot, dialog, QDialogButtonBox.StandardButton.Save)
+    # A hidden page only marks itself stale; it reloads when shown.
+    assert page.model.data(page.model.index(0, 2)) == "✓ 0.95 balanced"
+    page.show()
     qtbot.waitUntil(lambda: page.model.data(page.model.index(0, 2)) == "≈ 0.95 imbalanced")

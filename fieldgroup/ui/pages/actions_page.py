@@ -34,12 +34,13 @@ from fieldgroup.ui.models.action_tracker_model import (
     ActionTrackerModel,
     TrackerFilter,
 )
+from fieldgroup.ui.pages.stale import ReloadWhenShown
 from fieldgroup.ui.widgets.choice_delegate import ChoiceDelegate
 
 DEBOUNCE_MS = 150
 
 
-class ActionsPage(QWidget):
+class ActionsPage(ReloadWhenShown, QWidget):
     """Rows load once per refresh (one joined query); every filter works on the rows in memory."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
@@ -56,8 +57,8 @@ class ActionsPage(QWidget):
         layout.addLayout(self._build_filters_2())
         layout.addWidget(self._build_table(), 1)
         layout.addLayout(self._build_buttons())
-        ctx.group_changed.connect(lambda _g: self.refresh())
-        ctx.data_changed.connect(self._on_data_changed)
+        ctx.group_changed.connect(lambda _g: self.when_shown(self.refresh))
+        ctx.data_changed.connect(lambda table: self.when_shown(lambda: self._on_data_changed(table)))
         today = ctx.store.today()
         self.due_from.setDate(to_qdate(today.replace(day=1)))
         self.due_to.setDate(to_qdate(today).addMonths(1).addDays(-today.day))

@@ -36,13 +36,14 @@ from fieldgroup.ui.models.indicators_model import (
     format_value,
     latest_progress,
 )
+from fieldgroup.ui.pages.stale import ReloadWhenShown
 from fieldgroup.ui.widgets.indicator_chart import ChartPoint, IndicatorChart
 from fieldgroup.ui.widgets.markers import STATUS_COLOURS, status_icon
 
 PERIOD_HEADERS = (N_("Period"), N_("Target"), N_("Actual"), N_("Progress"), N_("Status"), N_("Note"), N_("Evidence"))
 
 
-class IndicatorsPage(QWidget):
+class IndicatorsPage(ReloadWhenShown, QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
@@ -55,8 +56,8 @@ class IndicatorsPage(QWidget):
         splitter.setSizes([620, 740])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        ctx.group_changed.connect(lambda _g: self.refresh())
-        ctx.data_changed.connect(self._on_data_changed)
+        ctx.group_changed.connect(lambda _g: self.when_shown(self.refresh))
+        ctx.data_changed.connect(lambda table: self.when_shown(lambda: self._on_data_changed(table)))
         self.refresh()
 
     # ---- building ----

@@ -27,7 +27,8 @@ from fieldgroup.ui.labels import MEETING_KIND_LABELS, label
 from fieldgroup.ui.models.search_proxy import SearchProxy
 from fieldgroup.ui.models.table_model import Column, ObjectTableModel
 from fieldgroup.ui.pages.meeting_editor import MeetingEditor
-from fieldgroup.ui.tasks import StoreLoader
+from fieldgroup.ui.ops import QueryOp
+from fieldgroup.ui.pages.stale import ReloadWhenShown
 from fieldgroup.ui.widgets.balance_history import STATUS_MARKS
 
 
@@ -59,14 +60,14 @@ MEETING_COLUMNS = [
 BALANCE_COLUMN = 2
 
 
-class MeetingsPage(QWidget):
+class MeetingsPage(ReloadWhenShown, QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.model = ObjectTableModel(MEETING_COLUMNS, self, extra_search=lambda r: r.meeting.title or "")
         self.proxy = SearchProxy(self.model, self)
         self.balances: dict[str, Balance] | None = None  # None until the first background load reports
-        self.loader = StoreLoader(self, ctx.store)
+        self.loader = QueryOp(self, ctx.store)
         self.editor = MeetingEditor(ctx, self)
         self.editor.saved.connect(self._after_save)
         self.editor.deleted.connect(self._after_delete)
@@ -84,7 +85,7 @@ class MeetingsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
         ctx.group_changed.connect(lambda _group: self._group_changed())
-        ctx.data_changed.connect(self._data_changed)
+        ctx.data_changed.connect(lambda table: self.when_shown(lambda: self._data_changed(table)))
         self.refresh()
 
     def _list_side(self) -> QWidget:
@@ -143,6 +144,7 @@ class MeetingsPage(QWidget):
     # ---- page contract ----
 
     def refresh(self) -> None:
+        self._stale = False
         current = self.editor.meeting.id if self.editor.meeting else None
         group_id = self.ctx.group_id
         meetings = self.ctx.store.meetings.list(group_id=group_id) if group_id else []
@@ -150,7 +152,7 @@ class MeetingsPage(QWidget):
         known = self.balances or {}
         unknown = None if self.balances is None else Balance()
         self.model.set_rows([MeetingRow(m, known.get(m.id, unknown)) for m in meetings])
-        self.loader.load(lambda store: balances_by_meeting(store, group_id), self._balances_loaded)
+        self.loader.run(lambda store: balances_by_meeting(store, group_id), self._balances_loaded)
         self._show_count()
         self.new_button.setEnabled(bool(self.ctx.group_id))
         self.empty.setText(_("Choose a meeting on the left, or create a new one.") if self.ctx.group_id
@@ -200,7 +202,7 @@ class MeetingsPage(QWidget):
             return
         self.editor.meeting = None
         self.right.setCurrentWidget(self.empty)
-        self.refresh()
+        self.when_shown(self.refresh)
 
     def _data_changed(self, table: str) -> None:
         if table in ("", "meetings", "attendance", "people", "organisations", "groups"):

@@ -28,6 +28,7 @@ from fieldgroup.ui.dialogs.organisation_dialog import OrganisationDialog
 from fieldgroup.ui.dialogs.person_dialog import PersonDialog
 from fieldgroup.ui.models.organisations_model import OrganisationsModel
 from fieldgroup.ui.models.people_model import PeopleModel
+from fieldgroup.ui.pages.stale import ReloadWhenShown
 
 PEOPLE_TAB, ORGANISATIONS_TAB = 0, 1
 
@@ -56,7 +57,7 @@ def _table(model, name: str, widths: tuple[int, ...]) -> tuple[QTableView, QSort
     return view, proxy
 
 
-class PeoplePage(QWidget):
+class PeoplePage(ReloadWhenShown, QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
@@ -80,8 +81,8 @@ class PeoplePage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
-        ctx.group_changed.connect(lambda _g: self.refresh())
-        ctx.data_changed.connect(self._on_data_changed)
+        ctx.group_changed.connect(lambda _g: self.when_shown(self.refresh))
+        ctx.data_changed.connect(lambda table: self.when_shown(lambda: self._on_data_changed(table)))
         self.refresh()
 
     # ---- building ----
