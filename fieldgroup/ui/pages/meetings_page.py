@@ -26,8 +26,8 @@ from fieldgroup.ui.data import MeetingRow, balances_by_meeting
 from fieldgroup.ui.labels import MEETING_KIND_LABELS, label
 from fieldgroup.ui.models.search_proxy import SearchProxy
 from fieldgroup.ui.models.table_model import Column, ObjectTableModel
-from fieldgroup.ui.pages.meeting_editor import MeetingEditor
 from fieldgroup.ui.ops import QueryOp
+from fieldgroup.ui.pages.meeting_editor import MeetingEditor
 from fieldgroup.ui.pages.stale import ReloadWhenShown
 from fieldgroup.ui.widgets.balance_history import STATUS_MARKS
 
