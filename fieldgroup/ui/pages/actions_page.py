@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +36,7 @@ from fieldgroup.ui.models.action_tracker_model import (
     ActionTrackerModel,
     TrackerFilter,
 )
+from fieldgroup.ui.ops import Changes, QueryOp, write_op
 from fieldgroup.ui.pages.stale import ReloadWhenShown
 from fieldgroup.ui.widgets.choice_delegate import ChoiceDelegate
 
@@ -50,6 +53,7 @@ class ActionsPage(ReloadWhenShown, QWidget):
         self._ready = False  # filter widgets signal while they are being built and filled
         self.model = ActionTrackerModel(self)
         self.model.status_edited.connect(self._write_status)
+        self.loader = QueryOp(self, ctx.store)
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._debounce.timeout.connect(self.apply_filter)
         layout = QVBoxLayout(self)
@@ -174,17 +178,24 @@ class ActionsPage(ReloadWhenShown, QWidget):
 
     # ---- loading ----
 
-    def refresh(self) -> None:
-        store, group_id = self.ctx.store, self.ctx.group_id
-        rows = store.actions.tracker_rows(group_id) if group_id else []
-        self._fill_choice(self.organisation_filter, _("All organisations"),
-                          [(o.id, o.name) for o in store.organisations.list(group_id=group_id)] if group_id else [])
+    def refresh(self, then: Callable[[], object] | None = None) -> None:
+        """The tracker rows (100,000 on a big store) are read in the background; `then` runs once they show."""
+        self._stale = False
+        group_id = self.ctx.group_id
+        self.loader.run(lambda store: tracker_data(store, group_id), lambda data: self._loaded(data, then))
+
+    def _loaded(self, data: tuple[list, list], then: Callable[[], object] | None = None) -> None:
+        rows, organisations = data
+        store = self.ctx.store
+        self._fill_choice(self.organisation_filter, _("All organisations"), [(o.id, o.name) for o in organisations])
         owners = sorted({(r.owner_person_id, r.owner_name or "") for r in rows if r.owner_person_id},
                         key=lambda pair: pair[1].lower())
         self._fill_choice(self.owner_filter, _("All owners"), owners)
         self.model.set_rows(rows, store.today(), self.current_filter())
         self._update_count()
         self._update_buttons()
+        if then is not None:
+            then()
 
     def _fill_choice(self, combo: QComboBox, everything: str, choices: list[tuple[str, str]]) -> None:
         current = combo.currentData()
@@ -307,35 +318,32 @@ class ActionsPage(ReloadWhenShown, QWidget):
             self._writing = False
 
     def _write_status(self, action_id: str, status: str) -> None:
-        try:
-            self.ctx.store.actions.update(action_id, status=status)
-        except FieldGroupError as exc:
-            QMessageBox.warning(self, _("Action items"), str(exc))
-            return
-        # The delegate is still closing; re-filter once it is done so the row can leave the view.
-        QTimer.singleShot(0, lambda: self._after_write([action_id]))
+        self.set_statuses({action_id: status})
 
     def mark_selected_done(self) -> None:
         ids = self.selected_ids()
-        if not ids:
-            return
-        try:
-            with self.ctx.store.transaction():
-                for action_id in ids:
-                    self.ctx.store.actions.update(action_id, status="done")
-        except FieldGroupError as exc:
-            QMessageBox.warning(self, _("Action items"), str(exc))
-            return
-        self._after_write(ids)
+        if ids:
+            self.set_statuses(dict.fromkeys(ids, "done"))
+
+    def set_statuses(self, statuses: dict[str, str]) -> None:
+        """Write new statuses in the background, then update those rows in place (and tell the others)."""
+        def write(store: object) -> Changes:
+            with store.transaction():
+                for action_id, status in statuses.items():
+                    store.actions.update(action_id, status=status)
+            return Changes.of()  # _after_write tells the other pages
+
+        write_op(self, self.ctx, write, lambda _changes: self._after_write(list(statuses)),
+                 lambda message: QMessageBox.warning(self, _("Action items"), message))
 
     def new_item(self) -> None:
         if self.ctx.group_id is None:
             return
         dialog = ActionItemDialog(self.ctx.store, self.ctx.group_id, parent=self)
         if dialog.exec() and dialog.saved:
-            self.refresh()
+            saved = dialog.saved.id
+            self.refresh(then=lambda: self.show_record(saved))
             self._announce("action_items")
-            self.show_record(dialog.saved.id)
 
     def edit_selected(self) -> None:
         ids = self.selected_ids()
@@ -379,3 +387,10 @@ class ActionsPage(ReloadWhenShown, QWidget):
         rows = self._selected_rows()
         if len(rows) == 1 and self.model.row_at(rows[0]).meeting_id:
             self.ctx.open_record("meetings", self.model.row_at(rows[0]).meeting_id)
+
+
+def tracker_data(store: object, group_id: str | None) -> tuple[list, list]:
+    """The group's tracker rows and organisations (runs on a background connection)."""
+    if not group_id:
+        return [], []
+    return store.actions.tracker_rows(group_id), store.organisations.list(group_id=group_id)

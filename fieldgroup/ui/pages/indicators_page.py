@@ -36,6 +36,7 @@ from fieldgroup.ui.models.indicators_model import (
     format_value,
     latest_progress,
 )
+from fieldgroup.ui.ops import QueryOp
 from fieldgroup.ui.pages.stale import ReloadWhenShown
 from fieldgroup.ui.widgets.indicator_chart import ChartPoint, IndicatorChart
 from fieldgroup.ui.widgets.markers import STATUS_COLOURS, status_icon
@@ -56,6 +57,8 @@ class IndicatorsPage(ReloadWhenShown, QWidget):
         splitter.setSizes([620, 740])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
+        self.loader = QueryOp(self, ctx.store)
+        self.detail_loader = QueryOp(self, ctx.store)
         ctx.group_changed.connect(lambda _g: self.when_shown(self.refresh))
         ctx.data_changed.connect(lambda table: self.when_shown(lambda: self._on_data_changed(table)))
         self.refresh()
@@ -150,11 +153,13 @@ class IndicatorsPage(ReloadWhenShown, QWidget):
     # ---- loading ----
 
     def refresh(self) -> None:
-        store, group_id = self.ctx.store, self.ctx.group_id
+        """Progress of computed indicators takes seconds on a big store: it is worked out in the background."""
+        self._stale = False
+        group_id = self.ctx.group_id
         keep = self.current.id if self.current else None
-        rows = []
-        for indicator in store.indicators.list(group_id=group_id) if group_id else []:
-            rows.append(IndicatorRow(indicator, latest_progress(store.indicator_progress(indicator.id))))
+        self.loader.run(lambda store: indicator_rows(store, group_id), lambda rows: self._rows_loaded(rows, keep))
+
+    def _rows_loaded(self, rows: list[IndicatorRow], keep: str | None) -> None:
         self.model.set_rows(rows)
         self.current = None
         if keep and self.model.row_of(keep) is not None:
@@ -172,7 +177,15 @@ class IndicatorsPage(ReloadWhenShown, QWidget):
         index = self.view.selectionModel().currentIndex()
         row = self.model.row_at(self.proxy.mapToSource(index).row()) if index.isValid() else None
         self.current = row.indicator if row else None
-        self.progress = self.ctx.store.indicator_progress(self.current.id) if self.current else []
+        self.progress = []
+        self._fill_detail()
+        self._update_buttons()
+        if self.current is not None:
+            indicator_id = self.current.id
+            self.detail_loader.run(lambda store: store.indicator_progress(indicator_id), self._progress_loaded)
+
+    def _progress_loaded(self, progress: list) -> None:
+        self.progress = progress
         self._fill_detail()
         self._update_buttons()
 
@@ -318,3 +331,9 @@ class IndicatorsPage(ReloadWhenShown, QWidget):
                 if period in repository.of_indicator(ind.id):
                     repository.remove(ind.id, period)
         self._changed("indicator_values", ind.id)
+
+
+def indicator_rows(store: object, group_id: str | None) -> list[IndicatorRow]:
+    """Every indicator of the group with its latest progress (runs on a background connection)."""
+    indicators = store.indicators.list(group_id=group_id) if group_id else []
+    return [IndicatorRow(i, latest_progress(store.indicator_progress(i.id))) for i in indicators]
