@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self.daily_loader = QueryOp(self, store)
         self.load_groups()
         self._restore()
+        self.restore_drafts()
 
     # ---- building ----
 
@@ -286,6 +287,21 @@ class MainWindow(QMainWindow):
         show = getattr(page, "show_record", None) or getattr(page, "open_record", None)
         if show is not None:
             show(record_id)
+
+    def restore_drafts(self) -> None:
+        """After a crash or power cut: what was typed and not saved yet comes back, and says so."""
+        from fieldgroup.core import store_drafts
+
+        drafts = [d for d in store_drafts.list_drafts(self.ctx.store) if d.key.startswith("meeting:")]
+        if not drafts:
+            return
+        draft = drafts[-1]  # one editor, so normally one draft; older ones come back at the next start
+        if draft.group_id and draft.group_id != self.ctx.group_id and self.group_combo.findData(draft.group_id) >= 0:
+            self.ctx.set_group(draft.group_id)
+        page = self.show_page("meetings")
+        if self.current_key() == "meetings":
+            page.restore_draft(draft)
+            self.statusBar().showMessage(_("Unsaved changes from the last session were restored."), 30000)
 
     # ---- Edit menu ----
 

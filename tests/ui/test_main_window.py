@@ -72,18 +72,15 @@ def test_group_selector_only_with_several_groups(qtbot, store, group):
     assert page.model.rowCount() == 1
 
 
-def test_unsaved_meeting_blocks_page_switch_until_answered(qtbot, window, question):
+def test_switching_page_saves_the_meeting_being_typed(qtbot, window, question):
     from PySide6.QtWidgets import QMessageBox
 
     window.new_meeting()
     qtbot.keyClicks(window.pages["meetings"].editor.title, "Draft")
-    cancel = question(QMessageBox.StandardButton.Cancel)
+    asked = question(QMessageBox.StandardButton.Cancel)
     window.nav.setCurrentRow(0)
-    assert cancel.asked and window.current_key() == "meetings"
-    question(QMessageBox.StandardButton.Discard)
-    window.nav.setCurrentRow(0)
-    assert window.current_key() == "dashboard"
-    assert window.ctx.store.meetings.count() == 0
+    assert not asked.asked and window.current_key() == "dashboard"
+    assert [m.title for m in window.ctx.store.meetings.list()] == ["Draft"]
 
 
 def test_open_record_shows_the_page_with_the_record(qtbot, window, store, group):
@@ -116,17 +113,14 @@ def test_navigation_is_keyboard_reachable(qtbot, window):
     assert window.nav.accessibleName() == "Pages"
 
 
-def test_closing_the_window_with_unsaved_edits_asks(qtbot, window, question):
+def test_closing_the_window_saves_what_was_typed(qtbot, window, question):
     from PySide6.QtWidgets import QMessageBox
 
     window.new_meeting()
     qtbot.keyClicks(window.pages["meetings"].editor.title, "Draft")
-    cancel = question(QMessageBox.StandardButton.Cancel)
+    asked = question(QMessageBox.StandardButton.Cancel)
     window.close()
-    assert cancel.asked and window.isVisible()
-    question(QMessageBox.StandardButton.Save)
-    window.close()
-    assert not window.isVisible()
+    assert not asked.asked and not window.isVisible()
     assert [m.title for m in window.ctx.store.meetings.list()] == ["Draft"]
 
 

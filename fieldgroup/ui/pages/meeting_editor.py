@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldgroup.core import store_drafts
 from fieldgroup.core.entities import Meeting
 from fieldgroup.core.errors import FieldGroupError
 from fieldgroup.core.schema import MEETING_KINDS, PILLARS
@@ -33,11 +34,16 @@ from fieldgroup.ui.widgets.dates import date_edit, from_qdate, to_qdate
 from fieldgroup.ui.widgets.field_errors import ErrorLabel, FieldErrors
 
 DETAILS_TAB, ATTENDANCE_TAB, MINUTES_TAB, ACTIONS_TAB = range(4)
+DRAFT_MS = 250  # the draft journal follows the typing closely: a crash loses at most this much
+SAVE_MS = 1000  # the meeting itself is saved once the typing pauses
 FIELD_TABS = {"minutes": MINUTES_TAB, "decisions": MINUTES_TAB}
 
 
 class MeetingEditor(QWidget):
-    """Edits one meeting; details are saved with Save (or when leaving, after asking), the rest on change."""
+    """Edits one meeting and saves as you go: every change is written to the draft journal inside the
+    store within a quarter second and saved to the meeting once typing pauses for a second (or at
+    once when leaving it); a change that cannot be saved yet stays in the journal, with the reason
+    beside the field, and is restored at the next start if the app is closed or crashes."""
 
     saved = Signal(str)
     deleted = Signal(str)
@@ -49,6 +55,11 @@ class MeetingEditor(QWidget):
         self.meeting: Meeting | None = None
         self.dirty = False
         self._loading = False
+        self.draft_key: str | None = None  # the journal row holding unsaved edits, if any
+        self.draft_timer = QTimer(self, singleShot=True, interval=DRAFT_MS)
+        self.draft_timer.timeout.connect(self.write_draft)
+        self.save_timer = QTimer(self, singleShot=True, interval=SAVE_MS)
+        self.save_timer.timeout.connect(self.autosave)
         self.errors = FieldErrors(ErrorLabel(self))
         self.balance = BalanceBar(self)
         self.tabs = QTabWidget(self)
@@ -62,6 +73,7 @@ class MeetingEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._header())
+        layout.addWidget(self.notice)
         layout.addWidget(self.balance)
         layout.addWidget(self.errors.general)
         layout.addWidget(self.tabs, 1)
@@ -74,10 +86,15 @@ class MeetingEditor(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.heading.setFont(font)
-        self.save_button = QPushButton(_("&Save"), self)
-        self.save_button.setShortcut(QKeySequence.StandardKey.Save)
-        self.save_button.setToolTip(_("Save the details, agenda, minutes and decisions (Ctrl+S)"))
-        self.save_button.clicked.connect(self.save)
+        self.save_state = QLabel(self)
+        self.save_state.setAccessibleName(_("Saving"))
+        save_now = QAction(self)  # no Save button (everything saves as you go); Ctrl+S still saves at once
+        save_now.setShortcut(QKeySequence.StandardKey.Save)
+        save_now.triggered.connect(self.save_now)
+        self.addAction(save_now)
+        self.notice = QLabel(self)
+        self.notice.setWordWrap(True)
+        self.notice.setVisible(False)
         self.delete_button = QPushButton(_("Delete…"), self)
         self.delete_button.clicked.connect(self.delete)
         self.print_button = QPushButton(_("Print handout…"), self)
@@ -85,7 +102,8 @@ class MeetingEditor(QWidget):
         self.print_button.clicked.connect(self.print_handout)
         row = QHBoxLayout()
         row.addWidget(self.heading, 1)
-        for button in (self.print_button, self.delete_button, self.save_button):
+        row.addWidget(self.save_state)
+        for button in (self.print_button, self.delete_button):
             row.addWidget(button)
         return row
 
@@ -155,7 +173,11 @@ class MeetingEditor(QWidget):
     def load(self, meeting: Meeting | None) -> None:
         """Show `meeting`, or a blank new meeting for None (saved on Save or at the first attendee)."""
         self._loading = True
+        self.draft_timer.stop()
+        self.save_timer.stop()
+        self.notice.setVisible(False)
         self.meeting = meeting
+        self.draft_key = None
         self.started_in_group = meeting.group_id if meeting else self.ctx.group_id
         self.errors.clear()
         self.kind.setCurrentIndex(max(self.kind.findData(meeting.kind if meeting else "plenary"), 0))
@@ -187,6 +209,8 @@ class MeetingEditor(QWidget):
     def _mark_dirty(self) -> None:
         if not self._loading:
             self._set_dirty(True)
+            self.draft_timer.start()
+            self.save_timer.start()
 
     def _set_dirty(self, dirty: bool) -> None:
         self.dirty = dirty
@@ -196,6 +220,7 @@ class MeetingEditor(QWidget):
             heading = f"{label(MEETING_KIND_LABELS, self.meeting.kind)} — {format_date(self.meeting.date)}"
         self.heading.setText(heading + (" *" if dirty else ""))
         self.heading.setToolTip(_("Unsaved changes") if dirty else "")
+        self.save_state.setText(_("Not saved yet") if dirty else (_("All changes saved") if self.meeting else ""))
 
     # ---- saving ----
 
@@ -212,8 +237,71 @@ class MeetingEditor(QWidget):
             "decisions": self.decisions.toPlainText(),
         }
 
-    def save(self) -> bool:
-        """Validate and save; on a problem, say what is wrong beside the field and keep the edits."""
+    # ---- the draft journal ----
+
+    def _key(self) -> str:
+        return f"meeting:{self.meeting.id}" if self.meeting else "meeting:new"
+
+    def write_draft(self) -> None:
+        """Journal what is on the screen (a quick write into the store's own drafts table)."""
+        if not self.dirty:
+            return
+        self.draft_timer.stop()
+        key = self._key()
+        if self.draft_key and self.draft_key != key:
+            store_drafts.discard_draft(self.ctx.store, self.draft_key)
+        store_drafts.save_draft(self.ctx.store, key, self.meeting.id if self.meeting else None,
+                                self.started_in_group or self.ctx.group_id, self.values())
+        self.draft_key = key
+
+    def _discard_draft(self) -> None:
+        if self.draft_key:
+            store_drafts.discard_draft(self.ctx.store, self.draft_key)
+            self.draft_key = None
+
+    def restore_draft(self, draft: store_drafts.Draft) -> None:
+        """Show a journalled draft over its meeting (or as a new meeting), say so, and save it as usual."""
+        meeting = self.ctx.store.meetings.find(draft.record_id) if draft.record_id else None
+        self.load(meeting)
+        if draft.group_id:
+            self.started_in_group = draft.group_id
+        self.draft_key = draft.key
+        self._loading = True
+        fields = draft.fields
+        self.kind.setCurrentIndex(max(self.kind.findData(fields.get("kind")), 0))
+        for widget, name in ((self.title, "title"), (self.place, "place"), (self.region, "region")):
+            widget.setText(fields.get(name) or "")
+        self.pillar.setCurrentIndex(max(self.pillar.findData(fields.get("pillar")), 0))
+        self.agenda.set_items([line for line in (fields.get("agenda") or "").splitlines() if line.strip()])
+        self.minutes.setPlainText(fields.get("minutes") or "")
+        self.decisions.setPlainText(fields.get("decisions") or "")
+        if fields.get("date"):
+            from datetime import date as date_type
+
+            self.date.setDate(to_qdate(date_type.fromisoformat(str(fields["date"]))))
+        self._loading = False
+        self._set_dirty(True)
+        self.save_timer.start()
+        self.notice.setText(_("FieldGroup was closed before these changes were saved; they have been restored "
+                              "and are saved again now."))
+        self.notice.setVisible(True)
+
+    # ---- saving ----
+
+    def autosave(self) -> None:
+        """The pause after typing: save quietly; what cannot be saved yet stays in the journal."""
+        if self.dirty:
+            self.save(quiet=True)
+
+    def save_now(self) -> bool:
+        """Ctrl+S, or leaving the meeting: save at once."""
+        return self.save() if self.dirty or self.meeting is None else True
+
+    def save(self, quiet: bool = False) -> bool:
+        """Validate and save; on a problem, say what is wrong beside the field and keep the edits
+        (in the journal too). `quiet` (the autosave) does not move to the tab of the problem."""
+        self.draft_timer.stop()
+        self.save_timer.stop()
         store = self.ctx.store
         try:
             if self.meeting is None:
@@ -226,10 +314,14 @@ class MeetingEditor(QWidget):
                 meeting = store.meetings.update(self.meeting.id, **self.values())
         except FieldGroupError as exc:
             field = getattr(exc, "field", None)
-            self.tabs.setCurrentIndex(FIELD_TABS.get(field, DETAILS_TAB))
+            if not quiet:
+                self.tabs.setCurrentIndex(FIELD_TABS.get(field, DETAILS_TAB))
             self.errors.show(exc)
+            self.write_draft()
+            self.save_state.setText(_("Not saved: see the message above"))
             return False
         self.errors.clear()
+        self._discard_draft()
         self.meeting = meeting
         self._set_dirty(False)
         self.delete_button.setEnabled(True)
@@ -248,24 +340,27 @@ class MeetingEditor(QWidget):
 
     def ensure_saved(self) -> str | None:
         """The meeting's id, saving a new meeting first; None when it cannot be saved yet."""
+        if self.meeting is None and not self.dirty:
+            self.errors.show(FieldGroupError(_("Type the meeting's details first: a blank meeting is not saved.")))
+            return None
         if self.meeting is None or self.dirty:
             if not self.save():
                 return None
         return self.meeting.id if self.meeting else None
 
     def maybe_leave(self) -> bool:
-        """True when it is fine to show something else: nothing unsaved, or the user chose."""
-        if not self.dirty:
+        """True when it is fine to show something else: the edits are saved on the way out; only
+        edits that cannot be saved yet make it ask (fix them, or discard them)."""
+        if not self.dirty or self.save():
             return True
         answer = QMessageBox.question(
-            self, _("Unsaved changes"),
-            _("This meeting has changes that are not saved yet. Save them before leaving?"),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
+            self, _("Changes cannot be saved yet"),
+            _("This meeting's changes cannot be saved yet (see the message beside the field). Discard them?"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
         )
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
         if answer == QMessageBox.StandardButton.Discard:
+            self._discard_draft()
             self.load(self.meeting)
             return True
         return False
@@ -296,5 +391,7 @@ class MeetingEditor(QWidget):
             self.errors.show(exc)
             return
         self.dirty = False
+        self.save_timer.stop()
+        self._discard_draft()
         self.deleted.emit(meeting.id)
         self.ctx.changed("meetings")

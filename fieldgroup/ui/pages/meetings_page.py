@@ -186,6 +186,12 @@ class MeetingsPage(ReloadWhenShown, QWidget):
             self._show(meeting)
             self._select(meeting_id)
 
+    def restore_draft(self, draft: object) -> None:
+        self.right.setCurrentWidget(self.editor)
+        self.editor.restore_draft(draft)
+        if self.editor.meeting:
+            self._select(self.editor.meeting.id)
+
     def new_meeting(self) -> None:
         if not self.editor.maybe_leave():
             return
