@@ -113,10 +113,18 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         for _spec in PAGES:
             self.stack.addWidget(QWidget(self))  # replaced by the real page when first shown
+        self.find_box = QLineEdit(self)
+        self.find_box.setObjectName("find_anything")
+        self.find_box.setPlaceholderText(_("Find anything (Ctrl+K)"))
+        self.find_box.setAccessibleName(_("Find anything"))
+        self.find_box.setMaximumWidth(360)
+        self.find_box.returnPressed.connect(lambda: self.find_anything(self.find_box.text()))
+        self.find_box.textEdited.connect(self._find_typed)
         top = QHBoxLayout()
         top.addWidget(self.group_label)
         top.addWidget(self.group_combo)
         top.addStretch(1)
+        top.addWidget(self.find_box)
         right = QVBoxLayout()
         right.setContentsMargins(0, 0, 0, 0)
         right.addLayout(top)
@@ -156,6 +164,7 @@ class MainWindow(QMainWindow):
         self._action(edit_menu, _("New &meeting"), self.new_meeting, "Ctrl+Shift+M")
         self._action(edit_menu, _("New &action item…"), self.new_action_item, "Ctrl+Shift+A")
         self._action(edit_menu, _("&Find"), self.find, QKeySequence.StandardKey.Find)
+        self._action(edit_menu, _("Find &anything…"), lambda: self.find_anything(""), "Ctrl+K")
         view_menu = bar.addMenu(_("&View"))
         for number, spec in enumerate(PAGES, start=1):
             text = str(spec.label).replace("&", "&&")  # a menu would take "&" as a mnemonic
@@ -318,6 +327,20 @@ class MainWindow(QMainWindow):
             return
         if ActionItemDialog(self.ctx.store, self.ctx.group_id, parent=self).exec():
             self.ctx.changed("action_items")
+
+    def find_anything(self, text: str) -> None:
+        """Ctrl+K, or the search box above every page: the full-text search over the whole group."""
+        from fieldgroup.ui.dialogs.search_dialog import SearchDialog
+
+        self.find_box.clear()
+        self.search_dialog = SearchDialog(self.ctx, self, text)
+        self.search_dialog.open()
+        self.search_dialog.query.setFocus()
+        self.search_dialog.query.end(False)
+
+    def _find_typed(self, text: str) -> None:
+        if text.strip():  # the first key moves the typing into the search window, which shows results live
+            self.find_anything(text)
 
     def find(self) -> None:
         page = self.stack.currentWidget()

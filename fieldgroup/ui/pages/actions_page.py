@@ -54,6 +54,8 @@ class ActionsPage(ReloadWhenShown, QWidget):
         self.model = ActionTrackerModel(self)
         self.model.status_edited.connect(self._write_status)
         self.loader = QueryOp(self, ctx.store)
+        self._loading_rows = False
+        self._pending_record: str | None = None
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._debounce.timeout.connect(self.apply_filter)
         layout = QVBoxLayout(self)
@@ -181,6 +183,7 @@ class ActionsPage(ReloadWhenShown, QWidget):
     def refresh(self, then: Callable[[], object] | None = None) -> None:
         """The tracker rows (100,000 on a big store) are read in the background; `then` runs once they show."""
         self._stale = False
+        self._loading_rows = True
         group_id = self.ctx.group_id
         self.loader.run(lambda store: tracker_data(store, group_id), lambda data: self._loaded(data, then))
 
@@ -194,8 +197,12 @@ class ActionsPage(ReloadWhenShown, QWidget):
         self.model.set_rows(rows, store.today(), self.current_filter())
         self._update_count()
         self._update_buttons()
+        self._loading_rows = False
         if then is not None:
             then()
+        pending, self._pending_record = self._pending_record, None
+        if pending:
+            self.show_record(pending)
 
     def _fill_choice(self, combo: QComboBox, everything: str, choices: list[tuple[str, str]]) -> None:
         current = combo.currentData()
@@ -285,6 +292,9 @@ class ActionsPage(ReloadWhenShown, QWidget):
         return sorted({index.row() for index in self.view.selectionModel().selectedRows()})
 
     def show_record(self, record_id: str) -> None:
+        if self._loading_rows:  # shown once the rows are there
+            self._pending_record = record_id
+            return
         row = self.model.row_of(record_id)
         if row is None:  # hidden by a filter: show everything so the item can be found
             self.clear_filters()
