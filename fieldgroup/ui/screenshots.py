@@ -169,7 +169,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pseudo", action="store_true",
                         help="pseudo-translate every message 40%% longer, as French or Indonesian often are")
     parser.add_argument("--size", default="1366x768", help="window size in logical pixels, e.g. 1280x720")
+    parser.add_argument("--locale", help="render in this language (e.g. fr, my); the default is the computer's")
     args = parser.parse_args(argv)
+    if args.locale:
+        from fieldgroup.i18n import normalise_locale, set_locale
+
+        set_locale(normalise_locale(args.locale))
     global SIZE
     SIZE = tuple(int(n) for n in args.size.split("x"))
     args.out.mkdir(parents=True, exist_ok=True)

@@ -63,7 +63,7 @@ def test_create_meeting_and_balance_with_three_pillars(qtbot, ctx, store, pillar
     assert "Civil society" in page.editor.balance.status_label.text()
     assert [line.name for line in store.attendance.of_meeting(meetings[0].id)] == ["company person", "government person"]
     # The list shows the new balance too, once worked out in the background.
-    qtbot.waitUntil(lambda: "missing pillar" in page.model.data(page.model.index(0, 2)))
+    qtbot.waitUntil(lambda: "missing pillar" in page.model.data(page.model.index(0, 3)))
 
 
 def test_excused_people_do_not_count_for_balance(qtbot, ctx, pillars):
@@ -286,7 +286,7 @@ def test_pillar_meeting_says_balance_does_not_apply(qtbot, ctx, store, pillars):
     page.editor.kind.setCurrentIndex(page.editor.kind.findData("pillar"))
     assert "does not apply" in page.editor.balance.status_label.text()
     page.editor.save_now()
-    qtbot.waitUntil(lambda: page.model.data(page.model.index(0, 2)) == "— one pillar")
+    qtbot.waitUntil(lambda: page.model.data(page.model.index(0, 3)) == "— one pillar")
 
 
 def test_switching_group_keeps_a_new_meeting_typed_but_not_saved(qtbot, ctx, store, group):

@@ -39,6 +39,7 @@ from fieldgroup.ui.models.action_tracker_model import (
 from fieldgroup.ui.ops import Changes, QueryOp, write_op
 from fieldgroup.ui.pages.stale import ReloadWhenShown
 from fieldgroup.ui.widgets.choice_delegate import ChoiceDelegate
+from fieldgroup.ui.widgets.table_layout import fit_columns, lay_out_table
 
 DEBOUNCE_MS = 150
 
@@ -149,11 +150,9 @@ class ActionsPage(ReloadWhenShown, QWidget):
         # Fixed row heights and column widths: nothing is measured per row, so 100,000 rows stay fast.
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         for column, width in ((1, 190), (2, 190), (3, 110), (4, 170), (5, 110), (6, 110)):
             view.setColumnWidth(column, width)
+        lay_out_table(view, "actions", TITLE)
         view.setWordWrap(False)
         self.delegate = ChoiceDelegate([(s, str(STATUS_LABELS[s])) for s in ACTION_STATUSES], view)
         view.setItemDelegateForColumn(STATUS, self.delegate)
@@ -195,6 +194,7 @@ class ActionsPage(ReloadWhenShown, QWidget):
                         key=lambda pair: pair[1].lower())
         self._fill_choice(self.owner_filter, _("All owners"), owners)
         self.model.set_rows(rows, store.today(), self.current_filter())
+        fit_columns(self.view)
         self._update_count()
         self._update_buttons()
         self._loading_rows = False

@@ -40,6 +40,7 @@ from fieldgroup.ui.ops import QueryOp
 from fieldgroup.ui.pages.stale import ReloadWhenShown
 from fieldgroup.ui.widgets.indicator_chart import ChartPoint, IndicatorChart
 from fieldgroup.ui.widgets.markers import STATUS_COLOURS, status_icon
+from fieldgroup.ui.widgets.table_layout import fit_columns, lay_out_table
 
 PERIOD_HEADERS = (N_("Period"), N_("Target"), N_("Actual"), N_("Progress"), N_("Status"), N_("Note"), N_("Evidence"))
 
@@ -88,9 +89,7 @@ class IndicatorsPage(ReloadWhenShown, QWidget):
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.verticalHeader().hide()
         view.setWordWrap(False)
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        lay_out_table(view, "indicators", NAME)
         for hidden in (2, 6):  # the detail pane shows these; the list keeps to what fits
             view.setColumnHidden(hidden, True)
         view.selectionModel().currentRowChanged.connect(lambda *_a: self._show_current())
@@ -161,6 +160,7 @@ class IndicatorsPage(ReloadWhenShown, QWidget):
 
     def _rows_loaded(self, rows: list[IndicatorRow], keep: str | None) -> None:
         self.model.set_rows(rows)
+        fit_columns(self.view)
         self.current = None
         if keep and self.model.row_of(keep) is not None:
             self.show_record(keep)

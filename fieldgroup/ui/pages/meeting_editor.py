@@ -185,6 +185,7 @@ class MeetingEditor(QWidget):
         for widget, value in ((self.title, meeting and meeting.title), (self.place, meeting and meeting.place),
                               (self.region, meeting and meeting.region)):
             widget.setText(value or "")
+            widget.setCursorPosition(0)  # a long title shows its beginning
         self.pillar.setCurrentIndex(max(self.pillar.findData(meeting.pillar if meeting else None), 0))
         self.agenda.set_items(meeting.agenda_items if meeting else [])
         self.minutes.setPlainText(meeting.minutes or "" if meeting else "")

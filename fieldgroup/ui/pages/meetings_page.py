@@ -6,7 +6,6 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -30,6 +29,7 @@ from fieldgroup.ui.ops import QueryOp
 from fieldgroup.ui.pages.meeting_editor import MeetingEditor
 from fieldgroup.ui.pages.stale import ReloadWhenShown
 from fieldgroup.ui.widgets.balance_history import STATUS_MARKS
+from fieldgroup.ui.widgets.table_layout import fit_columns, lay_out_table
 
 
 def _balance_text(row: MeetingRow) -> str:
@@ -51,13 +51,14 @@ MEETING_COLUMNS = [
     Column(lambda: _("Date"), lambda r: format_date(r.meeting.date), sort_key=lambda r: r.meeting.date.isoformat(),
            tooltip=lambda r: r.meeting.title or ""),
     Column(lambda: _("Type"), lambda r: label(MEETING_KIND_LABELS, r.meeting.kind)),
+    Column(lambda: _("Title"), lambda r: r.meeting.title or "", tooltip=lambda r: r.meeting.title or ""),
     Column(lambda: _("Balance"), _balance_text, sort_key=lambda r: r.balance.index if r.balance and r.meeting.kind != "pillar" else -1.0,
            tooltip=_balance_text),
     Column(lambda: _("Where"), _where, tooltip=_where),
 ]
 
 
-BALANCE_COLUMN = 2
+TITLE_COLUMN, BALANCE_COLUMN, WHERE_COLUMN = 2, 3, 4
 
 
 class MeetingsPage(ReloadWhenShown, QWidget):
@@ -76,7 +77,7 @@ class MeetingsPage(ReloadWhenShown, QWidget):
         self.splitter.addWidget(self._editor_side())
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([470, 750])
+        self.splitter.setSizes([560, 660])
         self.splitter.setChildrenCollapsible(False)
         state = settings.value(settings.SPLITTER)
         if state is not None:
@@ -106,10 +107,8 @@ class MeetingsPage(ReloadWhenShown, QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)  # place and region give way first
-        header.setResizeContentsPrecision(40)  # size columns from the first rows, not all 2,000 meetings
+        self.table.setColumnHidden(WHERE_COLUMN, True)  # the editor beside shows it; the title needs the room
+        lay_out_table(self.table, "meetings", TITLE_COLUMN)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.count_label = QLabel(self)
@@ -152,6 +151,7 @@ class MeetingsPage(ReloadWhenShown, QWidget):
         known = self.balances or {}
         unknown = None if self.balances is None else Balance()
         self.model.set_rows([MeetingRow(m, known.get(m.id, unknown)) for m in meetings])
+        fit_columns(self.table)
         self.loader.run(lambda store: balances_by_meeting(store, group_id), self._balances_loaded)
         self._show_count()
         self.new_button.setEnabled(bool(self.ctx.group_id))
@@ -164,6 +164,7 @@ class MeetingsPage(ReloadWhenShown, QWidget):
         self.balances = balances
         self.model.rows = [MeetingRow(r.meeting, balances.get(r.meeting.id, Balance())) for r in self.model.rows]
         self.model.refresh_column(BALANCE_COLUMN)
+        fit_columns(self.table)
 
     def focus_search(self) -> None:
         self.search.setFocus()

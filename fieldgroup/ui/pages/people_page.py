@@ -8,7 +8,6 @@ from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -29,11 +28,12 @@ from fieldgroup.ui.dialogs.person_dialog import PersonDialog
 from fieldgroup.ui.models.organisations_model import OrganisationsModel
 from fieldgroup.ui.models.people_model import PeopleModel
 from fieldgroup.ui.pages.stale import ReloadWhenShown
+from fieldgroup.ui.widgets.table_layout import fit_columns, lay_out_table
 
 PEOPLE_TAB, ORGANISATIONS_TAB = 0, 1
 
 
-def _table(model, name: str, widths: tuple[int, ...]) -> tuple[QTableView, QSortFilterProxyModel]:
+def _table(model, name: str, widths: tuple[int, ...], key: str = "") -> tuple[QTableView, QSortFilterProxyModel]:
     proxy = QSortFilterProxyModel()
     proxy.setSourceModel(model)
     proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -49,11 +49,9 @@ def _table(model, name: str, widths: tuple[int, ...]) -> tuple[QTableView, QSort
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.verticalHeader().hide()
     view.setWordWrap(False)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
     for column, width in enumerate(widths):
         view.setColumnWidth(column, width)
+    lay_out_table(view, key or name, 0)  # the name takes the room left; the rest fit their content
     return view, proxy
 
 
@@ -63,8 +61,8 @@ class PeoplePage(ReloadWhenShown, QWidget):
         self.ctx = ctx
         self.people_model, self.organisations_model = PeopleModel(self), OrganisationsModel(self)
         self.people_view, self.people_proxy = _table(self.people_model, _("People"),
-                                                     (200, 220, 110, 95, 105, 95, 150, 170))
-        self.org_view, self.org_proxy = _table(self.organisations_model, _("Organisations"), (360, 140, 220, 180))
+                                                     (200, 220, 110, 95, 105, 95, 150, 170), "people")
+        self.org_view, self.org_proxy = _table(self.organisations_model, _("Organisations"), (360, 140, 220, 180), "organisations")
         self.search = QLineEdit()
         self.search.setPlaceholderText(_("Search people and organisations (Ctrl+F)"))
         self.search.setAccessibleName(_("Search people and organisations"))
@@ -134,6 +132,8 @@ class PeoplePage(ReloadWhenShown, QWidget):
         orgs = store.organisations.list(group_id=group_id) if group_id else []
         self.people_model.set_rows(people)
         self.organisations_model.set_rows(orgs, Counter(p.organisation_id for p in people))
+        fit_columns(self.people_view)
+        fit_columns(self.org_view)
         self._update()
 
     def _on_data_changed(self, table: str) -> None:
