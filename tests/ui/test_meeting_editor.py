@@ -224,6 +224,7 @@ def test_leaving_a_meeting_saves_its_edits_without_asking(qtbot, ctx, store, que
     store.meetings.create(group_id=ctx.group_id, kind="workshop", date=date(2025, 4, 1), title="Second")
     page = make_page(qtbot, ctx)
     page.table.selectRow(0)
+    page.editor.title.end(False)
     qtbot.keyClicks(page.editor.title, " changed")
     asked = question(QMessageBox.StandardButton.Cancel)
     page.table.selectRow(1)
