@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldgroup.core.entities import Meeting
 from fieldgroup.core.errors import FieldGroupError
 from fieldgroup.core.repositories import AttendanceLine
 from fieldgroup.i18n import _
@@ -57,6 +59,8 @@ class AttendancePanel(QWidget):
         super().__init__(parent)
         self.ctx, self.ensure_saved = ctx, ensure_saved
         self.meeting_id: str | None = None
+        # The editor tells which kind of meeting this is and when (for "copy the last one's attendees").
+        self.kind_and_date: Callable[[], tuple[str, date]] | None = None
         self.error = ErrorLabel(self)
         self._build_picker()
         self._build_list()
@@ -73,6 +77,7 @@ class AttendancePanel(QWidget):
         self.proxy = SearchProxy(self.choices, self)
         self.search.textChanged.connect(self.proxy.set_search)
         self.search.returnPressed.connect(self.add_selected)
+        self.search.installEventFilter(self)  # Down/Up walk the matches while typing; Enter adds
         self.people = QListView(self)
         self.people.setModel(self.proxy)
         self.people.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -85,6 +90,9 @@ class AttendancePanel(QWidget):
         self.new_person_button = QPushButton(_("New person…"), self)
         self.new_person_button.setToolTip(_("Add someone who is not in the list yet, with their organisation"))
         self.new_person_button.clicked.connect(self.quick_add)
+        self.copy_button = QPushButton(_("Copy attendees from the last meeting of this kind"), self)
+        self.copy_button.setToolTip(_("Adds everyone who attended the previous meeting of the same type, as present"))
+        self.copy_button.clicked.connect(self.copy_last_attendees)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.new_person_button)
@@ -95,6 +103,22 @@ class AttendancePanel(QWidget):
         box.addWidget(self.search)
         box.addWidget(self.people, 1)
         box.addLayout(buttons)
+        box.addWidget(self.copy_button)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.search and event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+            self._step(1 if event.key() == Qt.Key.Key_Down else -1)
+            return True
+        return super().eventFilter(watched, event)
+
+    def _step(self, step: int) -> None:
+        """Move the highlighted match down or up, keeping the typing focus in the search box."""
+        count = self.proxy.rowCount()
+        if not count:
+            return
+        current = self.people.currentIndex()
+        row = min(max((current.row() if current.isValid() else -1) + step, 0), count - 1)
+        self.people.setCurrentIndex(self.proxy.index(row, 0))
 
     def _build_list(self) -> None:
         self.lines = ObjectTableModel(ATTENDANCE_COLUMNS, self)
@@ -146,6 +170,8 @@ class AttendancePanel(QWidget):
 
     def _selected_choices(self) -> list[PersonChoice]:
         rows = self.people.selectionModel().selectedRows() or self.people.selectedIndexes()
+        if not rows and self.people.currentIndex().isValid():
+            rows = [self.people.currentIndex()]
         if not rows and self.proxy.rowCount() == 1:
             rows = [self.proxy.index(0, 0)]  # one match left: Enter adds it
         return [self.choices.row_object(self.proxy.mapToSource(index).row()) for index in rows]
@@ -206,6 +232,26 @@ class AttendancePanel(QWidget):
         if lines:
             self._write(write)
 
+    def copy_last_attendees(self) -> None:
+        """Everyone who attended the previous meeting of the same kind, added as present."""
+        if self.kind_and_date is None:
+            return
+        kind, day = self.kind_and_date()
+        last = last_meeting_of_kind(self.ctx.store, self.ctx.group_id, kind, day, self.meeting_id)
+        if last is None:
+            self.error.show_message(_("There is no earlier meeting of this type to copy attendees from."))
+            return
+        came = [line.person_id for line in self.ctx.store.attendance.of_meeting(last.id)
+                if line.status in ("present", "excused")]
+        on_list = {line.person_id for line in self.lines.rows}
+
+        def write(meeting_id: str) -> None:
+            for person_id in came:
+                if person_id not in on_list:
+                    self.ctx.store.attendance.set(meeting_id, person_id, "present")
+
+        self._write(write)
+
     def quick_add(self) -> None:
         if (self.meeting_id or self.ensure_saved()) is None:
             return
@@ -213,3 +259,12 @@ class AttendancePanel(QWidget):
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.person_id:
             self.search.clear()
             self.add_person(dialog.person_id)
+
+
+def last_meeting_of_kind(store: object, group_id: str | None, kind: str, before: date,
+                         exclude: str | None) -> Meeting | None:
+    """The latest meeting of `kind` in the group held before `before` (not the meeting itself)."""
+    if not group_id:
+        return None
+    earlier = [m for m in store.meetings.list(group_id=group_id, kind=kind) if m.date < before and m.id != exclude]
+    return max(earlier, key=lambda m: m.date, default=None)

@@ -66,6 +66,7 @@ class MeetingEditor(QWidget):
         self.tabs.addTab(self._details_tab(), _("&Details and agenda"))
         self.attendance = AttendancePanel(ctx, self.ensure_saved, self)
         self.attendance.changed.connect(self.refresh_balance)
+        self.attendance.kind_and_date = lambda: (self.kind.currentData(), from_qdate(self.date.date()))
         self.tabs.addTab(self.attendance, _("A&ttendance"))
         self.tabs.addTab(self._minutes_tab(), _("&Minutes and decisions"))
         self.actions_panel = MeetingActionsPanel(ctx, self.ensure_saved, self)
