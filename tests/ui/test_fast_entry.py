@@ -52,3 +52,55 @@ def test_copy_attendees_from_the_last_meeting_of_this_kind(qtbot, ctx, store, gr
     copied = {line.person_id: line.status for line in store.attendance.of_meeting(today.id)}
     assert copied == {company.id: "present", government.id: "present"}  # not the workshop's observer
     assert "Companies 1" in page.editor.balance.text()
+
+
+def test_mark_done_and_status_changes_undo_and_redo(qtbot, window, store, group):
+    import page_harness
+
+    from fieldgroup.ui.models.action_tracker_model import STATUS
+
+    items = [store.actions.create(group_id=group.id, title=f"Item {n}", status="open") for n in range(3)]
+    page = window.show_page("actions")
+    page_harness.settle(qtbot)
+    page.view.selectAll()
+    page.mark_selected_done()
+    page_harness.settle(qtbot)
+    assert all(store.actions.get(i.id).status == "done" for i in items) and page.model.rowCount() == 0
+    assert "Undo (Ctrl+Z)" in window.statusBar().currentMessage()
+    window.ctx.undo_stack.undo()
+    page_harness.settle(qtbot)
+    assert all(store.actions.get(i.id).status == "open" for i in items) and page.model.rowCount() == 3
+    row = page.model.row_of(items[0].id)
+    page.model.setData(page.model.index(row, STATUS), "in_progress")
+    page_harness.settle(qtbot)
+    assert store.actions.get(items[0].id).status == "in_progress"
+    assert window.ctx.undo_stack.undoText() == "change the status of 1 action item"
+    window.ctx.undo_stack.undo()
+    page_harness.settle(qtbot)
+    assert store.actions.get(items[0].id).status == "open"
+    window.ctx.undo_stack.redo()
+    page_harness.settle(qtbot)
+    assert store.actions.get(items[0].id).status == "in_progress"
+
+
+def test_an_edit_in_the_dialog_can_be_undone(qtbot, window, store, group, monkeypatch):
+    import page_harness
+
+    from fieldgroup.ui.dialogs.action_item_dialog import ActionItemDialog
+
+    item = store.actions.create(group_id=group.id, title="Call the police commander", status="open")
+    page = window.show_page("actions")
+    page_harness.settle(qtbot)
+    page.view.selectRow(0)
+
+    def fake_exec(dialog):
+        dialog.title.setText("Call the district police commander")
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(ActionItemDialog, "exec", fake_exec)
+    page.edit_selected()
+    assert store.actions.get(item.id).title == "Call the district police commander"
+    window.ctx.undo_stack.undo()
+    page_harness.settle(qtbot)
+    assert store.actions.get(item.id).title == "Call the police commander"

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -38,6 +39,7 @@ from fieldgroup.ui.models.action_tracker_model import (
 )
 from fieldgroup.ui.ops import Changes, QueryOp, write_op
 from fieldgroup.ui.pages.stale import ReloadWhenShown
+from fieldgroup.ui.undo import RecordEdit, StatusChange
 from fieldgroup.ui.widgets.choice_delegate import ChoiceDelegate
 from fieldgroup.ui.widgets.table_layout import fit_columns, lay_out_table
 
@@ -328,12 +330,26 @@ class ActionsPage(ReloadWhenShown, QWidget):
             self._writing = False
 
     def _write_status(self, action_id: str, status: str) -> None:
-        self.set_statuses({action_id: status})
+        self._change_statuses({action_id: status})
 
     def mark_selected_done(self) -> None:
         ids = self.selected_ids()
         if ids:
-            self.set_statuses(dict.fromkeys(ids, "done"))
+            self._change_statuses(dict.fromkeys(ids, "done"))
+            window = self.window()
+            if isinstance(window, QMainWindow):  # the rows leave the list: say how to bring them back
+                window.statusBar().showMessage(ngettext(
+                    "{n} action item marked done; Edit ▸ Undo (Ctrl+Z) brings it back.",
+                    "{n} action items marked done; Edit ▸ Undo (Ctrl+Z) brings them back.", len(ids)).format(n=len(ids)),
+                    15000)
+
+    def _change_statuses(self, new: dict[str, str]) -> None:
+        """Through the undo stack: Ctrl+Z puts the old statuses back."""
+        old = {}
+        for action_id in new:
+            row = self.model.row_of(action_id)
+            old[action_id] = self.model.row_at(row).status if row is not None else self.ctx.store.actions.get(action_id).status
+        self.ctx.undo_stack.push(StatusChange(self.set_statuses, old, new))
 
     def set_statuses(self, statuses: dict[str, str]) -> None:
         """Write new statuses in the background, then update those rows in place (and tell the others)."""
@@ -365,7 +381,17 @@ class ActionsPage(ReloadWhenShown, QWidget):
             return
         dialog = ActionItemDialog(self.ctx.store, item.group_id, item, parent=self)
         if dialog.exec():
+            old, new = _editable(item), _editable(self.ctx.store.actions.get(item.id))
+            self.ctx.undo_stack.push(RecordEdit(lambda values, i=item.id: self._write_values(i, values), old, new))
             self._after_write(ids)
+
+    def _write_values(self, action_id: str, values: dict) -> None:
+        def write(store: object) -> Changes:
+            store.actions.update(action_id, **values)
+            return Changes.of()
+
+        write_op(self, self.ctx, write, lambda _changes: self._after_write([action_id]),
+                 lambda message: QMessageBox.warning(self, _("Action items"), message))
 
     def delete_selected(self) -> None:
         ids = self.selected_ids()
@@ -404,3 +430,9 @@ def tracker_data(store: object, group_id: str | None) -> tuple[list, list]:
     if not group_id:
         return [], []
     return store.actions.tracker_rows(group_id), store.organisations.list(group_id=group_id)
+
+
+def _editable(item: object) -> dict:
+    """The fields the action item dialog edits, to write back on undo."""
+    return {name: getattr(item, name) for name in ("title", "description", "owner_person_id", "owner_organisation_id",
+                                                   "due_date", "status", "meeting_id")}
