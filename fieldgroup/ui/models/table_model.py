@@ -107,6 +107,13 @@ class ObjectTableModel(QAbstractTableModel, Generic[T]):
         """The id `row_of()` looks for; rows wrapping an entity override this."""
         return row.id
 
+    def replace_row(self, row: int, item: T) -> None:
+        """One row changed in place (no reset: selection and scrolling stay)."""
+        self.rows[row] = item
+        self._search = None
+        self._cache.clear()
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
+
     def row_object(self, row: int) -> T | None:
         return self.rows[row] if 0 <= row < len(self.rows) else None
 

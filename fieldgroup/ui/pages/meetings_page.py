@@ -68,6 +68,7 @@ class MeetingsPage(ReloadWhenShown, QWidget):
         self.model = ObjectTableModel(MEETING_COLUMNS, self, extra_search=lambda r: r.meeting.title or "")
         self.proxy = SearchProxy(self.model, self)
         self.balances: dict[str, Balance] | None = None  # None until the first background load reports
+        self._saved_here = False
         self.loader = QueryOp(self, ctx.store)
         self.editor = MeetingEditor(ctx, self)
         self.editor.saved.connect(self._after_save)
@@ -212,7 +213,11 @@ class MeetingsPage(ReloadWhenShown, QWidget):
         self.when_shown(self.refresh)
 
     def _data_changed(self, table: str) -> None:
-        if table in ("", "meetings", "attendance", "people", "organisations", "groups"):
+        if table == "meetings" and self._saved_here:
+            self._saved_here = False  # the editor's own save: its row was updated in place
+        elif table == "attendance":
+            self._reload_balances()  # the list itself did not change; only balances move
+        elif table in ("", "meetings", "people", "organisations", "groups"):
             self.refresh()
         if table in ("", "action_items") and self.editor.meeting:
             self.editor.actions_panel.reload()
@@ -251,8 +256,20 @@ class MeetingsPage(ReloadWhenShown, QWidget):
         self._show(row.meeting)
 
     def _after_save(self, meeting_id: str) -> None:
-        self.refresh()
+        """Update the saved meeting's row in place (a full reload of 2,000 rows would freeze the
+        typing that the autosave follows); a new meeting reloads the list."""
+        row = self.model.find_row(lambda r: r.meeting.id == meeting_id)
+        if row < 0 or self.editor.meeting is None:
+            self.refresh()
+        else:
+            self._saved_here = True
+            self.model.replace_row(row, MeetingRow(self.editor.meeting, self.model.rows[row].balance))
+            self._reload_balances()
         self._select(meeting_id)
+
+    def _reload_balances(self) -> None:
+        group_id = self.ctx.group_id
+        self.loader.run(lambda store: balances_by_meeting(store, group_id), self._balances_loaded)
 
     def _after_delete(self, _meeting_id: str) -> None:
         self.editor.meeting = None
