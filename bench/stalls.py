@@ -85,7 +85,9 @@ def scenarios(window: object) -> list[tuple[str, Callable[[], object]]]:
     for spec in PAGES:
         steps.append((f"open {spec.key}", lambda k=spec.key: window.show_page(k)))
         steps.append((f"refresh {spec.key}", lambda k=spec.key: (window.show_page(k), window.ctx.changed(""))))
+    steps.append(("show actions after other pages", lambda: window.show_page("actions")))
     steps.append(("status edit, all pages built", lambda: _status_edit(window)))
+    steps.append(("open a meeting", lambda: _open_meeting(window)))
     steps.append(("save a meeting", lambda: _save_meeting(window)))
     steps.append(("switch group", lambda: _switch_group(window)))
     steps.append(("mark 100 done", lambda: _mark_done(window, 100)))
@@ -101,10 +103,13 @@ def _status_edit(window: object) -> None:
     model.setData(model.index(row, STATUS), "in_progress" if model.row_at(row).status == "open" else "open")
 
 
+def _open_meeting(window: object) -> None:
+    page = window.show_page("meetings")
+    page.open_record(page.model.row_at(0).meeting.id)
+
+
 def _save_meeting(window: object) -> None:
     page = window.show_page("meetings")
-    if page.editor.meeting is None:
-        page.open_record(page.model.row_at(0).meeting.id)
     page.editor.minutes.appendPlainText("A line typed during the benchmark.")
     getattr(page.editor, "save_now", page.editor.save)()
 

@@ -30,6 +30,7 @@ from fieldgroup.ui.dialogs.quick_person_dialog import QuickPersonDialog
 from fieldgroup.ui.labels import ATTENDANCE_LABELS, label, pillar_label
 from fieldgroup.ui.models.search_proxy import SearchProxy
 from fieldgroup.ui.models.table_model import Column, ObjectTableModel
+from fieldgroup.ui.ops import QueryOp
 from fieldgroup.ui.widgets.field_errors import ErrorLabel
 
 
@@ -62,6 +63,7 @@ class AttendancePanel(QWidget):
         # The editor tells which kind of meeting this is and when (for "copy the last one's attendees").
         self.kind_and_date: Callable[[], tuple[str, date]] | None = None
         self.error = ErrorLabel(self)
+        self.loader = QueryOp(self, ctx.store)
         self._build_picker()
         self._build_list()
         layout = QHBoxLayout(self)
@@ -162,7 +164,10 @@ class AttendancePanel(QWidget):
         lines = store.attendance.of_meeting(self.meeting_id) if self.meeting_id else []
         self.lines.set_rows(lines)
         on_list = {line.person_id for line in lines}
-        self.choices.set_rows([c for c in person_choices(store, self.ctx.group_id) if c.id not in on_list])
+        self.choices.set_rows([c for c in self.choices.rows if c.id not in on_list])
+        group_id = self.ctx.group_id  # the group's people (thousands on a big store) come from the background
+        self.loader.run(lambda own: person_choices(own, group_id),
+                        lambda choices: self.choices.set_rows([c for c in choices if c.id not in on_list]))
         present = sum(line.status == "present" for line in lines)
         self.count_label.setText(_("On the list: {n} · present: {present}").format(n=len(lines), present=present))
 
