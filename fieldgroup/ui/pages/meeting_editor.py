@@ -320,7 +320,7 @@ class MeetingEditor(QWidget):
                 self.tabs.setCurrentIndex(FIELD_TABS.get(field, DETAILS_TAB))
             self.errors.show(exc)
             self.write_draft()
-            self.save_state.setText(_("Not saved: see the message above"))
+            self.save_state.setText(_("Not saved yet: see the message beside the field"))
             return False
         self.errors.clear()
         self._discard_draft()
