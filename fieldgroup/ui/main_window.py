@@ -432,7 +432,27 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from fieldgroup.ui.dialogs.settings_dialog import SettingsDialog
 
-        SettingsDialog(self.ctx, self).exec()
+        before = settings.value(settings.LANGUAGE)
+        if SettingsDialog(self.ctx, self).exec() and settings.value(settings.LANGUAGE) != before:
+            self.apply_language()
+
+    def apply_language(self) -> None:
+        """A new language applies at once: the window is built again in it, on the same store and page."""
+        from PySide6.QtWidgets import QApplication
+
+        from fieldgroup.ui.app import choose_language
+        from fieldgroup.ui.qt_i18n import install_qt_translations
+
+        page = self.stack.currentWidget()
+        if hasattr(page, "can_leave") and not page.can_leave():
+            return
+        install_qt_translations(QApplication.instance(), choose_language(None))
+        settings.set_value(settings.GEOMETRY, self.saveGeometry())
+        settings.set_value(settings.LAST_PAGE, self.current_key())
+        window = MainWindow(self.ctx.store)
+        OPEN_WINDOWS.append(window)
+        window.show()
+        self.close()
 
     # ---- window state ----
 

@@ -132,3 +132,23 @@ def test_back_up_now_writes_a_backup_beside_the_store(qtbot, window, store):
     [made] = list(backups.backup_folder(store.path).glob("*.fgstore"))
     assert made.name in window.statusBar().currentMessage()
     assert made.stat().st_size > 0
+
+
+def test_a_language_chosen_in_settings_applies_at_once(qtbot, window, answer_dialog):
+    from fieldgroup.i18n import set_locale
+    from fieldgroup.ui.dialogs.settings_dialog import SettingsDialog
+    from fieldgroup.ui.main_window import OPEN_WINDOWS
+
+    def choose_french(dialog):
+        dialog.language.setCurrentIndex(dialog.language.findData("fr"))
+        dialog.accept()
+
+    answer_dialog(SettingsDialog, choose_french)
+    try:
+        window.open_settings()
+        french = OPEN_WINDOWS[-1]
+        qtbot.addWidget(french)
+        assert french is not window and not window.isVisible()
+        assert french.nav.item(1).text() == "Réunions" and french.ctx.store is window.ctx.store
+    finally:
+        set_locale("en")

@@ -42,6 +42,7 @@ from fieldgroup.ui.pages.stale import ReloadWhenShown
 from fieldgroup.ui.undo import RecordEdit, StatusChange
 from fieldgroup.ui.widgets.choice_delegate import ChoiceDelegate
 from fieldgroup.ui.widgets.table_layout import fit_columns, lay_out_table
+from fieldgroup.ui.widgets.why import enable, no_group, unless
 
 DEBOUNCE_MS = 150
 
@@ -284,11 +285,12 @@ class ActionsPage(ReloadWhenShown, QWidget):
             return
         ids = self.selected_ids()
         one = len(ids) == 1
-        self.new_button.setEnabled(self.ctx.group_id is not None)
-        self.edit_button.setEnabled(one)
-        self.delete_button.setEnabled(one)
-        self.done_button.setEnabled(bool(ids))
-        self.meeting_button.setEnabled(one and self.model.row_at(self._selected_rows()[0]).meeting_id is not None)
+        enable(self.new_button, unless(self.ctx.group_id is not None, no_group()))
+        for button in (self.edit_button, self.delete_button):
+            enable(button, unless(one, _("Select one action item in the list first.")))
+        enable(self.done_button, unless(bool(ids), _("Select the action items to mark done first.")))
+        enable(self.meeting_button, unless(one and self.model.row_at(self._selected_rows()[0]).meeting_id is not None,
+                                           _("Select one action item that came from a meeting first.")))
 
     def _selected_rows(self) -> list[int]:
         return sorted({index.row() for index in self.view.selectionModel().selectedRows()})

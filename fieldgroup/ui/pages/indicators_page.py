@@ -41,6 +41,7 @@ from fieldgroup.ui.pages.stale import ReloadWhenShown
 from fieldgroup.ui.widgets.indicator_chart import ChartPoint, IndicatorChart
 from fieldgroup.ui.widgets.markers import STATUS_COLOURS, status_icon
 from fieldgroup.ui.widgets.table_layout import fit_columns, lay_out_table
+from fieldgroup.ui.widgets.why import enable, no_group, unless
 
 PERIOD_HEADERS = (N_("Period"), N_("Target"), N_("Actual"), N_("Progress"), N_("Status"), N_("Note"), N_("Evidence"))
 
@@ -239,13 +240,12 @@ class IndicatorsPage(ReloadWhenShown, QWidget):
 
     def _update_buttons(self) -> None:
         has = self.current is not None
-        self.new_button.setEnabled(self.ctx.group_id is not None)
-        self.edit_button.setEnabled(has)
-        self.delete_button.setEnabled(has)
-        self.add_period_button.setEnabled(has)
+        enable(self.new_button, unless(self.ctx.group_id is not None, no_group()))
+        for button in (self.edit_button, self.delete_button, self.add_period_button):
+            enable(button, unless(has, _("Choose an indicator in the list first.")))
         chosen = self._chosen_period() is not None
-        self.edit_period_button.setEnabled(chosen)
-        self.remove_period_button.setEnabled(chosen)
+        for button in (self.edit_period_button, self.remove_period_button):
+            enable(button, unless(chosen, _("Choose a period in the table first.")))
 
     def _chosen_period(self) -> str | None:
         items = self.periods.selectedItems()

@@ -32,6 +32,7 @@ from fieldgroup.ui.widgets.agenda_editor import AgendaEditor
 from fieldgroup.ui.widgets.balance_bar import BalanceBar
 from fieldgroup.ui.widgets.dates import date_edit, from_qdate, to_qdate
 from fieldgroup.ui.widgets.field_errors import ErrorLabel, FieldErrors
+from fieldgroup.ui.widgets.why import enable, unless
 
 DETAILS_TAB, ATTENDANCE_TAB, MINUTES_TAB, ACTIONS_TAB = range(4)
 DRAFT_MS = 250  # the draft journal follows the typing closely: a crash loses at most this much
@@ -193,7 +194,7 @@ class MeetingEditor(QWidget):
         self.decisions.setPlainText(meeting.decisions or "" if meeting else "")
         self._loading = False
         self._set_dirty(False)
-        self.delete_button.setEnabled(meeting is not None)
+        enable(self.delete_button, unless(meeting is not None, _("This meeting is not saved yet: there is nothing to delete.")))
         meeting_id = meeting.id if meeting else None
         self.attendance.set_meeting(meeting_id)
         self.actions_panel.set_meeting(meeting_id)

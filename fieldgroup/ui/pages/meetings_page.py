@@ -30,6 +30,7 @@ from fieldgroup.ui.pages.meeting_editor import MeetingEditor
 from fieldgroup.ui.pages.stale import ReloadWhenShown
 from fieldgroup.ui.widgets.balance_history import STATUS_MARKS
 from fieldgroup.ui.widgets.table_layout import fit_columns, lay_out_table
+from fieldgroup.ui.widgets.why import enable, no_group, unless
 
 
 def _balance_text(row: MeetingRow) -> str:
@@ -155,7 +156,7 @@ class MeetingsPage(ReloadWhenShown, QWidget):
         fit_columns(self.table)
         self.loader.run(lambda store: balances_by_meeting(store, group_id), self._balances_loaded)
         self._show_count()
-        self.new_button.setEnabled(bool(self.ctx.group_id))
+        enable(self.new_button, unless(bool(self.ctx.group_id), no_group()))
         self.empty.setText(_("Choose a meeting on the left, or create a new one.") if self.ctx.group_id
                            else _("Create a working group first (File ▸ New group…), then its meetings."))
         if current:

@@ -29,6 +29,7 @@ from fieldgroup.ui.models.organisations_model import OrganisationsModel
 from fieldgroup.ui.models.people_model import PeopleModel
 from fieldgroup.ui.pages.stale import ReloadWhenShown
 from fieldgroup.ui.widgets.table_layout import fit_columns, lay_out_table
+from fieldgroup.ui.widgets.why import enable, no_group, unless
 
 PEOPLE_TAB, ORGANISATIONS_TAB = 0, 1
 
@@ -148,19 +149,23 @@ class PeoplePage(ReloadWhenShown, QWidget):
     def _update(self) -> None:
         people, orgs = self.selected_people(), self.selected_organisations()
         has_group = self.ctx.group_id is not None
-        self.new_person_button.setEnabled(has_group and self.organisations_model.rowCount() > 0)
-        self.import_button.setEnabled(has_group)
-        self.new_org_button.setEnabled(has_group)
+        group_first = unless(has_group, no_group())
+        enable(self.new_person_button, group_first or unless(
+            self.organisations_model.rowCount() > 0,
+            _("Add an organisation first (Organisations tab ▸ New organisation…): every person belongs to one.")))
+        enable(self.import_button, group_first)
+        enable(self.new_org_button, group_first)
         for button in (self.edit_person_button, self.delete_person_button, self.protect_button):
-            button.setEnabled(len(people) == 1)
+            enable(button, unless(len(people) == 1, _("Select one person in the list first.")))
         if len(people) == 1 and people[0].protected:
             self.protect_button.setText(_("Remove pro&tection…"))
         else:
             self.protect_button.setText(_("Mark as pro&tected"))
-        self.merge_people_button.setEnabled(self.people_model.rowCount() > 1)
-        self.edit_org_button.setEnabled(len(orgs) == 1)
-        self.delete_org_button.setEnabled(len(orgs) == 1)
-        self.merge_orgs_button.setEnabled(self.organisations_model.rowCount() > 1)
+        enable(self.merge_people_button, unless(self.people_model.rowCount() > 1, _("There is nobody to merge yet.")))
+        for button in (self.edit_org_button, self.delete_org_button):
+            enable(button, unless(len(orgs) == 1, _("Select one organisation in the list first.")))
+        enable(self.merge_orgs_button, unless(self.organisations_model.rowCount() > 1,
+                                              _("There is no organisation to merge yet.")))
         self.count_label.setText(_("{people} · {orgs}").format(
             people=ngettext("{n} person", "{n} people", self.people_proxy.rowCount()).format(n=self.people_proxy.rowCount()),
             orgs=ngettext("{n} organisation", "{n} organisations", self.org_proxy.rowCount())
