@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from fieldgroup.ui.main_window import PAGES, MainWindow
 
@@ -152,3 +153,28 @@ def test_a_language_chosen_in_settings_applies_at_once(qtbot, window, answer_dia
         assert french.nav.item(1).text() == "Réunions" and french.ctx.store is window.ctx.store
     finally:
         set_locale("en")
+
+
+def test_an_empty_store_says_where_to_start_and_why_buttons_are_grey(qtbot, tmp_path):
+    from fieldgroup.core import create_store
+    from fieldgroup.ui.main_window import MainWindow
+
+    store = create_store(tmp_path / "empty.fgstore")
+    try:
+        window = MainWindow(store)
+        qtbot.addWidget(window)
+        window.show()
+        people = window.show_page("people")
+        assert not people.new_person_button.isEnabled()
+        assert "working group first" in people.new_person_button.toolTip()
+        group = store.groups.create(name="New group")
+        window.load_groups()
+        window.ctx.changed("groups")
+        assert "organisation first" in people.new_person_button.toolTip()
+        dashboard = window.show_page("dashboard")
+        assert "Start here" in " ".join(label.text() for label in dashboard.findChildren(QLabel))
+        meetings = window.show_page("meetings")
+        assert "No meetings yet" in meetings.empty.text() and window.ctx.group_id == group.id
+        window.close()
+    finally:
+        store.close()

@@ -128,6 +128,14 @@ class DashboardPage(ReloadWhenShown, QWidget):
             button = _link(text + (" — " + where if where else ""), self.next_box)
             button.clicked.connect(lambda: self.ctx.open_record("meetings", meeting.id))
             layout.addWidget(button)
+        elif last is None:  # a new group: say where to start
+            note = QLabel(_("Start here: add the member organisations and their people (People & organisations), "
+                            "then record your first meeting."), self.next_box)
+            note.setWordWrap(True)
+            layout.addWidget(note)
+            start = QPushButton(_("Record the first meeting"), self.next_box)
+            start.clicked.connect(lambda: getattr(self.window(), "new_meeting", lambda: None)())
+            layout.addWidget(start)
         else:
             layout.addWidget(QLabel(_("No meeting planned."), self.next_box))
         if last is not None:

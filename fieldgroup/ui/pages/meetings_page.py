@@ -157,8 +157,12 @@ class MeetingsPage(ReloadWhenShown, QWidget):
         self.loader.run(lambda store: balances_by_meeting(store, group_id), self._balances_loaded)
         self._show_count()
         enable(self.new_button, unless(bool(self.ctx.group_id), no_group()))
-        self.empty.setText(_("Choose a meeting on the left, or create a new one.") if self.ctx.group_id
-                           else _("Create a working group first (File ▸ New group…), then its meetings."))
+        if not self.ctx.group_id:
+            self.empty.setText(_("Create a working group first (File ▸ New group…), then its meetings."))
+        elif not meetings:
+            self.empty.setText(_("No meetings yet: press New meeting (Ctrl+Shift+M) to record the first one."))
+        else:
+            self.empty.setText(_("Choose a meeting on the left, or create a new one."))
         if current:
             self._select(current)
 
