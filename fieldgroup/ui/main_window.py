@@ -177,8 +177,10 @@ class MainWindow(QMainWindow):
             text = str(spec.label).replace("&", "&&")  # a menu would take "&" as a mnemonic
             self._action(view_menu, text, lambda _c=False, k=spec.key: self.show_page(k), f"Ctrl+{number}")
         help_menu = bar.addMenu(_("&Help"))
-        self._action(help_menu, _("&User guide"), lambda: help_menu_actions.user_guide(self),
-                     QKeySequence.StandardKey.HelpContents)
+        guide = self._action(help_menu, _("&User guide"), lambda: help_menu_actions.user_guide(self))
+        keys = [QKeySequence("F1")]  # F1 everywhere, plus the platform's own help key (Ctrl+? on macOS)
+        keys += [k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.HelpContents) if k not in keys]
+        guide.setShortcuts(keys)
         self._action(help_menu, _("&Restore from backup…"), self.restore_from_backup)
         self._action(help_menu, _("Open &log folder"), help_menu_actions.open_log_folder)
         self._action(help_menu, _("&About FieldGroup"), lambda: help_menu_actions.about(self))

@@ -178,3 +178,22 @@ def test_an_empty_store_says_where_to_start_and_why_buttons_are_grey(qtbot, tmp_
         window.close()
     finally:
         store.close()
+
+
+def test_f1_opens_the_user_guide_inside_the_app(qtbot, window):
+    from fieldgroup.i18n import set_locale
+    from fieldgroup.ui.dialogs.guide_dialog import GuideDialog
+
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    guide = window.findChild(GuideDialog)
+    assert guide is not None and guide.isVisible()
+    assert "Your first meeting" in guide.browser.toPlainText() and not guide.note.isVisible()
+    guide.close()
+    set_locale("fr")
+    try:
+        french = GuideDialog(window)
+        qtbot.addWidget(french)
+        assert "pas encore traduit" in french.note.text() or "not translated" in french.note.text()
+        assert not french.note.isHidden()
+    finally:
+        set_locale("en")
