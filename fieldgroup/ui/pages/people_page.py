@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSplitter,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -28,7 +29,8 @@ from fieldgroup.ui.dialogs.person_dialog import PersonDialog
 from fieldgroup.ui.models.organisations_model import OrganisationsModel
 from fieldgroup.ui.models.people_model import PeopleModel
 from fieldgroup.ui.pages.stale import ReloadWhenShown
-from fieldgroup.ui.widgets.table_layout import fit_columns, lay_out_table
+from fieldgroup.ui.widgets.history_panel import HistoryPanel
+from fieldgroup.ui.widgets.table_layout import fit_columns, lay_out_table, remember_splitter
 from fieldgroup.ui.widgets.why import enable, no_group, unless
 
 PEOPLE_TAB, ORGANISATIONS_TAB = 0, 1
@@ -77,9 +79,18 @@ class PeoplePage(ReloadWhenShown, QWidget):
         self.tabs.addTab(self._people_tab(), _("&People"))
         self.tabs.addTab(self._organisations_tab(), _("&Organisations"))
         self.tabs.currentChanged.connect(lambda _i: self._update())
+        self.history = HistoryPanel(ctx, self)
+        self._history_of: object = ()
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.tabs)
+        split.addWidget(self.history)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setChildrenCollapsible(False)
+        remember_splitter(split, "people")
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.tabs, 1)
+        layout.addWidget(split, 1)
         ctx.group_changed.connect(lambda _g: self.when_shown(self.refresh))
         ctx.data_changed.connect(lambda table: self.when_shown(lambda: self._on_data_changed(table)))
         self.refresh()
@@ -148,6 +159,7 @@ class PeoplePage(ReloadWhenShown, QWidget):
 
     def _update(self) -> None:
         people, orgs = self.selected_people(), self.selected_organisations()
+        self._update_history(people, orgs)
         has_group = self.ctx.group_id is not None
         group_first = unless(has_group, no_group())
         enable(self.new_person_button, group_first or unless(
@@ -172,6 +184,24 @@ class PeoplePage(ReloadWhenShown, QWidget):
             .format(n=self.org_proxy.rowCount())))
 
     # ---- selection ----
+
+    def _update_history(self, people: list, orgs: list) -> None:
+        """The selected person's or organisation's meetings and action items (read in the background)."""
+        on_people_tab = self.tabs.currentIndex() == 0
+        chosen = (people if on_people_tab else orgs)
+        key = (on_people_tab, chosen[0].id) if len(chosen) == 1 else None
+        if key == self._history_of:
+            return
+        self._history_of = key
+        if key is None:
+            self.history.show_for(None, [], None)
+        elif on_people_tab:
+            person = chosen[0]
+            self.history.show_for(person_label(person), [person.id], None)
+        else:
+            org = chosen[0]
+            ids = [p.id for p in self.people_model.rows if p.organisation_id == org.id]
+            self.history.show_for(org.name, ids, org.id)
 
     def _selected(self, view: QTableView, proxy: QSortFilterProxyModel, model) -> list:
         rows = sorted({proxy.mapToSource(i).row() for i in view.selectionModel().selectedRows()})
@@ -340,3 +370,8 @@ class PeoplePage(ReloadWhenShown, QWidget):
         if dialog.exec() and dialog.merged:
             self._saved("organisations", dialog.merged.id)
             self.ctx.changed("action_items")
+
+
+def person_label(person: object) -> str:
+    # The coordinator sees protected names on screen; the mark reminds them it never goes to print.
+    return _("{name} (protected)").format(name=person.name) if person.protected else person.name
