@@ -9,8 +9,8 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from fieldgroup.core import store_search
-from fieldgroup.core.store_search import HIT_END, HIT_START
+from fieldgroup.core import full_text
+from fieldgroup.core.full_text import HIT_END, HIT_START
 
 
 @dataclass(frozen=True)
@@ -41,10 +41,10 @@ def plain_snippet(snippet: str, start: str = "[", end: str = "]") -> str:
 
 
 def find(store: Any, query: str, group_id: str | None = None, *, include_protected: bool = False) -> list[ShownHit]:
-    """Search the store (see core/store_search.py) and apply the protection rule to what is shown."""
+    """Search the store (see core/full_text.py) and apply the protection rule to what is shown."""
     from fieldgroup.reports.protect import Protector, placeholder
 
-    hits = store_search.search(store, query, group_id)
+    hits = full_text.search(store, query, group_id)
     protector = Protector.from_store(store, include_protected)
     shown = []
     for hit in hits:

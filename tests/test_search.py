@@ -8,7 +8,7 @@ import subprocess
 import sys
 from datetime import date
 
-from fieldgroup.core import store_search
+from fieldgroup.core import full_text
 from fieldgroup.search import find
 
 BURMESE_MINUTES = "ကျေးရွာလူထုနှင့်တွေ့ဆုံဆွေးနွေးခဲ့သည်"  # "met and discussed with the village community", no spaces
@@ -22,32 +22,32 @@ def test_a_word_in_the_minutes_finds_the_meeting_with_it_marked(store, group):
     store.meetings.create(group_id=group.id, kind="plenary", date=date(2025, 5, 1), title="Plenary",
                           minutes="The company presented its vetting procedure for security staff.")
     store.meetings.create(group_id=group.id, kind="plenary", date=date(2025, 6, 1), title="Other")
-    [hit] = store_search.search(store, "vetting")
+    [hit] = full_text.search(store, "vetting")
     assert (hit.kind, hit.title) == ("meeting", "Plenary")
     assert "\x02vetting\x03" in hit.snippet
 
 
 def test_burmese_word_inside_a_run_is_found(store, group):
     meeting = store.meetings.create(group_id=group.id, kind="plenary", date=date(2025, 5, 1), minutes=BURMESE_MINUTES)
-    assert [h.record_id for h in store_search.search(store, "လူထု")] == [meeting.id]  # "community", mid-run
+    assert [h.record_id for h in full_text.search(store, "လူထု")] == [meeting.id]  # "community", mid-run
 
 
 def test_every_word_must_appear_and_edits_and_deletes_follow(store, group):
     item = store.actions.create(group_id=group.id, title="Map grievance channels", status="open")
-    assert store_search.search(store, "grievance map")
-    assert store_search.search(store, "grievance police") == []
+    assert full_text.search(store, "grievance map")
+    assert full_text.search(store, "grievance police") == []
     store.actions.update(item.id, title="Invite the police")
-    assert store_search.search(store, "grievance") == [] and store_search.search(store, "police")
+    assert full_text.search(store, "grievance") == [] and full_text.search(store, "police")
     store.actions.delete(item.id)
-    assert store_search.search(store, "police") == []
+    assert full_text.search(store, "police") == []
 
 
 def test_short_words_and_groups(store, group):
     other = store.groups.create(name="Ashanti")
     store.actions.create(group_id=group.id, title="Call EU desk", status="open")
     store.actions.create(group_id=other.id, title="Call EU office", status="open")
-    assert len(store_search.search(store, "EU")) == 2
-    assert [h.title for h in store_search.search(store, "EU", group_id=other.id)] == ["Call EU office"]
+    assert len(full_text.search(store, "EU")) == 2
+    assert [h.title for h in full_text.search(store, "EU", group_id=other.id)] == ["Call EU office"]
 
 
 def test_protected_people_are_placeholders_unless_asked(store, group, pillars):

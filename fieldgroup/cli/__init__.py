@@ -8,7 +8,14 @@ import sys
 from collections.abc import Sequence
 
 from fieldgroup import __version__
-from fieldgroup.cli import list_command, report_command, search_command, selftest_command, store_commands, sync_commands
+from fieldgroup.cli import (
+    list_command,
+    report_command,
+    search_command,
+    selftest_command,
+    store_commands,
+    sync_commands,
+)
 from fieldgroup.cli.common import EXIT_FAILED, EXIT_USAGE, UsageError, add_locale_option, apply_locale
 from fieldgroup.core.errors import FieldGroupError
 

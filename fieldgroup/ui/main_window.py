@@ -308,9 +308,9 @@ class MainWindow(QMainWindow):
 
     def restore_drafts(self) -> None:
         """After a crash or power cut: what was typed and not saved yet comes back, and says so."""
-        from fieldgroup.core import store_drafts
+        from fieldgroup.core import drafts as journal
 
-        drafts = [d for d in store_drafts.list_drafts(self.ctx.store) if d.key.startswith("meeting:")]
+        drafts = [d for d in journal.list_drafts(self.ctx.store) if d.key.startswith("meeting:")]
         if not drafts:
             return
         draft = drafts[-1]  # one editor, so normally one draft; older ones come back at the next start

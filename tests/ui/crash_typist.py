@@ -14,7 +14,7 @@ from PySide6.QtTest import QTest
 
 def main() -> None:
     store_path, meeting_id, text = sys.argv[1], sys.argv[2], sys.argv[3]
-    from fieldgroup.core import store_drafts
+    from fieldgroup.core import drafts as journal
     from fieldgroup.ui import app as app_module
     from fieldgroup.ui.main_window import OPEN_WINDOWS
 
@@ -29,7 +29,7 @@ def main() -> None:
         editor.minutes.insertPlainText(text[len(typed):])  # the rest as an input method commits it
 
         def check() -> None:
-            drafts = store_drafts.list_drafts(window.ctx.store)
+            drafts = journal.list_drafts(window.ctx.store)
             if drafts and drafts[0].fields.get("minutes") == text:
                 print("TYPED", flush=True)
             else:

@@ -248,17 +248,17 @@ def test_edits_that_cannot_be_saved_yet_ask_before_leaving(qtbot, ctx, store, qu
 
 
 def test_typing_saves_after_a_pause_and_the_journal_follows_the_keys(qtbot, ctx, store):
-    from fieldgroup.core import store_drafts
+    from fieldgroup.core import drafts as journal
 
     store.meetings.create(group_id=ctx.group_id, kind="plenary", date=date(2025, 5, 1), title="First")
     page = make_page(qtbot, ctx)
     page.table.selectRow(0)
     page.editor.tabs.setCurrentIndex(2)
     qtbot.keyClicks(page.editor.minutes, "Agreed to map grievances")
-    qtbot.waitUntil(lambda: [d.fields["minutes"] for d in store_drafts.list_drafts(store)]
+    qtbot.waitUntil(lambda: [d.fields["minutes"] for d in journal.list_drafts(store)]
                     == ["Agreed to map grievances"] or store.meetings.list()[0].minutes)
     qtbot.waitUntil(lambda: store.meetings.list()[0].minutes == "Agreed to map grievances")
-    assert store_drafts.list_drafts(store) == [] and not page.editor.dirty
+    assert journal.list_drafts(store) == [] and not page.editor.dirty
 
 
 def test_a_blank_new_meeting_is_never_saved(qtbot, ctx, store):

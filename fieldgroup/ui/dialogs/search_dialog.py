@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldgroup.core.store_search import HIT_END, HIT_START
+from fieldgroup.core.full_text import HIT_END, HIT_START
 from fieldgroup.formatting import format_date
 from fieldgroup.i18n import N_, _, ngettext
 from fieldgroup.search import ShownHit, find

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldgroup.core import store_drafts
+from fieldgroup.core import drafts as journal
 from fieldgroup.core.entities import Meeting
 from fieldgroup.core.errors import FieldGroupError
 from fieldgroup.core.schema import MEETING_KINDS, PILLARS
@@ -252,17 +252,17 @@ class MeetingEditor(QWidget):
         self.draft_timer.stop()
         key = self._key()
         if self.draft_key and self.draft_key != key:
-            store_drafts.discard_draft(self.ctx.store, self.draft_key)
-        store_drafts.save_draft(self.ctx.store, key, self.meeting.id if self.meeting else None,
+            journal.discard_draft(self.ctx.store, self.draft_key)
+        journal.save_draft(self.ctx.store, key, self.meeting.id if self.meeting else None,
                                 self.started_in_group or self.ctx.group_id, self.values())
         self.draft_key = key
 
     def _discard_draft(self) -> None:
         if self.draft_key:
-            store_drafts.discard_draft(self.ctx.store, self.draft_key)
+            journal.discard_draft(self.ctx.store, self.draft_key)
             self.draft_key = None
 
-    def restore_draft(self, draft: store_drafts.Draft) -> None:
+    def restore_draft(self, draft: journal.Draft) -> None:
         """Show a journalled draft over its meeting (or as a new meeting), say so, and save it as usual."""
         meeting = self.ctx.store.meetings.find(draft.record_id) if draft.record_id else None
         self.load(meeting)
