@@ -104,3 +104,19 @@ def test_an_edit_in_the_dialog_can_be_undone(qtbot, window, store, group, monkey
     window.ctx.undo_stack.undo()
     page_harness.settle(qtbot)
     assert store.actions.get(item.id).title == "Call the police commander"
+
+
+def test_matters_arising_adds_open_items_of_earlier_meetings_to_the_agenda(qtbot, ctx, store, group):
+    import page_harness
+
+    earlier = store.meetings.create(group_id=group.id, kind="plenary", date=date(2025, 5, 1))
+    store.actions.create(group_id=group.id, meeting_id=earlier.id, title="Map grievance channels", status="open")
+    store.actions.create(group_id=group.id, meeting_id=earlier.id, title="Closed already", status="done")
+    today = store.meetings.create(group_id=group.id, kind="plenary", date=date(2025, 6, 1), agenda="Welcome")
+    page = make_page(qtbot, ctx)
+    page.open_record(today.id)
+    qtbot.mouseClick(page.editor.arising_button, Qt.MouseButton.LeftButton)
+    page_harness.settle(qtbot)
+    assert page.editor.agenda.items() == ["Welcome", "Matters arising: Map grievance channels"]
+    page.editor.save_now()
+    assert store.meetings.get(today.id).agenda_items[-1] == "Matters arising: Map grievance channels"

@@ -26,6 +26,7 @@ from fieldgroup.formatting import format_date
 from fieldgroup.i18n import _, ngettext
 from fieldgroup.ui.context import AppContext
 from fieldgroup.ui.labels import MEETING_KIND_LABELS, label, pillar_label
+from fieldgroup.ui.ops import QueryOp
 from fieldgroup.ui.pages.attendance_panel import AttendancePanel
 from fieldgroup.ui.pages.meeting_actions_panel import MeetingActionsPanel
 from fieldgroup.ui.widgets.agenda_editor import AgendaEditor
@@ -137,9 +138,15 @@ class MeetingEditor(QWidget):
             self._field(form, text, widget, field)
         self.agenda = AgendaEditor(self)
         self.errors.add("agenda", ErrorLabel(self), self.agenda.new_item)
+        self.arising_button = QPushButton(_("Add matters arising"), self)
+        self.arising_button.setToolTip(_("Adds the open action items of earlier meetings to the agenda, "
+                                         "as on the printed handout"))
+        self.arising_button.clicked.connect(self.add_matters_arising)
+        self.arising_loader = QueryOp(self, self.ctx.store)
         agenda_box = QVBoxLayout()
         agenda_box.addWidget(QLabel(_("Agenda"), self))
         agenda_box.addWidget(self.agenda, 1)
+        agenda_box.addWidget(self.arising_button)
         agenda_box.addWidget(self.errors.labels["agenda"][0])
         self.kind.currentIndexChanged.connect(lambda _index: self.refresh_balance())
         for signal in (self.kind.currentIndexChanged, self.date.dateChanged, self.title.textChanged,
@@ -169,6 +176,21 @@ class MeetingEditor(QWidget):
             self.errors.add(field, error, widget)
             layout.addLayout(box, 1)
         return tab
+
+    def add_matters_arising(self) -> None:
+        """One agenda item per open action item of an earlier meeting (read in the background)."""
+        group_id = self.started_in_group or self.ctx.group_id
+        day = from_qdate(self.date.date())
+
+        def add(titles: list[str]) -> None:
+            present = set(self.agenda.items())
+            new = [_("Matters arising: {title}").format(title=t) for t in titles]
+            new = [item for item in new if item not in present]
+            if new:
+                self.agenda.set_items([*self.agenda.items(), *new])
+                self._mark_dirty()
+
+        self.arising_loader.run(lambda store: [a.title for a in matters_arising(store, group_id, day)], add)
 
     # ---- loading ----
 
@@ -398,3 +420,15 @@ class MeetingEditor(QWidget):
         self._discard_draft()
         self.deleted.emit(meeting.id)
         self.ctx.changed("meetings")
+
+
+MATTERS_ARISING_LIMIT = 40  # as many as the printed handout lists
+
+
+def matters_arising(store: object, group_id: str | None, day: object) -> list:
+    """Open action items from the group's meetings held before `day`, soonest due first — the
+    handout's "Matters arising" rule (reports/meeting_handout.py), until core offers it as one function."""
+    if not group_id:
+        return []
+    earlier = {m.id for m in store.meetings.list(group_id=group_id) if m.date < day}
+    return [a for a in store.actions.open(group_id) if a.meeting_id in earlier][:MATTERS_ARISING_LIMIT]
