@@ -186,17 +186,23 @@ class ActionsPage(ReloadWhenShown, QWidget):
         """The tracker rows (100,000 on a big store) are read in the background; `then` runs once they show."""
         self._stale = False
         self._loading_rows = True
-        group_id = self.ctx.group_id
-        self.loader.run(lambda store: tracker_data(store, group_id), lambda data: self._loaded(data, then))
+        group_id, model, today, wanted = self.ctx.group_id, self.model, self.ctx.store.today(), self.current_filter()
 
-    def _loaded(self, data: tuple[list, list], then: Callable[[], object] | None = None) -> None:
-        rows, organisations = data
-        store = self.ctx.store
+        def read(store: object) -> tuple:
+            rows, organisations = tracker_data(store, group_id)
+            owners = sorted({(r.owner_person_id, r.owner_name or "") for r in rows if r.owner_person_id},
+                            key=lambda pair: pair[1].lower())
+            return model.prepare(rows, today, wanted), organisations, owners
+
+        self.loader.run(read, lambda data: self._loaded(data, then))
+
+    def _loaded(self, data: tuple, then: Callable[[], object] | None = None) -> None:
+        ready, organisations, owners = data
         self._fill_choice(self.organisation_filter, _("All organisations"), [(o.id, o.name) for o in organisations])
-        owners = sorted({(r.owner_person_id, r.owner_name or "") for r in rows if r.owner_person_id},
-                        key=lambda pair: pair[1].lower())
         self._fill_choice(self.owner_filter, _("All owners"), owners)
-        self.model.set_rows(rows, store.today(), self.current_filter())
+        self.model.install(ready)  # sorted and filtered in the background: only swapped in here
+        if self.current_filter() != self.model.filter:  # the filters moved while it was loading
+            self.model.set_filter(self.current_filter())
         fit_columns(self.view)
         self._update_count()
         self._update_buttons()

@@ -92,9 +92,16 @@ def fit_columns(view: QTableView) -> None:
 
 
 class _RefitOnResize(QObject):
+    """Fit again when the table's width changes, once per burst of resizes (showing a page sends several)."""
+
+    def __init__(self, view: QTableView):
+        super().__init__(view)
+        self.timer = QTimer(self, singleShot=True, interval=0)
+        self.timer.timeout.connect(lambda: fit_columns(view))
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.Resize:
-            fit_columns(watched.parent())
+        if event.type() == QEvent.Type.Resize and not self.timer.isActive():
+            self.timer.start()
         return False
 
 
