@@ -82,11 +82,17 @@ def fit_columns(view: QTableView) -> None:
         for column in others:
             view.resizeColumnToContents(column)
         available = view.viewport().width()
-        total = sum(header.sectionSize(c) for c in others)
-        room = available * (1 - MAIN_SHARE)
-        if available > 200 and total > room:
+        wanted = {c: header.sectionSize(c) for c in others}
+        # A column never gets narrower than its heading (or its content, when that is narrower):
+        # short columns (yes/no, a pillar) keep their words; long ones give up the width.
+        floor = {c: min(wanted[c], max(header.sectionSizeFromContents(c).width(), header.minimumSectionSize()))
+                 for c in others}
+        room = available * (1 - MAIN_SHARE) - sum(floor.values())
+        spare = sum(wanted[c] - floor[c] for c in others)
+        if available > 200 and spare > max(room, 0):
+            share = max(room, 0) / spare
             for column in others:
-                header.resizeSection(column, max(header.minimumSectionSize(), int(header.sectionSize(column) * room / total)))
+                header.resizeSection(column, floor[column] + int((wanted[column] - floor[column]) * share))
     finally:
         view.setProperty("fitting", False)
 
