@@ -54,8 +54,9 @@ def lay_out_table(view: QTableView, key: str, stretch: int) -> None:
     save = QTimer(view, singleShot=True, interval=500)
     save.timeout.connect(lambda: settings.set_value(f"tables/{key}", header.saveState()))
 
-    def user_resized(*_args: object) -> None:
-        if view.property("fitting"):
+    def user_resized(column: int, *_sizes: object) -> None:
+        # The stretching column is resized by the header itself whenever the others or the view change.
+        if view.property("fitting") or header.sectionResizeMode(column) == QHeaderView.ResizeMode.Stretch:
             return
         view.setProperty("user_sized", True)
         save.start()
