@@ -72,3 +72,12 @@ def test_the_command_finds_without_touching_the_store(store, group):
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
     plain = cli("search", "nothing-like-this", "--store", str(path))
     assert plain.returncode == 0 and "Nothing found" in plain.stdout
+
+
+def test_deleting_a_protected_person_takes_their_name_out_of_the_index(store, group, pillars):
+    org = pillars["civil_society"][0]
+    person = store.people.create(organisation_id=org.id, name="Amara Mensah", protected=True)
+    store.meetings.create(group_id=group.id, kind="plenary", date=date(2025, 5, 1), minutes="Amara Mensah spoke.")
+    assert full_text.search(store, "Mensah")
+    store.people.delete(person.id)  # erases the name from free text too
+    assert full_text.search(store, "Mensah") == []
