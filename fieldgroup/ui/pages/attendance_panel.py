@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListView,
@@ -32,6 +31,7 @@ from fieldgroup.ui.models.search_proxy import SearchProxy
 from fieldgroup.ui.models.table_model import Column, ObjectTableModel
 from fieldgroup.ui.ops import QueryOp
 from fieldgroup.ui.widgets.field_errors import ErrorLabel
+from fieldgroup.ui.widgets.table_layout import fit_columns, lay_out_table
 
 
 def _person_name(line: AttendanceLine) -> str:
@@ -131,9 +131,7 @@ class AttendancePanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the organisation gives way first
+        lay_out_table(self.table, "attendance", 0)  # the name takes the room; the rest fit, cut with a tooltip
         self.count_label = QLabel(self)
         buttons = QHBoxLayout()
         for status in ("present", "excused", "absent"):
@@ -163,6 +161,7 @@ class AttendancePanel(QWidget):
         store = self.ctx.store
         lines = store.attendance.of_meeting(self.meeting_id) if self.meeting_id else []
         self.lines.set_rows(lines)
+        fit_columns(self.table)
         on_list = {line.person_id for line in lines}
         self.choices.set_rows([c for c in self.choices.rows if c.id not in on_list])
         group_id = self.ctx.group_id  # the group's people (thousands on a big store) come from the background
