@@ -216,7 +216,9 @@ class IndicatorsPage(ReloadWhenShown, QWidget):
 
     def _fill_periods(self, ind: Indicator) -> None:
         values = self.ctx.store.values.of_indicator(ind.id) if not ind.computed else {}
-        meetings = {m.id: m for m in self.ctx.store.meetings.list(group_id=ind.group_id)}
+        # Only the meetings cited as evidence (reading all 2,000 with their minutes took 0.3 s per click).
+        cited = {v.evidence_meeting_id for v in values.values() if v.evidence_meeting_id}
+        meetings = {m.id: m for m in (self.ctx.store.meetings.find(i) for i in cited) if m is not None}
         self.periods.setRowCount(len(self.progress))
         for r, p in enumerate(reversed(self.progress)):  # newest first
             stored = values.get(p.period)
