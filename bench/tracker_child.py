@@ -65,6 +65,12 @@ def main() -> None:
     page = ActionsPage(AppContext(store, group_id))
     page.resize(1366, 768)
     page.show()
+    from fieldgroup.ui.ops import running_ops
+
+    while running_ops():  # the page's own background load lands first, so it cannot replace the rows below
+        app.processEvents()
+        time.sleep(0.01)
+    app.processEvents()
     page.status_filter.setCurrentIndex(page.status_filter.findData("all"))  # every item, not just open ones
     # DESIGN §9 says 100,000 items; the demo spreads them over its groups, so the page's model gets
     # every group's tracker rows (the page's own query, once per group) and the filter walks them all.

@@ -8,14 +8,21 @@ import sys
 from collections.abc import Sequence
 
 from fieldgroup import __version__
-from fieldgroup.cli import list_command, report_command, selftest_command, store_commands, sync_commands
+from fieldgroup.cli import (
+    list_command,
+    report_command,
+    search_command,
+    selftest_command,
+    store_commands,
+    sync_commands,
+)
 from fieldgroup.cli.common import EXIT_FAILED, EXIT_USAGE, UsageError, add_locale_option, apply_locale
 from fieldgroup.core.errors import FieldGroupError
 
 log = logging.getLogger("fieldgroup")
 
 # Each module adds its subcommands with register(subparsers); later issues append here.
-COMMAND_MODULES = [store_commands, sync_commands, report_command, list_command, selftest_command]
+COMMAND_MODULES = [store_commands, sync_commands, report_command, list_command, search_command, selftest_command]
 
 
 def build_parser() -> argparse.ArgumentParser:

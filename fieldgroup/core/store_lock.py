@@ -145,7 +145,7 @@ class _OsLock:
             os.close(self.fd)
 
 
-# The OS locks this process holds, by lock file. A worker thread's own connection (ui/tasks.py asks
+# The OS locks this process holds, by lock file. A worker thread's own connection (ui/ops.py asks
 # background work to open one) shares its window's lock instead of being refused.
 _HELD: dict[str, _OsLock] = {}
 _HELD_GUARD = threading.Lock()

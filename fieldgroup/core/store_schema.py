@@ -9,6 +9,8 @@ import sqlite3
 from collections.abc import Callable
 from typing import Any
 
+from fieldgroup.core.store_search import migrate_to_4 as _migrate_to_4
+
 # 'FGrp': marks a SQLite file as a FieldGroup store, so a foreign database is refused on sight.
 APPLICATION_ID = 0x46477270
 
@@ -198,6 +200,16 @@ def transform(conn: sqlite3.Connection, table: str, **changes: Any) -> None:
         conn.execute(statement)
 
 
+def _migrate_to_3(conn: sqlite3.Connection) -> None:
+    # Device-local: what is typed in an editor and not saved yet (core/store_drafts.py), restored
+    # after a crash; inside the store so that it is as protected as the store itself.
+    conn.execute(
+        "CREATE TABLE drafts (key TEXT PRIMARY KEY NOT NULL, record_id TEXT, group_id TEXT,"
+        " fields TEXT NOT NULL, saved_at TEXT NOT NULL)"
+    )
+
+
+# Step 4 (the full-text index and its triggers) lives beside its queries in store_search.py.
 # Index i migrates a store from version i to version i + 1. Append only; never edit a released step.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_to_1, _migrate_to_2]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_to_1, _migrate_to_2, _migrate_to_3, _migrate_to_4]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -116,6 +116,9 @@ def run_app(store_path: str | None, locale: str | None) -> int:
         return 1
     if store is None:
         return 0  # the welcome dialog was closed: nothing to open
+    before = current_locale()
+    if not locale and choose_language(None) != before:  # chosen in the welcome dialog: applies now
+        install_qt_translations(app, current_locale())
     from fieldgroup.ui.main_window import OPEN_WINDOWS, MainWindow
 
     window = MainWindow(store)

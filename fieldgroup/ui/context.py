@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
 
 from fieldgroup.core import Store
 
@@ -21,6 +22,7 @@ class AppContext(QObject):
         super().__init__()
         self.store = store
         self.group_id = group_id
+        self.undo_stack = QUndoStack(self)  # Edit ▸ Undo: status changes, Mark done, edits (ui/undo.py)
 
     def set_group(self, group_id: str | None) -> None:
         if group_id != self.group_id:

@@ -31,7 +31,7 @@ from fieldgroup.paths import STORE_SUFFIX
 from fieldgroup.ui import settings
 from fieldgroup.ui.context import AppContext
 from fieldgroup.ui.dialogs import help_menu_actions
-from fieldgroup.ui.tasks import StoreLoader
+from fieldgroup.ui.ops import QueryOp
 
 log = logging.getLogger(__name__)
 
@@ -88,10 +88,11 @@ class MainWindow(QMainWindow):
         self._build_body()
         self._build_menus()
         self._build_status_bar()
-        self.backup_loader = StoreLoader(self, store)
-        self.daily_loader = StoreLoader(self, store)
+        self.backup_loader = QueryOp(self, store)
+        self.daily_loader = QueryOp(self, store)
         self.load_groups()
         self._restore()
+        self.restore_drafts()
 
     # ---- building ----
 
@@ -112,10 +113,19 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         for _spec in PAGES:
             self.stack.addWidget(QWidget(self))  # replaced by the real page when first shown
+        self.find_box = QLineEdit(self)
+        self.find_box.setObjectName("find_anything")
+        self.find_box.setPlaceholderText(_("Find anything (Ctrl+K)"))
+        self.find_box.setAccessibleName(_("Find anything"))
+        self.find_box.setMinimumWidth(self.find_box.fontMetrics().horizontalAdvance(self.find_box.placeholderText()) + 40)
+        self.find_box.setMaximumWidth(420)
+        self.find_box.returnPressed.connect(lambda: self.find_anything(self.find_box.text()))
+        self.find_box.textEdited.connect(self._find_typed)
         top = QHBoxLayout()
         top.addWidget(self.group_label)
         top.addWidget(self.group_combo)
         top.addStretch(1)
+        top.addWidget(self.find_box)
         right = QVBoxLayout()
         right.setContentsMargins(0, 0, 0, 0)
         right.addLayout(top)
@@ -152,16 +162,25 @@ class MainWindow(QMainWindow):
         self._action(file_menu, _("&Settings…"), self.open_settings, QKeySequence.StandardKey.Preferences)
         self._action(file_menu, _("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         edit_menu = bar.addMenu(_("&Edit"))
+        undo = self.ctx.undo_stack.createUndoAction(self, _("&Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.ctx.undo_stack.createRedoAction(self, _("&Redo"))
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addActions([undo, redo])
+        edit_menu.addSeparator()
         self._action(edit_menu, _("New &meeting"), self.new_meeting, "Ctrl+Shift+M")
         self._action(edit_menu, _("New &action item…"), self.new_action_item, "Ctrl+Shift+A")
         self._action(edit_menu, _("&Find"), self.find, QKeySequence.StandardKey.Find)
+        self._action(edit_menu, _("Find &anything…"), lambda: self.find_anything(""), "Ctrl+K")
         view_menu = bar.addMenu(_("&View"))
         for number, spec in enumerate(PAGES, start=1):
             text = str(spec.label).replace("&", "&&")  # a menu would take "&" as a mnemonic
             self._action(view_menu, text, lambda _c=False, k=spec.key: self.show_page(k), f"Ctrl+{number}")
         help_menu = bar.addMenu(_("&Help"))
-        self._action(help_menu, _("&User guide"), lambda: help_menu_actions.user_guide(self),
-                     QKeySequence.StandardKey.HelpContents)
+        guide = self._action(help_menu, _("&User guide"), lambda: help_menu_actions.user_guide(self))
+        keys = [QKeySequence("F1")]  # F1 everywhere, plus the platform's own help key (Ctrl+? on macOS)
+        keys += [k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.HelpContents) if k not in keys]
+        guide.setShortcuts(keys)
         self._action(help_menu, _("&Restore from backup…"), self.restore_from_backup)
         self._action(help_menu, _("Open &log folder"), help_menu_actions.open_log_folder)
         self._action(help_menu, _("&About FieldGroup"), lambda: help_menu_actions.about(self))
@@ -287,6 +306,21 @@ class MainWindow(QMainWindow):
         if show is not None:
             show(record_id)
 
+    def restore_drafts(self) -> None:
+        """After a crash or power cut: what was typed and not saved yet comes back, and says so."""
+        from fieldgroup.core import drafts as journal
+
+        drafts = [d for d in journal.list_drafts(self.ctx.store) if d.key.startswith("meeting:")]
+        if not drafts:
+            return
+        draft = drafts[-1]  # one editor, so normally one draft; older ones come back at the next start
+        if draft.group_id and draft.group_id != self.ctx.group_id and self.group_combo.findData(draft.group_id) >= 0:
+            self.ctx.set_group(draft.group_id)
+        page = self.show_page("meetings")
+        if self.current_key() == "meetings":
+            page.restore_draft(draft)
+            self.statusBar().showMessage(_("Unsaved changes from the last session were restored."), 30000)
+
     # ---- Edit menu ----
 
     def new_meeting(self) -> None:
@@ -302,6 +336,20 @@ class MainWindow(QMainWindow):
             return
         if ActionItemDialog(self.ctx.store, self.ctx.group_id, parent=self).exec():
             self.ctx.changed("action_items")
+
+    def find_anything(self, text: str) -> None:
+        """Ctrl+K, or the search box above every page: the full-text search over the whole group."""
+        from fieldgroup.ui.dialogs.search_dialog import SearchDialog
+
+        self.find_box.clear()
+        self.search_dialog = SearchDialog(self.ctx, self, text)
+        self.search_dialog.open()
+        self.search_dialog.query.setFocus()
+        self.search_dialog.query.end(False)
+
+    def _find_typed(self, text: str) -> None:
+        if text.strip():  # the first key moves the typing into the search window, which shows results live
+            self.find_anything(text)
 
     def find(self) -> None:
         page = self.stack.currentWidget()
@@ -371,7 +419,7 @@ class MainWindow(QMainWindow):
         """A backup in the store's backups/ folder (where Restore looks), made off the GUI thread."""
         from fieldgroup.core import backups
 
-        self.backup_loader.load(
+        self.backup_loader.run(
             backups.backup_now,
             lambda target: self.statusBar().showMessage(_("Backup saved: {path}").format(path=target), 15000),
             lambda message: QMessageBox.warning(self, _("Back up now"), message))
@@ -380,13 +428,33 @@ class MainWindow(QMainWindow):
         """Once a day, the first time the store is opened: quietly, in the background."""
         from fieldgroup.core import backups
 
-        self.daily_loader.load(backups.backup_if_due, lambda target: target and log.info("Daily backup written"),
+        self.daily_loader.run(backups.backup_if_due, lambda target: target and log.info("Daily backup written"),
                              lambda message: self.statusBar().showMessage(message, 15000))
 
     def open_settings(self) -> None:
         from fieldgroup.ui.dialogs.settings_dialog import SettingsDialog
 
-        SettingsDialog(self.ctx, self).exec()
+        before = settings.value(settings.LANGUAGE)
+        if SettingsDialog(self.ctx, self).exec() and settings.value(settings.LANGUAGE) != before:
+            self.apply_language()
+
+    def apply_language(self) -> None:
+        """A new language applies at once: the window is built again in it, on the same store and page."""
+        from PySide6.QtWidgets import QApplication
+
+        from fieldgroup.ui.app import choose_language
+        from fieldgroup.ui.qt_i18n import install_qt_translations
+
+        page = self.stack.currentWidget()
+        if hasattr(page, "can_leave") and not page.can_leave():
+            return
+        install_qt_translations(QApplication.instance(), choose_language(None))
+        settings.set_value(settings.GEOMETRY, self.saveGeometry())
+        settings.set_value(settings.LAST_PAGE, self.current_key())
+        window = MainWindow(self.ctx.store)
+        OPEN_WINDOWS.append(window)
+        window.show()
+        self.close()
 
     # ---- window state ----
 

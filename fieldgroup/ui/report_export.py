@@ -12,7 +12,7 @@ from fieldgroup.core import open_store
 from fieldgroup.i18n import _
 from fieldgroup.ui.context import AppContext
 from fieldgroup.ui.dialogs.export_pdf_dialog import TITLES, ExportChoice, ExportPdfDialog
-from fieldgroup.ui.tasks import Progress, run_task
+from fieldgroup.ui.ops import Progress, run_op
 
 
 def export_pdf(parent: QWidget, ctx: AppContext, kind: str, meeting_id: str | None = None):
@@ -37,7 +37,7 @@ def build_in_background(parent: QWidget, ctx: AppContext, choice: ExportChoice):
             return build_report(choice.kind, store, choice.out_path, group_id=group_id, meeting_id=choice.meeting_id,
                                 paper=choice.paper, include_protected=choice.include_protected, progress=report)
 
-    return run_task(parent, str(TITLES[choice.kind]), work, on_done=lambda path: offer_to_open(parent, path))
+    return run_op(parent, str(TITLES[choice.kind]), work, on_done=lambda path: offer_to_open(parent, path))
 
 
 def offer_to_open(parent: QWidget, path: Path) -> None:

@@ -109,10 +109,10 @@ def settle() -> None:
     """Let background work (the dashboard's indicator check) finish and the widgets repaint."""
     from PySide6.QtCore import QThreadPool
 
-    from fieldgroup.ui.tasks import running_tasks
+    from fieldgroup.ui.ops import running_ops
 
     QThreadPool.globalInstance().waitForDone(30_000)
-    while running_tasks():
+    while running_ops():
         QApplication.processEvents()
     QApplication.processEvents()
 
@@ -169,7 +169,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pseudo", action="store_true",
                         help="pseudo-translate every message 40%% longer, as French or Indonesian often are")
     parser.add_argument("--size", default="1366x768", help="window size in logical pixels, e.g. 1280x720")
+    parser.add_argument("--locale", help="render in this language (e.g. fr, my); the default is the computer's")
     args = parser.parse_args(argv)
+    if args.locale:
+        from fieldgroup.i18n import normalise_locale, set_locale
+
+        set_locale(normalise_locale(args.locale))
     global SIZE
     SIZE = tuple(int(n) for n in args.size.split("x"))
     args.out.mkdir(parents=True, exist_ok=True)

@@ -1,4 +1,4 @@
-"""The Sync page's background work: folder sync, import and export, each on its own store connection.
+"""The Sync page's background work: folder sync, import and export, each a write op on its own connection (ui/ops.py).
 
 Why a second connection rather than the GUI's: the progress dialog only blocks input after 300 ms
 and timers on other pages may still read or write; on one shared sqlite connection such a write would
@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from fieldgroup.core import Store
 from fieldgroup.sync import bundle
@@ -29,23 +29,7 @@ from fieldgroup.sync.importer import (
     import_bundle,
     read_bundle_file,
 )
-from fieldgroup.ui.tasks import Progress
-
-T = TypeVar("T")
-
-
-def with_own_store(gui_store: Store, work: Callable[[Store], T]) -> T:
-    """Run `work` on a fresh connection to the GUI store's file (same clock source and today), then close it."""
-    store = gui_store.reopen()
-    try:
-        return work(store)
-    finally:
-        store.close()
-
-
-def catch_up_clock(gui_store: Store) -> None:
-    """Move the GUI connection's clock past every stamp the background connection saved."""
-    gui_store.catch_up_clock()
+from fieldgroup.ui.ops import Progress, with_own_store
 
 
 @dataclass

@@ -109,9 +109,20 @@ def show_page(qtbot):
         qtbot.addWidget(page)
         page.resize(1366, 720)
         page.show()
+        settle(qtbot)
         return page
 
     return make
+
+
+def settle(qtbot) -> None:
+    """Wait until every background read or write has reported back to the GUI thread (twice: a
+    result may start the next read, as the list's selection starts the detail's)."""
+    from fieldgroup.ui.ops import running_ops
+
+    for _round in range(3):
+        qtbot.waitUntil(lambda: running_ops() == 0, timeout=10_000)
+        qtbot.wait(1)
 
 
 if __name__ == "__main__":

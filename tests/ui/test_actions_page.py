@@ -70,6 +70,7 @@ def test_new_item_moved_into_the_past_shows_under_overdue(qtbot, ctx, show_page,
 
     dialog_filling(monkeypatch, fill_new)
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    page_harness.settle(qtbot)
     assert titles(page) == ["Send the handout to members"]
     assert page.selected_ids()  # the new item is selected
 
@@ -127,6 +128,7 @@ def test_mark_several_done_at_once(qtbot, ctx, show_page, items, store):
     select_rows(page, [0, 1])
     chosen = page.selected_ids()
     qtbot.mouseClick(page.done_button, Qt.MouseButton.LeftButton)
+    page_harness.settle(qtbot)
     assert all(store.actions.get(i).status == "done" for i in chosen)
     assert len(titles(page)) == 1
 
@@ -169,7 +171,7 @@ def test_open_the_originating_meeting(qtbot, ctx, show_page, items, meeting):
     assert signal.args == ["meetings", meeting.id]
 
 
-def test_delete_asks_first(ctx, show_page, items, store, monkeypatch):
+def test_delete_asks_first(qtbot, ctx, show_page, items, store, monkeypatch):
     page = show_page(ActionsPage, ctx)
     select_rows(page, [0])
     target = page.selected_ids()[0]
@@ -178,6 +180,7 @@ def test_delete_asks_first(ctx, show_page, items, store, monkeypatch):
     assert store.actions.find(target) is not None
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     page.delete_button.click()
+    page_harness.settle(qtbot)
     assert store.actions.find(target) is None and len(titles(page)) == 2
 
 
@@ -189,8 +192,9 @@ def test_show_record_reveals_a_filtered_item(ctx, show_page, items, store):
     assert page.selected_ids() == [items[2].id]
 
 
-def test_other_pages_changes_reload_the_tracker(ctx, show_page, items, store, group):
+def test_other_pages_changes_reload_the_tracker(qtbot, ctx, show_page, items, store, group):
     page = show_page(ActionsPage, ctx)
     store.actions.create(group_id=group.id, title="Added elsewhere")
     ctx.changed("action_items")
+    page_harness.settle(qtbot)
     assert "Added elsewhere" in titles(page)

@@ -52,7 +52,7 @@ def test_status_is_colour_and_text(ctx, show_page, indicator):
     assert period_rows(page)[0][:5] == ["Q1 2025", "6", "4", "50%", "behind"]
 
 
-def test_add_a_period_with_evidence_and_see_it_met(ctx, show_page, indicator, store, group, monkeypatch):
+def test_add_a_period_with_evidence_and_see_it_met(qtbot, ctx, show_page, indicator, store, group, monkeypatch):
     meeting = store.meetings.create(group_id=group.id, kind="plenary", date=date(2025, 5, 20), place="Accra")
     page = show_page(IndicatorsPage, ctx)
 
@@ -65,6 +65,7 @@ def test_add_a_period_with_evidence_and_see_it_met(ctx, show_page, indicator, st
 
     fill_period_dialog(monkeypatch, fill)
     page.add_period_button.click()
+    page_harness.settle(qtbot)
     newest = period_rows(page)[0]
     assert newest[:5] == ["Q2 2025", "8", "9", "117%", "met"]
     assert newest[5] == "Survey of members" and newest[6].startswith("meeting May 20, 2025")
@@ -87,12 +88,13 @@ def test_bad_period_and_bad_number_are_shown_next_to_their_field(qtbot, store, i
     assert store.targets.count(indicator_id=indicator.id) == 1  # nothing half-saved
 
 
-def test_computed_indicator_is_read_only_with_values_per_period(ctx, show_page, store, group, pillars, monkeypatch):
+def test_computed_indicator_is_read_only_with_values_per_period(qtbot, ctx, show_page, store, group, pillars, monkeypatch):
     for day in (date(2025, 1, 10), date(2025, 2, 10), date(2025, 5, 2)):
         store.meetings.create(group_id=group.id, kind="plenary", date=day)
     ind = store.indicators.create(group_id=group.id, code="C1", computed="meetings_held")
     page = show_page(IndicatorsPage, ctx)
     page.show_record(ind.id)
+    page_harness.settle(qtbot)
     assert list_names(page) == ["Meetings held (computed)"]
     assert [row[:3] for row in period_rows(page)] == [["Q2 2025", "", "1"], ["Q1 2025", "", "2"]]
     assert "read-only" in page.facts.text()
@@ -105,6 +107,7 @@ def test_computed_indicator_is_read_only_with_values_per_period(ctx, show_page, 
 
     fill_period_dialog(monkeypatch, fill)
     page.add_period_button.click()
+    page_harness.settle(qtbot)
     assert seen["actual_enabled"] is False
     assert period_rows(page)[0][:5] == ["Q2 2025", "1", "1", "100%", "met"]
 
@@ -122,6 +125,7 @@ def test_new_indicator_dialog(qtbot, ctx, show_page, store, monkeypatch):
 
     monkeypatch.setattr(IndicatorDialog, "exec", fake_exec)
     page.new_button.click()
+    page_harness.settle(qtbot)
     saved = store.indicators.list()[0]
     assert (saved.unit, saved.baseline_value) == ("percent", 12.5)
     assert page.current.id == saved.id and "O3" in page.title.text()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from fieldgroup.ui.main_window import PAGES, MainWindow
 
@@ -72,18 +73,15 @@ def test_group_selector_only_with_several_groups(qtbot, store, group):
     assert page.model.rowCount() == 1
 
 
-def test_unsaved_meeting_blocks_page_switch_until_answered(qtbot, window, question):
+def test_switching_page_saves_the_meeting_being_typed(qtbot, window, question):
     from PySide6.QtWidgets import QMessageBox
 
     window.new_meeting()
     qtbot.keyClicks(window.pages["meetings"].editor.title, "Draft")
-    cancel = question(QMessageBox.StandardButton.Cancel)
+    asked = question(QMessageBox.StandardButton.Cancel)
     window.nav.setCurrentRow(0)
-    assert cancel.asked and window.current_key() == "meetings"
-    question(QMessageBox.StandardButton.Discard)
-    window.nav.setCurrentRow(0)
-    assert window.current_key() == "dashboard"
-    assert window.ctx.store.meetings.count() == 0
+    assert not asked.asked and window.current_key() == "dashboard"
+    assert [m.title for m in window.ctx.store.meetings.list()] == ["Draft"]
 
 
 def test_open_record_shows_the_page_with_the_record(qtbot, window, store, group):
@@ -116,17 +114,14 @@ def test_navigation_is_keyboard_reachable(qtbot, window):
     assert window.nav.accessibleName() == "Pages"
 
 
-def test_closing_the_window_with_unsaved_edits_asks(qtbot, window, question):
+def test_closing_the_window_saves_what_was_typed(qtbot, window, question):
     from PySide6.QtWidgets import QMessageBox
 
     window.new_meeting()
     qtbot.keyClicks(window.pages["meetings"].editor.title, "Draft")
-    cancel = question(QMessageBox.StandardButton.Cancel)
+    asked = question(QMessageBox.StandardButton.Cancel)
     window.close()
-    assert cancel.asked and window.isVisible()
-    question(QMessageBox.StandardButton.Save)
-    window.close()
-    assert not window.isVisible()
+    assert not asked.asked and not window.isVisible()
     assert [m.title for m in window.ctx.store.meetings.list()] == ["Draft"]
 
 
@@ -138,3 +133,67 @@ def test_back_up_now_writes_a_backup_beside_the_store(qtbot, window, store):
     [made] = list(backups.backup_folder(store.path).glob("*.fgstore"))
     assert made.name in window.statusBar().currentMessage()
     assert made.stat().st_size > 0
+
+
+def test_a_language_chosen_in_settings_applies_at_once(qtbot, window, answer_dialog):
+    from fieldgroup.i18n import set_locale
+    from fieldgroup.ui.dialogs.settings_dialog import SettingsDialog
+    from fieldgroup.ui.main_window import OPEN_WINDOWS
+
+    def choose_french(dialog):
+        dialog.language.setCurrentIndex(dialog.language.findData("fr"))
+        dialog.accept()
+
+    answer_dialog(SettingsDialog, choose_french)
+    try:
+        window.open_settings()
+        french = OPEN_WINDOWS[-1]
+        qtbot.addWidget(french)
+        assert french is not window and not window.isVisible()
+        assert french.nav.item(1).text() == "Réunions" and french.ctx.store is window.ctx.store
+    finally:
+        set_locale("en")
+
+
+def test_an_empty_store_says_where_to_start_and_why_buttons_are_grey(qtbot, tmp_path):
+    from fieldgroup.core import create_store
+    from fieldgroup.ui.main_window import MainWindow
+
+    store = create_store(tmp_path / "empty.fgstore")
+    try:
+        window = MainWindow(store)
+        qtbot.addWidget(window)
+        window.show()
+        people = window.show_page("people")
+        assert not people.new_person_button.isEnabled()
+        assert "working group first" in people.new_person_button.toolTip()
+        group = store.groups.create(name="New group")
+        window.load_groups()
+        window.ctx.changed("groups")
+        assert "organisation first" in people.new_person_button.toolTip()
+        dashboard = window.show_page("dashboard")
+        assert "Start here" in " ".join(label.text() for label in dashboard.findChildren(QLabel))
+        meetings = window.show_page("meetings")
+        assert "No meetings yet" in meetings.empty.text() and window.ctx.group_id == group.id
+        window.close()
+    finally:
+        store.close()
+
+
+def test_f1_opens_the_user_guide_inside_the_app(qtbot, window):
+    from fieldgroup.i18n import set_locale
+    from fieldgroup.ui.dialogs.guide_dialog import GuideDialog
+
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    guide = window.findChild(GuideDialog)
+    assert guide is not None and guide.isVisible()
+    assert "Your first meeting" in guide.browser.toPlainText() and not guide.note.isVisible()
+    guide.close()
+    set_locale("fr")
+    try:
+        french = GuideDialog(window)
+        qtbot.addWidget(french)
+        assert "pas encore traduit" in french.note.text() or "not translated" in french.note.text()
+        assert not french.note.isHidden()
+    finally:
+        set_locale("en")

@@ -26,7 +26,7 @@ def create_meeting(qtbot, page: MeetingsPage, title: str = "Plenary on grievance
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(page.editor.title, title)
     qtbot.keyClicks(page.editor.place, "Accra")
-    qtbot.mouseClick(page.editor.save_button, Qt.MouseButton.LeftButton)
+    page.editor.save_now()
 
 
 def add_attendee(qtbot, page: MeetingsPage, name: str) -> None:
@@ -63,7 +63,7 @@ def test_create_meeting_and_balance_with_three_pillars(qtbot, ctx, store, pillar
     assert "Civil society" in page.editor.balance.status_label.text()
     assert [line.name for line in store.attendance.of_meeting(meetings[0].id)] == ["company person", "government person"]
     # The list shows the new balance too, once worked out in the background.
-    qtbot.waitUntil(lambda: "missing pillar" in page.model.data(page.model.index(0, 2)))
+    qtbot.waitUntil(lambda: "missing pillar" in page.model.data(page.model.index(0, 3)))
 
 
 def test_excused_people_do_not_count_for_balance(qtbot, ctx, pillars):
@@ -172,14 +172,14 @@ def test_validation_message_next_to_the_field(qtbot, ctx, store):
     page = make_page(qtbot, ctx)
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
     page.editor.title.setText("x" * 201)
-    qtbot.mouseClick(page.editor.save_button, Qt.MouseButton.LeftButton)
+    page.editor.save_now()
     assert "Title is too long" in page.editor.errors.message("title")
     assert page.editor.errors.labels["title"][0].isVisible()
     assert page.editor.errors.message("place") == ""
     assert store.meetings.count() == 0
     assert page.editor.dirty  # the edits are kept for the user to fix
     page.editor.title.setText("Fixed title")
-    qtbot.mouseClick(page.editor.save_button, Qt.MouseButton.LeftButton)
+    page.editor.save_now()
     assert page.editor.errors.message("title") == "" and store.meetings.count() == 1
 
 
@@ -194,7 +194,7 @@ def test_agenda_is_ordered_and_editable(qtbot, ctx, store):
     qtbot.mouseClick(agenda.up_button, Qt.MouseButton.LeftButton)
     agenda.list.setCurrentRow(0)
     qtbot.mouseClick(agenda.remove_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(page.editor.save_button, Qt.MouseButton.LeftButton)
+    page.editor.save_now()
     assert store.meetings.list()[0].agenda_items == ["Any other business", "Grievances"]
 
 
@@ -219,21 +219,53 @@ def test_delete_asks_first_and_keeps_action_items(qtbot, ctx, store, pillars, qu
     assert page.model.rowCount() == 0 and page.right.currentWidget() is page.empty
 
 
-def test_leaving_with_unsaved_edits_asks(qtbot, ctx, store, question):
+def test_leaving_a_meeting_saves_its_edits_without_asking(qtbot, ctx, store, question):
     store.meetings.create(group_id=ctx.group_id, kind="plenary", date=date(2025, 5, 1), title="First")
     store.meetings.create(group_id=ctx.group_id, kind="workshop", date=date(2025, 4, 1), title="Second")
     page = make_page(qtbot, ctx)
     page.table.selectRow(0)
+    page.editor.title.end(False)
     qtbot.keyClicks(page.editor.title, " changed")
+    asked = question(QMessageBox.StandardButton.Cancel)
+    page.table.selectRow(1)
+    assert not asked.asked and page.editor.meeting.title == "Second"
+    assert {m.title for m in store.meetings.list()} == {"First changed", "Second"}
 
+
+def test_edits_that_cannot_be_saved_yet_ask_before_leaving(qtbot, ctx, store, question):
+    store.meetings.create(group_id=ctx.group_id, kind="plenary", date=date(2025, 5, 1), title="First")
+    store.meetings.create(group_id=ctx.group_id, kind="workshop", date=date(2025, 4, 1), title="Second")
+    page = make_page(qtbot, ctx)
+    page.table.selectRow(0)
+    page.editor.title.setText("x" * 201)
     cancel = question(QMessageBox.StandardButton.Cancel)
     page.table.selectRow(1)
     assert cancel.asked and page.editor.meeting.title == "First" and page.editor.dirty
-
-    question(QMessageBox.StandardButton.Save)
+    question(QMessageBox.StandardButton.Discard)
     page.table.selectRow(1)
     assert page.editor.meeting.title == "Second"
-    assert {m.title for m in store.meetings.list()} == {"First changed", "Second"}
+    assert {m.title for m in store.meetings.list()} == {"First", "Second"}
+
+
+def test_typing_saves_after_a_pause_and_the_journal_follows_the_keys(qtbot, ctx, store):
+    from fieldgroup.core import drafts as journal
+
+    store.meetings.create(group_id=ctx.group_id, kind="plenary", date=date(2025, 5, 1), title="First")
+    page = make_page(qtbot, ctx)
+    page.table.selectRow(0)
+    page.editor.tabs.setCurrentIndex(2)
+    qtbot.keyClicks(page.editor.minutes, "Agreed to map grievances")
+    qtbot.waitUntil(lambda: [d.fields["minutes"] for d in journal.list_drafts(store)]
+                    == ["Agreed to map grievances"] or store.meetings.list()[0].minutes)
+    qtbot.waitUntil(lambda: store.meetings.list()[0].minutes == "Agreed to map grievances")
+    assert journal.list_drafts(store) == [] and not page.editor.dirty
+
+
+def test_a_blank_new_meeting_is_never_saved(qtbot, ctx, store):
+    page = make_page(qtbot, ctx)
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    assert page.editor.ensure_saved() is None
+    assert store.meetings.count() == 0 and "blank meeting" in page.editor.errors.general.text()
 
 
 def test_search_filters_the_meeting_list(qtbot, ctx, store):
@@ -254,8 +286,8 @@ def test_pillar_meeting_says_balance_does_not_apply(qtbot, ctx, store, pillars):
     assert "missing pillar" in page.editor.balance.status_label.text()
     page.editor.kind.setCurrentIndex(page.editor.kind.findData("pillar"))
     assert "does not apply" in page.editor.balance.status_label.text()
-    qtbot.mouseClick(page.editor.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.model.data(page.model.index(0, 2)) == "— one pillar")
+    page.editor.save_now()
+    qtbot.waitUntil(lambda: page.model.data(page.model.index(0, 3)) == "— one pillar")
 
 
 def test_switching_group_keeps_a_new_meeting_typed_but_not_saved(qtbot, ctx, store, group):

@@ -138,3 +138,26 @@ def test_search_filters_people(qtbot, ctx, show_page, pillars):
     qtbot.keyClicks(page.search, "govern")
     assert names(page) == ["government person"]
     assert page.org_proxy.rowCount() == 1
+
+
+def test_a_person_and_an_organisation_show_their_history(qtbot, ctx, store, group, pillars, show_page):
+
+    from fieldgroup.ui.pages.people_page import PeoplePage
+
+    org, person = pillars["government"]
+    met = store.meetings.create(group_id=group.id, kind="plenary", date=date(2025, 5, 2), title="Plenary on vetting")
+    store.attendance.set(met.id, person.id, "present")
+    store.actions.create(group_id=group.id, title="Send the police roster", status="open", owner_person_id=person.id)
+    store.actions.create(group_id=group.id, title="Old task", status="done", owner_organisation_id=org.id)
+    page = show_page(PeoplePage, ctx)
+    row = page.people_model.row_of(person.id)
+    page.people_view.selectRow(page.people_proxy.mapFromSource(page.people_model.index(row, 0)).row())
+    page_harness.settle(qtbot)
+    assert "government person" in page.history.title.text()
+    assert page.history.meetings.count() == 1 and "Plenary on vetting" in page.history.meetings.item(0).text()
+    assert "1 open, 0 done" in page.history.actions_label.text()
+    page.tabs.setCurrentIndex(1)
+    row = page.organisations_model.row_of(org.id)
+    page.org_view.selectRow(page.org_proxy.mapFromSource(page.organisations_model.index(row, 0)).row())
+    page_harness.settle(qtbot)
+    assert page.history.meetings.count() == 1 and "1 open, 1 done" in page.history.actions_label.text()

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QHBoxLayout,
     QLineEdit,
@@ -23,15 +22,19 @@ from fieldgroup.formatting import format_date
 from fieldgroup.i18n import _
 from fieldgroup.ui.dialogs.form_buttons import lay_out_form
 from fieldgroup.ui.models.action_tracker_model import STATUS_LABELS
+from fieldgroup.ui.widgets.dates import date_edit, from_qdate, to_qdate
 from fieldgroup.ui.widgets.validated_form import ValidatedForm
 
 
-def to_qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def from_qdate(day: QDate) -> date:
-    return date(day.year(), day.month(), day.day())
+def owner_combo() -> QComboBox:
+    """A drop-down of ~200 people that filters as you type any part of a name or organisation."""
+    combo = QComboBox()
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    completer = combo.completer()
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCompletionMode(completer.CompletionMode.PopupCompletion)
+    return combo
 
 
 class ActionItemDialog(QDialog):
@@ -48,12 +51,10 @@ class ActionItemDialog(QDialog):
         self.title = self.form.add("title", _("&Title:"), QLineEdit())
         self.description = self.form.add("description", _("&Description:"), QPlainTextEdit())
         self.description.setMaximumHeight(90)
-        self.owner = self.form.add("owner_person_id", _("&Owner:"), QComboBox())
+        self.owner = self.form.add("owner_person_id", _("&Owner:"), owner_combo())
         self.organisation = self.form.add("owner_organisation_id", _("Owner o&rganisation:"), QComboBox())
         self.due_set = QCheckBox(_("Has a due date"))
-        self.due = QDateEdit()
-        self.due.setCalendarPopup(True)
-        self.due.setDisplayFormat("yyyy-MM-dd")
+        self.due = date_edit(None, store.today())  # typed and shown in the language's own date format
         self.due.setAccessibleName(_("Due date"))
         due_row = QWidget()
         row = QHBoxLayout(due_row)
@@ -63,19 +64,24 @@ class ActionItemDialog(QDialog):
         self.form.add("due_date", _("D&ue date:"), due_row)
         self.status = self.form.add("status", _("&Status:"), QComboBox())
         self.meeting = self.form.add("meeting_id", _("From &meeting:"), QComboBox())
-        self._fill_choices()
+        self._fill_choices(meeting_id or (item.meeting_id if item else None))
         self._load(item, meeting_id)
         lay_out_form(self, self.form, self.save)
         self.due_set.toggled.connect(self.due.setEnabled)
 
-    def _fill_choices(self) -> None:
+    def _fill_choices(self, meeting_id: str | None) -> None:
+        """Owners as "name — organisation", this meeting's attendees first; type to filter the list."""
         orgs = self.store.organisations.list(group_id=self.group_id)
-        org_ids = {o.id for o in orgs}
+        org_names = {o.id: o.name for o in orgs}
+        came = {line.person_id for line in self.store.attendance.of_meeting(meeting_id)} if meeting_id else set()
+        people = sorted((p for p in self.store.people.list() if p.organisation_id in org_names),
+                        key=lambda p: (p.id not in came, p.name.casefold()))
         self.owner.addItem(_("— nobody —"), None)
-        for person in self.store.people.list():
-            if person.organisation_id in org_ids:
-                label = _("{name} (protected)").format(name=person.name) if person.protected else person.name
-                self.owner.addItem(label, person.id)
+        for person in people:
+            name = _("{name} (protected)").format(name=person.name) if person.protected else person.name
+            self.owner.addItem(f"{name} — {org_names[person.organisation_id]}", person.id)
+            if came and person.id not in came and self.owner.itemData(self.owner.count() - 2) in came:
+                self.owner.insertSeparator(self.owner.count() - 1)  # attendees above, everyone else below
         self.organisation.addItem(_("— the owner's organisation —"), None)
         for org in orgs:
             self.organisation.addItem(org.name, org.id)

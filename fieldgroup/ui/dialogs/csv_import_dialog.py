@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from fieldgroup.core import FieldGroupError, Store
 from fieldgroup.core import csv_import as core
 from fieldgroup.i18n import _, ngettext
-from fieldgroup.ui.tasks import run_task
+from fieldgroup.ui.ops import run_op
 
 PREVIEW_ROWS = 8
 # Above this many people the import runs off the GUI thread with a cancellable progress dialog.
@@ -191,7 +191,7 @@ class CsvImportDialog(QDialog):
             return core.apply_import(store, group_id, plan, report=lambda d, t: progress.report(
                 d, t, _("Adding people: {done} of {total}").format(done=d, total=t)))
 
-        self.task = run_task(self, _("Importing the sign-in list"), work, on_done=self._done,
+        self.task = run_op(self, _("Importing the sign-in list"), work, on_done=self._done,
                              on_error=self._failed)
         self.task.cancelled.connect(lambda: self.import_button.setEnabled(True))
 

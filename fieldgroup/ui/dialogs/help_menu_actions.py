@@ -12,9 +12,13 @@ from fieldgroup.paths import install_dir, log_dir
 
 
 def user_guide(parent: QWidget) -> None:
+    """F1: the guide in a window of the app (a .md file handed to the system opens in an editor, if at all)."""
     guide = install_dir() / "docs" / "user-guide.md"
     if guide.exists():
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(guide)))
+        from fieldgroup.ui.dialogs.guide_dialog import GuideDialog
+
+        parent.guide = GuideDialog(parent)  # kept: a non-modal window Python must not collect
+        parent.guide.show()
     else:
         QMessageBox.information(parent, _("User guide"), _("The user guide is not installed with this copy of FieldGroup."))
 

@@ -1,4 +1,4 @@
-"""Settings: language (after a restart), balance threshold of the group, paper size and default group."""
+"""Settings: language (applied at once), balance threshold of the group, paper size and default group."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
-    QLabel,
     QVBoxLayout,
     QWidget,
 )
@@ -57,11 +56,8 @@ class SettingsDialog(QDialog):
         self.errors = FieldErrors(ErrorLabel(self))
         threshold_error = ErrorLabel(self)
         self.errors.add("balance_threshold", threshold_error, self.threshold)
-        note = QLabel(_("A new language takes effect the next time FieldGroup starts."), self)
-        note.setWordWrap(True)
         form = QFormLayout()
         form.addRow(_("&Language"), self.language)
-        form.addRow("", note)
         form.addRow(_("&Balance threshold of this group"), self.threshold)
         form.addRow("", threshold_error)
         form.addRow(_("&Paper size"), self.paper)

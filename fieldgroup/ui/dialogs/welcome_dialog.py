@@ -25,11 +25,10 @@ from PySide6.QtWidgets import (
 
 from fieldgroup import keychain
 from fieldgroup.core import keys
-from fieldgroup.i18n import N_, SUPPORTED_LANGUAGES, _
+from fieldgroup.i18n import SUPPORTED_LANGUAGES, _
+from fieldgroup.ui.widgets.country_combo import country_combo
 from fieldgroup.ui.widgets.passphrase_box import PassphraseField
 
-COUNTRIES = (("CO", N_("Colombia")), ("CD", N_("DR Congo")), ("GH", N_("Ghana")), ("ID", N_("Indonesia")),
-             ("MM", N_("Myanmar")), ("NG", N_("Nigeria")), ("PE", N_("Peru")))
 CHOICES = ("new", "open", "restore", "join")
 
 
@@ -87,11 +86,8 @@ class WelcomeDialog(QDialog):
         form = QFormLayout(self.form)
         self.name_edit = QLineEdit(self.form)
         self.name_edit.setAccessibleName(_("Name of the working group"))
-        self.country_combo = QComboBox(self.form)
+        self.country_combo = country_combo(self.form)  # every CLDR country, searchable (ui/widgets)
         self.country_combo.setAccessibleName(_("Country"))
-        for code, country in COUNTRIES:
-            self.country_combo.addItem(_(country), code)
-        self.country_combo.addItem(_("Another country"), "")
         self.language_combo = QComboBox(self.form)
         self.language_combo.setAccessibleName(_("Language"))
         for code in SUPPORTED_LANGUAGES:

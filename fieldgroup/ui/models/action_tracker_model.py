@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from types import SimpleNamespace
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -70,17 +71,29 @@ class ActionTrackerModel(QAbstractTableModel):
     # ---- loading ----
 
     def set_rows(self, rows: list[TrackerRow], today: date | None = None, filter: TrackerFilter | None = None) -> None:
+        self.install(self.prepare(rows, today, filter))
+
+    def prepare(self, rows: list[TrackerRow], today: date | None = None, filter: TrackerFilter | None = None) -> SimpleNamespace:
+        """Everything set_rows() works out (keys, sort order, filter columns, the filtered rows), in a
+        detached copy: pure Python, so a background thread can do it and `install()` only swaps it in."""
+        ready = SimpleNamespace()  # a plain holder: the model's own (pure Python) steps run on it
+        ready._filter = filter if filter is not None else self._filter
+        ready._sort = self._sort
+        ready.today = today.isoformat() if today is not None else self.today
+        ready._rows = list(rows)
+        ready._row_keys = [self._key(r) for r in ready._rows]
+        ready._order = ActionTrackerModel._sorted_order(ready, *ready._sort)
+        ActionTrackerModel._columns(ready)
+        ready._visible = ActionTrackerModel._apply(ready, ready._filter, ready._all)
+        return ready
+
+    def install(self, ready: SimpleNamespace) -> None:
         self.beginResetModel()
-        if filter is not None:
-            self._filter = filter
-        if today is not None:
-            self.today = today.isoformat()
-        self._rows = list(rows)
-        self._row_keys = [self._key(r) for r in self._rows]
+        for name in ("_filter", "today", "_rows", "_row_keys", "_order", "_all", "_keys", "_status", "_pillar",
+                     "_org", "_owner", "_due", "_due_hi", "_open_due", "_position", "_visible"):
+            setattr(self, name, getattr(ready, name))
+        self._cache = {}
         self._date_cache.clear()
-        self._order = self._sorted_order(*self._sort)
-        self._columns()
-        self._visible = self._apply(self._filter, self._all)
         self.endResetModel()
 
     def _columns(self) -> None:
@@ -98,17 +111,25 @@ class ActionTrackerModel(QAbstractTableModel):
         self._due = [r.due_date.isoformat() if r.due_date else "" for r in in_order]
         self._due_hi = [d or "~" for d in self._due]
         self._open_due = [d if s in OPEN else "~" for d, s in zip(self._due_hi, self._status, strict=True)]
-        self._cache.clear()
+        self._position = {row: p for p, row in enumerate(order)}
+        self._cache = {}
 
     def update_rows(self, rows: list[TrackerRow]) -> None:
         """Replace these rows (after an edit) in place, then filter again so a closed item leaves the open view."""
-        position = {r.id: i for i, r in enumerate(self._rows)}
-        for row in rows:
-            i = position.get(row.id)
-            if i is not None:
-                self._rows[i], self._row_keys[i] = row, self._key(row)
+        wanted = {r.id: r for r in rows}
+        for i, old in enumerate(self._rows):
+            row = wanted.get(old.id)
+            if row is None:
+                continue
+            self._rows[i], self._row_keys[i] = row, self._key(row)
+            p = self._position[i]  # its place in the filter columns: only that place changes
+            due = row.due_date.isoformat() if row.due_date else ""
+            self._keys[p], self._status[p], self._pillar[p] = self._row_keys[i], row.status, row.pillar
+            self._org[p], self._owner[p], self._due[p], self._due_hi[p] = (
+                row.organisation_id, row.owner_person_id, due, due or "~")
+            self._open_due[p] = (due or "~") if row.status in OPEN else "~"
+        self._cache = {}
         self.beginResetModel()
-        self._columns()
         self._visible = self._apply(self._filter, self._all)
         self.endResetModel()
 

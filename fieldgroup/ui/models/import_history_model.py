@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from fieldgroup.formatting import format_datetime, format_number
 from fieldgroup.i18n import N_
 from fieldgroup.sync.review import HistoryEntry
-from fieldgroup.ui.models.row_list_model import Index, RowListModel
+from fieldgroup.ui.models.table_model import Index, ObjectTableModel
 
 HEADERS = (N_("When"), N_("File"), N_("From laptop"), N_("New"), N_("Updated"), N_("Deleted"), N_("Conflicts"))
 WHEN, FILE, LAPTOP, NEW, UPDATED, DELETED, CONFLICTS = range(7)
@@ -22,8 +22,11 @@ def local_time(moment: datetime | None) -> datetime | None:
     return moment.astimezone().replace(tzinfo=None) if moment and moment.tzinfo else moment
 
 
-class ImportHistoryModel(RowListModel[HistoryEntry]):
+class ImportHistoryModel(ObjectTableModel[HistoryEntry]):
     headers = HEADERS
+
+    def __init__(self, parent: Any = None):
+        super().__init__(parent=parent)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

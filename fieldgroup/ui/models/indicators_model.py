@@ -13,7 +13,7 @@ from fieldgroup.core.entities import Indicator
 from fieldgroup.core.indicators import NO_DATA, STATUS_LABELS, PeriodProgress
 from fieldgroup.formatting import format_number, format_percent, format_period
 from fieldgroup.i18n import N_, _
-from fieldgroup.ui.models.row_list_model import Index, RowListModel
+from fieldgroup.ui.models.table_model import Index, ObjectTableModel
 from fieldgroup.ui.widgets.markers import STATUS_COLOURS, status_icon
 
 UNIT_LABELS = UNIT.labels()
@@ -52,8 +52,11 @@ def latest_progress(rows: list[PeriodProgress]) -> PeriodProgress | None:
     return rows[0] if rows else None
 
 
-class IndicatorsModel(RowListModel[IndicatorRow]):
+class IndicatorsModel(ObjectTableModel[IndicatorRow]):
     headers = HEADERS
+
+    def __init__(self, parent: Any = None):
+        super().__init__(parent=parent)
 
     @staticmethod
     def row_id(row: IndicatorRow) -> str:

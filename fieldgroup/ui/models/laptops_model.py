@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from fieldgroup.formatting import format_datetime
 from fieldgroup.i18n import N_, _
 from fieldgroup.ui.models.import_history_model import local_time
-from fieldgroup.ui.models.row_list_model import Index, RowListModel
+from fieldgroup.ui.models.table_model import Index, ObjectTableModel
 
 HEADERS = (N_("Laptop"), N_("Device id"), N_("Last bundle received"))
 NAME, DEVICE, LAST = range(3)
@@ -25,8 +25,11 @@ class Laptop:
     last_import: datetime | None
 
 
-class LaptopsModel(RowListModel[Laptop]):
+class LaptopsModel(ObjectTableModel[Laptop]):
     headers = HEADERS
+
+    def __init__(self, parent: Any = None):
+        super().__init__(parent=parent)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -10,17 +10,17 @@ from fieldgroup.core.entities import Organisation
 from fieldgroup.core.schema import PILLAR_LABELS
 from fieldgroup.formatting import format_number
 from fieldgroup.i18n import N_
-from fieldgroup.ui.models.row_list_model import Index, RowListModel
+from fieldgroup.ui.models.table_model import Index, ObjectTableModel
 
 HEADERS = (N_("Organisation"), N_("Pillar"), N_("Kind"), N_("Region"), N_("People"))
 NAME, PILLAR, KIND, REGION, PEOPLE = range(5)
 
 
-class OrganisationsModel(RowListModel[Organisation]):
+class OrganisationsModel(ObjectTableModel[Organisation]):
     headers = HEADERS
 
     def __init__(self, parent: Any = None):
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self._people: dict[str, int] = {}
 
     def set_rows(self, rows: list[Organisation], people_counts: dict[str, int] | None = None) -> None:

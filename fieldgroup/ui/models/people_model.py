@@ -10,7 +10,7 @@ from fieldgroup.core.choices import GENDER
 from fieldgroup.core.repositories import PersonRow
 from fieldgroup.core.schema import PILLAR_LABELS
 from fieldgroup.i18n import N_, _
-from fieldgroup.ui.models.row_list_model import Index, RowListModel
+from fieldgroup.ui.models.table_model import Index, ObjectTableModel
 from fieldgroup.ui.widgets.markers import shield_icon
 
 GENDER_LABELS = GENDER.labels()
@@ -19,8 +19,11 @@ HEADERS = (N_("Name"), N_("Organisation"), N_("Pillar"), N_("Gender"), N_("Prote
 NAME, ORGANISATION, PILLAR, GENDER, PROTECTED, FOCAL, ROLE, EMAIL, PHONE = range(9)
 
 
-class PeopleModel(RowListModel[PersonRow]):
+class PeopleModel(ObjectTableModel[PersonRow]):
     headers = HEADERS
+
+    def __init__(self, parent: Any = None):
+        super().__init__(parent=parent)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -1,10 +1,10 @@
-"""A reusable table model over a list of plain objects, with declared columns (Vorta style)."""
+"""The one table-model base: a list of plain objects, with declared columns (Vorta style) or fixed headers."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
@@ -29,11 +29,17 @@ class Column(Generic[T]):
 
 
 class ObjectTableModel(QAbstractTableModel, Generic[T]):
-    """Rows are plain objects; `set_rows()` replaces them all (cheap: the view re-reads lazily)."""
+    """Rows are plain objects; `set_rows()` replaces them all (cheap: the view re-reads lazily).
 
-    def __init__(self, columns: Sequence[Column[T]], parent: Any = None,
+    Either pass `columns`, or (a subclass that writes its own data()) set `headers` to lazy N_() labels."""
+
+    headers: ClassVar[Sequence[Any]] = ()
+
+    def __init__(self, columns: Sequence[Column[T]] | None = None, parent: Any = None,
                  extra_search: Callable[[T], str] | None = None):
         super().__init__(parent)
+        if columns is None:
+            columns = [Column(lambda h=h: str(h), lambda _row: "") for h in self.headers]
         self.columns = list(columns)
         self.rows: list[T] = []
         self.extra_search = extra_search
@@ -85,6 +91,28 @@ class ObjectTableModel(QAbstractTableModel, Generic[T]):
         self._cache.clear()
         if self.rows:
             self.dataChanged.emit(self.index(0, column), self.index(len(self.rows) - 1, column))
+
+    @property
+    def _rows(self) -> list[T]:
+        return self.rows
+
+    def row_at(self, row: int) -> T:
+        return self.rows[row]
+
+    def row_of(self, row_id: str) -> int | None:
+        return next((i for i, r in enumerate(self.rows) if self.row_id(r) == row_id), None)
+
+    @staticmethod
+    def row_id(row: Any) -> str:
+        """The id `row_of()` looks for; rows wrapping an entity override this."""
+        return row.id
+
+    def replace_row(self, row: int, item: T) -> None:
+        """One row changed in place (no reset: selection and scrolling stay)."""
+        self.rows[row] = item
+        self._search = None
+        self._cache.clear()
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
 
     def row_object(self, row: int) -> T | None:
         return self.rows[row] if 0 <= row < len(self.rows) else None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -34,12 +37,17 @@ from fieldgroup.ui.models.action_tracker_model import (
     ActionTrackerModel,
     TrackerFilter,
 )
+from fieldgroup.ui.ops import Changes, QueryOp, write_op
+from fieldgroup.ui.pages.stale import ReloadWhenShown
+from fieldgroup.ui.undo import RecordEdit, StatusChange
 from fieldgroup.ui.widgets.choice_delegate import ChoiceDelegate
+from fieldgroup.ui.widgets.table_layout import fit_columns, lay_out_table
+from fieldgroup.ui.widgets.why import enable, no_group, unless
 
 DEBOUNCE_MS = 150
 
 
-class ActionsPage(QWidget):
+class ActionsPage(ReloadWhenShown, QWidget):
     """Rows load once per refresh (one joined query); every filter works on the rows in memory."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
@@ -49,6 +57,9 @@ class ActionsPage(QWidget):
         self._ready = False  # filter widgets signal while they are being built and filled
         self.model = ActionTrackerModel(self)
         self.model.status_edited.connect(self._write_status)
+        self.loader = QueryOp(self, ctx.store)
+        self._loading_rows = False
+        self._pending_record: str | None = None
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._debounce.timeout.connect(self.apply_filter)
         layout = QVBoxLayout(self)
@@ -56,8 +67,8 @@ class ActionsPage(QWidget):
         layout.addLayout(self._build_filters_2())
         layout.addWidget(self._build_table(), 1)
         layout.addLayout(self._build_buttons())
-        ctx.group_changed.connect(lambda _g: self.refresh())
-        ctx.data_changed.connect(self._on_data_changed)
+        ctx.group_changed.connect(lambda _g: self.when_shown(self.refresh))
+        ctx.data_changed.connect(lambda table: self.when_shown(lambda: self._on_data_changed(table)))
         today = ctx.store.today()
         self.due_from.setDate(to_qdate(today.replace(day=1)))
         self.due_to.setDate(to_qdate(today).addMonths(1).addDays(-today.day))
@@ -142,11 +153,9 @@ class ActionsPage(QWidget):
         # Fixed row heights and column widths: nothing is measured per row, so 100,000 rows stay fast.
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         for column, width in ((1, 190), (2, 190), (3, 110), (4, 170), (5, 110), (6, 110)):
             view.setColumnWidth(column, width)
+        lay_out_table(view, "actions", TITLE)
         view.setWordWrap(False)
         self.delegate = ChoiceDelegate([(s, str(STATUS_LABELS[s])) for s in ACTION_STATUSES], view)
         view.setItemDelegateForColumn(STATUS, self.delegate)
@@ -173,17 +182,36 @@ class ActionsPage(QWidget):
 
     # ---- loading ----
 
-    def refresh(self) -> None:
-        store, group_id = self.ctx.store, self.ctx.group_id
-        rows = store.actions.tracker_rows(group_id) if group_id else []
-        self._fill_choice(self.organisation_filter, _("All organisations"),
-                          [(o.id, o.name) for o in store.organisations.list(group_id=group_id)] if group_id else [])
-        owners = sorted({(r.owner_person_id, r.owner_name or "") for r in rows if r.owner_person_id},
-                        key=lambda pair: pair[1].lower())
+    def refresh(self, then: Callable[[], object] | None = None) -> None:
+        """The tracker rows (100,000 on a big store) are read in the background; `then` runs once they show."""
+        self._stale = False
+        self._loading_rows = True
+        group_id, model, today, wanted = self.ctx.group_id, self.model, self.ctx.store.today(), self.current_filter()
+
+        def read(store: object) -> tuple:
+            rows, organisations = tracker_data(store, group_id)
+            owners = sorted({(r.owner_person_id, r.owner_name or "") for r in rows if r.owner_person_id},
+                            key=lambda pair: pair[1].lower())
+            return model.prepare(rows, today, wanted), organisations, owners
+
+        self.loader.run(read, lambda data: self._loaded(data, then))
+
+    def _loaded(self, data: tuple, then: Callable[[], object] | None = None) -> None:
+        ready, organisations, owners = data
+        self._fill_choice(self.organisation_filter, _("All organisations"), [(o.id, o.name) for o in organisations])
         self._fill_choice(self.owner_filter, _("All owners"), owners)
-        self.model.set_rows(rows, store.today(), self.current_filter())
+        self.model.install(ready)  # sorted and filtered in the background: only swapped in here
+        if self.current_filter() != self.model.filter:  # the filters moved while it was loading
+            self.model.set_filter(self.current_filter())
+        fit_columns(self.view)
         self._update_count()
         self._update_buttons()
+        self._loading_rows = False
+        if then is not None:
+            then()
+        pending, self._pending_record = self._pending_record, None
+        if pending:
+            self.show_record(pending)
 
     def _fill_choice(self, combo: QComboBox, everything: str, choices: list[tuple[str, str]]) -> None:
         current = combo.currentData()
@@ -263,16 +291,20 @@ class ActionsPage(QWidget):
             return
         ids = self.selected_ids()
         one = len(ids) == 1
-        self.new_button.setEnabled(self.ctx.group_id is not None)
-        self.edit_button.setEnabled(one)
-        self.delete_button.setEnabled(one)
-        self.done_button.setEnabled(bool(ids))
-        self.meeting_button.setEnabled(one and self.model.row_at(self._selected_rows()[0]).meeting_id is not None)
+        enable(self.new_button, unless(self.ctx.group_id is not None, no_group()))
+        for button in (self.edit_button, self.delete_button):
+            enable(button, unless(one, _("Select one action item in the list first.")))
+        enable(self.done_button, unless(bool(ids), _("Select the action items to mark done first.")))
+        enable(self.meeting_button, unless(one and self.model.row_at(self._selected_rows()[0]).meeting_id is not None,
+                                           _("Select one action item that came from a meeting first.")))
 
     def _selected_rows(self) -> list[int]:
         return sorted({index.row() for index in self.view.selectionModel().selectedRows()})
 
     def show_record(self, record_id: str) -> None:
+        if self._loading_rows:  # shown once the rows are there
+            self._pending_record = record_id
+            return
         row = self.model.row_of(record_id)
         if row is None:  # hidden by a filter: show everything so the item can be found
             self.clear_filters()
@@ -306,35 +338,46 @@ class ActionsPage(QWidget):
             self._writing = False
 
     def _write_status(self, action_id: str, status: str) -> None:
-        try:
-            self.ctx.store.actions.update(action_id, status=status)
-        except FieldGroupError as exc:
-            QMessageBox.warning(self, _("Action items"), str(exc))
-            return
-        # The delegate is still closing; re-filter once it is done so the row can leave the view.
-        QTimer.singleShot(0, lambda: self._after_write([action_id]))
+        self._change_statuses({action_id: status})
 
     def mark_selected_done(self) -> None:
         ids = self.selected_ids()
-        if not ids:
-            return
-        try:
-            with self.ctx.store.transaction():
-                for action_id in ids:
-                    self.ctx.store.actions.update(action_id, status="done")
-        except FieldGroupError as exc:
-            QMessageBox.warning(self, _("Action items"), str(exc))
-            return
-        self._after_write(ids)
+        if ids:
+            self._change_statuses(dict.fromkeys(ids, "done"))
+            window = self.window()
+            if isinstance(window, QMainWindow):  # the rows leave the list: say how to bring them back
+                window.statusBar().showMessage(ngettext(
+                    "{n} action item marked done; Edit ▸ Undo (Ctrl+Z) brings it back.",
+                    "{n} action items marked done; Edit ▸ Undo (Ctrl+Z) brings them back.", len(ids)).format(n=len(ids)),
+                    15000)
+
+    def _change_statuses(self, new: dict[str, str]) -> None:
+        """Through the undo stack: Ctrl+Z puts the old statuses back."""
+        old = {}
+        for action_id in new:
+            row = self.model.row_of(action_id)
+            old[action_id] = self.model.row_at(row).status if row is not None else self.ctx.store.actions.get(action_id).status
+        self.ctx.undo_stack.push(StatusChange(self.set_statuses, old, new))
+
+    def set_statuses(self, statuses: dict[str, str]) -> None:
+        """Write new statuses in the background, then update those rows in place (and tell the others)."""
+        def write(store: object) -> Changes:
+            with store.transaction():
+                for action_id, status in statuses.items():
+                    store.actions.update(action_id, status=status)
+            return Changes.of()  # _after_write tells the other pages
+
+        write_op(self, self.ctx, write, lambda _changes: self._after_write(list(statuses)),
+                 lambda message: QMessageBox.warning(self, _("Action items"), message))
 
     def new_item(self) -> None:
         if self.ctx.group_id is None:
             return
         dialog = ActionItemDialog(self.ctx.store, self.ctx.group_id, parent=self)
         if dialog.exec() and dialog.saved:
-            self.refresh()
+            saved = dialog.saved.id
+            self.refresh(then=lambda: self.show_record(saved))
             self._announce("action_items")
-            self.show_record(dialog.saved.id)
 
     def edit_selected(self) -> None:
         ids = self.selected_ids()
@@ -346,7 +389,17 @@ class ActionsPage(QWidget):
             return
         dialog = ActionItemDialog(self.ctx.store, item.group_id, item, parent=self)
         if dialog.exec():
+            old, new = _editable(item), _editable(self.ctx.store.actions.get(item.id))
+            self.ctx.undo_stack.push(RecordEdit(lambda values, i=item.id: self._write_values(i, values), old, new))
             self._after_write(ids)
+
+    def _write_values(self, action_id: str, values: dict) -> None:
+        def write(store: object) -> Changes:
+            store.actions.update(action_id, **values)
+            return Changes.of()
+
+        write_op(self, self.ctx, write, lambda _changes: self._after_write([action_id]),
+                 lambda message: QMessageBox.warning(self, _("Action items"), message))
 
     def delete_selected(self) -> None:
         ids = self.selected_ids()
@@ -378,3 +431,16 @@ class ActionsPage(QWidget):
         rows = self._selected_rows()
         if len(rows) == 1 and self.model.row_at(rows[0]).meeting_id:
             self.ctx.open_record("meetings", self.model.row_at(rows[0]).meeting_id)
+
+
+def tracker_data(store: object, group_id: str | None) -> tuple[list, list]:
+    """The group's tracker rows and organisations (runs on a background connection)."""
+    if not group_id:
+        return [], []
+    return store.actions.tracker_rows(group_id), store.organisations.list(group_id=group_id)
+
+
+def _editable(item: object) -> dict:
+    """The fields the action item dialog edits, to write back on undo."""
+    return {name: getattr(item, name) for name in ("title", "description", "owner_person_id", "owner_organisation_id",
+                                                   "due_date", "status", "meeting_id")}

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListView,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldgroup.core.entities import Meeting
 from fieldgroup.core.errors import FieldGroupError
 from fieldgroup.core.repositories import AttendanceLine
 from fieldgroup.i18n import _
@@ -28,7 +29,9 @@ from fieldgroup.ui.dialogs.quick_person_dialog import QuickPersonDialog
 from fieldgroup.ui.labels import ATTENDANCE_LABELS, label, pillar_label
 from fieldgroup.ui.models.search_proxy import SearchProxy
 from fieldgroup.ui.models.table_model import Column, ObjectTableModel
+from fieldgroup.ui.ops import QueryOp
 from fieldgroup.ui.widgets.field_errors import ErrorLabel
+from fieldgroup.ui.widgets.table_layout import fit_columns, lay_out_table
 
 
 def _person_name(line: AttendanceLine) -> str:
@@ -57,7 +60,10 @@ class AttendancePanel(QWidget):
         super().__init__(parent)
         self.ctx, self.ensure_saved = ctx, ensure_saved
         self.meeting_id: str | None = None
+        # The editor tells which kind of meeting this is and when (for "copy the last one's attendees").
+        self.kind_and_date: Callable[[], tuple[str, date]] | None = None
         self.error = ErrorLabel(self)
+        self.loader = QueryOp(self, ctx.store)
         self._build_picker()
         self._build_list()
         layout = QHBoxLayout(self)
@@ -73,6 +79,7 @@ class AttendancePanel(QWidget):
         self.proxy = SearchProxy(self.choices, self)
         self.search.textChanged.connect(self.proxy.set_search)
         self.search.returnPressed.connect(self.add_selected)
+        self.search.installEventFilter(self)  # Down/Up walk the matches while typing; Enter adds
         self.people = QListView(self)
         self.people.setModel(self.proxy)
         self.people.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -85,6 +92,9 @@ class AttendancePanel(QWidget):
         self.new_person_button = QPushButton(_("New person…"), self)
         self.new_person_button.setToolTip(_("Add someone who is not in the list yet, with their organisation"))
         self.new_person_button.clicked.connect(self.quick_add)
+        self.copy_button = QPushButton(_("Copy attendees from the last meeting of this kind"), self)
+        self.copy_button.setToolTip(_("Adds everyone who attended the previous meeting of the same type, as present"))
+        self.copy_button.clicked.connect(self.copy_last_attendees)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.new_person_button)
@@ -95,6 +105,22 @@ class AttendancePanel(QWidget):
         box.addWidget(self.search)
         box.addWidget(self.people, 1)
         box.addLayout(buttons)
+        box.addWidget(self.copy_button)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.search and event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+            self._step(1 if event.key() == Qt.Key.Key_Down else -1)
+            return True
+        return super().eventFilter(watched, event)
+
+    def _step(self, step: int) -> None:
+        """Move the highlighted match down or up, keeping the typing focus in the search box."""
+        count = self.proxy.rowCount()
+        if not count:
+            return
+        current = self.people.currentIndex()
+        row = min(max((current.row() if current.isValid() else -1) + step, 0), count - 1)
+        self.people.setCurrentIndex(self.proxy.index(row, 0))
 
     def _build_list(self) -> None:
         self.lines = ObjectTableModel(ATTENDANCE_COLUMNS, self)
@@ -105,9 +131,7 @@ class AttendancePanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the organisation gives way first
+        lay_out_table(self.table, "attendance", 0)  # the name takes the room; the rest fit, cut with a tooltip
         self.count_label = QLabel(self)
         buttons = QHBoxLayout()
         for status in ("present", "excused", "absent"):
@@ -137,8 +161,12 @@ class AttendancePanel(QWidget):
         store = self.ctx.store
         lines = store.attendance.of_meeting(self.meeting_id) if self.meeting_id else []
         self.lines.set_rows(lines)
+        fit_columns(self.table)
         on_list = {line.person_id for line in lines}
-        self.choices.set_rows([c for c in person_choices(store, self.ctx.group_id) if c.id not in on_list])
+        self.choices.set_rows([c for c in self.choices.rows if c.id not in on_list])
+        group_id = self.ctx.group_id  # the group's people (thousands on a big store) come from the background
+        self.loader.run(lambda own: person_choices(own, group_id),
+                        lambda choices: self.choices.set_rows([c for c in choices if c.id not in on_list]))
         present = sum(line.status == "present" for line in lines)
         self.count_label.setText(_("On the list: {n} · present: {present}").format(n=len(lines), present=present))
 
@@ -146,6 +174,8 @@ class AttendancePanel(QWidget):
 
     def _selected_choices(self) -> list[PersonChoice]:
         rows = self.people.selectionModel().selectedRows() or self.people.selectedIndexes()
+        if not rows and self.people.currentIndex().isValid():
+            rows = [self.people.currentIndex()]
         if not rows and self.proxy.rowCount() == 1:
             rows = [self.proxy.index(0, 0)]  # one match left: Enter adds it
         return [self.choices.row_object(self.proxy.mapToSource(index).row()) for index in rows]
@@ -206,6 +236,26 @@ class AttendancePanel(QWidget):
         if lines:
             self._write(write)
 
+    def copy_last_attendees(self) -> None:
+        """Everyone who attended the previous meeting of the same kind, added as present."""
+        if self.kind_and_date is None:
+            return
+        kind, day = self.kind_and_date()
+        last = last_meeting_of_kind(self.ctx.store, self.ctx.group_id, kind, day, self.meeting_id)
+        if last is None:
+            self.error.show_message(_("There is no earlier meeting of this type to copy attendees from."))
+            return
+        came = [line.person_id for line in self.ctx.store.attendance.of_meeting(last.id)
+                if line.status in ("present", "excused")]
+        on_list = {line.person_id for line in self.lines.rows}
+
+        def write(meeting_id: str) -> None:
+            for person_id in came:
+                if person_id not in on_list:
+                    self.ctx.store.attendance.set(meeting_id, person_id, "present")
+
+        self._write(write)
+
     def quick_add(self) -> None:
         if (self.meeting_id or self.ensure_saved()) is None:
             return
@@ -213,3 +263,12 @@ class AttendancePanel(QWidget):
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.person_id:
             self.search.clear()
             self.add_person(dialog.person_id)
+
+
+def last_meeting_of_kind(store: object, group_id: str | None, kind: str, before: date,
+                         exclude: str | None) -> Meeting | None:
+    """The latest meeting of `kind` in the group held before `before` (not the meeting itself)."""
+    if not group_id:
+        return None
+    earlier = [m for m in store.meetings.list(group_id=group_id, kind=kind) if m.date < before and m.id != exclude]
+    return max(earlier, key=lambda m: m.date, default=None)

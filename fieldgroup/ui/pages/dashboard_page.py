@@ -24,7 +24,8 @@ from fieldgroup.ui.data import (
 )
 from fieldgroup.ui.dialogs.group_dialog import create_group
 from fieldgroup.ui.labels import MEETING_KIND_LABELS, label
-from fieldgroup.ui.tasks import StoreLoader
+from fieldgroup.ui.ops import QueryOp
+from fieldgroup.ui.pages.stale import ReloadWhenShown
 from fieldgroup.ui.widgets.balance_history import BalanceHistory
 from fieldgroup.ui.widgets.link_button import LinkButton
 
@@ -43,7 +44,7 @@ def _balance_words(row: MeetingRow) -> str:
     return f"{str(STATUS_LABELS[row.balance.status])} {format_index(row.balance.index)}"
 
 
-class DashboardPage(QWidget):
+class DashboardPage(ReloadWhenShown, QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
@@ -70,24 +71,12 @@ class DashboardPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(grid, 1)
-        self.overdue_loader = StoreLoader(self, ctx.store)
-        self.indicator_loader = StoreLoader(self, ctx.store)
+        self.overdue_loader = QueryOp(self, ctx.store)
+        self.indicator_loader = QueryOp(self, ctx.store)
         self._stale = False
-        ctx.group_changed.connect(lambda _group: self._changed())
-        ctx.data_changed.connect(lambda _table: self._changed())
+        ctx.group_changed.connect(lambda _group: self.when_shown(self.refresh))
+        ctx.data_changed.connect(lambda _table: self.when_shown(self.refresh))
         self.refresh()
-
-    def _changed(self) -> None:
-        # Hidden behind another page, the dashboard waits until it is shown again to reload.
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: object) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
 
     def _box(self, title: str) -> QGroupBox:
         box = QGroupBox(title, self)
@@ -139,6 +128,14 @@ class DashboardPage(QWidget):
             button = _link(text + (" — " + where if where else ""), self.next_box)
             button.clicked.connect(lambda: self.ctx.open_record("meetings", meeting.id))
             layout.addWidget(button)
+        elif last is None:  # a new group: say where to start
+            note = QLabel(_("Start here: add the member organisations and their people (People & organisations), "
+                            "then record your first meeting."), self.next_box)
+            note.setWordWrap(True)
+            layout.addWidget(note)
+            start = QPushButton(_("Record the first meeting"), self.next_box)
+            start.clicked.connect(lambda: getattr(self.window(), "new_meeting", lambda: None)())
+            layout.addWidget(start)
         else:
             layout.addWidget(QLabel(_("No meeting planned."), self.next_box))
         if last is not None:
@@ -158,7 +155,7 @@ class DashboardPage(QWidget):
         layout = self._clear(self.overdue_box)
         layout.addWidget(QLabel(_("Counting overdue action items…"), self.overdue_box))
         group_id = self.ctx.group_id
-        self.overdue_loader.load(lambda store: overdue_summary(store, group_id, SHOWN_OVERDUE), self._show_overdue,
+        self.overdue_loader.run(lambda store: overdue_summary(store, group_id, SHOWN_OVERDUE), self._show_overdue,
                                  lambda message: self._show_error(self.overdue_box, message))
 
     def _show_overdue(self, summary: tuple[int, list]) -> None:
@@ -192,7 +189,7 @@ class DashboardPage(QWidget):
         layout = self._clear(self.indicator_box)
         layout.addWidget(QLabel(_("Checking indicators…"), self.indicator_box))
         group_id = self.ctx.group_id
-        self.indicator_loader.load(lambda store: indicators_behind(store, group_id), self._show_indicators,
+        self.indicator_loader.run(lambda store: indicators_behind(store, group_id), self._show_indicators,
                                    lambda message: self._show_error(self.indicator_box, message))
 
     def _show_indicators(self, behind: list[IndicatorBehind]) -> None:

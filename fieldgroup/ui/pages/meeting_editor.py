@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldgroup.core import drafts as journal
 from fieldgroup.core.entities import Meeting
 from fieldgroup.core.errors import FieldGroupError
 from fieldgroup.core.schema import MEETING_KINDS, PILLARS
@@ -25,19 +26,26 @@ from fieldgroup.formatting import format_date
 from fieldgroup.i18n import _, ngettext
 from fieldgroup.ui.context import AppContext
 from fieldgroup.ui.labels import MEETING_KIND_LABELS, label, pillar_label
+from fieldgroup.ui.ops import QueryOp
 from fieldgroup.ui.pages.attendance_panel import AttendancePanel
 from fieldgroup.ui.pages.meeting_actions_panel import MeetingActionsPanel
 from fieldgroup.ui.widgets.agenda_editor import AgendaEditor
 from fieldgroup.ui.widgets.balance_bar import BalanceBar
 from fieldgroup.ui.widgets.dates import date_edit, from_qdate, to_qdate
 from fieldgroup.ui.widgets.field_errors import ErrorLabel, FieldErrors
+from fieldgroup.ui.widgets.why import enable, unless
 
 DETAILS_TAB, ATTENDANCE_TAB, MINUTES_TAB, ACTIONS_TAB = range(4)
+DRAFT_MS = 250  # the draft journal follows the typing closely: a crash loses at most this much
+SAVE_MS = 1000  # the meeting itself is saved once the typing pauses
 FIELD_TABS = {"minutes": MINUTES_TAB, "decisions": MINUTES_TAB}
 
 
 class MeetingEditor(QWidget):
-    """Edits one meeting; details are saved with Save (or when leaving, after asking), the rest on change."""
+    """Edits one meeting and saves as you go: every change is written to the draft journal inside the
+    store within a quarter second and saved to the meeting once typing pauses for a second (or at
+    once when leaving it); a change that cannot be saved yet stays in the journal, with the reason
+    beside the field, and is restored at the next start if the app is closed or crashes."""
 
     saved = Signal(str)
     deleted = Signal(str)
@@ -49,12 +57,18 @@ class MeetingEditor(QWidget):
         self.meeting: Meeting | None = None
         self.dirty = False
         self._loading = False
+        self.draft_key: str | None = None  # the journal row holding unsaved edits, if any
+        self.draft_timer = QTimer(self, singleShot=True, interval=DRAFT_MS)
+        self.draft_timer.timeout.connect(self.write_draft)
+        self.save_timer = QTimer(self, singleShot=True, interval=SAVE_MS)
+        self.save_timer.timeout.connect(self.autosave)
         self.errors = FieldErrors(ErrorLabel(self))
         self.balance = BalanceBar(self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._details_tab(), _("&Details and agenda"))
         self.attendance = AttendancePanel(ctx, self.ensure_saved, self)
         self.attendance.changed.connect(self.refresh_balance)
+        self.attendance.kind_and_date = lambda: (self.kind.currentData(), from_qdate(self.date.date()))
         self.tabs.addTab(self.attendance, _("A&ttendance"))
         self.tabs.addTab(self._minutes_tab(), _("&Minutes and decisions"))
         self.actions_panel = MeetingActionsPanel(ctx, self.ensure_saved, self)
@@ -62,6 +76,7 @@ class MeetingEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._header())
+        layout.addWidget(self.notice)
         layout.addWidget(self.balance)
         layout.addWidget(self.errors.general)
         layout.addWidget(self.tabs, 1)
@@ -74,10 +89,15 @@ class MeetingEditor(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.heading.setFont(font)
-        self.save_button = QPushButton(_("&Save"), self)
-        self.save_button.setShortcut(QKeySequence.StandardKey.Save)
-        self.save_button.setToolTip(_("Save the details, agenda, minutes and decisions (Ctrl+S)"))
-        self.save_button.clicked.connect(self.save)
+        self.save_state = QLabel(self)
+        self.save_state.setAccessibleName(_("Saving"))
+        save_now = QAction(self)  # no Save button (everything saves as you go); Ctrl+S still saves at once
+        save_now.setShortcut(QKeySequence.StandardKey.Save)
+        save_now.triggered.connect(self.save_now)
+        self.addAction(save_now)
+        self.notice = QLabel(self)
+        self.notice.setWordWrap(True)
+        self.notice.setVisible(False)
         self.delete_button = QPushButton(_("Delete…"), self)
         self.delete_button.clicked.connect(self.delete)
         self.print_button = QPushButton(_("Print handout…"), self)
@@ -85,7 +105,8 @@ class MeetingEditor(QWidget):
         self.print_button.clicked.connect(self.print_handout)
         row = QHBoxLayout()
         row.addWidget(self.heading, 1)
-        for button in (self.print_button, self.delete_button, self.save_button):
+        row.addWidget(self.save_state)
+        for button in (self.print_button, self.delete_button):
             row.addWidget(button)
         return row
 
@@ -117,9 +138,15 @@ class MeetingEditor(QWidget):
             self._field(form, text, widget, field)
         self.agenda = AgendaEditor(self)
         self.errors.add("agenda", ErrorLabel(self), self.agenda.new_item)
+        self.arising_button = QPushButton(_("Add matters arising"), self)
+        self.arising_button.setToolTip(_("Adds the open action items of earlier meetings to the agenda, "
+                                         "as on the printed handout"))
+        self.arising_button.clicked.connect(self.add_matters_arising)
+        self.arising_loader = QueryOp(self, self.ctx.store)
         agenda_box = QVBoxLayout()
         agenda_box.addWidget(QLabel(_("Agenda"), self))
         agenda_box.addWidget(self.agenda, 1)
+        agenda_box.addWidget(self.arising_button)
         agenda_box.addWidget(self.errors.labels["agenda"][0])
         self.kind.currentIndexChanged.connect(lambda _index: self.refresh_balance())
         for signal in (self.kind.currentIndexChanged, self.date.dateChanged, self.title.textChanged,
@@ -150,12 +177,31 @@ class MeetingEditor(QWidget):
             layout.addLayout(box, 1)
         return tab
 
+    def add_matters_arising(self) -> None:
+        """One agenda item per open action item of an earlier meeting (read in the background)."""
+        group_id = self.started_in_group or self.ctx.group_id
+        day = from_qdate(self.date.date())
+
+        def add(titles: list[str]) -> None:
+            present = set(self.agenda.items())
+            new = [_("Matters arising: {title}").format(title=t) for t in titles]
+            new = [item for item in new if item not in present]
+            if new:
+                self.agenda.set_items([*self.agenda.items(), *new])
+                self._mark_dirty()
+
+        self.arising_loader.run(lambda store: [a.title for a in matters_arising(store, group_id, day)], add)
+
     # ---- loading ----
 
     def load(self, meeting: Meeting | None) -> None:
         """Show `meeting`, or a blank new meeting for None (saved on Save or at the first attendee)."""
         self._loading = True
+        self.draft_timer.stop()
+        self.save_timer.stop()
+        self.notice.setVisible(False)
         self.meeting = meeting
+        self.draft_key = None
         self.started_in_group = meeting.group_id if meeting else self.ctx.group_id
         self.errors.clear()
         self.kind.setCurrentIndex(max(self.kind.findData(meeting.kind if meeting else "plenary"), 0))
@@ -163,13 +209,14 @@ class MeetingEditor(QWidget):
         for widget, value in ((self.title, meeting and meeting.title), (self.place, meeting and meeting.place),
                               (self.region, meeting and meeting.region)):
             widget.setText(value or "")
+            widget.setCursorPosition(0)  # a long title shows its beginning
         self.pillar.setCurrentIndex(max(self.pillar.findData(meeting.pillar if meeting else None), 0))
         self.agenda.set_items(meeting.agenda_items if meeting else [])
         self.minutes.setPlainText(meeting.minutes or "" if meeting else "")
         self.decisions.setPlainText(meeting.decisions or "" if meeting else "")
         self._loading = False
         self._set_dirty(False)
-        self.delete_button.setEnabled(meeting is not None)
+        enable(self.delete_button, unless(meeting is not None, _("This meeting is not saved yet: there is nothing to delete.")))
         meeting_id = meeting.id if meeting else None
         self.attendance.set_meeting(meeting_id)
         self.actions_panel.set_meeting(meeting_id)
@@ -187,6 +234,8 @@ class MeetingEditor(QWidget):
     def _mark_dirty(self) -> None:
         if not self._loading:
             self._set_dirty(True)
+            self.draft_timer.start()
+            self.save_timer.start()
 
     def _set_dirty(self, dirty: bool) -> None:
         self.dirty = dirty
@@ -196,6 +245,7 @@ class MeetingEditor(QWidget):
             heading = f"{label(MEETING_KIND_LABELS, self.meeting.kind)} — {format_date(self.meeting.date)}"
         self.heading.setText(heading + (" *" if dirty else ""))
         self.heading.setToolTip(_("Unsaved changes") if dirty else "")
+        self.save_state.setText(_("Not saved yet") if dirty else (_("All changes saved") if self.meeting else ""))
 
     # ---- saving ----
 
@@ -212,8 +262,71 @@ class MeetingEditor(QWidget):
             "decisions": self.decisions.toPlainText(),
         }
 
-    def save(self) -> bool:
-        """Validate and save; on a problem, say what is wrong beside the field and keep the edits."""
+    # ---- the draft journal ----
+
+    def _key(self) -> str:
+        return f"meeting:{self.meeting.id}" if self.meeting else "meeting:new"
+
+    def write_draft(self) -> None:
+        """Journal what is on the screen (a quick write into the store's own drafts table)."""
+        if not self.dirty:
+            return
+        self.draft_timer.stop()
+        key = self._key()
+        if self.draft_key and self.draft_key != key:
+            journal.discard_draft(self.ctx.store, self.draft_key)
+        journal.save_draft(self.ctx.store, key, self.meeting.id if self.meeting else None,
+                                self.started_in_group or self.ctx.group_id, self.values())
+        self.draft_key = key
+
+    def _discard_draft(self) -> None:
+        if self.draft_key:
+            journal.discard_draft(self.ctx.store, self.draft_key)
+            self.draft_key = None
+
+    def restore_draft(self, draft: journal.Draft) -> None:
+        """Show a journalled draft over its meeting (or as a new meeting), say so, and save it as usual."""
+        meeting = self.ctx.store.meetings.find(draft.record_id) if draft.record_id else None
+        self.load(meeting)
+        if draft.group_id:
+            self.started_in_group = draft.group_id
+        self.draft_key = draft.key
+        self._loading = True
+        fields = draft.fields
+        self.kind.setCurrentIndex(max(self.kind.findData(fields.get("kind")), 0))
+        for widget, name in ((self.title, "title"), (self.place, "place"), (self.region, "region")):
+            widget.setText(fields.get(name) or "")
+        self.pillar.setCurrentIndex(max(self.pillar.findData(fields.get("pillar")), 0))
+        self.agenda.set_items([line for line in (fields.get("agenda") or "").splitlines() if line.strip()])
+        self.minutes.setPlainText(fields.get("minutes") or "")
+        self.decisions.setPlainText(fields.get("decisions") or "")
+        if fields.get("date"):
+            from datetime import date as date_type
+
+            self.date.setDate(to_qdate(date_type.fromisoformat(str(fields["date"]))))
+        self._loading = False
+        self._set_dirty(True)
+        self.save_timer.start()
+        self.notice.setText(_("FieldGroup was closed before these changes were saved; they have been restored "
+                              "and are saved again now."))
+        self.notice.setVisible(True)
+
+    # ---- saving ----
+
+    def autosave(self) -> None:
+        """The pause after typing: save quietly; what cannot be saved yet stays in the journal."""
+        if self.dirty:
+            self.save(quiet=True)
+
+    def save_now(self) -> bool:
+        """Ctrl+S, or leaving the meeting: save at once."""
+        return self.save() if self.dirty or self.meeting is None else True
+
+    def save(self, quiet: bool = False) -> bool:
+        """Validate and save; on a problem, say what is wrong beside the field and keep the edits
+        (in the journal too). `quiet` (the autosave) does not move to the tab of the problem."""
+        self.draft_timer.stop()
+        self.save_timer.stop()
         store = self.ctx.store
         try:
             if self.meeting is None:
@@ -226,10 +339,14 @@ class MeetingEditor(QWidget):
                 meeting = store.meetings.update(self.meeting.id, **self.values())
         except FieldGroupError as exc:
             field = getattr(exc, "field", None)
-            self.tabs.setCurrentIndex(FIELD_TABS.get(field, DETAILS_TAB))
+            if not quiet:
+                self.tabs.setCurrentIndex(FIELD_TABS.get(field, DETAILS_TAB))
             self.errors.show(exc)
+            self.write_draft()
+            self.save_state.setText(_("Not saved yet: see the message beside the field"))
             return False
         self.errors.clear()
+        self._discard_draft()
         self.meeting = meeting
         self._set_dirty(False)
         self.delete_button.setEnabled(True)
@@ -248,24 +365,27 @@ class MeetingEditor(QWidget):
 
     def ensure_saved(self) -> str | None:
         """The meeting's id, saving a new meeting first; None when it cannot be saved yet."""
+        if self.meeting is None and not self.dirty:
+            self.errors.show(FieldGroupError(_("Type the meeting's details first: a blank meeting is not saved.")))
+            return None
         if self.meeting is None or self.dirty:
             if not self.save():
                 return None
         return self.meeting.id if self.meeting else None
 
     def maybe_leave(self) -> bool:
-        """True when it is fine to show something else: nothing unsaved, or the user chose."""
-        if not self.dirty:
+        """True when it is fine to show something else: the edits are saved on the way out; only
+        edits that cannot be saved yet make it ask (fix them, or discard them)."""
+        if not self.dirty or self.save():
             return True
         answer = QMessageBox.question(
-            self, _("Unsaved changes"),
-            _("This meeting has changes that are not saved yet. Save them before leaving?"),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
+            self, _("Changes cannot be saved yet"),
+            _("This meeting's changes cannot be saved yet (see the message beside the field). Discard them?"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
         )
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
         if answer == QMessageBox.StandardButton.Discard:
+            self._discard_draft()
             self.load(self.meeting)
             return True
         return False
@@ -296,5 +416,19 @@ class MeetingEditor(QWidget):
             self.errors.show(exc)
             return
         self.dirty = False
+        self.save_timer.stop()
+        self._discard_draft()
         self.deleted.emit(meeting.id)
         self.ctx.changed("meetings")
+
+
+MATTERS_ARISING_LIMIT = 40  # as many as the printed handout lists
+
+
+def matters_arising(store: object, group_id: str | None, day: object) -> list:
+    """Open action items from the group's meetings held before `day`, soonest due first — the
+    handout's "Matters arising" rule (reports/meeting_handout.py), until core offers it as one function."""
+    if not group_id:
+        return []
+    earlier = {m.id for m in store.meetings.list(group_id=group_id) if m.date < day}
+    return [a for a in store.actions.open(group_id) if a.meeting_id in earlier][:MATTERS_ARISING_LIMIT]

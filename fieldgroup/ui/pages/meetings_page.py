@@ -6,7 +6,6 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -26,9 +25,12 @@ from fieldgroup.ui.data import MeetingRow, balances_by_meeting
 from fieldgroup.ui.labels import MEETING_KIND_LABELS, label
 from fieldgroup.ui.models.search_proxy import SearchProxy
 from fieldgroup.ui.models.table_model import Column, ObjectTableModel
+from fieldgroup.ui.ops import QueryOp
 from fieldgroup.ui.pages.meeting_editor import MeetingEditor
-from fieldgroup.ui.tasks import StoreLoader
+from fieldgroup.ui.pages.stale import ReloadWhenShown
 from fieldgroup.ui.widgets.balance_history import STATUS_MARKS
+from fieldgroup.ui.widgets.table_layout import fit_columns, lay_out_table
+from fieldgroup.ui.widgets.why import enable, no_group, unless
 
 
 def _balance_text(row: MeetingRow) -> str:
@@ -50,23 +52,25 @@ MEETING_COLUMNS = [
     Column(lambda: _("Date"), lambda r: format_date(r.meeting.date), sort_key=lambda r: r.meeting.date.isoformat(),
            tooltip=lambda r: r.meeting.title or ""),
     Column(lambda: _("Type"), lambda r: label(MEETING_KIND_LABELS, r.meeting.kind)),
+    Column(lambda: _("Title"), lambda r: r.meeting.title or "", tooltip=lambda r: r.meeting.title or ""),
     Column(lambda: _("Balance"), _balance_text, sort_key=lambda r: r.balance.index if r.balance and r.meeting.kind != "pillar" else -1.0,
            tooltip=_balance_text),
     Column(lambda: _("Where"), _where, tooltip=_where),
 ]
 
 
-BALANCE_COLUMN = 2
+TITLE_COLUMN, BALANCE_COLUMN, WHERE_COLUMN = 2, 3, 4
 
 
-class MeetingsPage(QWidget):
+class MeetingsPage(ReloadWhenShown, QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.model = ObjectTableModel(MEETING_COLUMNS, self, extra_search=lambda r: r.meeting.title or "")
         self.proxy = SearchProxy(self.model, self)
         self.balances: dict[str, Balance] | None = None  # None until the first background load reports
-        self.loader = StoreLoader(self, ctx.store)
+        self._saved_here = False
+        self.loader = QueryOp(self, ctx.store)
         self.editor = MeetingEditor(ctx, self)
         self.editor.saved.connect(self._after_save)
         self.editor.deleted.connect(self._after_delete)
@@ -75,7 +79,7 @@ class MeetingsPage(QWidget):
         self.splitter.addWidget(self._editor_side())
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([470, 750])
+        self.splitter.setSizes([560, 660])
         self.splitter.setChildrenCollapsible(False)
         state = settings.value(settings.SPLITTER)
         if state is not None:
@@ -84,7 +88,7 @@ class MeetingsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
         ctx.group_changed.connect(lambda _group: self._group_changed())
-        ctx.data_changed.connect(self._data_changed)
+        ctx.data_changed.connect(lambda table: self.when_shown(lambda: self._data_changed(table)))
         self.refresh()
 
     def _list_side(self) -> QWidget:
@@ -105,10 +109,8 @@ class MeetingsPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)  # place and region give way first
-        header.setResizeContentsPrecision(40)  # size columns from the first rows, not all 2,000 meetings
+        self.table.setColumnHidden(WHERE_COLUMN, True)  # the editor beside shows it; the title needs the room
+        lay_out_table(self.table, "meetings", TITLE_COLUMN)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.count_label = QLabel(self)
@@ -143,6 +145,7 @@ class MeetingsPage(QWidget):
     # ---- page contract ----
 
     def refresh(self) -> None:
+        self._stale = False
         current = self.editor.meeting.id if self.editor.meeting else None
         group_id = self.ctx.group_id
         meetings = self.ctx.store.meetings.list(group_id=group_id) if group_id else []
@@ -150,11 +153,16 @@ class MeetingsPage(QWidget):
         known = self.balances or {}
         unknown = None if self.balances is None else Balance()
         self.model.set_rows([MeetingRow(m, known.get(m.id, unknown)) for m in meetings])
-        self.loader.load(lambda store: balances_by_meeting(store, group_id), self._balances_loaded)
+        fit_columns(self.table)
+        self.loader.run(lambda store: balances_by_meeting(store, group_id), self._balances_loaded)
         self._show_count()
-        self.new_button.setEnabled(bool(self.ctx.group_id))
-        self.empty.setText(_("Choose a meeting on the left, or create a new one.") if self.ctx.group_id
-                           else _("Create a working group first (File ▸ New group…), then its meetings."))
+        enable(self.new_button, unless(bool(self.ctx.group_id), no_group()))
+        if not self.ctx.group_id:
+            self.empty.setText(_("Create a working group first (File ▸ New group…), then its meetings."))
+        elif not meetings:
+            self.empty.setText(_("No meetings yet: press New meeting (Ctrl+Shift+M) to record the first one."))
+        else:
+            self.empty.setText(_("Choose a meeting on the left, or create a new one."))
         if current:
             self._select(current)
 
@@ -162,6 +170,7 @@ class MeetingsPage(QWidget):
         self.balances = balances
         self.model.rows = [MeetingRow(r.meeting, balances.get(r.meeting.id, Balance())) for r in self.model.rows]
         self.model.refresh_column(BALANCE_COLUMN)
+        fit_columns(self.table)
 
     def focus_search(self) -> None:
         self.search.setFocus()
@@ -184,6 +193,12 @@ class MeetingsPage(QWidget):
             self._show(meeting)
             self._select(meeting_id)
 
+    def restore_draft(self, draft: object) -> None:
+        self.right.setCurrentWidget(self.editor)
+        self.editor.restore_draft(draft)
+        if self.editor.meeting:
+            self._select(self.editor.meeting.id)
+
     def new_meeting(self) -> None:
         if not self.editor.maybe_leave():
             return
@@ -200,10 +215,14 @@ class MeetingsPage(QWidget):
             return
         self.editor.meeting = None
         self.right.setCurrentWidget(self.empty)
-        self.refresh()
+        self.when_shown(self.refresh)
 
     def _data_changed(self, table: str) -> None:
-        if table in ("", "meetings", "attendance", "people", "organisations", "groups"):
+        if table == "meetings" and self._saved_here:
+            self._saved_here = False  # the editor's own save: its row was updated in place
+        elif table == "attendance":
+            self._reload_balances()  # the list itself did not change; only balances move
+        elif table in ("", "meetings", "people", "organisations", "groups"):
             self.refresh()
         if table in ("", "action_items") and self.editor.meeting:
             self.editor.actions_panel.reload()
@@ -242,8 +261,20 @@ class MeetingsPage(QWidget):
         self._show(row.meeting)
 
     def _after_save(self, meeting_id: str) -> None:
-        self.refresh()
+        """Update the saved meeting's row in place (a full reload of 2,000 rows would freeze the
+        typing that the autosave follows); a new meeting reloads the list."""
+        row = self.model.find_row(lambda r: r.meeting.id == meeting_id)
+        if row < 0 or self.editor.meeting is None:
+            self.refresh()
+        else:
+            self._saved_here = True
+            self.model.replace_row(row, MeetingRow(self.editor.meeting, self.model.rows[row].balance))
+            self._reload_balances()
         self._select(meeting_id)
+
+    def _reload_balances(self) -> None:
+        group_id = self.ctx.group_id
+        self.loader.run(lambda store: balances_by_meeting(store, group_id), self._balances_loaded)
 
     def _after_delete(self, _meeting_id: str) -> None:
         self.editor.meeting = None

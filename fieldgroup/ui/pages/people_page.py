@@ -8,11 +8,11 @@ from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSplitter,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -28,11 +28,15 @@ from fieldgroup.ui.dialogs.organisation_dialog import OrganisationDialog
 from fieldgroup.ui.dialogs.person_dialog import PersonDialog
 from fieldgroup.ui.models.organisations_model import OrganisationsModel
 from fieldgroup.ui.models.people_model import PeopleModel
+from fieldgroup.ui.pages.stale import ReloadWhenShown
+from fieldgroup.ui.widgets.history_panel import HistoryPanel
+from fieldgroup.ui.widgets.table_layout import fit_columns, lay_out_table, remember_splitter
+from fieldgroup.ui.widgets.why import enable, no_group, unless
 
 PEOPLE_TAB, ORGANISATIONS_TAB = 0, 1
 
 
-def _table(model, name: str, widths: tuple[int, ...]) -> tuple[QTableView, QSortFilterProxyModel]:
+def _table(model, name: str, widths: tuple[int, ...], key: str = "") -> tuple[QTableView, QSortFilterProxyModel]:
     proxy = QSortFilterProxyModel()
     proxy.setSourceModel(model)
     proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -48,22 +52,20 @@ def _table(model, name: str, widths: tuple[int, ...]) -> tuple[QTableView, QSort
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.verticalHeader().hide()
     view.setWordWrap(False)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
     for column, width in enumerate(widths):
         view.setColumnWidth(column, width)
+    lay_out_table(view, key or name, 0)  # the name takes the room left; the rest fit their content
     return view, proxy
 
 
-class PeoplePage(QWidget):
+class PeoplePage(ReloadWhenShown, QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.people_model, self.organisations_model = PeopleModel(self), OrganisationsModel(self)
         self.people_view, self.people_proxy = _table(self.people_model, _("People"),
-                                                     (200, 220, 110, 95, 105, 95, 150, 170))
-        self.org_view, self.org_proxy = _table(self.organisations_model, _("Organisations"), (360, 140, 220, 180))
+                                                     (200, 220, 110, 95, 105, 95, 150, 170), "people")
+        self.org_view, self.org_proxy = _table(self.organisations_model, _("Organisations"), (360, 140, 220, 180), "organisations")
         self.search = QLineEdit()
         self.search.setPlaceholderText(_("Search people and organisations (Ctrl+F)"))
         self.search.setAccessibleName(_("Search people and organisations"))
@@ -77,11 +79,20 @@ class PeoplePage(QWidget):
         self.tabs.addTab(self._people_tab(), _("&People"))
         self.tabs.addTab(self._organisations_tab(), _("&Organisations"))
         self.tabs.currentChanged.connect(lambda _i: self._update())
+        self.history = HistoryPanel(ctx, self)
+        self._history_of: object = ()
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.tabs)
+        split.addWidget(self.history)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setChildrenCollapsible(False)
+        remember_splitter(split, "people")
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.tabs, 1)
-        ctx.group_changed.connect(lambda _g: self.refresh())
-        ctx.data_changed.connect(self._on_data_changed)
+        layout.addWidget(split, 1)
+        ctx.group_changed.connect(lambda _g: self.when_shown(self.refresh))
+        ctx.data_changed.connect(lambda table: self.when_shown(lambda: self._on_data_changed(table)))
         self.refresh()
 
     # ---- building ----
@@ -133,6 +144,8 @@ class PeoplePage(QWidget):
         orgs = store.organisations.list(group_id=group_id) if group_id else []
         self.people_model.set_rows(people)
         self.organisations_model.set_rows(orgs, Counter(p.organisation_id for p in people))
+        fit_columns(self.people_view)
+        fit_columns(self.org_view)
         self._update()
 
     def _on_data_changed(self, table: str) -> None:
@@ -146,26 +159,49 @@ class PeoplePage(QWidget):
 
     def _update(self) -> None:
         people, orgs = self.selected_people(), self.selected_organisations()
+        self._update_history(people, orgs)
         has_group = self.ctx.group_id is not None
-        self.new_person_button.setEnabled(has_group and self.organisations_model.rowCount() > 0)
-        self.import_button.setEnabled(has_group)
-        self.new_org_button.setEnabled(has_group)
+        group_first = unless(has_group, no_group())
+        enable(self.new_person_button, group_first or unless(
+            self.organisations_model.rowCount() > 0,
+            _("Add an organisation first (Organisations tab ▸ New organisation…): every person belongs to one.")))
+        enable(self.import_button, group_first)
+        enable(self.new_org_button, group_first)
         for button in (self.edit_person_button, self.delete_person_button, self.protect_button):
-            button.setEnabled(len(people) == 1)
+            enable(button, unless(len(people) == 1, _("Select one person in the list first.")))
         if len(people) == 1 and people[0].protected:
             self.protect_button.setText(_("Remove pro&tection…"))
         else:
             self.protect_button.setText(_("Mark as pro&tected"))
-        self.merge_people_button.setEnabled(self.people_model.rowCount() > 1)
-        self.edit_org_button.setEnabled(len(orgs) == 1)
-        self.delete_org_button.setEnabled(len(orgs) == 1)
-        self.merge_orgs_button.setEnabled(self.organisations_model.rowCount() > 1)
+        enable(self.merge_people_button, unless(self.people_model.rowCount() > 1, _("There is nobody to merge yet.")))
+        for button in (self.edit_org_button, self.delete_org_button):
+            enable(button, unless(len(orgs) == 1, _("Select one organisation in the list first.")))
+        enable(self.merge_orgs_button, unless(self.organisations_model.rowCount() > 1,
+                                              _("There is no organisation to merge yet.")))
         self.count_label.setText(_("{people} · {orgs}").format(
             people=ngettext("{n} person", "{n} people", self.people_proxy.rowCount()).format(n=self.people_proxy.rowCount()),
             orgs=ngettext("{n} organisation", "{n} organisations", self.org_proxy.rowCount())
             .format(n=self.org_proxy.rowCount())))
 
     # ---- selection ----
+
+    def _update_history(self, people: list, orgs: list) -> None:
+        """The selected person's or organisation's meetings and action items (read in the background)."""
+        on_people_tab = self.tabs.currentIndex() == 0
+        chosen = (people if on_people_tab else orgs)
+        key = (on_people_tab, chosen[0].id) if len(chosen) == 1 else None
+        if key == self._history_of:
+            return
+        self._history_of = key
+        if key is None:
+            self.history.show_for(None, [], None)
+        elif on_people_tab:
+            person = chosen[0]
+            self.history.show_for(person_label(person), [person.id], None)
+        else:
+            org = chosen[0]
+            ids = [p.id for p in self.people_model.rows if p.organisation_id == org.id]
+            self.history.show_for(org.name, ids, org.id)
 
     def _selected(self, view: QTableView, proxy: QSortFilterProxyModel, model) -> list:
         rows = sorted({proxy.mapToSource(i).row() for i in view.selectionModel().selectedRows()})
@@ -334,3 +370,8 @@ class PeoplePage(QWidget):
         if dialog.exec() and dialog.merged:
             self._saved("organisations", dialog.merged.id)
             self.ctx.changed("action_items")
+
+
+def person_label(person: object) -> str:
+    # The coordinator sees protected names on screen; the mark reminds them it never goes to print.
+    return _("{name} (protected)").format(name=person.name) if person.protected else person.name

@@ -34,7 +34,8 @@ from fieldgroup.ui.dialogs.passphrase_dialog import PassphraseDialog
 from fieldgroup.ui.dialogs.sync_target_dialog import choose_sync_folder
 from fieldgroup.ui.models.import_history_model import ImportHistoryModel, local_time
 from fieldgroup.ui.models.laptops_model import Laptop, LaptopsModel
-from fieldgroup.ui.tasks import run_task
+from fieldgroup.ui.ops import catch_up_clock, run_op
+from fieldgroup.ui.pages.stale import ReloadWhenShown
 from fieldgroup.ui.widgets.conflict_list import ConflictList
 from fieldgroup.ui.widgets.passphrase_box import PassphraseBox
 from fieldgroup.ui.widgets.sync_summary import folder_summary, import_summary, report_lines
@@ -43,7 +44,7 @@ SUMMARY, CONFLICTS, HISTORY, PASSPHRASE = range(4)
 RECORD_NAME_FIELDS = ("name", "title", "code", "place")
 
 
-class SyncPage(QWidget):
+class SyncPage(ReloadWhenShown, QWidget):
     """Background work runs on its own store connection (see ui/sync_jobs.py); results land in the summary."""
 
     work_finished = Signal(str)  # "sync", "import", "export": the flow ended (done, refused or cancelled)
@@ -70,8 +71,8 @@ class SyncPage(QWidget):
         self.passphrase_box = PassphraseBox(ctx.store)
         self.tabs.addTab(self.passphrase_box, _("Passphrase"))
         layout.addWidget(self.tabs, 1)
-        ctx.data_changed.connect(lambda _table: self.refresh())
-        ctx.group_changed.connect(lambda _g: self.refresh())
+        ctx.data_changed.connect(lambda _table: self.when_shown(self.refresh))
+        ctx.group_changed.connect(lambda _g: self.when_shown(self.refresh))
         self.refresh()
 
     # ---- building ----
@@ -196,15 +197,15 @@ class SyncPage(QWidget):
 
     def _came_in(self) -> None:
         """Another connection wrote to the store: move our clock on and let every page reload."""
-        sync_jobs.catch_up_clock(self.ctx.store)
+        catch_up_clock(self.ctx.store)
         if self.ctx.group_id is None:  # a new laptop that just joined from a colleague's bundle
             self.ctx.set_group(sync_group(self.ctx.store)[0])
         self.ctx.changed("")
 
     def _run(self, title: str, job, on_done, flow: str) -> None:
-        signals = run_task(self, title, job, on_done=on_done, on_error=self._failed(flow))
+        signals = run_op(self, title, job, on_done=on_done, on_error=self._failed(flow))
         signals.cancelled.connect(lambda: self._cancelled(flow))
-        # run_task keeps no reference to its signals object; if Python collected it while the worker
+        # run_op keeps no reference to its signals object; if Python collected it while the worker
         # runs, the result would be emitted from a deleted object and the flow would never finish.
         self._tasks.add(signals)
         for signal in (signals.finished, signals.failed, signals.cancelled):
@@ -341,7 +342,7 @@ class SyncPage(QWidget):
                   sync_jobs.export_job(self.ctx.store, out, self._passphrase()), self._exported, "export")
 
     def _exported(self, result) -> None:
-        sync_jobs.catch_up_clock(self.ctx.store)  # the export issued a stamp on the other connection
+        catch_up_clock(self.ctx.store)  # the export issued a stamp on the other connection
         text = (_("Saved and checked {path}, encrypted with the group passphrase.") if result.encrypted
                 else _("Saved and checked {path} (not encrypted: no group passphrase is set).")).format(path=result.path)
         self._show(f"<p>{escape(text)}</p>", "export")

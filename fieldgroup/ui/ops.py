@@ -1,0 +1,241 @@
+"""The one way to work off the GUI thread: read ops on a read-only connection, write ops that say what changed.
+
+Modelled on Anki's QueryOp/CollectionOp and Picard's run_task: the function runs on the thread pool
+on its OWN connection to the store file (never the GUI's: sqlite connections are not shared between
+threads, and a GUI write must not join a background transaction), and its result comes back to the
+GUI thread. A read op opens the file read-only (no lock, nothing written); a write op opens it for
+writing, returns a `Changes` (the tables it touched), and the pages are told through
+`AppContext.changed()`. Errors reach the user as one sentence, tracebacks only the log."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from fieldgroup.core import Store
+from fieldgroup.core.errors import FieldGroupError
+from fieldgroup.i18n import _
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+# Signals of ops still running. Without this reference a caller that ignores the return value
+# would let Python collect the QObject while the worker thread is about to emit on it (a crash).
+_RUNNING: set[OpSignals] = set()
+
+
+class Cancelled(Exception):
+    """Raised inside an op when the user pressed Cancel."""
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What a write op changed: table names ("" for "many"), for pages to decide whether to reload."""
+
+    tables: tuple[str, ...] = ()
+    value: Any = None  # anything else the caller wants back (a new id, a count)
+
+    @classmethod
+    def of(cls, *tables: str, value: Any = None) -> Changes:
+        return cls(tuple(tables), value)
+
+
+@dataclass
+class Progress:
+    """Handed to an op: report progress, and stop when the user cancels."""
+
+    signals: OpSignals
+    cancelled: bool = field(default=False)
+
+    def report(self, done: int, total: int, text: str = "") -> None:
+        self.check()
+        self.signals.progress.emit(done, total, text)
+
+    def check(self) -> None:
+        if self.cancelled:
+            raise Cancelled()
+
+
+class OpSignals(QObject):
+    progress = Signal(int, int, str)
+    finished = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+
+
+def error_sentence(exc: BaseException) -> str:
+    """The one sentence a user sees for `exc`; anything unexpected goes to the log with its traceback."""
+    if isinstance(exc, FieldGroupError):
+        return str(exc)
+    log.error("Background operation failed", exc_info=exc)
+    return _("Something went wrong; the details are in the log file (Help ▸ Open log folder).")
+
+
+class _Runnable(QRunnable):
+    def __init__(self, fn: Callable[[Progress], Any], signals: OpSignals, progress: Progress):
+        super().__init__()
+        self.fn, self.signals, self.progress = fn, signals, progress
+
+    def run(self) -> None:
+        try:
+            self._run()
+        except RuntimeError:  # the application is closing and took the signals with it
+            log.info("Background operation finished after its window closed")
+
+    def _run(self) -> None:
+        try:
+            result = self.fn(self.progress)
+        except Cancelled:
+            self.signals.cancelled.emit()
+        except Exception as exc:  # the user gets a sentence; the details go to the log
+            self.signals.failed.emit(error_sentence(exc))
+        else:
+            self.signals.finished.emit(result)
+
+
+def run_op(parent: QWidget | None, title: str, fn: Callable[[Progress], Any],
+           on_done: Callable[[Any], None] | None = None, on_error: Callable[[str], None] | None = None,
+           *, show_dialog: bool = True) -> OpSignals:
+    """Run `fn(progress)` on the thread pool, with a cancellable progress dialog after 300 ms.
+
+    `fn` must not touch widgets nor the GUI's store. `on_done(result)` runs on the GUI thread; an
+    error shows as a message box unless `on_error` is given. Returns the signals (tests wait on them)."""
+    signals = OpSignals()
+    progress = Progress(signals)
+    dialog = _progress_dialog(parent, title, progress, signals) if show_dialog else None
+
+    def close_dialog(*_args: object) -> None:
+        if dialog is not None:
+            dialog.reset()
+            dialog.deleteLater()
+
+    def failed(message: str) -> None:
+        close_dialog()
+        if on_error:
+            on_error(message)
+        else:
+            QMessageBox.warning(parent, title, message)
+
+    signals.finished.connect(close_dialog)
+    signals.cancelled.connect(close_dialog)
+    signals.failed.connect(failed)
+    if on_done:
+        signals.finished.connect(on_done)
+    for signal in (signals.finished, signals.failed, signals.cancelled):
+        signal.connect(lambda *_a: _RUNNING.discard(signals))  # connected last: callbacks above run first
+    _RUNNING.add(signals)
+    QThreadPool.globalInstance().start(_Runnable(fn, signals, progress))
+    return signals
+
+
+def _progress_dialog(parent: QWidget | None, title: str, progress: Progress, signals: OpSignals) -> QProgressDialog:
+    dialog = QProgressDialog(title, _("Cancel"), 0, 0, parent)
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)  # quick work finishes without a flashing dialog
+
+    def cancel() -> None:
+        progress.cancelled = True
+
+    dialog.canceled.connect(cancel)  # the Cancel button; Escape or closing the dialog rejects it
+    dialog.rejected.connect(cancel)
+
+    def show_progress(done: int, total: int, text: str) -> None:
+        if dialog.wasCanceled():
+            cancel()
+            return
+        dialog.setMaximum(total)
+        dialog.setValue(done)
+        if text:
+            dialog.setLabelText(text)
+
+    signals.progress.connect(show_progress)
+    return dialog
+
+
+def running_ops() -> int:
+    """How many ops have not reported back yet (the window waits for them on quit)."""
+    return len(_RUNNING)
+
+
+# ---- connections of their own --------------------------------------------------------------------
+
+
+def own_store(gui_store: Store, *, read_only: bool) -> Store:
+    """A second connection to the GUI store's file (same clock source and today) for one op."""
+    return gui_store.reopen(read_only=read_only)
+
+
+def with_own_store(gui_store: Store, work: Callable[[Store], T], *, read_only: bool = False) -> T:
+    """Run `work` on a fresh connection to the GUI store's file, then close it."""
+    store = own_store(gui_store, read_only=read_only)
+    try:
+        return work(store)
+    finally:
+        store.close()
+
+
+def catch_up_clock(gui_store: Store) -> None:
+    """Move the GUI connection's clock past every stamp a background connection saved, so the next
+    edit made in the GUI is stamped after them."""
+    gui_store.catch_up_clock()
+
+
+# ---- the two kinds of op -------------------------------------------------------------------------
+
+
+class QueryOp:
+    """Reads for one page on a read-only connection. Only the newest request's result is delivered,
+    and never to a widget that was closed: a page can ask again on every change without stacking up."""
+
+    def __init__(self, owner: QWidget, store: Store):
+        self.owner, self.store = owner, store
+        self.generation = 0
+
+    def run(self, fn: Callable[[Store], T], on_done: Callable[[T], None],
+            on_error: Callable[[str], None] | None = None) -> OpSignals:
+        from shiboken6 import isValid
+
+        self.generation += 1
+        generation, gui_store = self.generation, self.store
+
+        def current() -> bool:
+            return generation == self.generation and isValid(self.owner)
+
+        def deliver(result: Any) -> None:
+            if current():
+                on_done(result)
+
+        def failed(message: str) -> None:
+            if current():
+                (on_error or (lambda m: log.warning("Background read failed: %s", m)))(message)
+
+        return run_op(self.owner, "", lambda _p: with_own_store(gui_store, fn, read_only=True),
+                      deliver, failed, show_dialog=False)
+
+
+def write_op(parent: QWidget, ctx: Any, fn: Callable[[Store], Changes], on_done: Callable[[Changes], None] | None = None,
+             on_error: Callable[[str], None] | None = None, *, title: str = "") -> OpSignals:
+    """Run a write on its own connection; afterwards the GUI clock catches up and every page hears
+    which tables changed (`ctx.changed`). `fn` returns a `Changes`."""
+    gui_store = ctx.store
+
+    def done(changes: Changes) -> None:
+        catch_up_clock(gui_store)
+        if on_done:
+            on_done(changes)
+        for table in _tables(changes.tables):
+            ctx.changed(table)
+
+    return run_op(parent, title, lambda _p: with_own_store(gui_store, fn), done, on_error, show_dialog=bool(title))
+
+
+def _tables(tables: Iterable[str]) -> list[str]:
+    tables = list(dict.fromkeys(tables))
+    return [""] if "" in tables else tables

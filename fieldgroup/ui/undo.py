@@ -1,0 +1,52 @@
+"""Undo (Ctrl+Z) for status changes, Mark done and edits of action items: QUndoStack commands.
+
+A command's first redo() is the change itself, so every change goes through `push`. Deleting is not
+here on purpose: a delete leaves a tombstone that syncs to the other laptops and cannot be taken
+back, so it asks first instead."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+
+from fieldgroup.i18n import _, ngettext
+
+
+class StatusChange(QUndoCommand):
+    """New statuses for some action items; undo puts the old ones back."""
+
+    def __init__(self, apply: Callable[[dict[str, str]], None], old: dict[str, str], new: dict[str, str]):
+        count = len(new)
+        if set(new.values()) == {"done"}:
+            text = ngettext("mark {n} action item done", "mark {n} action items done", count).format(n=count)
+        else:
+            text = ngettext("change the status of {n} action item", "change the status of {n} action items",
+                            count).format(n=count)
+        super().__init__(text)
+        self.apply, self.old, self.new = apply, old, new
+
+    def redo(self) -> None:
+        self.apply(self.new)
+
+    def undo(self) -> None:
+        self.apply(self.old)
+
+
+class RecordEdit(QUndoCommand):
+    """An edit already saved by a dialog: the first redo does nothing; undo writes the old values back."""
+
+    def __init__(self, apply: Callable[[dict[str, Any]], None], old: dict[str, Any], new: dict[str, Any]):
+        super().__init__(_("edit the action item"))
+        self.apply, self.old, self.new = apply, old, new
+        self.first = True
+
+    def redo(self) -> None:
+        if self.first:
+            self.first = False
+            return
+        self.apply(self.new)
+
+    def undo(self) -> None:
+        self.apply(self.old)

@@ -1,0 +1,120 @@
+"""Tables that show what matters: the main text column stretches, the others fit their content,
+widths the user drags are remembered, and a cut-off cell shows its whole text as a tooltip."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QToolTip,
+)
+
+from fieldgroup.ui import settings
+
+SAMPLE_ROWS = 60  # columns are sized from the rows on screen and around them, never all 100,000
+
+
+class ElidedTooltipDelegate(QStyledItemDelegate):
+    """Shows the full text of a cell that does not fit (when the model gives no tooltip of its own)."""
+
+    def helpEvent(self, event: QEvent, view: QAbstractItemView, option: QStyleOptionViewItem,  # noqa: N802
+                  index: QModelIndex | QPersistentModelIndex) -> bool:
+        if event.type() == QEvent.Type.ToolTip and not index.data(Qt.ItemDataRole.ToolTipRole):
+            text = index.data(Qt.ItemDataRole.DisplayRole)
+            if isinstance(text, str) and text:
+                needed = option.fontMetrics.horizontalAdvance(text) + 12
+                if needed > view.visualRect(index).width():
+                    QToolTip.showText(event.globalPos(), text, view)
+                    return True
+            QToolTip.hideText()
+            return True
+        return super().helpEvent(event, view, option, index)
+
+
+def lay_out_table(view: QTableView, key: str, stretch: int) -> None:
+    """Column `stretch` takes the room left; the others size to their content (from a sample of rows)
+    until the user drags one, after which the widths the user chose are kept across sessions."""
+    header = view.horizontalHeader()
+    header.setResizeContentsPrecision(SAMPLE_ROWS)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    header.setMinimumSectionSize(40)
+    if not isinstance(view.itemDelegate(), ElidedTooltipDelegate):
+        view.setItemDelegate(ElidedTooltipDelegate(view))
+    view.setProperty("layout_key", key)
+    saved = settings.value(f"tables/{key}")
+    if saved is not None and header.restoreState(saved):
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        view.setProperty("user_sized", True)
+    save = QTimer(view, singleShot=True, interval=500)
+    save.timeout.connect(lambda: settings.set_value(f"tables/{key}", header.saveState()))
+
+    def user_resized(column: int, *_sizes: object) -> None:
+        # The stretching column is resized by the header itself whenever the others or the view change.
+        if view.property("fitting") or header.sectionResizeMode(column) == QHeaderView.ResizeMode.Stretch:
+            return
+        view.setProperty("user_sized", True)
+        save.start()
+
+    header.sectionResized.connect(user_resized)
+    view.viewport().installEventFilter(_RefitOnResize(view))
+    header.sortIndicatorChanged.connect(lambda *_a: save.start())
+
+
+MAIN_SHARE = 0.38  # the stretching (main text) column keeps at least this share of the width
+
+
+def fit_columns(view: QTableView) -> None:
+    """Size every column but the stretching one to its content, unless the user has sized them; when
+    they would crush the main column, they give up width in proportion (their text is then cut, with
+    the whole text as a tooltip)."""
+    if view.property("user_sized"):
+        return
+    header = view.horizontalHeader()
+    others = [c for c in range(header.count())
+              if header.sectionResizeMode(c) != QHeaderView.ResizeMode.Stretch and not view.isColumnHidden(c)]
+    view.setProperty("fitting", True)
+    try:
+        for column in others:
+            view.resizeColumnToContents(column)
+        available = view.viewport().width()
+        wanted = {c: header.sectionSize(c) for c in others}
+        # A column never gets narrower than its heading (or its content, when that is narrower):
+        # short columns (yes/no, a pillar) keep their words; long ones give up the width.
+        floor = {c: min(wanted[c], max(header.sectionSizeFromContents(c).width(), header.minimumSectionSize()))
+                 for c in others}
+        room = available * (1 - MAIN_SHARE) - sum(floor.values())
+        spare = sum(wanted[c] - floor[c] for c in others)
+        if available > 200 and spare > max(room, 0):
+            share = max(room, 0) / spare
+            for column in others:
+                header.resizeSection(column, floor[column] + int((wanted[column] - floor[column]) * share))
+    finally:
+        view.setProperty("fitting", False)
+
+
+class _RefitOnResize(QObject):
+    """Fit again when the table's width changes, once per burst of resizes (showing a page sends several)."""
+
+    def __init__(self, view: QTableView):
+        super().__init__(view)
+        self.timer = QTimer(self, singleShot=True, interval=0)
+        self.timer.timeout.connect(lambda: fit_columns(view))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Resize and not self.timer.isActive():
+            self.timer.start()
+        return False
+
+
+def remember_splitter(splitter: QSplitter, key: str) -> None:
+    """Restore and keep the position of a splitter the user drags."""
+    saved = settings.value(f"splitters/{key}")
+    if saved is not None:
+        splitter.restoreState(saved)
+    splitter.splitterMoved.connect(lambda *_a: settings.set_value(f"splitters/{key}", splitter.saveState()))
