@@ -297,9 +297,11 @@ class SyncAccess:
         vector = json.loads(self._store.local_setting("seen_vector") or "{}")
         # This laptop's own entry follows its data, not its clock: making or reading a bundle moves
         # the clock, and a vector that moves without new data makes every sync look like news.
-        own = sql.newest_stamp_of(self._conn, self._store.device_id)
-        if own and own > vector.get(self._store.device_id, ""):
-            vector[self._store.device_id] = own
+        # A copied or restored store took a new id: what it made under its previous id is its own too.
+        for device in (self._store.device_id, self._store.local_setting("previous_device_id")):
+            own = sql.newest_stamp_of(self._conn, device) if device else None
+            if own and own > vector.get(device, ""):
+                vector[device] = own
         return vector
 
     def save_seen_vector(self, vector: dict[str, str]) -> None:
