@@ -126,6 +126,23 @@ def demo_store(size: str, work: Path) -> Path:
     return path
 
 
+def figures(*, smoke: bool, laptops: int = 50, size: str = "realistic", memory: bool = True) -> dict:
+    """The folder-sync figures (also part of `make bench`; `--smoke` for the harness check)."""
+    laptops, size = (3, "small") if smoke else (laptops, size)
+    work = CACHE / "work-folder-sync"
+    work.mkdir(parents=True, exist_ok=True)
+    base = demo_store(size, work)
+    print(f"Making {laptops} laptops' bundles from {base.name}…", flush=True)
+    folder = make_folder(base, work, laptops)
+    result: dict = {"laptops": laptops, "size": size}
+    result |= time_sync(base, work, folder)
+    if memory:
+        result |= stress_import_memory(work, "small" if smoke else "stress")
+    result["targets"] = TARGETS
+    result["met"] = {k: result[k] <= v for k, v in TARGETS.items() if k in result}
+    return result
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--laptops", type=int, default=50)
@@ -133,20 +150,9 @@ def main() -> None:
     parser.add_argument("--smoke", action="store_true", help="3 laptops on the small store: checks the harness")
     parser.add_argument("--skip-memory", action="store_true")
     args = parser.parse_args()
-    laptops, size = (3, "small") if args.smoke else (args.laptops, args.size)
-    work = CACHE / "work-folder-sync"
-    work.mkdir(parents=True, exist_ok=True)
-    base = demo_store(size, work)
-    print(f"Making {laptops} laptops' bundles from {base.name}…", flush=True)
-    folder = make_folder(base, work, laptops)
-    figures: dict[str, float] = {"laptops": laptops, "size": size}
-    figures |= time_sync(base, work, folder)
-    if not args.skip_memory:
-        figures |= stress_import_memory(work, "small" if args.smoke else "stress")
-    figures["targets"] = TARGETS
-    figures["met"] = {k: figures[k] <= v for k, v in TARGETS.items() if k in figures}
-    print(json.dumps(figures, indent=2))
-    (CACHE / ("folder-sync-smoke.json" if args.smoke else "folder-sync.json")).write_text(json.dumps(figures, indent=2))
+    result = figures(smoke=args.smoke, laptops=args.laptops, size=args.size, memory=not args.skip_memory)
+    print(json.dumps(result, indent=2))
+    (CACHE / ("folder-sync-smoke.json" if args.smoke else "folder-sync.json")).write_text(json.dumps(result, indent=2))
 
 
 if __name__ == "__main__":
