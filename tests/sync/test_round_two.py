@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from fieldgroup.core import store_sync
 from fieldgroup.sync import review, state
 from fieldgroup.sync.exporter import export_bundle
 from fieldgroup.sync.importer import import_bundle
@@ -19,23 +18,29 @@ def send(source, target, folder, for_device=False):
 
 def test_a_bundle_for_one_device_carries_a_third_laptops_work_and_never_diverges(laptops, fast_dir):
     accra, tarkwa, obuasi = laptops
-    group, _people, _meeting = seed_group(accra.store)
+    group, _people, meeting = seed_group(accra.store)
     send(accra, tarkwa, fast_dir)
     send(accra, obuasi, fast_dir)
-    # Obuasi adds a new organisation and a person in it while its clock is behind the others'.
+    # Obuasi adds an organisation early on; accra and tarkwa then work later in the day.
     org = obuasi.store.organisations.create(group_id=group.id, name="Golden Star", pillar="company")
-    kofi = obuasi.store.people.create(organisation_id=org.id, name="Kofi Boateng")
-    for laptop in (accra, tarkwa):
-        laptop.tick(60_000)
+    accra.tick(60_000)
+    accra.store.meetings.update(meeting.id, place="Takoradi")
+    send(accra, tarkwa, fast_dir)
+    tarkwa.tick(120_000)
     tarkwa.store.groups.update(group.id, region="Western")
     send(tarkwa, accra, fast_dir)  # accra learns what tarkwa has seen
-    send(obuasi, accra, fast_dir)
+    # Later still, obuasi adds a person to its new organisation and sends one full bundle.
+    obuasi.tick(300_000)
+    kofi = obuasi.store.people.create(organisation_id=org.id, name="Kofi Boateng")
+    from_obuasi = fast_dir / "obuasi.fgbundle"
+    export_bundle(obuasi.store, from_obuasi)
+    import_bundle(accra.store, from_obuasi)
     report = send(accra, tarkwa, fast_dir, for_device=True)
     assert report.counts.conflicts == 0
     assert tarkwa.store.people.get(kofi.id).organisation_id == org.id  # with their new organisation
     assert tarkwa.store.digest() == accra.store.digest()
-    # Obuasi's own bundle is still read by tarkwa, and everyone agrees.
-    send(obuasi, tarkwa, fast_dir)
+    # Obuasi's own bundle still reads as nothing new or brings what is missing; everyone agrees.
+    import_bundle(tarkwa.store, from_obuasi)
     send(tarkwa, obuasi, fast_dir)
     assert len({laptop.store.digest() for laptop in laptops}) == 1
 
@@ -46,17 +51,19 @@ def test_a_laptop_is_marked_as_seen_only_for_what_a_bundle_really_carried(laptop
     send(accra, tarkwa, fast_dir)
     send(accra, obuasi, fast_dir)
     obuasi.store.meetings.create(group_id=group.id, kind="workshop", date=date(2025, 4, 1), title="Grievances")
-    send(obuasi, accra, fast_dir)
+    from_obuasi = fast_dir / "obuasi.fgbundle"
+    export_bundle(obuasi.store, from_obuasi)
+    import_bundle(accra.store, from_obuasi)
     send(tarkwa, accra, fast_dir)
     # A bundle made for tarkwa against a vector that tarkwa does not have (a stale or wrong peer record).
     with accra.store.transaction():
-        store_sync.save_peer(accra.store.conn, tarkwa.store.device_id, "tarkwa", state.seen_vector(accra.store),
-                             "2025-06-15T00:00:00+00:00")
+        accra.store.sync.save_peer(tarkwa.store.device_id, "tarkwa", state.seen_vector(accra.store),
+                                   "2025-06-15T00:00:00+00:00")
     path = fast_dir / "thin.fgbundle"
     export_bundle(accra.store, path, for_device=tarkwa.store.device_id)
     import_bundle(tarkwa.store, path)
-    # Tarkwa must not believe it has obuasi's meeting: obuasi's own bundle still brings it.
-    report = send(obuasi, tarkwa, fast_dir)
+    # Tarkwa must not believe it has obuasi's meeting: obuasi's own (same) bundle still brings it.
+    report = import_bundle(tarkwa.store, from_obuasi)
     assert not report.already_had
     assert tarkwa.store.meetings.count() == obuasi.store.meetings.count()
 
