@@ -3,7 +3,6 @@ clocks forgiven per laptop and backups worth having (issue 20, items 3-7)."""
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 
