@@ -212,10 +212,6 @@ def save_folder_file(conn: sqlite3.Connection, file_name: str, sha256: str, outc
                  " VALUES (?, ?, ?, ?, ?, ?)", (file_name, sha256, outcome, reason, device, when))
 
 
-def forget_folder_file(conn: sqlite3.Connection, file_name: str) -> None:
-    conn.execute("DELETE FROM folder_files WHERE file_name = ?", (file_name,))
-
-
 def travelling_rows_by_id(conn: sqlite3.Connection, table: str, ids: Iterable[str]) -> list[list]:
     """Rows as they travel (id, values..., stamps JSON, newest stamp) for the given ids, by id."""
     columns = ", ".join(("id", *TABLES[table].field_names, "_stamps", "_ver"))

@@ -144,9 +144,6 @@ class SyncAccess:
         """Add the rows that travelling rows point to (after rows were added by hand, e.g. merge targets)."""
         self._close_under_references(changes, audience)
 
-    def travelling_rows(self, table: str, ids: Iterable[str]) -> list[Row]:
-        return sql.travelling_rows_by_id(self._conn, table, ids)
-
     def merges(self) -> list[tuple[str, str, str]]:
         """(table, duplicate id, id it was merged into) of every merge of duplicates this store knows."""
         return sql.export_merges(self._conn)

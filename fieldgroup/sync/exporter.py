@@ -39,7 +39,7 @@ def build_payload(store: Store, peer_vector: dict[str, str] | None) -> tuple[dic
         for table, _duplicate, keep in merges:
             present = {row[0] for row in changes.tables[table]}
             if keep not in present:
-                changes.tables[table] += store.sync.travelling_rows(table, [keep])
+                changes.tables[table] += store.sync.rows_by_ids(table, [keep])
         store.sync.close_under_references(changes)
     tables = {name: {"fields": list(TABLES[name].field_names), "rows": rows} for name, rows in changes.tables.items()}
     return {"tables": tables, "tombstones": changes.tombstones, "merges": merges}, changes.counts()

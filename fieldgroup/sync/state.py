@@ -52,10 +52,6 @@ def observe_received(store: Store, vector: dict[str, str]) -> None:
             store.sync.observe(stamp)
 
 
-def merge_vectors(a: dict[str, str], b: dict[str, str]) -> dict[str, str]:
-    return {device: max(a.get(device, ""), b.get(device, "")) for device in a.keys() | b.keys()}
-
-
 def covers(have: dict[str, str], other: dict[str, str]) -> bool:
     """True when `have` already includes everything `other` describes."""
     return all(have.get(device, "") >= stamp for device, stamp in other.items())

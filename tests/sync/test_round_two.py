@@ -172,3 +172,30 @@ def test_opposite_merges_of_organisations_keep_one_with_everyone_in_it(laptops, 
     for laptop in (accra, tarkwa):
         assert laptop.store.people.get(extra.id).organisation_id == survivor
         assert laptop.store.people.get(people[0].id).organisation_id == survivor
+
+
+def test_the_review_can_keep_move_or_delete_a_record_kept_under_a_deleted_parent(laptops, fast_dir):
+    accra, tarkwa, _ = laptops
+    group = accra.store.groups.create(name="Ghana ICWG")
+    org = accra.store.organisations.create(group_id=group.id, name="Tarkwa Mining", pillar="company")
+    other = accra.store.organisations.create(group_id=group.id, name="WACAM", pillar="civil_society")
+    send(accra, tarkwa, fast_dir)
+    accra.tick(1000)
+    accra.store.organisations.delete(org.id)
+    tarkwa.tick(2000)
+    kofi = tarkwa.store.people.create(organisation_id=org.id, name="Kofi Mensah")
+    ama = tarkwa.store.people.create(organisation_id=org.id, name="Ama Owusu")
+    send(tarkwa, accra, fast_dir)
+    store = accra.store
+    kept = {c.record_id: c for c in review.open_conflicts(store) if c.kind == "orphan"}
+    sentence = review.describe_orphan(store, kept[kofi.id])
+    assert "Tarkwa Mining" in sentence and "Kofi Mensah" in sentence
+    review.move_orphan(store, kept[kofi.id].id, other.id)
+    assert store.people.get(kofi.id).organisation_id == other.id
+    recreated = kept[ama.id].kept_value
+    assert store.organisations.find(recreated) is not None  # still holds Ama
+    review.delete_orphan(store, kept[ama.id].id)
+    assert store.people.find(ama.id) is None and store.organisations.find(recreated) is None
+    assert [c for c in review.open_conflicts(store) if c.kind == "orphan"] == []
+    send(accra, tarkwa, fast_dir)
+    assert tarkwa.store.digest() == store.digest()
