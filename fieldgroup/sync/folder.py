@@ -171,11 +171,14 @@ def _import_one(store: Store, path: Path, passphrase: str | None, result: Folder
         else:
             result.set_aside[path.name] = known[2] or ""
         return
+    # A file still "arriving" with the very same bytes as at the last sync is not arriving: it is cut short.
+    arriving_ok = not (known is not None and known[0] == digest and known[1] == "not_ready")
     try:
-        report = import_bundle(store, path, passphrase, arriving_ok=True, accept_future=accept_clock_ahead,
+        report = import_bundle(store, path, passphrase, arriving_ok=arriving_ok, accept_future=accept_clock_ahead,
                                accept_unencrypted=accept_unencrypted)
     except bundle.BundleNotReady:
         result.not_ready.append(path.name)
+        _remember(store, path.name, digest, "not_ready", None)
         return
     except ClockAheadError as exc:
         result.waiting[path.name] = str(exc)

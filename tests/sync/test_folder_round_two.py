@@ -258,3 +258,13 @@ def test_a_bundle_refused_during_the_merge_takes_no_backup(laptops, fast_dir, mo
         with pytest.raises(bundle.BundleError):
             import_bundle(tarkwa.store, fast_dir / "a.fgbundle")
     assert backups.list_backups(tarkwa.store.path) == []
+
+
+def test_a_file_cut_short_is_left_for_one_sync_then_set_aside(laptops, stick):
+    accra, tarkwa, _ = laptops
+    mailbox = next((stick / "FieldGroup").iterdir())
+    whole = (mailbox / f"{accra.store.device_id}.fgbundle").read_bytes()
+    (mailbox / "0123456789abcdef.fgbundle").write_bytes(whole[: len(whole) // 2])
+    assert sync_folder(tarkwa.store, stick).not_ready == ["0123456789abcdef.fgbundle"]
+    again = sync_folder(tarkwa.store, stick)  # the same bytes: it was not arriving after all
+    assert list(again.set_aside) == ["0123456789abcdef.fgbundle"] and not again.not_ready
