@@ -210,9 +210,12 @@ def _migrate_to_3(conn: sqlite3.Connection) -> None:
 
 
 def _migrate_to_5(conn: sqlite3.Connection) -> None:
-    # Sync round two. A merge of duplicates travels as data: the duplicate's tombstone names the
-    # record it was merged into, so opposite merges can be told apart from deletes and resolved.
-    conn.execute("ALTER TABLE tombstones ADD COLUMN merged_into TEXT")
+    # Sync round two. A merge of duplicates travels as data (a grow-only set, never pruned): which
+    # record was merged into which, stamped with the duplicate's tombstone, so that opposite merges
+    # resolve to one survivor from the merges alone, whatever the order they arrive in.
+    # (A rowid table: SQLite 3.40's integrity_check wrongly reports NULLs in this WITHOUT ROWID shape.)
+    conn.execute("CREATE TABLE merges (tbl TEXT NOT NULL, duplicate TEXT NOT NULL, keep TEXT NOT NULL,"
+                 " stamp TEXT NOT NULL, PRIMARY KEY (tbl, duplicate, stamp))")
     # 'field' for a value lost to a concurrent edit or delete; 'orphan' for a record kept although
     # its parent was deleted on another laptop (the parent was recreated under a new id).
     conn.execute("ALTER TABLE conflicts ADD COLUMN kind TEXT NOT NULL DEFAULT 'field'")

@@ -25,20 +25,24 @@ def export_tombstones(conn: sqlite3.Connection, since: str | None = None) -> lis
     return conn.execute("SELECT tbl, id, stamp FROM tombstones WHERE stamp > ? ORDER BY tbl, id", (since,)).fetchall()
 
 
-def export_merges(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
-    """(table, duplicate id, id it was merged into) of every merge of duplicates this store knows."""
-    return conn.execute(
-        "SELECT tbl, id, merged_into FROM tombstones WHERE merged_into IS NOT NULL ORDER BY tbl, id").fetchall()
+def export_merges(conn: sqlite3.Connection) -> list[tuple[str, str, str, str]]:
+    """(table, duplicate id, id it was merged into, stamp) of every merge of duplicates this store knows."""
+    return conn.execute("SELECT tbl, duplicate, keep, stamp FROM merges ORDER BY tbl, duplicate, stamp").fetchall()
 
 
-def merges_of(conn: sqlite3.Connection, table: str) -> dict[str, str]:
-    return dict(conn.execute("SELECT id, merged_into FROM tombstones WHERE tbl = ? AND merged_into IS NOT NULL",
-                             (table,)))
+def merges_of(conn: sqlite3.Connection, table: str) -> list[tuple[str, str, str]]:
+    """(duplicate, keep, stamp) of the merges of one table."""
+    return conn.execute("SELECT duplicate, keep, stamp FROM merges WHERE tbl = ?", (table,)).fetchall()
 
 
-def set_merged_into(conn: sqlite3.Connection, table: str, record_id: str, keep_id: str | None) -> None:
-    """Mark a tombstone as a merge of duplicates: `record_id` lives on as `keep_id`."""
-    conn.execute("UPDATE tombstones SET merged_into = ? WHERE tbl = ? AND id = ?", (keep_id, table, record_id))
+def add_merges(conn: sqlite3.Connection, merges: Iterable[tuple[str, str, str, str]]) -> None:
+    conn.executemany("INSERT OR IGNORE INTO merges (tbl, duplicate, keep, stamp) VALUES (?, ?, ?, ?)", merges)
+
+
+def record_merge(conn: sqlite3.Connection, table: str, duplicate: str, keep: str) -> None:
+    """A merge of duplicates just made: `duplicate` (deleted, with its tombstone's stamp) lives on as `keep`."""
+    conn.execute("INSERT OR IGNORE INTO merges (tbl, duplicate, keep, stamp)"
+                 " SELECT tbl, id, ?, stamp FROM tombstones WHERE tbl = ? AND id = ?", (keep, table, duplicate))
 
 
 def newest_stamp(conn: sqlite3.Connection) -> str | None:
@@ -107,21 +111,19 @@ def delete_row(conn: sqlite3.Connection, table: str, record_id: str) -> None:
     conn.execute(f"DELETE FROM {TABLES[table].name} WHERE id = ?", (record_id,))
 
 
-def set_tombstone(conn: sqlite3.Connection, table: str, record_id: str, stamp: str,
-                  merged_into: str | None = None) -> None:
-    conn.execute("INSERT OR REPLACE INTO tombstones (tbl, id, stamp, merged_into) VALUES (?, ?, ?, ?)",
-                 (table, record_id, stamp, merged_into))
+def set_tombstone(conn: sqlite3.Connection, table: str, record_id: str, stamp: str) -> None:
+    conn.execute("INSERT OR REPLACE INTO tombstones (tbl, id, stamp) VALUES (?, ?, ?)", (table, record_id, stamp))
 
 
 def drop_tombstone(conn: sqlite3.Connection, table: str, record_id: str) -> None:
     conn.execute("DELETE FROM tombstones WHERE tbl = ? AND id = ?", (table, record_id))
 
 
-def orphans(conn: sqlite3.Connection, table: str, column: str) -> list[tuple[str, str, str | None, str | None]]:
-    """(row id, missing parent id, parent's tombstone stamp, merged into) for rows whose `column` points nowhere."""
+def orphans(conn: sqlite3.Connection, table: str, column: str) -> list[tuple[str, str, str | None]]:
+    """(row id, missing parent id, parent's tombstone stamp or None) for rows whose `column` points nowhere."""
     parent = TABLES[table].field(column).references
     return conn.execute(
-        f"SELECT c.id, c.{column}, t.stamp, t.merged_into FROM {table} c"
+        f"SELECT c.id, c.{column}, t.stamp FROM {table} c"
         f" LEFT JOIN {parent} p ON p.id = c.{column}"
         f" LEFT JOIN tombstones t ON t.tbl = ? AND t.id = c.{column}"
         f" WHERE c.{column} IS NOT NULL AND p.id IS NULL",

@@ -144,12 +144,16 @@ class SyncAccess:
         """Add the rows that travelling rows point to (after rows were added by hand, e.g. merge targets)."""
         self._close_under_references(changes, audience)
 
-    def merges(self) -> list[tuple[str, str, str]]:
-        """(table, duplicate id, id it was merged into) of every merge of duplicates this store knows."""
+    def merges(self) -> list[tuple[str, str, str, str]]:
+        """(table, duplicate id, id it was merged into, stamp) of every merge of duplicates this store knows."""
         return sql.export_merges(self._conn)
 
-    def merges_of(self, table: str) -> dict[str, str]:
+    def merges_of(self, table: str) -> list[tuple[str, str, str]]:
+        """(duplicate, keep, stamp) of the merges of one table."""
         return sql.merges_of(self._conn, table)
+
+    def add_merges(self, merges: Iterable[tuple[str, str, str, str]]) -> None:
+        sql.add_merges(self._writing(), merges)
 
     def _close_under_references(self, changes: Changes, audience: AudienceFilter | None) -> None:
         """Add the rows that travelling rows point to; drop rows that point to one the audience may not have."""
@@ -203,8 +207,8 @@ class SyncAccess:
         """Local rows (id, values..., stamps JSON) for the given ids."""
         return sql.rows_by_id(self._conn, table, ids)
 
-    def orphans(self, table: str, column: str) -> list[tuple[str, str, str | None, str | None]]:
-        """(row id, missing parent id, the parent's tombstone stamp or None, what it was merged into)."""
+    def orphans(self, table: str, column: str) -> list[tuple[str, str, str | None]]:
+        """(row id, missing parent id, the parent's tombstone stamp or None)."""
         return sql.orphans(self._conn, table, column)
 
     def get_row(self, table: str, record_id: str) -> dict[str, Any] | None:
@@ -232,8 +236,8 @@ class SyncAccess:
     def delete_row(self, table: str, record_id: str) -> None:
         sql.delete_row(self._writing(), table, record_id)
 
-    def set_tombstone(self, table: str, record_id: str, stamp: str, merged_into: str | None = None) -> None:
-        sql.set_tombstone(self._writing(), table, record_id, stamp, merged_into)
+    def set_tombstone(self, table: str, record_id: str, stamp: str) -> None:
+        sql.set_tombstone(self._writing(), table, record_id, stamp)
 
     def drop_tombstone(self, table: str, record_id: str) -> None:
         sql.drop_tombstone(self._writing(), table, record_id)

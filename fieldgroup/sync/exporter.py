@@ -10,6 +10,7 @@ from typing import Any
 from fieldgroup.core import FieldGroupError, Store
 from fieldgroup.core.atomic import write_atomically
 from fieldgroup.core.schema import TABLES
+from fieldgroup.core.sync_access import lacks_stamp
 from fieldgroup.i18n import _
 from fieldgroup.sync import bundle, state
 
@@ -33,10 +34,10 @@ def build_payload(store: Store, peer_vector: dict[str, str] | None) -> tuple[dic
 
     A merge of duplicates travels with its tombstone, and with the record it kept."""
     changes = store.sync.changes_since(peer_vector)
-    travelling = {(t[0], t[1]) for t in changes.tombstones}
-    merges = [list(m) for m in store.sync.merges() if (m[0], m[1]) in travelling]
+    lacks = (lambda stamp: True) if peer_vector is None else lacks_stamp(peer_vector)
+    merges = [list(m) for m in store.sync.merges() if lacks(m[3])]
     if peer_vector is not None and merges:
-        for table, _duplicate, keep in merges:
+        for table, _duplicate, keep, _stamp in merges:
             present = {row[0] for row in changes.tables[table]}
             if keep not in present:
                 changes.tables[table] += store.sync.rows_by_ids(table, [keep])

@@ -72,7 +72,7 @@ class Merger:
         self.devices: set[str] = set()  # devices whose stamps the payload holds (bounds the seen vector)
         self.buried: dict[tuple[str, str], dict[str, Any]] = {}  # values of records deleted during this merge
         self.survivors: dict[str, set[str]] = {}  # merged-away records that live on (opposite merges)
-        self.incoming_merges: dict[str, dict[str, str]] = {}
+        self.merge_stamps: dict[str, dict[str, set[str]]] = {}  # table -> duplicate -> stamps of its merges
 
     # ---- concurrency ----
 
@@ -102,44 +102,80 @@ class Merger:
             incoming_tombs.setdefault(entry[0], {})[entry[1]] = entry[2]
             self.devices.add(stamp_device(entry[2]))
         for entry in merges:
-            if not (isinstance(entry, list) and len(entry) == 3 and entry[0] in TABLES
-                    and entry[1] in incoming_tombs.get(entry[0], {})):
+            if not (isinstance(entry, list) and len(entry) == 4 and entry[0] in TABLES
+                    and all(isinstance(x, str) for x in entry)):
                 raise _damaged()
-            self.incoming_merges.setdefault(entry[0], {})[entry[1]] = entry[2]
+        self.db.add_merges(tuple(entry) for entry in merges)  # a grow-only set: every laptop ends with all
         had_tombstones = self.db.has_tombstones()
         checked = {name: self._checked_rows(name, tables.get(name, {"fields": list(TABLES[name].field_names),
                                                                     "rows": []})) for name in TABLE_ORDER}
-        for name in self.incoming_merges:
-            self.survivors[name] = self._opposite_merge_survivors(name, checked[name], incoming_tombs.get(name, {}))
+        for name in {m[0] for m in self.db.merges()}:
+            self.survivors[name] = self._opposite_merge_survivors(name, checked[name])
         for name in TABLE_ORDER:
-            tombs = {k: v for k, v in incoming_tombs.get(name, {}).items() if k not in self.survivors.get(name, ())}
+            tombs = {k: v for k, v in incoming_tombs.get(name, {}).items() if not self._void(name, k, v)}
             self._apply_table(name, checked[name], tombs)
+        self._enforce_merges()
         if had_tombstones or self.removed_locally or incoming_tombs:
             self._settle_orphans()
         return self.counts
 
-    def _opposite_merge_survivors(self, name: str, rows: list[list], tombs: dict[str, str]) -> set[str]:
-        """Records merged into each other in a circle (opposite merges): the smallest id lives on.
+    def _merge_edges(self, name: str) -> dict[str, str]:
+        """Duplicate -> the record its newest merge kept (a pure function of the merges set)."""
+        newest: dict[str, tuple[str, str]] = {}
+        stamps = self.merge_stamps.setdefault(name, {})
+        for duplicate, keep, stamp in self.db.merges_of(name):
+            stamps.setdefault(duplicate, set()).add(stamp)
+            if duplicate not in newest or (stamp, keep) > newest[duplicate]:
+                newest[duplicate] = (stamp, keep)
+        return {duplicate: keep for duplicate, (_stamp, keep) in newest.items()}
 
-        Decided from the merges alone, so every laptop picks the same survivor whatever the order."""
-        local_tombs = self.db.tombstones_of(name)
-        edges = dict(self.db.merges_of(name))
-        for duplicate, keep in self.incoming_merges.get(name, {}).items():
-            if duplicate not in edges or tombs[duplicate] > local_tombs.get(duplicate, ""):
-                edges[duplicate] = keep
-        available = {row[0] for row in rows} | {d for d in edges if not local_tombs.get(d)}
-        survivors = set()
-        for start in edges:
-            path, node = [], start
-            while node in edges and node not in path:
-                path.append(node)
-                node = edges[node]
-            if node in path:  # a circle: every member was merged away somewhere
-                circle = path[path.index(node):]
-                survivor = min(circle)
-                if survivor in available or self.db.rows_by_id(name, [survivor]):
-                    survivors.add(survivor)
-        return survivors
+    def _opposite_merge_survivors(self, name: str, rows: list[list]) -> set[str]:
+        """Merged-away records whose merge does not count here (yet): the survivor of a circle of
+        merges (opposite merges: the smallest id lives on), and any record whose surviving record
+        this laptop does not hold, so nothing pointing to it is lost while that record travels.
+
+        Decided from the merges alone, so every laptop ends with the same survivor whatever the order."""
+        edges = self._merge_edges(name)
+        available = {row[0] for row in rows}
+        kept = set()
+        for duplicate in edges:
+            root = self._root(duplicate, edges)
+            if root == duplicate or not (root in available or self.db.exists(name, root)):
+                kept.add(duplicate)
+        return kept
+
+    @staticmethod
+    def _root(record_id: str, edges: dict[str, str]) -> str:
+        """Where a merged-away record lives on: the end of its chain of merges, or the smallest id of a circle."""
+        path, node = [], record_id
+        while node in edges and node not in path:
+            path.append(node)
+            node = edges[node]
+        return min(path[path.index(node):]) if node in path else node
+
+    def _enforce_merges(self) -> None:
+        """A record merged away stays away, even one that an earlier circle of merges (or a survivor
+        not yet received) kept: once its survivor is here, what the merges say wins on every laptop."""
+        for name in self.survivors:
+            edges = self._merge_edges(name)
+            for duplicate, stamps in self.merge_stamps.get(name, {}).items():
+                root = self._root(duplicate, edges)
+                if root == duplicate or not self.db.exists(name, root):
+                    continue
+                row = self.db.get_row(name, duplicate)
+                merged_at = max(stamps)
+                if row is None or json.loads(row["_stamps"])["*"] > merged_at:
+                    continue  # gone already, or made again after the merge (a pair record)
+                self.db.delete_row(name, duplicate)
+                self.db.set_tombstone(name, duplicate, max(merged_at, self.db.tombstone(name, duplicate) or ""))
+                self.removed_locally = True
+                self.counts.add(name, "deleted")
+
+    def _void(self, name: str, record_id: str, stamp: str | None) -> bool:
+        """A tombstone made by one of the record's merges does not count while the merge is kept
+        (above); a later delete (an erasure) always does."""
+        return (stamp is not None and record_id in self.survivors.get(name, ())
+                and stamp in self.merge_stamps.get(name, {}).get(record_id, ()))
 
     def _checked_rows(self, name: str, section: Any) -> list[list]:
         if not isinstance(section, dict) or section.get("fields") != list(TABLES[name].field_names):
@@ -157,14 +193,16 @@ class Merger:
 
     def _apply_table(self, name: str, rows: list[list], tombs: dict[str, str]) -> None:
         local_tombs = self.db.tombstones_of(name)
+        first_rows = not local_tombs and self.db.table_is_empty(name)
         for survivor in self.survivors.get(name, ()):
-            local_tombs.pop(survivor, None)  # the survivor of opposite merges is not deleted after all
-        if not local_tombs and self.db.table_is_empty(name):
+            if self._void(name, survivor, local_tombs.get(survivor)):
+                local_tombs.pop(survivor)  # the survivor of opposite merges is not deleted after all
+        if first_rows:
             # Joining or first sync: nothing to compare with, so insert in bulk.
             self.db.insert_rows(name, rows)
             self.counts.add(name, "new", len(rows))
             for record_id, stamp in tombs.items():
-                self.db.set_tombstone(name, record_id, stamp, self._merged_into(name, record_id))
+                self.db.set_tombstone(name, record_id, stamp)
             return
         incoming = {row[0]: row for row in rows}
         local = self.db.rows_by_id(name, incoming.keys() | tombs.keys())
@@ -186,15 +224,12 @@ class Merger:
             return
         if merged is None:
             if tomb != local_tomb:
-                self.db.set_tombstone(name, record_id, tomb, self._merged_into(name, record_id))
+                self.db.set_tombstone(name, record_id, tomb)
             self.counts.add(name, "unchanged")
             return
-        if local_tomb is not None or record_id in self.survivors.get(name, ()):
+        if local_tomb is not None or self._void(name, record_id, self.db.tombstone(name, record_id)):
             self.db.drop_tombstone(name, record_id)  # re-created after the delete, or a merge survivor
         self._write(name, local, merged)
-
-    def _merged_into(self, name: str, record_id: str) -> str | None:
-        return self.incoming_merges.get(name, {}).get(record_id)
 
     def _write(self, name: str, local: tuple | None, merged: tuple) -> None:
         stamps = json.loads(merged[-2])
@@ -228,7 +263,7 @@ class Merger:
         if name == "people":
             self.db.forget_conflicts_of(name, record_id)
         if tomb != local_tomb:
-            self.db.set_tombstone(name, record_id, tomb, self._merged_into(name, record_id))
+            self.db.set_tombstone(name, record_id, tomb)
 
     def _keep_unseen_edits(self, name: str, record_id: str, row: tuple, tomb: str, seen) -> None:
         if name in NO_CONFLICT_COPIES:
@@ -273,20 +308,19 @@ class Merger:
                 for spec_field in TABLES[name].fields:
                     if not spec_field.references:
                         continue
-                    for record_id, parent, tomb, merged_into in self.db.orphans(name, spec_field.name):
+                    for record_id, parent, tomb in self.db.orphans(name, spec_field.name):
                         if tomb is None:
                             raise BundleError(_(
                                 "This bundle refers to records this laptop has never received; "
                                 "import a full bundle from that laptop first."))
                         if self.db.exists(name, record_id):
-                            self._settle(name, spec_field, record_id, parent, tomb, merged_into)
+                            self._settle(name, spec_field, record_id, parent, tomb)
                         settled_any = True
             if not settled_any:
                 return
 
-    def _settle(self, name: str, spec_field: Any, record_id: str, parent: str, tomb: str,
-                merged_into: str | None) -> None:
-        survivor = self._survivor_of(spec_field.references, parent) if merged_into else None
+    def _settle(self, name: str, spec_field: Any, record_id: str, parent: str, tomb: str) -> None:
+        survivor = self._survivor_of(spec_field.references, parent)
         if survivor is not None:
             self._relink(name, spec_field, record_id, survivor)
         elif spec_field.required and spec_field.references not in NO_CONFLICT_COPIES:
@@ -296,14 +330,11 @@ class Merger:
 
     def _survivor_of(self, table: str, record_id: str) -> str | None:
         """Follow merges (duplicate -> kept) to a record that still exists."""
-        merges = self.db.merges_of(table)
-        node, visited = record_id, set()
-        while node in merges and node not in visited:
-            visited.add(node)
-            node = merges[node]
-            if self.db.exists(table, node):
-                return node
-        return None
+        edges = self._merge_edges(table)
+        if record_id not in edges:
+            return None
+        root = self._root(record_id, edges)
+        return root if root != record_id and self.db.exists(table, root) else None
 
     def _relink(self, name: str, spec_field: Any, record_id: str, target: str) -> str:
         """Point a record at `target` instead; a pair record (this person at this meeting) moves to the new pair."""
