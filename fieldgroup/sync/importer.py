@@ -126,7 +126,8 @@ def import_bundle(store: Store, path: Path | str, passphrase: str | None = None,
     report = ImportReport(path.name, manifest.bundle_id, manifest.sender_device, manifest.sender_name,
                           dry_run, already_had=False, warnings=warnings)
     seen_before = state.seen_vector(store)
-    if manifest.sender_device == store.device_id or state.covers(seen_before, manifest.vector):
+    if manifest.sender_device == store.device_id or (state.covers(seen_before, manifest.vector)
+                                                     and not Merger(store, {}, {}).merges_pending()):
         report.already_had = True
         if not dry_run and manifest.sender_device != store.device_id:
             with store.transaction():  # what the sender has is still worth knowing (bundles for that device)

@@ -144,6 +144,18 @@ class Merger:
                 kept.add(duplicate)
         return kept
 
+    def merges_pending(self) -> bool:
+        """True while a merge of duplicates waits for a record this laptop does not hold (a survivor
+        still deleted here, or one whose survivor has not arrived): then a bundle is read even when
+        its vector is already covered, since it may carry that record."""
+        for name in {m[0] for m in self.db.merges()}:
+            edges = self._merge_edges(name)
+            for duplicate in edges:
+                root = self._root(duplicate, edges)
+                if not self.db.exists(name, root) or (root != duplicate and self.db.exists(name, duplicate)):
+                    return True
+        return False
+
     @staticmethod
     def _root(record_id: str, edges: dict[str, str]) -> str:
         """Where a merged-away record lives on: the end of its chain of merges, or the smallest id of a circle."""
