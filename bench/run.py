@@ -113,9 +113,12 @@ def run(size: str, rounds: int) -> dict:
         print(f"  round {n + 1}/{rounds} done", flush=True)
     reports.close()
     typing = tracker(store, rounds)
+    from bench import folder_sync
+
+    sync_figures = folder_sync.figures(smoke=size == "small")
     return {"size": size, "store": store.name, "rounds": rounds, "rows_imported": imports.row_count,
             "handout_meeting": reports.meeting.title, "me_group": reports.me_group.name, "runs": runs, "tracker": typing,
-            "figures": summarise(runs, typing), "machine": machine(), "seconds": round(time.time() - started, 1),
+            "figures": summarise(runs, typing), "folder_sync": sync_figures, "machine": machine(), "seconds": round(time.time() - started, 1),
             "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
 
 
@@ -132,6 +135,7 @@ def main() -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, indent=2, default=str) + "\n", encoding="utf-8")
     print(render(result))
+    print("Folder sync (issue 20): " + json.dumps({k: v for k, v in result["folder_sync"].items() if k != "targets"}))
     print(f"\nWrote {out} ({result['seconds']} s, {platform.node()})")
     missing = [f for f in FIGURES if f not in result["figures"]]
     sys.exit(1 if missing else 0)

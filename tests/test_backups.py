@@ -46,8 +46,22 @@ def test_daily_backup_once_a_day_and_only_the_newest_are_kept(store, group):
     assert backups.backup_if_due(store, now=NOON + timedelta(days=4, hours=3)) is None
     manual = backups.backup_now(store, "manual", now=NOON)
     kept = backups.list_backups(store.path)
-    assert [b.path for b in kept if b.reason == "daily"] == made[:1:-1]
+    # The newest three, and the first two after joining (days 0 and 1).
+    assert [b.path for b in kept if b.reason == "daily"] == made[::-1]
     assert manual in [b.path for b in kept]  # a backup made by hand is never pruned
+
+
+def test_the_first_backups_and_one_a_week_for_two_months_are_kept_besides_the_daily_ones(store, group):
+    backups.set_keep_count(store, 3)
+    made = [backups.backup_if_due(store, now=NOON + timedelta(days=d)) for d in range(120)]
+    kept = {b.taken_at for b in backups.list_backups(store.path)}
+    last = NOON + timedelta(days=119)
+    assert {NOON, NOON + timedelta(days=1)} <= kept  # the first after joining
+    assert {last - timedelta(days=d) for d in range(3)} <= kept  # the newest, daily
+    recent_weeks = {(last - timedelta(days=d)).isocalendar()[:2] for d in range(61)}
+    assert {t.isocalendar()[:2] for t in kept if last - t <= timedelta(days=61)} == recent_weeks
+    assert all(t.date() < NOON.date() + timedelta(days=2) or last - t <= timedelta(days=61) for t in kept)
+    assert len(kept) <= 2 + 3 + 10 and len(made) == 120
 
 
 def test_keep_count_is_a_local_setting_that_survives_reopening(tmp_path):
@@ -60,10 +74,12 @@ def test_keep_count_is_a_local_setting_that_survives_reopening(tmp_path):
 
 def test_backup_before_import_is_labelled_and_rotated(store, group):
     backups.set_keep_count(store, 2)
-    for minute in range(3):
+    for minute in range(5):
         backups.backup_now(store, "import", now=NOON + timedelta(minutes=minute))
     listed = backups.list_backups(store.path)
-    assert [b.reason_label for b in listed] == ["Before an import"] * 2
+    # The newest two and the first two after joining; the middle one went.
+    assert [b.reason_label for b in listed] == ["Before an import"] * 4
+    assert NOON + timedelta(minutes=2) not in {b.taken_at for b in listed}
     assert backups.backup_before(store, "import").name.endswith(".import.fgstore")
 
 

@@ -15,7 +15,7 @@ from fieldgroup.cli.common import (
     passphrase_for,
     print_json,
 )
-from fieldgroup.i18n import _
+from fieldgroup.i18n import _, ngettext
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -49,6 +49,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="write this laptop's bundle unencrypted (only for a group without a passphrase)")
     folder.add_argument("--accept-unencrypted", action="store_true",
                         help="import plain bundles although this group has a passphrase")
+    folder.add_argument("--accept-clock-ahead", metavar="DEVICE", action="append", default=[],
+                        help="accept changes stamped ahead by that laptop (its clock was wrong); repeatable")
     folder.add_argument("--json", action="store_true", help="machine-readable output")
     folder.set_defaults(handler=run_sync_folder)
 
@@ -101,20 +103,39 @@ def run_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# Partial success: the sync went on and this laptop's bundle was written, but a file was set aside.
+EXIT_SET_ASIDE = 3
+
+
 def run_sync_folder(args: argparse.Namespace) -> int:
     from fieldgroup.sync.folder import sync_folder
 
     with open_store_for(args) as store:
         result = sync_folder(store, args.folder, bundle_passphrase(args, store),
-                             accept_unencrypted=args.accept_unencrypted)
+                             accept_unencrypted=args.accept_unencrypted,
+                             accept_clock_ahead=set(args.accept_clock_ahead))
+    status = EXIT_SET_ASIDE if result.set_aside else EXIT_OK
     if args.json:
         print_json(result.as_dict())
-        return EXIT_OK
+    else:
+        _print_folder_result(result)
+    if result.set_aside:
+        print(ngettext("{n} file was set aside on this laptop; everything else was synced.",
+                       "{n} files were set aside on this laptop; everything else was synced.",
+                       len(result.set_aside)).format(n=len(result.set_aside)), file=sys.stderr)
+    return status
+
+
+def _print_folder_result(result) -> None:
     for report in result.imported:
         print(f"{report.file_name}: {report.summary()}")
     for name in result.not_ready:
         print(_("{name}: still arriving, left for the next sync.").format(name=name))
-    for name, reason in result.refused.items():
-        print(f"{name}: {reason}")
+    for name, reason in result.set_aside.items():
+        print(_("{name}: set aside on this laptop until it changes: {reason}").format(name=name, reason=reason))
+    for name, reason in result.waiting.items():
+        print(_("{name}: waiting for you: {reason}").format(name=name, reason=reason))
+    for ahead in {a.device: a for devices in result.clock_ahead.values() for a in devices}.values():
+        print(_("To accept the changes of {laptop}, run sync-folder again with --accept-clock-ahead {device}.")
+              .format(laptop=ahead.name or ahead.device, device=ahead.device))
     print(_("Wrote this laptop's bundle to {path}; the stick can be removed.").format(path=result.exported.path))
-    return EXIT_OK

@@ -6,17 +6,18 @@ import contextlib
 import os
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 
 @contextlib.contextmanager
-def atomic_file(target: Path) -> Iterator[BinaryIO]:
+def atomic_file(target: Path, verify: Callable[[Path], None] | None = None) -> Iterator[BinaryIO]:
     """A private temporary file beside `target`, renamed over it only when the block ends without error.
 
     Readers see the old file or the whole new one, never half of it, even after a power cut; the
-    temporary file is removed whatever happens. OSError passes through for the caller to put in words."""
+    temporary file is removed whatever happens. OSError passes through for the caller to put in words.
+    `verify(temp)` may read the written file back and raise: the previous `target` then stays."""
     target = Path(target)
     handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     temp = Path(temp_name)
@@ -25,14 +26,16 @@ def atomic_file(target: Path) -> Iterator[BinaryIO]:
             yield stream
             stream.flush()
             os.fsync(stream.fileno())
+        if verify is not None:
+            verify(temp)
         os.replace(temp, target)
         fsync_folder(target.parent)
     finally:
         temp.unlink(missing_ok=True)
 
 
-def write_atomically(target: Path, data: bytes) -> None:
-    with atomic_file(target) as stream:
+def write_atomically(target: Path, data: bytes, verify: Callable[[Path], None] | None = None) -> None:
+    with atomic_file(target, verify) as stream:
         stream.write(data)
 
 

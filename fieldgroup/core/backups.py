@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +33,10 @@ DEFAULT_KEEP = 10
 STAMP = "%Y%m%d-%H%M%S"
 # Automatic backups rotate; the ones a person asked for, or made before a migration or a restore, stay.
 ROTATED = ("daily", "import")
+# Besides the newest ones, pruning keeps the first backups after joining (the two oldest automatic
+# ones: the one before the first import is of an empty store) and one per week for two months.
+KEEP_FIRST = 2
+WEEKLY_FOR = timedelta(days=61)
 REASON_LABELS = {
     "daily": N_("Daily backup"),
     "manual": N_("Backed up by hand"),
@@ -93,13 +99,53 @@ def backup_now(store: Store, reason: str = "manual", now: datetime | None = None
     target = store.backup(_new_backup_path(store.path, reason, now or datetime.now()))
     log.info("Backup (%s) written: %s", reason, target.name)
     if reason in ROTATED:
-        prune(store.path, keep_count(store))
+        prune(store.path, keep_count(store), now)
     return target
+
+
+# Stores inside one folder sync (resolved path -> {"path": the sync's backup, "used": merged into}).
+_SYNCS: dict[Path, dict[str, Path | bool | None]] = {}
+
+
+@contextmanager
+def one_backup_per_sync(store: Store) -> Iterator[None]:
+    """Within a folder sync, every import shares one backup, taken before the first merge and never
+    pruned by the same sync (14 imports used to prune the copy from before the sync)."""
+    key = Path(store.path).resolve()
+    _SYNCS[key] = {"path": None, "used": False}
+    try:
+        yield
+    finally:
+        _SYNCS.pop(key, None)
 
 
 def backup_before(store: Store, operation: str) -> Path:
     """Always called before an import or a migration: `backup_before(store, "import")`."""
-    return backup_now(store, operation)
+    sync = _SYNCS.get(Path(store.path).resolve())
+    if sync is not None and isinstance(sync["path"], Path) and sync["path"].exists():
+        return sync["path"]
+    path = backup_now(store, operation)
+    if sync is not None:
+        sync["path"] = path
+    return path
+
+
+def merged(store: Store, path: Path) -> None:
+    """The import that `path` was taken for changed the store: the backup is worth keeping."""
+    sync = _SYNCS.get(Path(store.path).resolve())
+    if sync is not None and sync["path"] == path:
+        sync["used"] = True
+
+
+def discard_unused(store: Store, path: Path) -> None:
+    """The import was refused and the store is unchanged: its backup would only push older ones out."""
+    sync = _SYNCS.get(Path(store.path).resolve())
+    if sync is not None and sync["path"] == path:
+        if sync["used"]:
+            return
+        sync["path"] = None
+    for suffix in ("", "-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
 
 
 def backup_if_due(store: Store, now: datetime | None = None) -> Path | None:
@@ -127,16 +173,34 @@ def set_keep_count(store: Store, keep: int) -> None:
     prune(store.path, keep)
 
 
-def prune(store_path: Path | str, keep: int) -> list[Path]:
-    """Remove all but the newest `keep` automatic backups of each rotated kind; returns what went."""
+def prune(store_path: Path | str, keep: int, now: datetime | None = None) -> list[Path]:
+    """Remove automatic backups beyond the newest `keep` of each rotated kind, except the first ones
+    after joining, one per week for two months, and the one of a sync in progress; returns what went."""
+    found = _scan(Path(store_path))
+    protected = _long_term(found, now or datetime.now())
+    sync = _SYNCS.get(Path(store_path).resolve())
+    if sync is not None and isinstance(sync["path"], Path):
+        protected.add(sync["path"])
     removed = []
     for reason in ROTATED:
-        same_kind = sorted((b for b in _scan(Path(store_path)) if b.reason == reason), key=lambda b: b.taken_at, reverse=True)
+        same_kind = sorted((b for b in found if b.reason == reason), key=lambda b: b.taken_at, reverse=True)
         for old in same_kind[keep:]:
+            if old.path in protected:
+                continue
             for suffix in ("", "-wal", "-shm"):
                 old.path.with_name(old.path.name + suffix).unlink(missing_ok=True)
             removed.append(old.path)
     return removed
+
+
+def _long_term(found: list[BackupInfo], now: datetime) -> set[Path]:
+    automatic = sorted((b for b in found if b.reason in ROTATED), key=lambda b: b.taken_at)
+    protected = {b.path for b in automatic[:KEEP_FIRST]}
+    newest_of_week: dict[tuple[int, int], BackupInfo] = {}
+    for info in automatic:
+        if now - info.taken_at <= WEEKLY_FOR:
+            newest_of_week[info.taken_at.isocalendar()[:2]] = info  # sorted: the last one of the week wins
+    return protected | {b.path for b in newest_of_week.values()}
 
 
 def _scan(store_path: Path) -> list[BackupInfo]:

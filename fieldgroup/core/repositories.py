@@ -344,6 +344,8 @@ def merge_people(store: Any, keep_id: str, duplicate_id: str) -> Person:
         if filled:
             store.people.update(keep.id, **filled)
         store.people.delete(duplicate.id, erase_mentions=False)
+        # Recorded as data so that opposite merges on two laptops resolve to one survivor (sync).
+        store_sync.record_merge(store.conn, "people", duplicate.id, keep.id)
     return store.people.get(keep.id)
 
 
@@ -357,4 +359,5 @@ def merge_organisations(store: Any, keep_id: str, duplicate_id: str) -> Organisa
         for item in store.actions.list(owner_organisation_id=duplicate.id):
             store.actions.update(item.id, owner_organisation_id=keep.id)
         store.organisations.delete(duplicate.id)
+        store_sync.record_merge(store.conn, "organisations", duplicate.id, keep.id)
     return store.organisations.get(keep.id)

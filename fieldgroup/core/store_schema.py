@@ -209,7 +209,26 @@ def _migrate_to_3(conn: sqlite3.Connection) -> None:
     )
 
 
+def _migrate_to_5(conn: sqlite3.Connection) -> None:
+    # Sync round two. A merge of duplicates travels as data (a grow-only set, never pruned): which
+    # record was merged into which, stamped with the duplicate's tombstone, so that opposite merges
+    # resolve to one survivor from the merges alone, whatever the order they arrive in.
+    # (A rowid table: SQLite 3.40's integrity_check wrongly reports NULLs in this WITHOUT ROWID shape.)
+    conn.execute("CREATE TABLE merges (tbl TEXT NOT NULL, duplicate TEXT NOT NULL, keep TEXT NOT NULL,"
+                 " stamp TEXT NOT NULL, PRIMARY KEY (tbl, duplicate, stamp))")
+    # 'field' for a value lost to a concurrent edit or delete; 'orphan' for a record kept although
+    # its parent was deleted on another laptop (the parent was recreated under a new id).
+    conn.execute("ALTER TABLE conflicts ADD COLUMN kind TEXT NOT NULL DEFAULT 'field'")
+    # Device-local: what folder sync did with each colleague's file, by content hash (imported files
+    # are skipped without decrypting; refused ones are set aside until they change).
+    conn.execute(
+        "CREATE TABLE folder_files (file_name TEXT PRIMARY KEY NOT NULL, sha256 TEXT NOT NULL,"
+        " outcome TEXT NOT NULL, reason TEXT, device TEXT, at TEXT NOT NULL)"
+    )
+
+
 # Step 4 (the full-text index and its triggers) lives beside its queries in store_search.py.
 # Index i migrates a store from version i to version i + 1. Append only; never edit a released step.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_to_1, _migrate_to_2, _migrate_to_3, _migrate_to_4]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_to_1, _migrate_to_2, _migrate_to_3, _migrate_to_4,
+                                                        _migrate_to_5]
 SCHEMA_VERSION = len(MIGRATIONS)

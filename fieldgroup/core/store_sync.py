@@ -25,10 +25,42 @@ def export_tombstones(conn: sqlite3.Connection, since: str | None = None) -> lis
     return conn.execute("SELECT tbl, id, stamp FROM tombstones WHERE stamp > ? ORDER BY tbl, id", (since,)).fetchall()
 
 
+def export_merges(conn: sqlite3.Connection) -> list[tuple[str, str, str, str]]:
+    """(table, duplicate id, id it was merged into, stamp) of every merge of duplicates this store knows."""
+    return conn.execute("SELECT tbl, duplicate, keep, stamp FROM merges ORDER BY tbl, duplicate, stamp").fetchall()
+
+
+def merges_of(conn: sqlite3.Connection, table: str) -> list[tuple[str, str, str]]:
+    """(duplicate, keep, stamp) of the merges of one table."""
+    return conn.execute("SELECT duplicate, keep, stamp FROM merges WHERE tbl = ?", (table,)).fetchall()
+
+
+def add_merges(conn: sqlite3.Connection, merges: Iterable[tuple[str, str, str, str]]) -> None:
+    conn.executemany("INSERT OR IGNORE INTO merges (tbl, duplicate, keep, stamp) VALUES (?, ?, ?, ?)", merges)
+
+
+def record_merge(conn: sqlite3.Connection, table: str, duplicate: str, keep: str) -> None:
+    """A merge of duplicates just made: `duplicate` (deleted, with its tombstone's stamp) lives on as `keep`."""
+    conn.execute("INSERT OR IGNORE INTO merges (tbl, duplicate, keep, stamp)"
+                 " SELECT tbl, id, ?, stamp FROM tombstones WHERE tbl = ? AND id = ?", (keep, table, duplicate))
+
+
 def newest_stamp(conn: sqlite3.Connection) -> str | None:
     """The newest stamp of any record or tombstone in the store."""
     candidates = [conn.execute(f"SELECT MAX(_ver) FROM {t}").fetchone()[0] for t in TABLE_ORDER]
     candidates.append(conn.execute("SELECT MAX(stamp) FROM tombstones").fetchone()[0])
+    return max((c for c in candidates if c), default=None)
+
+
+def newest_stamp_of(conn: sqlite3.Connection, device: str) -> str | None:
+    """The newest row or tombstone stamp made by `device` that is still the newest of its row.
+
+    It may miss an older stamp of `device` hidden under a later change of the same row: used for a
+    version vector, that only ever claims less than the store has, which is safe."""
+    candidates = [conn.execute(f"SELECT MAX(_ver) FROM {t} WHERE substr(_ver, 19) = ?", (device,)).fetchone()[0]
+                  for t in TABLE_ORDER]
+    candidates.append(conn.execute("SELECT MAX(stamp) FROM tombstones WHERE substr(stamp, 19) = ?",
+                                   (device,)).fetchone()[0])
     return max((c for c in candidates if c), default=None)
 
 
@@ -87,11 +119,11 @@ def drop_tombstone(conn: sqlite3.Connection, table: str, record_id: str) -> None
     conn.execute("DELETE FROM tombstones WHERE tbl = ? AND id = ?", (table, record_id))
 
 
-def orphans(conn: sqlite3.Connection, table: str, column: str) -> list[tuple[str, str, bool]]:
-    """(row id, missing parent id, parent was deleted) for rows whose `column` points nowhere."""
+def orphans(conn: sqlite3.Connection, table: str, column: str) -> list[tuple[str, str, str | None]]:
+    """(row id, missing parent id, parent's tombstone stamp or None) for rows whose `column` points nowhere."""
     parent = TABLES[table].field(column).references
     return conn.execute(
-        f"SELECT c.id, c.{column}, t.id IS NOT NULL FROM {table} c"
+        f"SELECT c.id, c.{column}, t.stamp FROM {table} c"
         f" LEFT JOIN {parent} p ON p.id = c.{column}"
         f" LEFT JOIN tombstones t ON t.tbl = ? AND t.id = c.{column}"
         f" WHERE c.{column} IS NOT NULL AND p.id IS NULL",
@@ -100,25 +132,25 @@ def orphans(conn: sqlite3.Connection, table: str, column: str) -> list[tuple[str
 
 
 def add_conflict(conn: sqlite3.Connection, table: str, record_id: str, field: str, kept: tuple[Any, str | None],
-                 lost: tuple[Any, str], detected_at: str) -> None:
+                 lost: tuple[Any, str], detected_at: str, kind: str = "field") -> None:
     conn.execute(
-        "INSERT INTO conflicts (tbl, record_id, field, kept_value, kept_stamp, lost_value, lost_stamp, detected_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO conflicts (tbl, record_id, field, kept_value, kept_stamp, lost_value, lost_stamp, detected_at,"
+        " kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (table, record_id, field, json.dumps(kept[0], ensure_ascii=False), kept[1],
-         json.dumps(lost[0], ensure_ascii=False), lost[1], detected_at),
+         json.dumps(lost[0], ensure_ascii=False), lost[1], detected_at, kind),
     )
 
 
 def open_conflicts(conn: sqlite3.Connection) -> list[tuple]:
     return conn.execute(
-        "SELECT id, tbl, record_id, field, kept_value, kept_stamp, lost_value, lost_stamp, detected_at"
+        "SELECT id, tbl, record_id, field, kept_value, kept_stamp, lost_value, lost_stamp, detected_at, kind"
         " FROM conflicts WHERE resolved_at IS NULL ORDER BY id"
     ).fetchall()
 
 
 def conflict_by_id(conn: sqlite3.Connection, conflict_id: int) -> tuple | None:
     return conn.execute(
-        "SELECT id, tbl, record_id, field, kept_value, kept_stamp, lost_value, lost_stamp, detected_at"
+        "SELECT id, tbl, record_id, field, kept_value, kept_stamp, lost_value, lost_stamp, detected_at, kind"
         " FROM conflicts WHERE id = ?", (conflict_id,)
     ).fetchone()
 
@@ -168,6 +200,18 @@ def save_peer(conn: sqlite3.Connection, device: str, name: str | None, vector: d
 def top_level_groups(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
     """(id, name, creation stamps JSON) of groups without a parent."""
     return conn.execute("SELECT id, name, _stamps FROM groups WHERE parent_id IS NULL").fetchall()
+
+
+def folder_files(conn: sqlite3.Connection) -> dict[str, tuple[str, str, str | None, str | None, str]]:
+    """File name -> (sha256, outcome, reason, device, when) of what folder sync did with each file."""
+    return {row[0]: row[1:] for row in conn.execute(
+        "SELECT file_name, sha256, outcome, reason, device, at FROM folder_files")}
+
+
+def save_folder_file(conn: sqlite3.Connection, file_name: str, sha256: str, outcome: str, reason: str | None,
+                     device: str | None, when: str) -> None:
+    conn.execute("INSERT OR REPLACE INTO folder_files (file_name, sha256, outcome, reason, device, at)"
+                 " VALUES (?, ?, ?, ?, ?, ?)", (file_name, sha256, outcome, reason, device, when))
 
 
 def travelling_rows_by_id(conn: sqlite3.Connection, table: str, ids: Iterable[str]) -> list[list]:

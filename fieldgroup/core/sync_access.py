@@ -61,6 +61,7 @@ class StoredConflict:
     lost_value: Any
     lost_stamp: str
     detected_at: str
+    kind: str = "field"  # or 'orphan': kept although its parent was deleted elsewhere (parent recreated)
 
 
 @dataclass
@@ -117,7 +118,7 @@ class SyncAccess:
         Closed under references: a row that travels takes every row it points to (which the
         audience must also allow), so the receiving laptop never holds a link to nothing."""
         lacks = None if vector is None else lacks_stamp(vector)
-        since = min(vector.values()) if vector else None  # older rows are skipped by SQL
+        since = self._lower_bound(vector)  # older rows are skipped by SQL
         changes = Changes()
         for name in TABLE_ORDER:
             rows = [list(row) for row in self.rows(name, since)]
@@ -130,6 +131,29 @@ class SyncAccess:
         if close_references and (vector is not None or audience is not None):
             self._close_under_references(changes, audience)
         return changes
+
+    def _lower_bound(self, vector: dict[str, str] | None) -> str | None:
+        """A stamp below which the holder of `vector` has everything from every device whose stamps
+        this store holds; None when it lacks a device entirely (its rows may be of any age)."""
+        devices = set(self.seen_vector())
+        if not vector or any(device not in vector for device in devices):
+            return None
+        return min(vector[device] for device in devices)
+
+    def close_under_references(self, changes: Changes, audience: AudienceFilter | None = None) -> None:
+        """Add the rows that travelling rows point to (after rows were added by hand, e.g. merge targets)."""
+        self._close_under_references(changes, audience)
+
+    def merges(self) -> list[tuple[str, str, str, str]]:
+        """(table, duplicate id, id it was merged into, stamp) of every merge of duplicates this store knows."""
+        return sql.export_merges(self._conn)
+
+    def merges_of(self, table: str) -> list[tuple[str, str, str]]:
+        """(duplicate, keep, stamp) of the merges of one table."""
+        return sql.merges_of(self._conn, table)
+
+    def add_merges(self, merges: Iterable[tuple[str, str, str, str]]) -> None:
+        sql.add_merges(self._writing(), merges)
 
     def _close_under_references(self, changes: Changes, audience: AudienceFilter | None) -> None:
         """Add the rows that travelling rows point to; drop rows that point to one the audience may not have."""
@@ -183,8 +207,15 @@ class SyncAccess:
         """Local rows (id, values..., stamps JSON) for the given ids."""
         return sql.rows_by_id(self._conn, table, ids)
 
-    def orphans(self, table: str, column: str) -> list[tuple[str, str, bool]]:
+    def orphans(self, table: str, column: str) -> list[tuple[str, str, str | None]]:
+        """(row id, missing parent id, the parent's tombstone stamp or None)."""
         return sql.orphans(self._conn, table, column)
+
+    def get_row(self, table: str, record_id: str) -> dict[str, Any] | None:
+        return self._store.records.get_row(table, record_id)
+
+    def tombstone(self, table: str, record_id: str) -> str | None:
+        return self._store.records.tombstone(table, record_id)
 
     def exists(self, table: str, record_id: str) -> bool:
         return self._store.records.exists(table, record_id)
@@ -212,8 +243,8 @@ class SyncAccess:
         sql.drop_tombstone(self._writing(), table, record_id)
 
     def add_conflict(self, table: str, record_id: str, field_name: str, kept: tuple[Any, str | None],
-                     lost: tuple[Any, str], detected_at: str) -> None:
-        sql.add_conflict(self._writing(), table, record_id, field_name, kept, lost, detected_at)
+                     lost: tuple[Any, str], detected_at: str, kind: str = "field") -> None:
+        sql.add_conflict(self._writing(), table, record_id, field_name, kept, lost, detected_at, kind)
 
     def forget_conflicts_of(self, table: str, record_id: str) -> None:
         sql.forget_conflicts_of(self._writing(), table, record_id)
@@ -227,6 +258,11 @@ class SyncAccess:
         """A stamped change made here (a link cleared, a losing value kept after review)."""
         self._writing()
         self._store.records.update(table, record_id, {field_name: value})
+
+    def insert_record(self, table: str, record_id: str, values: dict[str, Any]) -> None:
+        """A stamped creation made here (a deleted parent recreated, a pair moved to a merge's survivor)."""
+        self._writing()
+        self._store.records.insert(table, record_id, values)
 
     # ---- conflicts kept for review --------------------------------------------------------------
 
@@ -260,9 +296,13 @@ class SyncAccess:
     def seen_vector(self) -> dict[str, str]:
         """Device id -> newest stamp of that device this store holds everything up to."""
         vector = json.loads(self._store.local_setting("seen_vector") or "{}")
-        own = self.last_stamp()
-        if own > vector.get(self._store.device_id, ""):
-            vector[self._store.device_id] = own
+        # This laptop's own entry follows its data, not its clock: making or reading a bundle moves
+        # the clock, and a vector that moves without new data makes every sync look like news.
+        # A copied or restored store took a new id: what it made under its previous id is its own too.
+        for device in (self._store.device_id, self._store.local_setting("previous_device_id")):
+            own = sql.newest_stamp_of(self._conn, device) if device else None
+            if own and own > vector.get(device, ""):
+                vector[device] = own
         return vector
 
     def save_seen_vector(self, vector: dict[str, str]) -> None:
@@ -291,6 +331,14 @@ class SyncAccess:
             for bundle_id, file_name, sender, when, counts, note in sql.import_history(self._conn, limit)
         ]
 
+    def folder_files(self) -> dict[str, tuple[str, str, str | None, str | None, str]]:
+        """File name -> (sha256, outcome, reason, device, when): what folder sync did with each file."""
+        return sql.folder_files(self._conn)
+
+    def save_folder_file(self, file_name: str, sha256: str, outcome: str, reason: str | None, device: str | None,
+                         when: str) -> None:
+        sql.save_folder_file(self._writing(), file_name, sha256, outcome, reason, device, when)
+
     def top_level_groups(self) -> list[tuple[str, str, str]]:
         """(id, name, creation stamp) of groups without a parent."""
         return [(gid, name, json.loads(stamps)["*"]) for gid, name, stamps in sql.top_level_groups(self._conn)]
@@ -302,6 +350,6 @@ def _peer(row: tuple) -> Peer:
 
 
 def _conflict(row: tuple) -> StoredConflict:
-    cid, table, record_id, field_name, kept, kept_stamp, lost, lost_stamp, detected = row
+    cid, table, record_id, field_name, kept, kept_stamp, lost, lost_stamp, detected, kind = row
     return StoredConflict(cid, table, record_id, field_name, json.loads(kept) if kept else None, kept_stamp,
-                          json.loads(lost) if lost else None, lost_stamp, detected)
+                          json.loads(lost) if lost else None, lost_stamp, detected, kind or "field")

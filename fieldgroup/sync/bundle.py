@@ -52,6 +52,8 @@ class Manifest:
     sender_name: str | None = None
     group_name: str | None = None
     devices: dict[str, str] = field(default_factory=dict)  # device id -> laptop name, as the sender knows them
+    # For a bundle made --for-device: the vector it was made against (what the receiver is assumed to hold).
+    base: dict[str, str] | None = None
     format: int = FORMAT_VERSION
     kind: str = "fieldgroup-bundle"
 

@@ -10,6 +10,7 @@ from typing import Any
 from fieldgroup.core import FieldGroupError, Store
 from fieldgroup.core.atomic import write_atomically
 from fieldgroup.core.schema import TABLES
+from fieldgroup.core.sync_access import lacks_stamp
 from fieldgroup.i18n import _
 from fieldgroup.sync import bundle, state
 
@@ -29,10 +30,20 @@ class ExportResult:
 
 
 def build_payload(store: Store, peer_vector: dict[str, str] | None) -> tuple[dict[str, Any], dict[str, int]]:
-    """Every synced row and tombstone, or only those with a stamp the peer has not seen."""
-    changes = store.sync.changes_since(peer_vector, close_references=False)
+    """Every synced row and tombstone, or everything the peer lacks from every device, closed under references.
+
+    A merge of duplicates travels with its tombstone, and with the record it kept."""
+    changes = store.sync.changes_since(peer_vector)
+    lacks = (lambda stamp: True) if peer_vector is None else lacks_stamp(peer_vector)
+    merges = [list(m) for m in store.sync.merges() if lacks(m[3])]
+    if peer_vector is not None and merges:
+        for table, _duplicate, keep, _stamp in merges:
+            present = {row[0] for row in changes.tables[table]}
+            if keep not in present:
+                changes.tables[table] += store.sync.rows_by_ids(table, [keep])
+        store.sync.close_under_references(changes)
     tables = {name: {"fields": list(TABLES[name].field_names), "rows": rows} for name, rows in changes.tables.items()}
-    return {"tables": tables, "tombstones": changes.tombstones}, changes.counts()
+    return {"tables": tables, "tombstones": changes.tombstones, "merges": merges}, changes.counts()
 
 
 def export_bundle(store: Store, out: Path | str, passphrase: str | None = None,
@@ -50,15 +61,19 @@ def export_bundle(store: Store, out: Path | str, passphrase: str | None = None,
         if known is None:
             raise FieldGroupError(_("This laptop has never received a bundle from device {device}; "
                                     "export a full bundle instead.").format(device=for_device))
-        peer_vector = known.vector
+        # Only devices this laptop holds stamps of matter; the rest of a stored vector is noise.
+        mine = state.seen_vector(store)
+        peer_vector = {d: s for d, s in known.vector.items() if d in mine}
     payload, counts = build_payload(store, peer_vector)
+    vector = state.seen_vector(store)
     group_id, group_name = state.sync_group(store)
-    names = {peer.device: peer.name for peer in store.sync.peers() if peer.name}
+    # Names only of devices in the vector, so the manifest grows with the group, not with what was claimed.
+    names = {p.device: p.name[: state.MAX_NAME] for p in store.sync.peers() if p.name and p.device in vector}
     manifest = bundle.Manifest(
         bundle_id=str(uuid.uuid4()), group_id=group_id, sender_device=store.device_id,
-        created=store.sync.new_stamp(), vector=state.seen_vector(store), counts=counts,
+        created=store.sync.new_stamp(), vector=vector, counts=counts,
         payload_sha256="", payload_bytes=0, full=peer_vector is None, sender_name=state.device_name(store),
-        devices=names | {store.device_id: state.device_name(store)}, group_name=group_name,
+        devices=names | {store.device_id: state.device_name(store)}, group_name=group_name, base=peer_vector,
     )
     data = bundle.encode(manifest, payload)
     if passphrase:
@@ -68,16 +83,11 @@ def export_bundle(store: Store, out: Path | str, passphrase: str | None = None,
 
 
 def _write_verified(out: Path, data: bytes, passphrase: str | None, bundle_id: str) -> None:
+    """Temporary file, flush, read back and verify, and only then replace the previous bundle."""
     if out.is_dir():
         raise FieldGroupError(_("{path} is a folder; give a file name for the bundle.").format(path=out))
     try:
-        write_atomically(out, data)
-        written = out.read_bytes()
-        if bundle.is_encrypted(written):
-            written = bundle.decrypt(written, passphrase)
-        manifest, _payload = bundle.read_manifest(written)
-        if manifest.bundle_id != bundle_id:
-            raise OSError("read back a different bundle")
+        write_atomically(out, data, verify=lambda temp: _verify(temp.read_bytes(), passphrase, bundle_id))
     except OSError as exc:
         raise FieldGroupError(
             _("Could not write the bundle to {folder} ({reason}); check that the stick is plugged in, "
@@ -88,3 +98,11 @@ def _write_verified(out: Path, data: bytes, passphrase: str | None, bundle_id: s
             _("The bundle written to {path} does not read back correctly; the stick may be failing — "
               "try another one.").format(path=out)
         ) from exc
+
+
+def _verify(written: bytes, passphrase: str | None, bundle_id: str) -> None:
+    if bundle.is_encrypted(written):
+        written = bundle.decrypt(written, passphrase)
+    manifest, _payload = bundle.read_manifest(written)
+    if manifest.bundle_id != bundle_id:
+        raise bundle.BundleError("read back a different bundle")

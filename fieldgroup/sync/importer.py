@@ -8,19 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from fieldgroup.core import Store, backups
-from fieldgroup.core.hlc import stamp_ms
-from fieldgroup.formatting import format_date
 from fieldgroup.i18n import _, ngettext
-from fieldgroup.sync import bundle, compat, state
+from fieldgroup.sync import bundle, clocks, compat, state
+from fieldgroup.sync.clocks import ClockAheadError  # noqa: F401  (callers catch it from here)
 from fieldgroup.sync.merge import MergeCounts, Merger
 
 MAX_BUNDLE_BYTES = 2 << 30
-# A bundle stamped more than a day ahead of this laptop's clock comes from a laptop whose clock is wrong.
-FUTURE_TOLERANCE_MS = 24 * 3600 * 1000
-
-
-class ClockAheadError(bundle.BundleError):
-    """The bundle's changes are stamped far in the future; importing would let them win everything."""
 
 
 @dataclass
@@ -63,6 +56,8 @@ class ImportReport:
 class PlainBundleRefused(bundle.BundleError):
     """A group with a passphrase was handed a bundle that is not encrypted: anyone could have written it."""
 
+    needs_decision = True  # folder sync: waits for the user instead of being set aside
+
 
 def read_bundle_file(path: Path, passphrase: str | None, *, arriving_ok: bool = False,
                      require_encrypted: bool = False) -> tuple[bundle.Manifest, bytes]:
@@ -101,22 +96,23 @@ def check_group(store: Store, manifest: bundle.Manifest) -> None:
         )
 
 
-def check_clock(manifest: bundle.Manifest, wall_ms: int, *, accept_future: bool) -> list[str]:
-    newest = max([manifest.created, *manifest.vector.values()])
-    ahead_ms = stamp_ms(newest) - wall_ms
-    if ahead_ms <= FUTURE_TOLERANCE_MS:
-        return []
-    when = format_date(datetime.fromtimestamp(stamp_ms(newest) / 1000, tz=UTC).date())
-    message = _("This bundle was made on a laptop whose clock said {date}, ahead of this laptop's clock; "
-                "its changes would win over every later change.").format(date=when)
-    if not accept_future:
-        raise ClockAheadError(message + " " + _("Fix the date on that laptop and export again, or import it anyway "
-                                                "if you are sure."))
-    return [message]
+def newest_by_device(manifest: bundle.Manifest) -> dict[str, str]:
+    """The newest stamp of each laptop in the bundle, judged per laptop that made the stamps (full
+    bundles relay others' changes). The seam for row-stamp validation: it may pass row stamps instead."""
+    newest = dict(manifest.vector)
+    sender = manifest.sender_device
+    newest[sender] = max(newest.get(sender, ""), manifest.created)
+    return newest
+
+
+def check_clock(store: Store, manifest: bundle.Manifest, *, accept_future: bool | set[str] = False,
+                remember: bool = False) -> list[str]:
+    names = {peer.device: peer.name for peer in store.sync.peers() if peer.name} | dict(manifest.devices)
+    return clocks.check(store, newest_by_device(manifest), names, accept_future, remember=remember)
 
 
 def import_bundle(store: Store, path: Path | str, passphrase: str | None = None, *, dry_run: bool = False,
-                  accept_future: bool = False, arriving_ok: bool = False,
+                  accept_future: bool | set[str] = False, arriving_ok: bool = False,
                   accept_unencrypted: bool = False) -> ImportReport:
     """Verify, then merge a bundle into `store` in one transaction (rolled back when `dry_run`).
 
@@ -126,24 +122,35 @@ def import_bundle(store: Store, path: Path | str, passphrase: str | None = None,
     require = bool(passphrase or store.passphrase) and not accept_unencrypted
     manifest, compressed = _read_with_either(path, passphrase, store.passphrase, arriving_ok, require)
     check_group(store, manifest)
-    warnings = check_clock(manifest, store.sync.wall_ms(), accept_future=accept_future)
+    warnings = check_clock(store, manifest, accept_future=accept_future, remember=not dry_run)
     report = ImportReport(path.name, manifest.bundle_id, manifest.sender_device, manifest.sender_name,
                           dry_run, already_had=False, warnings=warnings)
     seen_before = state.seen_vector(store)
-    if manifest.sender_device == store.device_id or state.covers(seen_before, manifest.vector):
+    if manifest.sender_device == store.device_id or (state.covers(seen_before, manifest.vector)
+                                                     and not Merger(store, {}, {}).merges_pending()):
         report.already_had = True
+        if not dry_run and manifest.sender_device != store.device_id:
+            with store.transaction():  # what the sender has is still worth knowing (bundles for that device)
+                state.remember_peer(store, manifest, seen_before)
         return report
     payload = compat.readable_payload(bundle.read_payload(compressed), manifest.format)
-    if not dry_run:
-        report.backup = str(backups.backup_before(store, "import"))
+    backup = None if dry_run else backups.backup_before(store, "import")
+    report.backup = str(backup) if backup else None
     try:
         with store.transaction():
-            report.counts = Merger(store, manifest.vector, seen_before).apply(payload)
+            merger = Merger(store, manifest.vector, seen_before)
+            report.counts = merger.apply(payload)
             if dry_run:
                 raise _Rollback()  # same work as a real import, then undone: the counts are the real ones
-            _remember(store, manifest, path, report)
+            _remember(store, manifest, path, report, seen_before, merger.devices)
     except _Rollback:
         pass
+    except BaseException:
+        if backup:
+            backups.discard_unused(store, backup)  # a refused bundle takes no backup
+        raise
+    if backup:
+        backups.merged(store, backup)
     return report
 
 
@@ -163,15 +170,17 @@ class _Rollback(Exception):
     """Raised to undo a dry run's transaction."""
 
 
-def _remember(store: Store, manifest: bundle.Manifest, path: Path, report: ImportReport) -> None:
+def _remember(store: Store, manifest: bundle.Manifest, path: Path, report: ImportReport,
+              seen_before: dict[str, str], present: set[str]) -> None:
     now = datetime.now(UTC).isoformat(timespec="seconds")
-    for stamp in manifest.vector.values():
-        store.sync.observe(stamp)
-    state.save_seen_vector(store, state.merge_vectors(state.seen_vector(store), manifest.vector))
+    base = None if manifest.full else (manifest.base if manifest.base is not None else manifest.vector)
+    seen = state.received_vector(seen_before, manifest.vector, base, present, manifest.sender_device)
+    state.observe_received(store, {d: s for d, s in manifest.vector.items() if d in seen})
+    state.save_seen_vector(store, seen)
     for device, name in manifest.devices.items():
-        if device != manifest.sender_device and device != store.device_id and store.sync.peer(device) is None:
-            store.sync.save_peer(device, name, {}, now)
-    store.sync.save_peer(manifest.sender_device, manifest.sender_name, manifest.vector, now)
+        if device in seen and device not in (manifest.sender_device, store.device_id) and store.sync.peer(device) is None:
+            store.sync.save_peer(device, (name or "")[: state.MAX_NAME] or None, {}, now)
+    state.remember_peer(store, manifest, seen)
     store.sync.add_import(manifest.bundle_id, path.name, manifest.sender_device, now,
                           report.counts.as_dict(), " ".join(report.warnings))
     store.set_local_setting("last_sync", now)

@@ -3,18 +3,30 @@
 from __future__ import annotations
 
 import json
+import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 from fieldgroup.core import Store
 from fieldgroup.core.hlc import stamp_device
+from fieldgroup.core.repository import pair_id
 from fieldgroup.core.schema import TABLE_ORDER, TABLES
 from fieldgroup.i18n import _
 from fieldgroup.sync.bundle import BundleError
 
-# Deleting a person is also erasing them: their losing edits are not kept as conflicts.
+# Deleting a person is also erasing them: their losing edits are not kept as conflicts, and a
+# record under an erased person follows them (erasure wins over "nothing silently destroyed").
 NO_CONFLICT_COPIES = {"people"}
+# A parent deleted on one laptop while another added something under it comes back under a new id
+# (a tombstone is final); the id is derived from the old one, so every laptop makes the same record.
+RECREATED = uuid.UUID("5d7c0a3e-1b52-4b8e-9f4c-7a61d2e0c9b4")
+# When two people merged into one were on the same list, keep the stronger record of presence.
+ATTENDANCE_RANK = {"present": 2, "excused": 1, "absent": 0}
+
+
+def recreated_id(old_id: str) -> str:
+    return str(uuid.uuid5(RECREATED, old_id))
 
 
 @dataclass
@@ -57,6 +69,10 @@ class Merger:
         self.counts = MergeCounts()
         self.now = datetime.now(UTC).isoformat(timespec="seconds")
         self.removed_locally = False
+        self.devices: set[str] = set()  # devices whose stamps the payload holds (bounds the seen vector)
+        self.buried: dict[tuple[str, str], dict[str, Any]] = {}  # values of records deleted during this merge
+        self.survivors: dict[str, set[str]] = {}  # merged-away records that live on (opposite merges)
+        self.merge_stamps: dict[str, dict[str, set[str]]] = {}  # table -> duplicate -> stamps of its merges
 
     # ---- concurrency ----
 
@@ -74,21 +90,104 @@ class Merger:
     def apply(self, payload: dict[str, Any]) -> MergeCounts:
         tables = payload.get("tables")
         tombstones = payload.get("tombstones")
+        merges = payload.get("merges", [])
         if not isinstance(tables, dict) or not isinstance(tombstones, list) or set(tables) - set(TABLES):
+            raise _damaged()
+        if not isinstance(merges, list):
             raise _damaged()
         incoming_tombs: dict[str, dict[str, str]] = {}
         for entry in tombstones:
             if not (isinstance(entry, list) and len(entry) == 3 and entry[0] in TABLES):
                 raise _damaged()
             incoming_tombs.setdefault(entry[0], {})[entry[1]] = entry[2]
+            self.devices.add(stamp_device(entry[2]))
+        for entry in merges:
+            if not (isinstance(entry, list) and len(entry) == 4 and entry[0] in TABLES
+                    and all(isinstance(x, str) for x in entry)):
+                raise _damaged()
+        self.db.add_merges(tuple(entry) for entry in merges)  # a grow-only set: every laptop ends with all
         had_tombstones = self.db.has_tombstones()
+        checked = {name: self._checked_rows(name, tables.get(name, {"fields": list(TABLES[name].field_names),
+                                                                    "rows": []})) for name in TABLE_ORDER}
+        for name in {m[0] for m in self.db.merges()}:
+            self.survivors[name] = self._opposite_merge_survivors(name, checked[name])
         for name in TABLE_ORDER:
-            section = tables.get(name, {"fields": list(TABLES[name].field_names), "rows": []})
-            rows = self._checked_rows(name, section)
-            self._apply_table(name, rows, incoming_tombs.get(name, {}))
+            tombs = {k: v for k, v in incoming_tombs.get(name, {}).items() if not self._void(name, k, v)}
+            self._apply_table(name, checked[name], tombs)
+        self._enforce_merges()
         if had_tombstones or self.removed_locally or incoming_tombs:
             self._settle_orphans()
         return self.counts
+
+    def _merge_edges(self, name: str) -> dict[str, str]:
+        """Duplicate -> the record its newest merge kept (a pure function of the merges set)."""
+        newest: dict[str, tuple[str, str]] = {}
+        stamps = self.merge_stamps.setdefault(name, {})
+        for duplicate, keep, stamp in self.db.merges_of(name):
+            stamps.setdefault(duplicate, set()).add(stamp)
+            if duplicate not in newest or (stamp, keep) > newest[duplicate]:
+                newest[duplicate] = (stamp, keep)
+        return {duplicate: keep for duplicate, (_stamp, keep) in newest.items()}
+
+    def _opposite_merge_survivors(self, name: str, rows: list[list]) -> set[str]:
+        """Merged-away records whose merge does not count here (yet): the survivor of a circle of
+        merges (opposite merges: the smallest id lives on), and any record whose surviving record
+        this laptop does not hold, so nothing pointing to it is lost while that record travels.
+
+        Decided from the merges alone, so every laptop ends with the same survivor whatever the order."""
+        edges = self._merge_edges(name)
+        available = {row[0] for row in rows}
+        kept = set()
+        for duplicate in edges:
+            root = self._root(duplicate, edges)
+            if root == duplicate or not (root in available or self.db.exists(name, root)):
+                kept.add(duplicate)
+        return kept
+
+    def merges_pending(self) -> bool:
+        """True while a merge of duplicates waits for a record this laptop does not hold (a survivor
+        still deleted here, or one whose survivor has not arrived): then a bundle is read even when
+        its vector is already covered, since it may carry that record."""
+        for name in {m[0] for m in self.db.merges()}:
+            edges = self._merge_edges(name)
+            for duplicate in edges:
+                root = self._root(duplicate, edges)
+                if not self.db.exists(name, root) or (root != duplicate and self.db.exists(name, duplicate)):
+                    return True
+        return False
+
+    @staticmethod
+    def _root(record_id: str, edges: dict[str, str]) -> str:
+        """Where a merged-away record lives on: the end of its chain of merges, or the smallest id of a circle."""
+        path, node = [], record_id
+        while node in edges and node not in path:
+            path.append(node)
+            node = edges[node]
+        return min(path[path.index(node):]) if node in path else node
+
+    def _enforce_merges(self) -> None:
+        """A record merged away stays away, even one that an earlier circle of merges (or a survivor
+        not yet received) kept: once its survivor is here, what the merges say wins on every laptop."""
+        for name in self.survivors:
+            edges = self._merge_edges(name)
+            for duplicate, stamps in self.merge_stamps.get(name, {}).items():
+                root = self._root(duplicate, edges)
+                if root == duplicate or not self.db.exists(name, root):
+                    continue
+                row = self.db.get_row(name, duplicate)
+                merged_at = max(stamps)
+                if row is None or json.loads(row["_stamps"])["*"] > merged_at:
+                    continue  # gone already, or made again after the merge (a pair record)
+                self.db.delete_row(name, duplicate)
+                self.db.set_tombstone(name, duplicate, max(merged_at, self.db.tombstone(name, duplicate) or ""))
+                self.removed_locally = True
+                self.counts.add(name, "deleted")
+
+    def _void(self, name: str, record_id: str, stamp: str | None) -> bool:
+        """A tombstone made by one of the record's merges does not count while the merge is kept
+        (above); a later delete (an erasure) always does."""
+        return (stamp is not None and record_id in self.survivors.get(name, ())
+                and stamp in self.merge_stamps.get(name, {}).get(record_id, ()))
 
     def _checked_rows(self, name: str, section: Any) -> list[list]:
         if not isinstance(section, dict) or section.get("fields") != list(TABLES[name].field_names):
@@ -97,11 +196,20 @@ class Merger:
         width = len(TABLES[name].field_names) + 3  # id, values..., stamps, newest stamp
         if not isinstance(rows, list) or any(not isinstance(r, list) or len(r) != width for r in rows):
             raise _damaged()
+        for row in rows:
+            try:
+                self.devices.update(stamp_device(s) for s in json.loads(row[-2]).values())
+            except (TypeError, ValueError, AttributeError):
+                raise _damaged() from None
         return rows
 
     def _apply_table(self, name: str, rows: list[list], tombs: dict[str, str]) -> None:
         local_tombs = self.db.tombstones_of(name)
-        if not local_tombs and self.db.table_is_empty(name):
+        first_rows = not local_tombs and self.db.table_is_empty(name)
+        for survivor in self.survivors.get(name, ()):
+            if self._void(name, survivor, local_tombs.get(survivor)):
+                local_tombs.pop(survivor)  # the survivor of opposite merges is not deleted after all
+        if first_rows:
             # Joining or first sync: nothing to compare with, so insert in bulk.
             self.db.insert_rows(name, rows)
             self.counts.add(name, "new", len(rows))
@@ -131,8 +239,8 @@ class Merger:
                 self.db.set_tombstone(name, record_id, tomb)
             self.counts.add(name, "unchanged")
             return
-        if local_tomb is not None:
-            self.db.drop_tombstone(name, record_id)  # re-created after the delete
+        if local_tomb is not None or self._void(name, record_id, self.db.tombstone(name, record_id)):
+            self.db.drop_tombstone(name, record_id)  # re-created after the delete, or a merge survivor
         self._write(name, local, merged)
 
     def _write(self, name: str, local: tuple | None, merged: tuple) -> None:
@@ -152,6 +260,9 @@ class Merger:
     def _bury(self, name: str, record_id: str, local: tuple | None, incoming: list | None,
               tomb: str, local_tomb: str | None) -> None:
         """The delete wins; edits the deleting side never saw are kept as conflicts."""
+        row = tuple(local[:-1]) if local is not None else tuple(incoming[:-2]) if incoming is not None else None
+        if row is not None:
+            self.buried[(name, record_id)] = dict(zip(TABLES[name].field_names, row[1:], strict=True))
         if local is not None:
             self._keep_unseen_edits(name, record_id, local, tomb, seen=self._they_had_seen)
             self.db.delete_row(name, record_id)
@@ -200,22 +311,79 @@ class Merger:
     # ---- links to deleted records ----
 
     def _settle_orphans(self) -> None:
-        """Records that point to a deleted record follow the delete (required link) or lose the link."""
-        for _round in range(len(TABLE_ORDER) + 1):
+        """Records that point to a deleted record: moved to what it was merged into, kept under a
+        recreated parent (nothing silently destroyed), or, under an erased person or for an optional
+        link, they follow the delete or lose the link."""
+        for _round in range(2 * len(TABLE_ORDER) + 2):
             settled_any = False
             for name in TABLE_ORDER:
                 for spec_field in TABLES[name].fields:
                     if not spec_field.references:
                         continue
-                    for record_id, _parent, parent_deleted in self.db.orphans(name, spec_field.name):
-                        if not parent_deleted:
+                    for record_id, parent, tomb in self.db.orphans(name, spec_field.name):
+                        if tomb is None:
                             raise BundleError(_(
                                 "This bundle refers to records this laptop has never received; "
                                 "import a full bundle from that laptop first."))
-                        self._detach(name, spec_field, record_id)
+                        if self.db.exists(name, record_id):
+                            self._settle(name, spec_field, record_id, parent, tomb)
                         settled_any = True
             if not settled_any:
                 return
+
+    def _settle(self, name: str, spec_field: Any, record_id: str, parent: str, tomb: str) -> None:
+        survivor = self._survivor_of(spec_field.references, parent)
+        if survivor is not None:
+            self._relink(name, spec_field, record_id, survivor)
+        elif spec_field.required and spec_field.references not in NO_CONFLICT_COPIES:
+            self._rescue(name, spec_field, record_id, parent, tomb)
+        else:
+            self._detach(name, spec_field, record_id)
+
+    def _survivor_of(self, table: str, record_id: str) -> str | None:
+        """Follow merges (duplicate -> kept) to a record that still exists."""
+        edges = self._merge_edges(table)
+        if record_id not in edges:
+            return None
+        root = self._root(record_id, edges)
+        return root if root != record_id and self.db.exists(table, root) else None
+
+    def _relink(self, name: str, spec_field: Any, record_id: str, target: str) -> str:
+        """Point a record at `target` instead; a pair record (this person at this meeting) moves to the new pair."""
+        spec = TABLES[name]
+        if spec.pair is None or spec_field.name not in spec.pair:
+            self.db.set_field(name, record_id, spec_field.name, target)
+            self.counts.add(name, "updated")
+            return record_id
+        values = self.db.get_row(name, record_id)
+        moved = {n: values[n] for n in spec.field_names} | {spec_field.name: target}
+        new_id = pair_id(*(moved[n] for n in spec.pair))
+        existing = self.db.get_row(name, new_id)
+        if existing is None:
+            self.db.insert_record(name, new_id, moved)
+        elif name == "attendance" and ATTENDANCE_RANK[moved["status"]] > ATTENDANCE_RANK[existing["status"]]:
+            self.db.set_field(name, new_id, "status", moved["status"])
+        self.db.delete_record(name, record_id)
+        self.counts.add(name, "updated")
+        return new_id
+
+    def _rescue(self, name: str, spec_field: Any, record_id: str, parent: str, tomb: str) -> None:
+        """Keep a record added under a parent deleted elsewhere: recreate the parent from its old values."""
+        table = spec_field.references
+        values = self.buried.get((table, parent))
+        new_id = recreated_id(parent)
+        while self.db.tombstone(table, new_id):  # the recreated one was deleted too
+            new_id = recreated_id(new_id)
+        if not self.db.exists(table, new_id):
+            if values is None:  # nothing to recreate it from (an old or partial bundle): follow the delete
+                self._detach(name, spec_field, record_id)
+                return
+            self.db.insert_record(table, new_id, values)
+            self.counts.add(table, "new")
+        record_id = self._relink(name, spec_field, record_id, new_id)
+        self.db.add_conflict(name, record_id, spec_field.name, (new_id, None), (parent, tomb), self.now,
+                         kind="orphan")
+        self.counts.add(name, "conflicts")
 
     def _detach(self, name: str, spec_field: Any, record_id: str) -> None:
         if spec_field.required:

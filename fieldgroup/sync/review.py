@@ -27,6 +27,9 @@ class Conflict:
     lost_device: str
     lost_at: datetime
     record_deleted: bool
+    # 'field': a value lost to a concurrent edit or delete. 'orphan': the record was added or moved
+    # under a parent (lost_value) deleted on laptop lost_device; the parent was recreated as kept_value.
+    kind: str = "field"
 
     @property
     def field_label(self) -> str:
@@ -46,9 +49,66 @@ def open_conflicts(store: Store) -> list[Conflict]:
         Conflict(c.id, c.table, c.record_id, c.field, c.kept_value,
                  stamp_device(c.kept_stamp) if c.kept_stamp else None, _when(c.kept_stamp),
                  c.lost_value, stamp_device(c.lost_stamp), _when(c.lost_stamp),
-                 record_deleted=not store.sync.exists(c.table, c.record_id))
+                 record_deleted=not store.sync.exists(c.table, c.record_id), kind=c.kind)
         for c in store.sync.open_conflicts()
     ]
+
+
+def describe_orphan(store: Store, conflict: Conflict) -> str:
+    """One sentence for a record kept although its parent was deleted on another laptop."""
+    parent_table = TABLES[conflict.table].field(conflict.field).references
+    names = device_names(store)
+    parent = store.sync.record_name(parent_table, conflict.kept_value, _NAMING) if conflict.kept_value else ""
+    record = store.sync.record_name(conflict.table, conflict.record_id, _NAMING)
+    return _("The {parent_kind} {parent} was deleted on {laptop} while {record} was added to it on another "
+             "laptop: keep the recreated {parent_kind}, move {record} elsewhere, or delete it.").format(
+        parent_kind=str(TABLES[parent_table].label), parent=parent or conflict.lost_value,
+        laptop=names.get(conflict.lost_device, conflict.lost_device), record=record or conflict.record_id)
+
+
+_NAMING = ("name", "title", "date")
+
+
+def move_orphan(store: Store, conflict_id: int, new_parent: str) -> None:
+    """Move the kept record under another parent; the recreated parent goes if nothing else uses it."""
+    conflict = _orphan(store, conflict_id)
+    parent_table = TABLES[conflict.table].field(conflict.field).references
+    with store.transaction():
+        store.sync.set_field(conflict.table, conflict.record_id, conflict.field, new_parent)
+        _drop_unused(store, parent_table, conflict.kept_value)
+        _close(store, conflict_id, "moved")
+
+
+def delete_orphan(store: Store, conflict_id: int) -> None:
+    """Delete the kept record after all (and the recreated parent if nothing else uses it)."""
+    conflict = _orphan(store, conflict_id)
+    parent_table = TABLES[conflict.table].field(conflict.field).references
+    with store.transaction():
+        _repository(store, conflict.table).delete(conflict.record_id)
+        _drop_unused(store, parent_table, conflict.kept_value)
+        _close(store, conflict_id, "deleted")
+
+
+def _orphan(store: Store, conflict_id: int) -> Conflict:
+    found = [c for c in open_conflicts(store) if c.id == conflict_id and c.kind == "orphan"]
+    if not found or found[0].record_deleted:
+        raise FieldGroupError(_("That conflict was already resolved."))
+    return found[0]
+
+
+def _drop_unused(store: Store, table: str, record_id: str | None) -> None:
+    if record_id and store.sync.exists(table, record_id):
+        try:
+            _repository(store, table).delete(record_id)
+        except FieldGroupError:
+            pass  # still used by other records: it stays
+
+
+def _repository(store: Store, table: str) -> Any:
+    return {"groups": store.groups, "organisations": store.organisations, "people": store.people,
+            "meetings": store.meetings, "attendance": store.attendance, "action_items": store.actions,
+            "indicators": store.indicators, "indicator_targets": store.targets,
+            "indicator_values": store.values}[table]
 
 
 def keep_current(store: Store, conflict_id: int) -> None:
@@ -122,3 +182,4 @@ def set_passphrase(store: Store, value: str | None) -> None:
         store.change_passphrase(keys.Passphrase(value))
     else:
         store.encrypt(keys.Passphrase(value))
+    store.set_local_setting("own_bundle", None)  # the next folder sync writes it with the new passphrase

@@ -59,11 +59,11 @@ def folder_sync_job(gui_store: Store, folder: Path, passphrase: str | None) -> C
 
 def _classify_refused(store: Store, mailbox: Path, passphrase: str | None, outcome: FolderOutcome) -> None:
     """Tell refusals the user can fix here (passphrase, a clock ahead) from damaged or foreign files."""
-    for name in outcome.result.refused:
+    for name in outcome.result.waiting:  # set-aside files are not opened again
         try:
             manifest, _payload = read_bundle_file(mailbox / name, passphrase or store.passphrase, arriving_ok=True,
                                                   require_encrypted=bool(passphrase or store.passphrase))
-            check_clock(manifest, store.sync.wall_ms(), accept_future=False)
+            check_clock(store, manifest)
         except bundle.PassphraseNeeded as exc:
             outcome.locked[name] = str(exc)
         except PlainBundleRefused as exc:

@@ -8,12 +8,18 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from fieldgroup.core import create_store
 
 # Bundles and stores in RAM where the machine offers it: the merge logic is what is tested here,
 # not the disk, and synchronous=FULL on every commit would make hundreds of examples slow.
 FAST_TMP = "/dev/shm" if os.path.isdir("/dev/shm") else None
+
+# The sync state machines: 200 examples by default (CI); FIELDGROUP_HYPOTHESIS=dev for a quick run.
+settings.register_profile("sync-ci", max_examples=200)
+settings.register_profile("sync-dev", max_examples=25)
+SYNC_PROFILE = f"sync-{os.environ.get('FIELDGROUP_HYPOTHESIS', 'ci')}"
 
 
 class Laptop:

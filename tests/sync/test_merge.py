@@ -197,7 +197,9 @@ def test_incremental_bundle_carries_only_what_the_peer_lacks(laptops, fast_dir):
     person = accra.store.people.list()[0]
     accra.store.people.update(person.id, role="Security manager")
     result = export_bundle(accra.store, fast_dir / "inc.fgbundle", for_device=tarkwa.store.device_id)
-    assert not result.full and result.counts["people"] == 1 and sum(result.counts.values()) == 1
+    # The person travels with what they point to (their organisation and its group), nothing else.
+    assert not result.full and result.counts["people"] == 1
+    assert sum(result.counts.values()) == 3 and result.counts["organisations"] == result.counts["groups"] == 1
     import_bundle(tarkwa.store, fast_dir / "inc.fgbundle")
     assert tarkwa.store.digest() == accra.store.digest()
 
