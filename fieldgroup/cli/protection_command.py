@@ -10,7 +10,7 @@ from fieldgroup.i18n import _, ngettext
 
 
 def run_protection_check(args: argparse.Namespace) -> int:
-    with open_store(args.store) as store:
+    with open_store(args.store, read_only=not args.fix) as store:  # looking never writes
         findings = protection_check.find(store)
         # Names are never printed: the output may be read out to support or pasted into a message.
         for finding in findings:

@@ -305,5 +305,7 @@ def finish(store: Any) -> ErasureReport:
     report = rewrite_backups(store)
     with store.transaction():
         store.records.set_local(PENDING_WIPE, None)
-    store_protect.wipe_free_space(store.conn)
+    if not store_protect.wipe_free_space(store.conn):
+        with store.transaction():  # a reader held the file: wiped at the next erasure or check
+            store.records.set_local(PENDING_WIPE, "1")
     return report

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import logging
-import os
 import sqlite3
 from pathlib import Path
 from typing import Any
 
 from fieldgroup.core import erasure, store_protect
 from fieldgroup.core.name_match import NameMatcher, ProtectedPerson
-from fieldgroup.core.store import fsync_file
+from fieldgroup.core.atomic import replace_durably
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +61,6 @@ def rewrite_one(store: Any, path: Path, erased: list[tuple]) -> None:
         raise
     finally:
         conn.close()
-    fsync_file(tmp)
     for suffix in ("-wal", "-shm"):
         path.with_name(path.name + suffix).unlink(missing_ok=True)
-    os.replace(tmp, path)
+    replace_durably(tmp, path)

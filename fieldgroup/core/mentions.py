@@ -11,9 +11,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from fieldgroup.core.choices import protected_placeholder
 from fieldgroup.core.name_match import NameMatcher, ProtectedPerson, Span, apply_spans
-from fieldgroup.core.schema import PILLAR_LABELS, PILLARS
-from fieldgroup.i18n import _
+from fieldgroup.core.schema import PILLARS
 
 TOKEN = re.compile(r"@\{(person|erased):([A-Za-z0-9_-]{1,64})\}")
 
@@ -32,8 +32,7 @@ def erased_mention(pillar: str | None) -> str:
 
 def placeholder(pillar: str | None) -> str:
     """What a printed page says instead of a protected person's name."""
-    label = str(PILLAR_LABELS.get(pillar or "", "")) or _("unknown pillar")
-    return _("Protected participant ({pillar})").format(pillar=label)
+    return protected_placeholder(pillar)
 
 
 def shown_name(name: str, pillar: str | None, protected: bool, presenting: bool) -> str:

@@ -138,12 +138,18 @@ def secure_delete_on(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA secure_delete = ON")
 
 
-def wipe_free_space(conn: sqlite3.Connection) -> None:
-    """Rewrite the file without free pages and empty the WAL, so no old page of text survives in either."""
-    conn.execute("PRAGMA secure_delete = ON")
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.execute("VACUUM")
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+def wipe_free_space(conn: sqlite3.Connection) -> bool:
+    """Rewrite the file without free pages and empty the WAL, so no old page of text survives in either.
+
+    False when another connection kept the file busy: the caller tries again later."""
+    try:
+        conn.execute("PRAGMA secure_delete = ON")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("VACUUM")
+        busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+    except sqlite3.OperationalError:
+        return False
+    return not busy
 
 
 def vacuum_into(conn: sqlite3.Connection, target: str) -> None:
