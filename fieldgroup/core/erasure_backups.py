@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from fieldgroup.core import erasure, store_protect
-from fieldgroup.core.name_match import NameMatcher, ProtectedPerson
 from fieldgroup.core.atomic import replace_durably
+from fieldgroup.core.name_match import NameMatcher, ProtectedPerson
 
 log = logging.getLogger(__name__)
 

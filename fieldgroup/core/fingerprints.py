@@ -28,6 +28,7 @@ from fieldgroup.core.name_match import (
 _WORD = re.compile(r"[^\W_]+")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _MY_RUN = re.compile(r"[\u1000-\u109f\uaa60-\uaa7f\ua9e0-\ua9ff](?:[\u1000-\u109f\uaa60-\uaa7f\ua9e0-\ua9ff\s]*[\u1000-\u109f\uaa60-\uaa7f\ua9e0-\ua9ff])?")
+_JOINED = re.compile(r"([^\W_]+)(?=(?:'\s?|\s)([^\W_]+))")  # overlapping pairs of neighbours
 MAX_WORDS = 4
 MAX_SYLLABLES = 6
 
@@ -47,6 +48,8 @@ def of_person(key: bytes, name: str, email: str | None) -> list[str]:
             found.add(keyed(key, "hon", part))
             if is_distinctive(part) or len(parts) == 1:
                 found.add(keyed(key, "alone", part))
+        for given, family in itertools.permutations(parts, 2):
+            found.add(keyed(key, "init", f"{given[0]} {family}"))
         for size in range(2, min(len(parts), MAX_WORDS) + 1):
             for combo in itertools.combinations(parts, size):
                 found.add(keyed(key, "set", " ".join(sorted(combo))))
@@ -88,8 +91,16 @@ class FingerprintScanner:
                 return owner
         return None
 
+    def _may_name(self, text: str) -> bool:
+        """Cheap first look: does any word (or O'Brien-like pair) belong to an erased person's name?"""
+        if "@" in text or is_burmese(text):
+            return True
+        folded = fold(text)
+        words = set(_WORD.findall(folded)) | {a + b for a, b in _JOINED.findall(folded)}
+        return any(self._who("hon", w) or self._who("alone", w) for w in words)
+
     def find(self, text: str | None) -> list[Span]:
-        if not text or not self.erased:
+        if not text or not self.erased or not self._may_name(text):
             return []
         folded, origin = fold_with_origin(text)
         candidates = self._emails(text) + self._latin(folded, origin, text) + self._burmese(folded, origin, text)
@@ -114,18 +125,22 @@ class FingerprintScanner:
         for i, word in enumerate(words):
             # O'Brien / O Brien: two words joined by an apostrophe or one space may be one part.
             joined = [(word.group(0), word.end())]
-            if i + 1 < len(words) and folded[word.end():words[i + 1].start()] in ("'", " ", "' "):
+            gap = folded[word.end():words[i + 1].start()] if i + 1 < len(words) else None
+            if gap in ("'", "' ") or (gap == " " and len(word.group(0)) <= 2):
                 joined.append((word.group(0) + words[i + 1].group(0), words[i + 1].end()))
             start = word.start()
             previous = words[i - 1] if i else None
-            honorific = previous is not None and previous.group(0) in HONORIFICS and \
-                re.fullmatch(r"\.?\s*", folded[previous.end():start]) is not None
+            after_previous = previous is not None and re.fullmatch(r"\.?\s*", folded[previous.end():start]) is not None
+            honorific = after_previous and previous.group(0) in HONORIFICS
+            initial = after_previous and len(previous.group(0)) == 1  # "J. Costa"
             for value, end in joined:
                 owner = self._who("alone", value)
                 if owner is None and honorific:
                     owner = self._who("hon", value)
+                if owner is None and initial:
+                    owner = self._who("init", f"{previous.group(0)} {value}")
                 if owner:
-                    first = previous.start() if honorific else start
+                    first = previous.start() if honorific or initial else start
                     out.append(_span(text, origin, first, end, owner, "part"))
             out += self._word_sets(words, i, folded, origin, text)
         return out
