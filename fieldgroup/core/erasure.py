@@ -218,9 +218,12 @@ def guarding_merge(store: Any, payload: dict[str, Any]) -> Iterator[None]:
     here, are erased; then text naming any erased person is scrubbed."""
     before = {r[0]: r for r in store_protect.directory_rows(store.conn) if r[3]}
     facts = {pid: store_protect.person_for_erasure(store.conn, pid) for pid in before}
+    erased_before = set(erased_pillars(store.conn))
     yield
     for person_id in _newly_gone(store, facts, payload):
         erase_person(store, person_id, facts.get(person_id) or _incoming_facts(store, payload, person_id))
+    if set(erased_pillars(store.conn)) - erased_before:
+        store.records.set_local(PENDING_WIPE, "1")  # erased elsewhere: this laptop's backups and free pages too
     scrub_late_text(store)
 
 
@@ -296,6 +299,13 @@ class ErasureReport:
 
     rewritten: list[str] = field(default_factory=list)
     not_rewritten: list[str] = field(default_factory=list)
+
+
+def finish_if_pending(store: Any) -> ErasureReport | None:
+    """After a commit that erased someone (a merge, say): finish the job; nothing when nobody was erased."""
+    if store.read_only or not store.records.get_local(PENDING_WIPE):
+        return None
+    return finish(store)
 
 
 def finish(store: Any) -> ErasureReport:

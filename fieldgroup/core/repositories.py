@@ -19,7 +19,6 @@ from fieldgroup.core.entities import (
     Organisation,
     Person,
 )
-from fieldgroup.core.erasure import PENDING_WIPE
 from fieldgroup.core.errors import InUseError
 from fieldgroup.core.indicators import COMPUTED
 from fieldgroup.core.mentions import shown_name
@@ -99,8 +98,8 @@ class People(Repository[Person]):
             super().delete(record_id)
         finally:
             self._erase_mentions = True
-        if self.store.records.get_local(PENDING_WIPE) and not self.store.conn.in_transaction:
-            erasure.finish(self.store)  # free pages, WAL and backups, once the erasure is committed
+        if not self.store.conn.in_transaction:
+            erasure.finish_if_pending(self.store)  # free pages, WAL and backups, once the erasure is committed
 
     def rows(self, group_id: str | None) -> list[PersonRow]:
         """The group's people with organisation name and pillar, by name (one query)."""

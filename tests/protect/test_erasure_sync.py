@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from fieldgroup.core import store_protect
+from fieldgroup.core import backups, store_protect
 from fieldgroup.sync import bundle
 from fieldgroup.sync.exporter import build_payload, export_bundle
 from fieldgroup.sync.importer import import_bundle
@@ -37,6 +37,8 @@ def test_text_from_a_laptop_that_had_not_synced_is_scrubbed_on_merge(laptops, fa
     assert "@{erased:civil_society}" in accra.store.meetings.get(meeting.id).minutes
     send(accra, tarkwa, fast_dir, "back")
     assert "Boateng" not in _everything(tarkwa.store)
+    for copy in backups.list_backups(tarkwa.store.path):  # made before the imports, rewritten after
+        assert b"Boateng" not in copy.path.read_bytes(), copy.path.name
     assert accra.store.meetings.get(meeting.id).minutes == tarkwa.store.meetings.get(meeting.id).minutes
 
 
@@ -56,6 +58,10 @@ def test_protect_on_one_laptop_and_delete_on_another_ends_erased_everywhere(lapt
     for laptop in (accra, tarkwa):
         assert "Mensah" not in _everything(laptop.store), laptop.name
         assert not laptop.store.records.exists("people", kofi.id)
+        copies = backups.list_backups(laptop.store.path)
+        assert copies  # made before each import
+        for copy in copies:
+            assert b"Mensah" not in copy.path.read_bytes(), (laptop.name, copy.path.name)
     assert accra.store.meetings.get(meeting.id).minutes == tarkwa.store.meetings.get(meeting.id).minutes
 
 
