@@ -168,16 +168,6 @@ def _gap() -> str:
     return r"(?:\s*,\s*|\s+)"  # "Ofori, Kofi", "MBALA  Véronique"
 
 
-def _sequences(parts: Sequence[str]) -> list[tuple[str, ...]]:
-    """The whole name and any two or more of its parts, in any order ("Quispe, Amara")."""
-    n = len(parts)
-    if n <= 4:
-        found = [seq for size in range(n, 1, -1) for seq in itertools.permutations(parts, size)]
-    else:  # long names: whole name forwards and backwards, and any two parts
-        found = [tuple(parts), tuple(reversed(parts)), *itertools.permutations(parts, 2)]
-    return list(dict.fromkeys(found))
-
-
 def _alternation(patterns: Iterable[str]) -> str:
     unique = list(dict.fromkeys(p for p in patterns if p))
     return "(?:" + "|".join(sorted(unique, key=len, reverse=True)) + ")" if unique else ""
@@ -191,7 +181,9 @@ def _latin_regex(person: ProtectedPerson, parts: list[str], languages: Iterable[
     pats = [_part_pattern(p) for p in parts]
     branches: list[tuple[str, str]] = []  # (group name, pattern)
     if len(parts) > 1:
-        multi = _alternation(_gap().join(_part_pattern(p) for p in seq) for seq in _sequences(parts))
+        # Two or more of the parts, in any order ("Quispe, Amara"): one pattern, not every permutation.
+        any_part = _alternation(pats)
+        multi = f"{any_part}(?:{_gap()}{any_part}){{1,{len(parts) - 1}}}"
         branches.append(("full", f"(?:{_LATIN_HONORIFIC})?{multi}"))
         initials = "".join(sorted({p[0] for p in parts[:-1] if p[0].isalpha()}))
         if initials:
@@ -229,28 +221,44 @@ class _PersonPatterns:
 
     def __init__(self, person: ProtectedPerson, languages: Iterable[str] | None):
         self.person = person
-        parts = name_parts(person.name)
-        self.regexes: list[re.Pattern[str]] = []
+        self.languages = languages
+        self.parts = name_parts(person.name)
+        self._regexes: list[re.Pattern[str]] | None = None
         self.anchors: list[str] = []
-        if parts and is_burmese(parts[0]):
-            regex = _burmese_regex(parts)
-            self.anchors += [syllables(parts[0])[-1]] if parts[0] else []
+        if self.parts and is_burmese(self.parts[0]):
+            self.anchors += [syllables(self.parts[0])[-1]]
         else:
-            regex = _latin_regex(person, parts, languages) if parts else None
-            self.anchors += [max(p.split("'"), key=len)[:3] for p in parts]
-        if regex is not None:
-            self.regexes.append(regex)
-        email = _email_regex(person.email)
-        if email is not None:
-            self.regexes.append(email)
-            self.anchors.append("@")
+            self.anchors += [max(p.split("'"), key=len) for p in self.parts]  # O'Brien: "brien"
+        if person.email and "@" in person.email:
+            self.anchors.append(fold(person.email.strip()).split("@")[0])
+
+    @property
+    def regexes(self) -> list[re.Pattern[str]]:
+        """Compiled the first time a text holds one of the anchors: most people never need it."""
+        if self._regexes is None:
+            parts = self.parts
+            regex = None
+            if parts:
+                regex = _burmese_regex(parts) if is_burmese(parts[0]) else _latin_regex(self.person, parts, self.languages)
+            self._regexes = [r for r in (regex, _email_regex(self.person.email)) if r is not None]
+        return self._regexes
 
     def spans(self, folded: str) -> Iterable[tuple[int, int, str]]:
         if not any(a in folded for a in self.anchors):
             return
         for regex in self.regexes:
             for match in regex.finditer(folded):
-                yield match.start(), match.end(), match.lastgroup or "full"
+                kind = match.lastgroup or "full"
+                if kind == "full" and not self._distinct_parts(match.group(0)):
+                    continue  # "Aye, aye" is one part said twice, not the name
+                yield match.start(), match.end(), kind
+
+    def _distinct_parts(self, found: str) -> bool:
+        if is_burmese(found):
+            return True
+        words = [w.replace("'", "") for w in re.split(r"[\s,.]+", found) if w]
+        named = {w for w in words if w in {p.replace("'", "") for p in self.parts}}
+        return len(named) >= 2 or len(self.parts) < 2 or any(w not in HONORIFICS and w not in named for w in words)
 
 
 class NameMatcher:
