@@ -126,3 +126,19 @@ def test_each_backup_on_this_laptop_is_rewritten_and_kept(store):
         assert b"Kilonzo" not in data and b"zawadi" not in data.lower()
         info = [b for b in backups.list_backups(store.path) if b.path == path][0]
         assert info.problem is None and info.counts["people"] == 1
+
+
+def test_a_search_index_and_a_drafts_table_added_later_are_scrubbed_too(store):
+    _group, person, *_ = _world(store)
+    conn = store.conn  # a table another feature adds later, found from the file itself
+    conn.execute("CREATE TABLE drafts (id INTEGER PRIMARY KEY, body TEXT)")
+    conn.execute("CREATE VIRTUAL TABLE search USING fts5(body)")
+    conn.execute("CREATE VIRTUAL TABLE search_ext USING fts5(body, content='drafts', content_rowid='id')")
+    conn.execute("INSERT INTO drafts (body) VALUES (?)", (TEXT,))
+    conn.execute("INSERT INTO search (body) VALUES (?)", (TEXT,))
+    conn.execute("INSERT INTO search_ext (search_ext) VALUES ('rebuild')")
+    store.people.delete(person.id)
+    assert "Kilonzo" not in conn.execute("SELECT body FROM drafts").fetchone()[0]
+    assert conn.execute("SELECT COUNT(*) FROM search WHERE search MATCH 'Kilonzo'").fetchone()[0] == 0
+    assert conn.execute("SELECT COUNT(*) FROM search_ext WHERE search_ext MATCH 'Kilonzo'").fetchone()[0] == 0
+    assert b"Kilonzo" not in store.path.read_bytes()
