@@ -124,3 +124,19 @@ def test_erasing_asks_by_showing_what_will_be_scrubbed(qtbot, store, group, answ
     page.delete_person_button.click()
     assert store.people.find(zawadi.id) is None
     assert "Kilonzo" not in store.meetings.get(meeting.id).minutes
+
+
+def test_an_action_items_description_takes_mentions_too(qtbot, store, group):
+    from fieldgroup.ui.dialogs.action_item_dialog import ActionItemDialog
+
+    org = store.organisations.create(group_id=group.id, name="Haki Centre", pillar="civil_society")
+    zawadi = store.people.create(organisation_id=org.id, name="Zawadi Kilonzo", protected=True)
+    dialog = ActionItemDialog(store, group.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.description.setFocus()
+    qtbot.keyClicks(dialog.description, "Ask @Zaw")
+    qtbot.waitUntil(lambda: dialog.description.completer.popup().isVisible())
+    qtbot.keyClick(dialog.description.completer.popup(), Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.description.completer.popup(), Qt.Key.Key_Return)
+    assert dialog.description.toPlainText() == f"Ask {mention(zawadi.id)} "
