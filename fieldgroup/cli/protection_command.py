@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 
-from fieldgroup.cli.common import EXIT_FAILED, EXIT_OK
-from fieldgroup.core import open_store, protection_check
+from fieldgroup.cli.common import EXIT_FAILED, EXIT_OK, open_store_for
+from fieldgroup.core import protection_check
 from fieldgroup.i18n import _, ngettext
 
 
 def run_protection_check(args: argparse.Namespace) -> int:
-    with open_store(args.store, read_only=not args.fix) as store:  # looking never writes
+    with open_store_for(args, read_only=not args.fix) as store:  # looking never writes
         findings = protection_check.find(store)
         # Names are never printed: the output may be read out to support or pasted into a message.
         for finding in findings:
