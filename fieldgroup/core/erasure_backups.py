@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import logging
-import sqlite3
 from pathlib import Path
 from typing import Any
 
-from fieldgroup.core import erasure, store_protect
-from fieldgroup.core.atomic import replace_durably
+from fieldgroup.core import erasure, store_db, store_protect
 from fieldgroup.core.name_match import NameMatcher, ProtectedPerson
 
 log = logging.getLogger(__name__)
@@ -26,17 +24,18 @@ def rewrite_backups(store: Any) -> erasure.ErasureReport:
         try:
             rewrite_one(store, info.path, erased)
             report.rewritten.append(str(info.path))
-        except (sqlite3.DatabaseError, OSError) as exc:
+        except (*store_db.database_errors(), OSError) as exc:
             log.warning("Could not rewrite backup %s: %s", info.path, exc)
             report.not_rewritten.append(str(info.path))
     return report
 
 
 def rewrite_one(store: Any, path: Path, erased: list[tuple]) -> None:
-    """Remove the erased people from one backup file and scrub its text; the copy replaces it only when complete."""
-    tmp = path.with_name(path.name + ".rewrite")
-    tmp.unlink(missing_ok=True)
-    conn = store_protect.open_copy(str(path))
+    """Remove the erased people from one backup file and scrub its text, in place, all or nothing.
+
+    Opened with the store's key (a backup of an encrypted store is encrypted the same way); then
+    vacuumed with secure_delete on, so that no old page of it keeps the name."""
+    conn = store_protect.open_copy(str(path), store.records.key)
     try:
         store_protect.begin(conn)
         pillars = {row[0]: row[2] for row in erased}
@@ -54,13 +53,9 @@ def rewrite_one(store: Any, path: Path, erased: list[tuple]) -> None:
         erasure.scrub_records(conn, replace, lambda t, i, c: store_protect.set_text_unstamped(conn, t, i, c))
         erasure.scrub_local(conn, replace)
         store_protect.commit(conn)
-        store_protect.vacuum_into(conn, str(tmp))
+        store_protect.wipe_free_space(conn)
     except BaseException:
         store_protect.rollback(conn)
-        tmp.unlink(missing_ok=True)
         raise
     finally:
         conn.close()
-    for suffix in ("-wal", "-shm"):
-        path.with_name(path.name + suffix).unlink(missing_ok=True)
-    replace_durably(tmp, path)

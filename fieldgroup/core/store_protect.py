@@ -142,23 +142,23 @@ def wipe_free_space(conn: sqlite3.Connection) -> bool:
     """Rewrite the file without free pages and empty the WAL, so no old page of text survives in either.
 
     False when another connection kept the file busy: the caller tries again later."""
+    from fieldgroup.core import store_db
+
     try:
         conn.execute("PRAGMA secure_delete = ON")
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.execute("VACUUM")
         busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
-    except sqlite3.OperationalError:
+    except store_db.database_errors():
         return False
     return not busy
 
 
-def vacuum_into(conn: sqlite3.Connection, target: str) -> None:
-    conn.execute("VACUUM INTO ?", (target,))
+def open_copy(path: str, key: Any = None) -> Any:
+    """A connection to a backup copy, to rewrite it (never a live store); `key` for an encrypted one."""
+    from fieldgroup.core import store_db
 
-
-def open_copy(path: str) -> sqlite3.Connection:
-    """A plain connection to a backup copy, to rewrite it (never a live store)."""
-    conn = sqlite3.connect(path, isolation_level=None)
+    conn = store_db.connect(path, key, isolation_level=None)
     conn.execute("PRAGMA secure_delete = ON")
     return conn
 

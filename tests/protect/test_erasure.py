@@ -142,3 +142,17 @@ def test_a_search_index_and_a_drafts_table_added_later_are_scrubbed_too(store):
     assert conn.execute("SELECT COUNT(*) FROM search WHERE search MATCH 'Kilonzo'").fetchone()[0] == 0
     assert conn.execute("SELECT COUNT(*) FROM search_ext WHERE search_ext MATCH 'Kilonzo'").fetchone()[0] == 0
     assert b"Kilonzo" not in store.path.read_bytes()
+
+
+def test_on_an_encrypted_store_the_backups_are_rewritten_and_stay_encrypted(tmp_path):
+    from fieldgroup.core import create_store, keys, open_store
+
+    phrase = keys.Passphrase("correct horse battery staple")
+    with create_store(tmp_path / "enc.fgstore", passphrase=phrase) as store:
+        _group, person, _other, meeting, _ = _world(store)
+        copy = backups.backup_now(store, "manual")
+        store.people.delete(person.id)
+        assert b"SQLite format 3" not in copy.read_bytes()[:16]  # still encrypted
+    with open_store(copy, passphrase=phrase, read_only=True) as old:
+        assert old.people.find(person.id) is None
+        assert "Kilonzo" not in _all_text(old)
