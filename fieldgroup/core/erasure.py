@@ -126,9 +126,27 @@ def _outside_tokens(text: str, fn: Replace) -> str:
     return "".join(pieces)
 
 
+def _scrub_json(data: Any, replace: Replace) -> Any:
+    if isinstance(data, str):
+        return replace(data)
+    if isinstance(data, list):
+        return [_scrub_json(v, replace) for v in data]
+    if isinstance(data, dict):
+        return {k: _scrub_json(v, replace) for k, v in data.items()}
+    return data
+
+
 def _scrub_value(value: Any, replace: Replace) -> Any:
     if not isinstance(value, str) or not value:
         return value
+    if value[0] in "{[" and value[-1] in "}]":  # JSON held by a local table (drafts keep fields so)
+        try:
+            decoded = json.loads(value)
+        except ValueError:
+            decoded = None
+        if isinstance(decoded, (dict, list)):
+            scrubbed = _scrub_json(decoded, replace)
+            return value if scrubbed == decoded else json.dumps(scrubbed, ensure_ascii=False)
     if len(value) >= 2 and value[0] == value[-1] == '"':  # a JSON string (conflicts keep values as JSON)
         try:
             decoded = json.loads(value)
@@ -159,10 +177,11 @@ def scrub_records(conn: Any, replace: Replace, write: Callable[[str, str, dict[s
 def scrub_local(conn: Any, replace: Replace) -> int:
     """Scrub every text column of every device-local table, then rebuild any search index."""
     changed = 0
-    for table, columns, is_fts in store_protect.local_text_columns(conn):
-        if is_fts and store_protect.is_external_fts(conn, table):
-            store_protect.rebuild_fts(conn, table)
-            continue
+    tables = store_protect.local_text_columns(conn)
+    external = [t for t, _c, is_fts in tables if is_fts and store_protect.is_external_fts(conn, t)]
+    for table, columns, is_fts in tables:
+        if table in external:
+            continue  # rebuilt below, from content scrubbed first
         for row in list(store_protect.local_rows(conn, table, columns)):
             if table == "local_settings" and row[1] in _KEEP_LOCAL:
                 continue
@@ -173,6 +192,8 @@ def scrub_local(conn: Any, replace: Replace) -> int:
                 changed += 1
         if is_fts:
             store_protect.rebuild_fts(conn, table)
+    for table in external:
+        store_protect.rebuild_fts(conn, table)
     return changed
 
 

@@ -130,17 +130,20 @@ def test_each_backup_on_this_laptop_is_rewritten_and_kept(store):
 
 def test_a_search_index_and_a_drafts_table_added_later_are_scrubbed_too(store):
     _group, person, *_ = _world(store)
-    conn = store.conn  # a table another feature adds later, found from the file itself
-    conn.execute("CREATE TABLE drafts (id INTEGER PRIMARY KEY, body TEXT)")
-    conn.execute("CREATE VIRTUAL TABLE search USING fts5(body)")
-    conn.execute("CREATE VIRTUAL TABLE search_ext USING fts5(body, content='drafts', content_rowid='id')")
-    conn.execute("INSERT INTO drafts (body) VALUES (?)", (TEXT,))
-    conn.execute("INSERT INTO search (body) VALUES (?)", (TEXT,))
-    conn.execute("INSERT INTO search_ext (search_ext) VALUES ('rebuild')")
+    conn = store.conn  # tables another feature adds later, found from the file itself
+    conn.execute("CREATE TABLE later_notes (id INTEGER PRIMARY KEY, body TEXT)")
+    conn.execute("CREATE VIRTUAL TABLE later_search USING fts5(body)")
+    conn.execute("CREATE VIRTUAL TABLE later_ext USING fts5(body, content='later_notes', content_rowid='id')")
+    conn.execute("INSERT INTO later_notes (body) VALUES (?)", (TEXT,))
+    conn.execute("INSERT INTO later_search (body) VALUES (?)", (TEXT,))
+    conn.execute("INSERT INTO later_ext (later_ext) VALUES ('rebuild')")
+    conn.execute("INSERT INTO drafts (key, record_id, group_id, fields, saved_at) VALUES (?, ?, ?, ?, ?)",
+                  ("meeting:x", "x", None, json.dumps({"minutes": "Intro\nKilonzo will brief"}), "2025"))
     store.people.delete(person.id)
-    assert "Kilonzo" not in conn.execute("SELECT body FROM drafts").fetchone()[0]
-    assert conn.execute("SELECT COUNT(*) FROM search WHERE search MATCH 'Kilonzo'").fetchone()[0] == 0
-    assert conn.execute("SELECT COUNT(*) FROM search_ext WHERE search_ext MATCH 'Kilonzo'").fetchone()[0] == 0
+    assert "Kilonzo" not in conn.execute("SELECT body FROM later_notes").fetchone()[0]
+    assert "Kilonzo" not in conn.execute("SELECT fields FROM drafts").fetchone()[0]
+    assert conn.execute("SELECT COUNT(*) FROM later_search WHERE later_search MATCH 'Kilonzo'").fetchone()[0] == 0
+    assert conn.execute("SELECT COUNT(*) FROM later_ext WHERE later_ext MATCH 'Kilonzo'").fetchone()[0] == 0
     assert b"Kilonzo" not in store.path.read_bytes()
 
 

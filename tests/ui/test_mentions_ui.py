@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from qt_helpers import press  # noqa: F401 - keeps the helpers importable like the other UI tests
 
 from fieldgroup.core.mentions import mention
@@ -21,14 +21,15 @@ def _setup(qtbot, ctx, store, group):
     juma = store.people.create(organisation_id=org.id, name="Juma Otieno")
     meeting = store.meetings.create(group_id=group.id, kind="plenary", date=date(2025, 3, 1), title="Plenary")
     page = MeetingsPage(ctx)
-    qtbot.addWidget(page)
+    # The draft journal and autosave write shortly after typing: stop them before the store closes.
+    qtbot.addWidget(page, before_close_func=lambda p: [t.stop() for t in p.findChildren(QTimer)])
     page.resize(1300, 700)
     page.show()
     page.editor.load(store.meetings.get(meeting.id))
     return page, zawadi, juma, meeting
 
 
-def test_type_at_and_pick_a_person_stores_a_mention(qtbot, ctx, store, group):
+def test_type_at_and_pick_a_person_stores_a_mention(ctx, store, group, qtbot):
     page, _zawadi, juma, meeting = _setup(qtbot, ctx, store, group)
     minutes = page.editor.minutes
     minutes.setFocus()
@@ -43,7 +44,7 @@ def test_type_at_and_pick_a_person_stores_a_mention(qtbot, ctx, store, group):
     assert store.meetings.get(meeting.id).minutes == f"Opened by {mention(juma.id)} today."
 
 
-def test_the_guard_turns_typed_names_into_mentions_in_one_click(qtbot, ctx, store, group):
+def test_the_guard_turns_typed_names_into_mentions_in_one_click(ctx, store, group, qtbot):
     page, zawadi, _juma, meeting = _setup(qtbot, ctx, store, group)
     minutes = page.editor.minutes
     minutes.setPlainText("Ms Kilonzo will brief. KILONZO, Zawadi agreed.")
@@ -55,7 +56,7 @@ def test_the_guard_turns_typed_names_into_mentions_in_one_click(qtbot, ctx, stor
     assert guard.isHidden()
 
 
-def test_not_this_person_stops_the_guard_asking(qtbot, ctx, store, group):
+def test_not_this_person_stops_the_guard_asking(ctx, store, group, qtbot):
     page, _zawadi, _juma, _meeting = _setup(qtbot, ctx, store, group)
     decisions = page.editor.decisions
     decisions.setPlainText("Zawadi Street will be repaved.")
@@ -89,7 +90,7 @@ def test_presentation_mode_masks_protected_names_on_screen(qtbot, window, store,
     assert not presentation.state().on
 
 
-def test_protection_check_dialog_fixes_in_one_click(qtbot, ctx, store, group):
+def test_protection_check_dialog_fixes_in_one_click(ctx, store, group, qtbot):
     _page, zawadi, _juma, meeting = _setup(qtbot, ctx, store, group)
     store.meetings.update(meeting.id, minutes="Ms Kilonzo will brief.")
     dialog = ProtectionCheckDialog(ctx)
