@@ -49,3 +49,4 @@ fast_age
 _._open
 # pytest reads a module's marks from this name
 pytestmark
+_.contextMenuEvent

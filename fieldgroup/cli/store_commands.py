@@ -65,6 +65,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     check = subparsers.add_parser("check", help="integrity and link check; exit 1 on a problem")
     add_store_option(check)
     add_passphrase_option(check)
+    check.add_argument("--protection", action="store_true",
+                       help="list every place where a protected person's name is typed outside a mention; exit 1 if any")
+    check.add_argument("--fix", action="store_true", help="with --protection: turn every name found into a mention")
     check.set_defaults(handler=run_check)
 
     backup = subparsers.add_parser("backup", help="consistent copy of the store")
@@ -131,6 +134,10 @@ def run_digest(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    if getattr(args, "protection", False):
+        from fieldgroup.cli.protection_command import run_protection_check
+
+        return run_protection_check(args)
     with open_store_for(args, read_only=True) as store:
         problems = store.problems()
     if not problems:

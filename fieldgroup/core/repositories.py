@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from fieldgroup.core import periods, store_queries, store_sync
+from fieldgroup.core import erasure, periods, store_queries, store_sync
 from fieldgroup.core.balance import DEFAULT_THRESHOLD, Balance, balance_of
 from fieldgroup.core.entities import (
     ActionItem,
@@ -21,6 +21,7 @@ from fieldgroup.core.entities import (
 )
 from fieldgroup.core.errors import InUseError
 from fieldgroup.core.indicators import COMPUTED
+from fieldgroup.core.mentions import shown_name
 from fieldgroup.core.repository import Repository, pair_id
 from fieldgroup.core.rules import require
 from fieldgroup.i18n import _, ngettext
@@ -97,10 +98,14 @@ class People(Repository[Person]):
             super().delete(record_id)
         finally:
             self._erase_mentions = True
+        if not self.store.conn.in_transaction:
+            erasure.finish_if_pending(self.store)  # free pages, WAL and backups, once the erasure is committed
 
     def rows(self, group_id: str | None) -> list[PersonRow]:
         """The group's people with organisation name and pillar, by name (one query)."""
-        return [PersonRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), bool(r[8]), r[10], r[11])
+        presenting = getattr(self.store, "presenting", False)  # presentation mode masks protected names
+        return [PersonRow(r[0], r[1], shown_name(r[2], r[11], bool(r[7]), presenting), r[3], r[4], r[5], r[6],
+                          bool(r[7]), bool(r[8]), r[10], r[11])
                 for r in store_queries.people_rows(self.store.conn, group_id)]
 
     def _before_delete(self, record_id: str) -> None:
@@ -111,10 +116,7 @@ class People(Repository[Person]):
         store_sync.forget_conflicts_of(self.store.conn, "people", record_id)
         person = self.get(record_id)
         if person.protected and self._erase_mentions:
-            from fieldgroup.core.erasure import redact_everywhere
-
-            organisation = self.store.organisations.find(person.organisation_id)
-            redact_everywhere(self.store, person.name, organisation.pillar if organisation else None, record_id)
+            erasure.erase_person(self.store, record_id)
 
 
 class Meetings(Repository[Meeting]):
@@ -171,7 +173,9 @@ class AttendanceRecords(Repository[Attendance]):
 
     def of_meeting(self, meeting_id: str) -> list[AttendanceLine]:
         rows = store_queries.meeting_attendance(self.store.conn, meeting_id)
-        return [AttendanceLine(r[0], r[1], r[2], r[3], bool(r[4]), r[5], r[6], r[7]) for r in rows]
+        presenting = getattr(self.store, "presenting", False)
+        return [AttendanceLine(r[0], r[1], r[2], shown_name(r[3], r[7], bool(r[4]), presenting), bool(r[4]), r[5],
+                               r[6], r[7]) for r in rows]
 
     def _adjust_update(self, merged: dict[str, Any], current: dict[str, Any], clean: dict[str, Any]) -> dict[str, Any]:
         require(merged["meeting_id"] == current["meeting_id"] and merged["person_id"] == current["person_id"],
@@ -210,10 +214,16 @@ class ActionItems(Repository[ActionItem]):
 
     def tracker_rows(self, group_id: str | None) -> list[TrackerRow]:
         """Every action item of the group with its owner, organisation, pillar and meeting date (one query)."""
-        return [_tracker_row(r) for r in store_queries.tracker_rows(self.store.conn, group_id)]
+        return self._masked([_tracker_row(r) for r in store_queries.tracker_rows(self.store.conn, group_id)])
 
     def tracker_rows_by_id(self, ids: list[str]) -> list[TrackerRow]:
-        return [_tracker_row(r) for r in store_queries.tracker_rows(self.store.conn, ids=ids)]
+        return self._masked([_tracker_row(r) for r in store_queries.tracker_rows(self.store.conn, ids=ids)])
+
+    def _masked(self, rows: list[TrackerRow]) -> list[TrackerRow]:
+        if not getattr(self.store, "presenting", False):
+            return rows
+        return [replace(r, owner_name=shown_name(r.owner_name, r.pillar, True, True)) if r.owner_protected else r
+                for r in rows]
 
     def _defaults(self, values: dict[str, Any]) -> dict[str, Any]:
         values = {"status": "open"} | values

@@ -147,8 +147,37 @@ TABLES: dict[str, TableSpec] = {
             Field("evidence_meeting_id", N_("Evidence meeting"), references="meetings", max_length=36),
             Field("evidence_action_id", N_("Evidence action item"), references="action_items", max_length=36),
         ), pair=("indicator_id", "period")),
+        # Protection (issue 13). A random key per group, made once and carried inside the encrypted
+        # bundles, for the keyed fingerprints below; never derived from the passphrase.
+        TableSpec("group_secrets", N_("group key"), (
+            Field("group_id", N_("Group"), required=True, references="groups", max_length=36),
+            Field("secret", N_("Key"), required=True, max_length=64),
+        )),
+        # What is left of an erased person (the id is theirs): keyed fingerprints of the parts of
+        # their name, never the name, so that text arriving later can still be scrubbed.
+        TableSpec("erasures", N_("erasure"), (
+            Field("secret_id", N_("Key"), required=True, max_length=36),
+            Field("pillar", N_("Pillar"), choices=PILLARS),
+            Field("fingerprints", N_("Fingerprints"), required=True, max_length=20_000),
+        )),
+        # "Not this person": a phrase the guard must stop offering for a protected person, kept as a fingerprint.
+        TableSpec("name_dismissals", N_("dismissed match"), (
+            Field("person_id", N_("Person"), required=True, max_length=36),
+            Field("secret_id", N_("Key"), required=True, max_length=36),
+            Field("fingerprint", N_("Fingerprint"), required=True, max_length=64),
+        )),
+        # Group settings about protection: "share protected contacts" is off until the group ticks it.
+        TableSpec("protection_settings", N_("protection settings"), (
+            Field("group_id", N_("Group"), required=True, references="groups", max_length=36),
+            Field("share_contacts", N_("Share protected contacts"), kind="bool"),
+        ), pair=("group_id",)),
     )
 }
+
+# Fields whose text is made by the app, not typed: never scrubbed, never matched.
+MACHINE_TEXT = frozenset({("group_secrets", "secret"), ("erasures", "fingerprints"), ("erasures", "secret_id"),
+                          ("name_dismissals", "person_id"), ("name_dismissals", "secret_id"),
+                          ("name_dismissals", "fingerprint")})
 
 # Parents before children: the order to create rows in, and the reverse to delete them.
 TABLE_ORDER = tuple(TABLES)

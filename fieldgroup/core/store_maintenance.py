@@ -21,11 +21,15 @@ def record_counts(conn: sqlite3.Connection) -> dict[str, int]:
 
 def digest(conn: sqlite3.Connection) -> str:
     """SHA-256 of every synced record (ids and values) and tombstone id: not stamps, not local data."""
+    from fieldgroup.core import protected_contacts
+
+    hold = protected_contacts.held_back(conn)  # defined over what is shared
     sha = hashlib.sha256()
     for name in TABLE_ORDER:
         columns = ", ".join(("id", *TABLES[name].field_names))
         sha.update(f"table {name}\n".encode())
         for row in conn.execute(f"SELECT {columns} FROM {name} ORDER BY id"):
+            row = protected_contacts.digest_row(name, row, hold)
             sha.update(json.dumps(row, ensure_ascii=False, separators=(",", ":")).encode())
             sha.update(b"\n")
     sha.update(b"tombstones\n")

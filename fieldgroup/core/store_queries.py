@@ -185,11 +185,3 @@ def meeting_group_and_date(conn: sqlite3.Connection, meeting_id: str) -> tuple[s
     """(group id, ISO date) of a meeting: all the action-item rules need, without reading its minutes."""
     return conn.execute("SELECT group_id, date FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
 
-
-def text_columns(conn: sqlite3.Connection, table: str, columns: tuple[str, ...]) -> list[tuple]:
-    """(id, columns...) of every row that has text in at least one of `columns`."""
-    spec = TABLES[table]
-    for column in columns:
-        spec.field(column)  # only declared columns may be named
-    present = " OR ".join(f"{c} IS NOT NULL" for c in columns)
-    return conn.execute(f"SELECT id, {', '.join(columns)} FROM {table} WHERE {present}").fetchall()

@@ -227,8 +227,27 @@ def _migrate_to_5(conn: sqlite3.Connection) -> None:
     )
 
 
+def _migrate_to_6(conn: sqlite3.Connection) -> None:
+    # Protection: group keys, erasure fingerprints, "not this person". IF NOT EXISTS because a
+    # store made before migration 1 was frozen created every table of the live list at once.
+    record = "id TEXT PRIMARY KEY NOT NULL, {fields}, _stamps TEXT NOT NULL, _ver TEXT NOT NULL{tail}"
+    tables = {
+        "group_secrets": ("group_id TEXT, secret TEXT",
+                          ", FOREIGN KEY (group_id) REFERENCES groups(id) DEFERRABLE INITIALLY DEFERRED"),
+        "erasures": ("secret_id TEXT, pillar TEXT, fingerprints TEXT", ""),
+        "name_dismissals": ("person_id TEXT, secret_id TEXT, fingerprint TEXT", ""),
+        "protection_settings": ("group_id TEXT, share_contacts INTEGER",
+                                ", FOREIGN KEY (group_id) REFERENCES groups(id) DEFERRABLE INITIALLY DEFERRED"),
+    }
+    for name, (fields, tail) in tables.items():
+        conn.execute(f"CREATE TABLE IF NOT EXISTS {name} ({record.format(fields=fields, tail=tail)})")
+        conn.execute(f"CREATE INDEX IF NOT EXISTS idx_{name}__ver ON {name}(_ver)")
+    conn.execute("CREATE INDEX IF NOT EXISTS idx_group_secrets_group_id ON group_secrets(group_id)")
+    conn.execute("CREATE INDEX IF NOT EXISTS idx_protection_settings_group_id ON protection_settings(group_id)")
+
+
 # Step 4 (the full-text index and its triggers) lives beside its queries in store_search.py.
 # Index i migrates a store from version i to version i + 1. Append only; never edit a released step.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_to_1, _migrate_to_2, _migrate_to_3, _migrate_to_4,
-                                                        _migrate_to_5]
+                                                        _migrate_to_5, _migrate_to_6]
 SCHEMA_VERSION = len(MIGRATIONS)

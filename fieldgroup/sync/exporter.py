@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from fieldgroup.core import FieldGroupError, Store
+from fieldgroup.core import FieldGroupError, Store, protected_contacts
 from fieldgroup.core.atomic import write_atomically
 from fieldgroup.core.schema import TABLES
 from fieldgroup.core.sync_access import lacks_stamp
@@ -43,7 +43,9 @@ def build_payload(store: Store, peer_vector: dict[str, str] | None) -> tuple[dic
                 changes.tables[table] += store.sync.rows_by_ids(table, [keep])
         store.sync.close_under_references(changes)
     tables = {name: {"fields": list(TABLES[name].field_names), "rows": rows} for name, rows in changes.tables.items()}
-    return {"tables": tables, "tombstones": changes.tombstones, "merges": merges}, changes.counts()
+    tables = protected_contacts.outgoing(store, tables)  # contacts of protected people stay home
+    counts = changes.counts() | {"people": len(tables["people"]["rows"])}
+    return {"tables": tables, "tombstones": changes.tombstones, "merges": merges}, counts
 
 
 def export_bundle(store: Store, out: Path | str, passphrase: str | None = None,

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from fieldgroup.core import Store, backups
+from fieldgroup.core import Store, backups, erasure
 from fieldgroup.i18n import _, ngettext
 from fieldgroup.sync import bundle, clocks, compat, state
 from fieldgroup.sync.clocks import ClockAheadError  # noqa: F401  (callers catch it from here)
@@ -151,6 +151,7 @@ def import_bundle(store: Store, path: Path | str, passphrase: str | None = None,
         raise
     if backup:
         backups.merged(store, backup)
+    erasure.finish_if_pending(store)  # a person erased by this merge: free pages, WAL, backups
     return report
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from fieldgroup.core import Store
+from fieldgroup.core import Store, erasure
 from fieldgroup.core.hlc import stamp_device
 from fieldgroup.core.repository import pair_id
 from fieldgroup.core.schema import TABLE_ORDER, TABLES
@@ -88,6 +88,10 @@ class Merger:
     # ---- the payload ----
 
     def apply(self, payload: dict[str, Any]) -> MergeCounts:
+        with erasure.guarding_merge(self.store, payload):  # erase and scrub what this merge brings
+            return self._apply(payload)
+
+    def _apply(self, payload: dict[str, Any]) -> MergeCounts:
         tables = payload.get("tables")
         tombstones = payload.get("tombstones")
         merges = payload.get("merges", [])

@@ -32,6 +32,8 @@ from fieldgroup.ui import settings
 from fieldgroup.ui.context import AppContext
 from fieldgroup.ui.dialogs import help_menu_actions
 from fieldgroup.ui.ops import QueryOp
+from fieldgroup.ui.widgets import presentation
+from fieldgroup.ui.widgets.protection_check_dialog import protection_check_dialog
 
 log = logging.getLogger(__name__)
 
@@ -173,6 +175,13 @@ class MainWindow(QMainWindow):
         self._action(edit_menu, _("&Find"), self.find, QKeySequence.StandardKey.Find)
         self._action(edit_menu, _("Find &anything…"), lambda: self.find_anything(""), "Ctrl+K")
         view_menu = bar.addMenu(_("&View"))
+        self.presentation_action = self._action(view_menu, _("&Presentation mode"), self.set_presentation, "Ctrl+Shift+P")
+        self.presentation_action.setCheckable(True)
+        self.presentation_action.setToolTip(_("Show every protected person as \"Protected participant\" on screen, "
+                                              "for minutes projected on a wall"))
+        self.addToolBar(_("Presentation")).addAction(self.presentation_action)
+        self._action(view_menu, _("Protection &check…"), lambda: protection_check_dialog(self.ctx, self))
+        view_menu.addSeparator()
         for number, spec in enumerate(PAGES, start=1):
             text = str(spec.label).replace("&", "&&")  # a menu would take "&" as a mnemonic
             self._action(view_menu, text, lambda _c=False, k=spec.key: self.show_page(k), f"Ctrl+{number}")
@@ -258,6 +267,12 @@ class MainWindow(QMainWindow):
 
         if create_group(self.ctx, self):
             self.load_groups()
+
+    def set_presentation(self, on: bool) -> None:
+        """Presentation mode: protected names masked on every page (read models and mention boxes)."""
+        self.ctx.store.presenting = on
+        presentation.state().set(on)
+        self.ctx.data_changed.emit("")
 
     # ---- pages ----
 

@@ -25,8 +25,13 @@ def test_accents_as_written_or_left_out():
 
 def test_not_inside_longer_words_and_other_text_untouched():
     protector = Protector([AMARA, JOSE])
-    text = "Amara Protected-Personnel and JoséPérez and Amara alone stay; ñandú à Bogotá."
+    text = "Amarantha, Personnel, JoséPérez and Pérezville stay; ñandú à Bogotá."
     assert protector.text(text) == text
+
+
+def test_a_distinctive_part_alone_is_hidden_too():
+    protector = Protector([AMARA, JOSE])
+    assert protector.text("Amara alone; Sr. Pérez too.") == f"{HIDDEN_CS} alone; {HIDDEN_CO} too."
 
 
 def test_include_protected_keeps_names():

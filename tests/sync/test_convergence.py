@@ -249,7 +249,8 @@ class Devices(RuleBasedStateMachine):
 
     def check_convergence(self):
         """All-to-all full exchanges. Importing can itself write (a record moved to the survivor of a
-        merge, a parent recreated), so a second round may be needed to pass those on; never a third."""
+        merge, a parent recreated, a person erased or late text scrubbed), so a second round may be
+        needed to pass those on; never a third."""
         for _round in range(2):
             latest = []
             for i in range(DEVICES):

@@ -11,18 +11,19 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLineEdit,
-    QPlainTextEdit,
     QWidget,
 )
 
 from fieldgroup.core import FieldGroupError, Store
 from fieldgroup.core.entities import ActionItem
+from fieldgroup.core.mentions import Directory
 from fieldgroup.core.schema import ACTION_STATUSES
 from fieldgroup.formatting import format_date
 from fieldgroup.i18n import _
 from fieldgroup.ui.dialogs.form_buttons import lay_out_form
 from fieldgroup.ui.models.action_tracker_model import STATUS_LABELS
 from fieldgroup.ui.widgets.dates import date_edit, from_qdate, to_qdate
+from fieldgroup.ui.widgets.mention_edit import MentionEdit
 from fieldgroup.ui.widgets.validated_form import ValidatedForm
 
 
@@ -49,7 +50,9 @@ class ActionItemDialog(QDialog):
         self.setMinimumWidth(520)
         self.form = ValidatedForm()
         self.title = self.form.add("title", _("&Title:"), QLineEdit())
-        self.description = self.form.add("description", _("&Description:"), QPlainTextEdit())
+        # Protection: people in the description are mentions (type @), not typed names.
+        self.description = self.form.add("description", _("&Description:"),
+                                         MentionEdit(None, lambda: Directory.from_store(store)))
         self.description.setMaximumHeight(90)
         self.owner = self.form.add("owner_person_id", _("&Owner:"), owner_combo())
         self.organisation = self.form.add("owner_organisation_id", _("Owner o&rganisation:"), QComboBox())

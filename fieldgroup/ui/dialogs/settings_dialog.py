@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldgroup.core import protected_contacts
 from fieldgroup.core.balance import DEFAULT_THRESHOLD
 from fieldgroup.core.errors import FieldGroupError
 from fieldgroup.i18n import SUPPORTED_LANGUAGES, _, current_locale, language_name
@@ -49,6 +51,10 @@ class SettingsDialog(QDialog):
             self.default_group.addItem(group.name, group.id)
         wanted = settings.value(settings.DEFAULT_GROUP, ctx.group_id)
         self.default_group.setCurrentIndex(max(self.default_group.findData(wanted), 0))
+        # Protection (a group setting, synced): off by default.
+        self.share_contacts = QCheckBox(_("Share protected people's e-mail, phone and notes with the other laptops"), self)
+        self.share_contacts.setChecked(bool(ctx.group_id) and protected_contacts.shares(ctx.store, ctx.group_id))
+        self.share_contacts.setEnabled(bool(ctx.group_id))
         self._build_layout()
         self._load_threshold()
 
@@ -62,6 +68,7 @@ class SettingsDialog(QDialog):
         form.addRow("", threshold_error)
         form.addRow(_("&Paper size"), self.paper)
         form.addRow(_("&Default group"), self.default_group)
+        form.addRow(_("Share protected contacts"), self.share_contacts)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -85,6 +92,8 @@ class SettingsDialog(QDialog):
                 if new != group.balance_threshold:
                     self.ctx.store.groups.update(group.id, balance_threshold=new)
                     self.ctx.changed("groups")
+                if self.share_contacts.isChecked() != protected_contacts.shares(self.ctx.store, group.id):
+                    protected_contacts.set_sharing(self.ctx.store, group.id, self.share_contacts.isChecked())
             except FieldGroupError as exc:
                 self.errors.show(exc)
                 return

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -20,7 +19,9 @@ from PySide6.QtWidgets import (
 
 from fieldgroup.core import drafts as journal
 from fieldgroup.core.entities import Meeting
+from fieldgroup.core.erasure import dismiss
 from fieldgroup.core.errors import FieldGroupError
+from fieldgroup.core.mentions import Directory
 from fieldgroup.core.schema import MEETING_KINDS, PILLARS
 from fieldgroup.formatting import format_date
 from fieldgroup.i18n import _, ngettext
@@ -33,6 +34,8 @@ from fieldgroup.ui.widgets.agenda_editor import AgendaEditor
 from fieldgroup.ui.widgets.balance_bar import BalanceBar
 from fieldgroup.ui.widgets.dates import date_edit, from_qdate, to_qdate
 from fieldgroup.ui.widgets.field_errors import ErrorLabel, FieldErrors
+from fieldgroup.ui.widgets.mention_edit import MentionEdit
+from fieldgroup.ui.widgets.name_guard import NameGuard
 from fieldgroup.ui.widgets.why import enable, unless
 
 DETAILS_TAB, ATTENDANCE_TAB, MINUTES_TAB, ACTIONS_TAB = range(4)
@@ -162,8 +165,9 @@ class MeetingEditor(QWidget):
     def _minutes_tab(self) -> QWidget:
         tab = QWidget(self)
         layout = QHBoxLayout(tab)
-        self.minutes = QPlainTextEdit(self)
-        self.decisions = QPlainTextEdit(self)
+        # Protection: people are mentions in the text; a guard offers to convert names typed plainly.
+        self.minutes = MentionEdit(self, lambda: Directory.from_store(self.ctx.store))
+        self.decisions = MentionEdit(self, lambda: Directory.from_store(self.ctx.store))
         for text, widget, field in ((_("Minutes"), self.minutes, "minutes"), (_("Decisions"), self.decisions, "decisions")):
             widget.setAccessibleName(text)
             widget.setTabChangesFocus(True)
@@ -171,6 +175,7 @@ class MeetingEditor(QWidget):
             box = QVBoxLayout()
             box.addWidget(QLabel(text, self))
             box.addWidget(widget, 1)
+            box.addWidget(NameGuard(widget, lambda pid, phrase: dismiss(self.ctx.store, pid, phrase), self))
             error = ErrorLabel(self)
             box.addWidget(error)
             self.errors.add(field, error, widget)

@@ -273,7 +273,12 @@ class PeoplePage(ReloadWhenShown, QWidget):
                                 "Their attendance at {n} meetings is removed.", attendance).format(n=attendance),
             actions=ngettext("{n} action item they own is kept, without an owner.",
                              "{n} action items they own are kept, without an owner.", actions).format(n=actions))
-        if QMessageBox.question(self, _("Delete person"), text) != QMessageBox.StandardButton.Yes:
+        if person.protected:  # erasure: show what will be scrubbed first
+            from fieldgroup.ui.widgets.erasure_confirm import confirm_erasure
+
+            if not confirm_erasure(store, person.id, self):
+                return
+        elif QMessageBox.question(self, _("Delete person"), text) != QMessageBox.StandardButton.Yes:
             return
         try:
             store.people.delete(person.id)

@@ -1,0 +1,29 @@
+"""`fieldgroup check --protection`: where protected names are still typed as plain text, and the fix."""
+
+from __future__ import annotations
+
+import argparse
+
+from fieldgroup.cli.common import EXIT_FAILED, EXIT_OK, open_store_for
+from fieldgroup.core import protection_check
+from fieldgroup.i18n import _, ngettext
+
+
+def run_protection_check(args: argparse.Namespace) -> int:
+    with open_store_for(args, read_only=not args.fix) as store:  # looking never writes
+        findings = protection_check.find(store)
+        # Names are never printed: the output may be read out to support or pasted into a message.
+        for finding in findings:
+            print(ngettext("{where}: a protected person is named {n} time outside a mention.",
+                           "{where}: a protected person is named {n} times outside a mention.", finding.count)
+                  .format(where=finding.where, n=finding.count))
+        if findings and args.fix:
+            changed = protection_check.fix(store, findings)
+            print(ngettext("Turned the names in {n} field into mentions.",
+                           "Turned the names in {n} fields into mentions.", changed).format(n=changed))
+            return EXIT_OK
+    if not findings:
+        print(_("No protected name is typed outside a mention."))
+        return EXIT_OK
+    print(_("Run the check again with --fix, or use View › Protection check in the app, to turn them into mentions."))
+    return EXIT_FAILED

@@ -1,0 +1,51 @@
+"""View ▸ Protection check: every place a protected name is typed outside a mention, fixed in one click."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QVBoxLayout, QWidget
+
+from fieldgroup.core import protection_check
+from fieldgroup.i18n import _, ngettext
+
+
+class ProtectionCheckDialog(QDialog):
+    """Lists the places (never the names: the screen may be projected) and turns them all into mentions."""
+
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(_("Protection check"))
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.places = QListWidget(self)
+        self.places.setAccessibleName(_("Places where a protected name is typed"))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.fix_button = self.buttons.addButton(_("Turn all into mentions"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.fix_button.clicked.connect(self.fix)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.places, 1)
+        layout.addWidget(self.buttons)
+        self.resize(560, 360)
+        self.load()
+
+    def load(self) -> None:
+        self.findings = protection_check.find(self.ctx.store)
+        self.places.clear()
+        self.places.addItems([f.where for f in self.findings])
+        self.fix_button.setEnabled(bool(self.findings))
+        self.summary.setText(ngettext(
+            "A protected person is named as plain text in {n} place. Printed copies hide it, but it is safer as a mention.",
+            "A protected person is named as plain text in {n} places. Printed copies hide them, but they are safer as mentions.",
+            len(self.findings)).format(n=len(self.findings)) if self.findings
+            else _("No protected name is typed outside a mention."))
+
+    def fix(self) -> None:
+        protection_check.fix(self.ctx.store, self.findings)
+        self.ctx.data_changed.emit("")
+        self.load()
+
+
+def protection_check_dialog(ctx, parent: QWidget | None = None) -> None:
+    ProtectionCheckDialog(ctx, parent).exec()
