@@ -14,12 +14,12 @@ from fieldgroup.cli.common import (
 )
 from fieldgroup.i18n import _
 
-KINDS = ("meeting", "actions", "indicators", "participation")
+from fieldgroup.reports.registry import report_kinds
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     report = subparsers.add_parser("report", help="write a PDF: meeting handout, action tracker, M&E or participation")
-    report.add_argument("kind", choices=KINDS, help="which document")
+    report.add_argument("kind", choices=[kind.name for kind in report_kinds()], help="which document")
     add_store_option(report)
     add_passphrase_option(report)
     report.add_argument("--out", required=True, type=Path, help="the PDF file to write")
