@@ -66,7 +66,7 @@ def _summary(rows: list[ActionRow], width: float) -> Flowable:
     late_total = sum(r.days_overdue is not None for r in rows)
     body.append([para(_("Total"), "cell_bold"), para(format_number(len(rows)), "cell_bold"),
                  para(format_number(late_total), "cell_bold")])
-    return table(body, [width * 0.4, width * 0.15, width * 0.15], extra=[("LINEABOVE", (0, -1), (-1, -1), 1, "black")])
+    return table(body, width * 0.7, extra=[("LINEABOVE", (0, -1), (-1, -1), 1, "black")])
 
 
 def _pillar_table(rows: list[ActionRow], width: float, pillar: str) -> Flowable:
@@ -89,5 +89,4 @@ def _pillar_table(rows: list[ActionRow], width: float, pillar: str) -> Flowable:
         for row in items:
             body.append([title_cell(row), cell(row.owner or "—"), cell(format_date(row.item.due_date)),
                          cell(days_text(row)), status_label(row)])
-    weights = [40.0, 22.0, 12.0, 10.0, 14.0]
-    return table(body, [width * w / sum(weights) for w in weights], group_rows=group_rows)
+    return table(body, width, group_rows=group_rows)

@@ -114,16 +114,11 @@ def actions_table(
 ) -> Table:
     """Title, owner, due date, (meeting it came from), days overdue and status, one row per item."""
     labels = [_("Action"), _("Owner"), _("Due")]
-    weights = [32.0, 20.0, 11.0]
     if from_meeting is not None:
         labels.append(_("From meeting"))
-        weights.append(11.0)
     if with_days:
         labels.append(_("Days overdue"))
-        weights.append(10.0)
     labels.append(_("Status"))
-    weights.append(14.0)
-    shares = [w / sum(weights) for w in weights]
     body: list[list[Any]] = [header_row(labels)]
     for row in rows:
         line = [title_cell(row), cell(owner_text(row) if show_owner_org else (row.owner or "—")),
@@ -134,4 +129,4 @@ def actions_table(
             line.append(cell(days_text(row)))
         line.append(status_label(row))
         body.append(line)
-    return table(body, [width * s for s in shares])
+    return table(body, width)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -10,10 +11,12 @@ from reportlab.graphics.charts.lineplots import LinePlot
 from reportlab.graphics.shapes import Drawing, Line
 from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from fieldgroup.core.schema import PILLAR_LABELS, PILLARS
-from fieldgroup.reports.fonts import FONT, MYANMAR_FONT, has_myanmar, pdf_text
+from fieldgroup.reports.fmt import is_burmese
+from fieldgroup.reports.fonts import FONT, MYANMAR_FONT, pdf_text
 from fieldgroup.reports.styles import INK, para
 
 # Each pillar has its own fill *and* pattern, so the bar reads on a black-and-white printout.
@@ -121,6 +124,13 @@ class StatusLabel(Flowable):
         self.mark = mark
         self.text = para(text, style_name)
 
+    def measure(self) -> tuple[float, float]:
+        """(narrowest, natural) width, for the table's column widths."""
+        from fieldgroup.reports.styles import _measure
+
+        low, high = _measure(self.text)
+        return low + 12, high + 12
+
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         _width, h = self.text.wrap(max(available_width - 12, 20), available_height)
         self.width, self.height = available_width, h
@@ -133,27 +143,42 @@ class StatusLabel(Flowable):
 
 
 class ProgressBar(Flowable):
-    """Progress toward a target: filled share, a tick at 100 %, and the percentage written beside it."""
+    """Progress toward a target: the filled share of a bar (full at the target) and its words beside it.
 
-    def __init__(self, progress: float | None, text: str, width: float = 90, height: float = 9):
+    The words are a Paragraph, so Burmese (digits included) goes through the same shaping as the text."""
+
+    BAR = 38.0
+
+    def __init__(self, progress: float | None, text: str, bar_height: float = 7):
         super().__init__()
-        self.progress, self.text = progress, pdf_text(text)
-        self.width, self.height = width, height
+        self.progress, self.bar_height = progress, bar_height
+        self.label = para(text, "cell")
+
+    def measure(self) -> tuple[float, float]:
+        from fieldgroup.reports.styles import _measure
+
+        low, high = _measure(self.label)
+        return self.BAR + 4 + low, self.BAR + 4 + high
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        _width, h = self.label.wrap(max(available_width - self.BAR - 4, 20), available_height)
+        self.width, self.height = available_width, max(h, self.bar_height + 2)
+        return self.width, self.height
 
     def draw(self) -> None:
-        canvas, bar = self.canv, self.width - 34
+        canvas, bar = self.canv, self.BAR
+        first_line = self.label.style.leading
+        y = self.height - first_line / 2 - self.bar_height / 2
         canvas.setStrokeColor(INK)
         canvas.setLineWidth(0.7)
         if self.progress is None:
             canvas.setDash(1.5, 1.5)
-        canvas.rect(0, 1, bar, self.height - 2, stroke=1, fill=0)
+        canvas.rect(0, y, bar, self.bar_height, stroke=1, fill=0)
         canvas.setDash()
         if self.progress is not None and self.progress > 0:
             canvas.setFillColor(colors.Color(0.35, 0.35, 0.35))
-            canvas.rect(0, 1, bar * min(self.progress, 1.0), self.height - 2, stroke=0, fill=1)
-        canvas.setFillColor(INK)
-        canvas.setFont(FONT, 7.5)
-        canvas.drawString(bar + 3, 2, self.text)
+            canvas.rect(0, y, bar * min(self.progress, 1.0), self.bar_height, stroke=0, fill=1)
+        self.label.drawOn(canvas, bar + 4, self.height - self.label.height)
 
 
 def _drawing(width: float, height: float) -> Drawing:
@@ -164,11 +189,20 @@ def _drawing(width: float, height: float) -> Drawing:
 
 
 def _axis_fonts(chart: Any, size: float = 6.5) -> None:
+    # Burmese labels (Myanmar digits, quarter names) in Padauk: Noto Sans has no Myanmar glyphs.
+    font = MYANMAR_FONT if is_burmese() else FONT
     for axis in (getattr(chart, name, None) for name in ("categoryAxis", "valueAxis", "xValueAxis", "yValueAxis")):
         if axis is not None:
-            axis.labels.fontName = FONT
+            axis.labels.fontName = font
             axis.labels.fontSize = size
             axis.strokeWidth = 0.5
+
+
+def label_step(labels: Sequence[str], room: float, size: float = 6.5) -> int:
+    """Show every n-th category label so that no two labels touch: `room` is the width of one category."""
+    font = MYANMAR_FONT if is_burmese() else FONT
+    widest = max((stringWidth(pdf_text(text), font, size) for text in labels), default=0.0) + 4
+    return max(1, math.ceil(widest / room)) if room > 0 else 1
 
 
 def trend_chart(
@@ -184,7 +218,7 @@ def trend_chart(
     chart = HorizontalLineChart()
     chart.x, chart.y, chart.width, chart.height = 30, 14, width - 36, height - 20
     chart.data = [list(actual), list(target)]
-    step = max(1, len(periods) // 6)  # at most ~6 labels, so they never overlap
+    step = label_step(periods, chart.width / max(len(periods), 1))
     chart.categoryAxis.categoryNames = [p if i % step == 0 else "" for i, p in enumerate(periods)]
     numbers = [v for v in (*actual, *target) if v is not None]
     low, high = min(numbers, default=0.0), max(numbers, default=1.0)
@@ -193,8 +227,6 @@ def trend_chart(
     chart.valueAxis.labelTextFormat = lambda v: pdf_text(value_label(v))
     chart.valueAxis.maximumTicks = 4
     _axis_fonts(chart)
-    if any(has_myanmar(p) for p in periods):
-        chart.categoryAxis.labels.fontName = MYANMAR_FONT
     chart.lines[0].strokeColor = INK
     chart.lines[0].strokeWidth = 1.2
     marker = 3.5 if len(periods) <= 16 else 2.2  # forty quarters of full-size markers become a smudge

@@ -11,7 +11,8 @@ from fieldgroup.core import periods
 from fieldgroup.core.choices import PROGRESS_STATUS
 from fieldgroup.core.entities import Indicator
 from fieldgroup.core.indicators import NO_DATA, STATUS_LABELS, PeriodProgress
-from fieldgroup.formatting import format_number, format_percent, format_period
+from fieldgroup.formatting import format_number, format_percent
+from fieldgroup.reports.fmt import format_period
 from fieldgroup.i18n import _
 from fieldgroup.reports.context import ReportContext
 from fieldgroup.reports.errors import NothingToReportError, ReportOptionError
@@ -100,8 +101,6 @@ def _overview(context: ReportContext, indicators: list[Indicator], progress: dic
     protect = context.protector
     body: list[list[Any]] = [header_row([_("Indicator"), _("Baseline"), _("Target"), _("Actual"), _("Progress"),
                                          _("Status")])]
-    weights = [34.0, 11.0, 11.0, 11.0, 19.0, 14.0]
-    widths = [width * w / sum(weights) for w in weights]
     for indicator in indicators:
         row = row_for(progress[indicator.id], period, indicator.period_kind)
         name = " ".join(p for p in (indicator.code, protect.text(indicator.name)) if p)
@@ -114,10 +113,10 @@ def _overview(context: ReportContext, indicators: list[Indicator], progress: dic
             cell(value_text(indicator.baseline_value, indicator.unit)),
             cell(value_text(row.target if row else None, indicator.unit)),
             cell(value_text(row.actual if row else None, indicator.unit)),
-            ProgressBar(share, format_percent(share) if share is not None else "—", widths[4] - 12),
+            ProgressBar(share, format_percent(share) if share is not None else "—"),
             StatusLabel(STATUS_MARKS.get(status, "none"), str(STATUS_LABELS.get(status, status))),
         ])
-    return table(body, widths)
+    return table(body, width)
 
 
 def _trends(context: ReportContext, indicators: list[Indicator], progress: dict[str, list[PeriodProgress]],

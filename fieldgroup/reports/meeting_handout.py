@@ -19,7 +19,7 @@ from fieldgroup.reports.fonts import markup
 from fieldgroup.reports.graphics import BalanceBar, StatusLabel
 from fieldgroup.reports.labels import ATTENDANCE_LABELS, MEETING_KIND_LABELS, label
 from fieldgroup.reports.layout import content_width, heading
-from fieldgroup.reports.styles import bold, cell, header_row, para, table
+from fieldgroup.reports.styles import bold, cell, header_row, para, table, text_width
 from fieldgroup.reports.text import rich_text
 
 # A handout is read at the table: past this many carried-over items the rest is counted, not listed.
@@ -33,7 +33,7 @@ def build(context: ReportContext, *, meeting_id: str | None = None, **_options: 
     width = content_width(context.paper)
     kind = label(MEETING_KIND_LABELS, meeting.kind)
     story: list[Flowable] = [para(protect.text(meeting.title) or kind, "title"), _facts(context, meeting, kind, width)]
-    story += [heading(_("Agenda")), *_agenda(protect.text(meeting.agenda), meeting)]
+    story += [heading(_("Agenda")), *_agenda(protect.text(meeting.agenda), width)]
     story += _attendance(context, meeting, width)
     story += [CondPageBreak(60), heading(_("Minutes")), *rich_text(protect.text(meeting.minutes), _("No minutes recorded."))]
     story += [heading(_("Decisions")), *rich_text(protect.text(meeting.decisions), _("No decisions recorded."))]
@@ -51,12 +51,17 @@ def _facts(context: ReportContext, meeting: Meeting, kind: str, width: float) ->
     return table(body, [width * 0.22, width * 0.78], header=False)
 
 
-def _agenda(agenda: str, meeting: Meeting) -> list[Flowable]:
+def _agenda(agenda: str, width: float) -> list[Flowable]:
     items = [line.strip() for line in agenda.splitlines() if line.strip()]
     if not items:
         return [para(_("No agenda recorded."), "note")]
-    # The number is a bullet, drawn apart: glued to a Burmese word it would be shaped in the wrong font.
-    return [para(item, "numbered", bulletText=f"{format_number(n)}.") for n, item in enumerate(items, start=1)]
+    # The number is a cell of its own (not a bullet drawn straight on the canvas): it goes through
+    # the same font choice and shaping as the text, so Myanmar digits print.
+    rows = [[para(_("{number}.").format(number=format_number(n))), para(item)] for n, item in enumerate(items, start=1)]
+    numbers = max(text_width(row[0].getPlainText(), 9.5) for row in rows) + 8
+    return [table(rows, [numbers, width - numbers], header=False, rules=False,
+                  extra=[("LEFTPADDING", (0, 0), (0, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
+                         ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])]
 
 
 def _attendance(context: ReportContext, meeting: Meeting, width: float) -> list[Flowable]:
@@ -95,7 +100,7 @@ def _attendance(context: ReportContext, meeting: Meeting, width: float) -> list[
             hidden = protect.hides(line.protected)
             rows.append([cell(protect.name(line.name, line.pillar, line.protected)),
                          cell("—" if hidden else line.organisation), cell(label(ATTENDANCE_LABELS, line.status))])
-    return [*flowables, Spacer(1, 6), table(rows, [width * 0.42, width * 0.40, width * 0.18], group_rows=group_rows)]
+    return [*flowables, Spacer(1, 6), table(rows, width, group_rows=group_rows)]
 
 
 def _actions(context: ReportContext, meeting: Meeting, width: float) -> list[Flowable]:

@@ -14,11 +14,11 @@ from fieldgroup.core.balance import STATUS_LABELS as BALANCE_LABELS
 from fieldgroup.core.balance import Balance
 from fieldgroup.core.entities import Meeting, Organisation
 from fieldgroup.core.schema import BALANCE_PILLARS, PILLAR_LABELS, PILLARS
-from fieldgroup.formatting import format_index, format_percent, format_period
+from fieldgroup.formatting import format_index, format_percent
 from fieldgroup.i18n import _
 from fieldgroup.reports.context import ReportContext
 from fieldgroup.reports.errors import NothingToReportError
-from fieldgroup.reports.fmt import format_date, format_number
+from fieldgroup.reports.fmt import format_date, format_number, format_period
 from fieldgroup.reports.graphics import StatusLabel, time_chart
 from fieldgroup.reports.labels import MEETING_KIND_LABELS, label
 from fieldgroup.reports.layout import content_width, heading
@@ -150,8 +150,7 @@ def _quarters(meetings: list[Meeting], balances: dict[str, Balance], width: floa
             *(cell(format_percent(sum(b.counts.get(p, 0) for b in items) / people) if people else "—") for p in PILLARS),
             cell(format_percent(sum(b.women for b in items) / recorded) if recorded else "—"),
         ])
-    weights = [14.0, 11.0, 12.0, 13.0, 13.0, 13.0, 12.0, 12.0]
-    return table(body, [width * w / sum(weights) for w in weights])
+    return table(body, width)
 
 
 def _lapsed_table(lapsed: list[Lapsed], width: float) -> Flowable:
@@ -162,7 +161,7 @@ def _lapsed_table(lapsed: list[Lapsed], width: float) -> Flowable:
     for item in lapsed:
         body.append([cell(item.organisation.name), cell(str(PILLAR_LABELS.get(item.organisation.pillar, ""))),
                      cell(format_date(item.last_attended)), cell(format_number(item.missed))])
-    return table(body, [width * 0.42, width * 0.2, width * 0.19, width * 0.19])
+    return table(body, width)
 
 
 def _meetings_table(meetings: list[Meeting], balances: dict[str, Balance], width: float) -> Flowable:
@@ -178,5 +177,4 @@ def _meetings_table(meetings: list[Meeting], balances: dict[str, Balance], width
             StatusLabel(BALANCE_MARKS.get(b.status, "none"), str(BALANCE_LABELS.get(b.status, b.status))),
             cell(format_percent(b.women_share) if b.women_share is not None else "—"),
         ])
-    weights = [13.0, 14.0, 8.0, 11.0, 11.0, 10.0, 7.0, 16.0, 10.0]
-    return table(body, [width * w / sum(weights) for w in weights])
+    return table(body, width)

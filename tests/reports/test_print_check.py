@@ -75,10 +75,6 @@ def render(demo_stores: dict[str, Path], kind: str, language: str, paper: str, o
                             **options)
 
 
-# TRANSIENT (issue 15, removed before hand-back): today's reports fail this check; fixed in the next commits.
-pytestmark = pytest.mark.xfail(reason="issue 15: reports overlap text, draw Burmese digits as .notdef and print "
-                               "the Internal banner within 10 mm of the edge; being fixed", strict=False)
-
 DOCUMENTS = [(kind.name, language, paper) for kind in report_kinds() for language in LANGUAGES for paper in PAPERS]
 
 
@@ -97,3 +93,45 @@ def test_internal_copies_print_clean(demo_stores, tmp_path, kind):
     pdf = render(demo_stores, kind, "en", "letter", tmp_path / f"{kind}-internal.pdf", include_protected=True)
     problems = check_pdf(pdf)
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(map(str, problems[:30]))
+
+
+def _canvas_pdf(path: Path, draw) -> Path:
+    from reportlab.pdfgen.canvas import Canvas
+
+    from fieldgroup.reports.fonts import register_fonts
+
+    register_fonts()
+    canvas = Canvas(str(path), initialFontName="NotoSans")
+    draw(canvas)
+    canvas.save()
+    return path
+
+
+def test_the_check_sees_text_over_text(tmp_path):
+    def draw(canvas):
+        canvas.setFont("NotoSans", 9)
+        canvas.drawString(100, 700, "17 de out. de 2025")  # a date running over the next column
+        canvas.drawString(160, 700, "Dias de atraso")
+        canvas.drawString(100, 650, "Kerning")  # one word alone: nothing wrong
+    problems = check_pdf(_canvas_pdf(tmp_path / "overlap.pdf", draw))
+    assert [p.kind for p in problems] == ["overlap"]
+    assert "Dias de atraso" in problems[0].detail
+
+
+def test_the_check_sees_missing_glyphs_dotted_circles_and_the_page_edge(tmp_path):
+    def draw(canvas):
+        canvas.setFont("NotoSans", 9)
+        canvas.drawString(100, 700, "Page \u1041 of \u1042")  # Myanmar digits: Noto Sans has none
+        canvas.drawString(100, 650, "\u25cc")
+        canvas.drawString(12, 400, "Internal")  # 4 mm from the edge
+    kinds = sorted(p.kind for p in check_pdf(_canvas_pdf(tmp_path / "bad.pdf", draw)))
+    assert kinds == ["dotted-circle", "notdef", "outside"]
+
+
+def test_the_check_sees_unembedded_helvetica(tmp_path):
+    from reportlab.pdfgen.canvas import Canvas
+
+    canvas = Canvas(str(tmp_path / "helvetica.pdf"))
+    canvas.drawString(100, 700, "Helvetica, never embedded")
+    canvas.save()
+    assert unembedded_fonts(tmp_path / "helvetica.pdf") == {"Helvetica"}
