@@ -212,11 +212,15 @@ def trend_chart(
     value_label: Callable[[float], str],
     width: float = 200,
     height: float = 62,
+    yes_no: bool = False,
 ) -> Drawing:
     """Actual values (solid line, filled squares) and targets (dashed, hollow circles) per period."""
     drawing = _drawing(width, height)
     chart = HorizontalLineChart()
-    chart.x, chart.y, chart.width, chart.height = 30, 14, width - 36, height - 20
+    labels = [value_label(v) for v in (*actual, *target, 0.0) if v is not None]
+    left = min(max((stringWidth(pdf_text(t), MYANMAR_FONT if is_burmese() else FONT, 6.5) for t in labels),
+                   default=20) + 10, width / 3)
+    chart.x, chart.y, chart.width, chart.height = left, 14, width - left - 6, height - 20
     chart.data = [list(actual), list(target)]
     step = label_step(periods, chart.width / max(len(periods), 1))
     chart.categoryAxis.categoryNames = [p if i % step == 0 else "" for i, p in enumerate(periods)]
@@ -226,6 +230,8 @@ def trend_chart(
     chart.valueAxis.valueMax = high if high > chart.valueAxis.valueMin else chart.valueAxis.valueMin + 1
     chart.valueAxis.labelTextFormat = lambda v: pdf_text(value_label(v))
     chart.valueAxis.maximumTicks = 4
+    if yes_no:  # two ticks, "no" and "yes": never 0, 0.5, 1
+        chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueSteps = 0, 1, [0, 1]
     _axis_fonts(chart)
     chart.lines[0].strokeColor = INK
     chart.lines[0].strokeWidth = 1.2

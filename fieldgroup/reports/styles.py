@@ -60,6 +60,8 @@ def _styles() -> dict[str, ParagraphStyle]:
                                  splitLongWords=0),
         "header": ParagraphStyle("header", base, fontSize=8.5, leading=10.5, spaceAfter=0),
         "header_right": ParagraphStyle("header_right", base, fontSize=8.5, leading=10.5, spaceAfter=0, alignment=2),
+        "header_bold": ParagraphStyle("header_bold", base, fontName=FONT_BOLD, fontSize=8.5, leading=10.5,
+                                      spaceAfter=0),
         "internal": ParagraphStyle("internal", base, fontName=FONT_BOLD, fontSize=9, leading=11, spaceAfter=0,
                                    alignment=1),
     }
@@ -231,12 +233,30 @@ def fit_widths(rows: Sequence[Sequence[Any]], total: float, skip: set[int] = fro
         spare = total - sum(natural)
         return [w + spare * w / sum(natural) for w in natural]
     if sum(narrowest) <= total:
-        spare = total - sum(narrowest)
-        wants = [high - low for low, high in zip(narrowest, natural)]
-        return [low + spare * want / (sum(wants) or 1) for low, want in zip(narrowest, wants)]
+        return _share(narrowest, natural, total)
     # Too many long words for the paper: shrink in proportion (headers hyphenate where the language allows).
     return [w * total / sum(narrowest) for w in narrowest]
 
 
 def header_row(labels: Sequence[str]) -> list[Any]:
     return [para(text, "column") for text in labels]
+
+
+def _share(narrowest: list[float], natural: list[float], total: float) -> list[float]:
+    """Short columns (dates, counts, statuses) get their whole natural width while that leaves the
+    others their fair share; the long ones wrap, sharing what is left by how much they would need."""
+    widths = list(narrowest)
+    budget, open_columns = total, list(range(len(natural)))
+    for column in sorted(open_columns, key=lambda c: natural[c]):
+        fair = budget / len(open_columns)
+        if natural[column] > fair:
+            break
+        widths[column] = natural[column]
+        budget -= natural[column]
+        open_columns.remove(column)
+    if open_columns:
+        spare = budget - sum(narrowest[c] for c in open_columns)
+        wants = {c: natural[c] - narrowest[c] for c in open_columns}
+        for column in open_columns:
+            widths[column] = narrowest[column] + spare * wants[column] / (sum(wants.values()) or 1)
+    return widths

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from fieldgroup.core.indicators import PeriodProgress
 from fieldgroup.i18n import set_locale
-from fieldgroup.reports.me_progress import latest_period_with_data, row_for, value_text
+from fieldgroup.core.indicators import value_text
+from fieldgroup.reports.me_progress import latest_period_with_data, row_for
 
 
 def row(period, actual=None, target=None):
