@@ -13,7 +13,6 @@ from fieldgroup.cli.common import (
     add_store_option,
 )
 from fieldgroup.i18n import _
-
 from fieldgroup.reports.registry import report_kinds
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from fieldgroup.core import periods
-from fieldgroup.core.balance import balance_index
+from fieldgroup.core.balance import balance_index, counts_in_balance
 from fieldgroup.core.choices import PROGRESS_STATUS
 from fieldgroup.core.schema import BALANCE_PILLARS
 from fieldgroup.i18n import N_, _
@@ -110,13 +110,16 @@ def value_text(value: float | None, unit: str, whole: bool = False) -> str:
 
 def comparison_text(actual: float | None, target: float | None, baseline: float | None, unit: str,
                     whole: bool = False) -> str:
-    """The actual beside the target and the baseline: '8 — target 9, baseline 5'."""
-    if baseline is None:
-        return _("{actual} — target {target}").format(actual=value_text(actual, unit, whole),
-                                                       target=value_text(target, unit, whole))
-    return _("{actual} — target {target}, baseline {baseline}").format(
-        actual=value_text(actual, unit, whole), target=value_text(target, unit, whole),
-        baseline=value_text(baseline, unit, whole))
+    """The actual beside the target and the baseline: '8 — target 9, baseline 5' (what is unknown is left out)."""
+    values = {"actual": value_text(actual, unit, whole), "target": value_text(target, unit, whole),
+              "baseline": value_text(baseline, unit, whole)}
+    if target is not None and baseline is not None:
+        return _("{actual} — target {target}, baseline {baseline}").format(**values)
+    if target is not None:
+        return _("{actual} — target {target}").format(**values)
+    if baseline is not None:
+        return _("{actual} — baseline {baseline}").format(**values)
+    return values["actual"]
 
 
 def progress_by_period(
@@ -154,7 +157,8 @@ def compute(key: str, period: str, meetings: Iterable[MeetingFacts], actions: It
     start, end = periods.bounds(period)
     in_period = [m for m in meetings if start <= m.date <= end]
     # A pillar meeting gathers one pillar on purpose, so balance is judged on the other meetings.
-    attended = [m for m in in_period if m.kind != "pillar" and sum(m.counts.get(p, 0) for p in BALANCE_PILLARS) > 0]
+    attended = [m for m in in_period
+                if counts_in_balance(m.kind) and sum(m.counts.get(p, 0) for p in BALANCE_PILLARS) > 0]
     if key == "meetings_held":
         return float(len(in_period))
     if key == "subnational_meetings":

@@ -86,7 +86,7 @@ def action_rows(context: ReportContext, directory: Directory, items: Iterable[Ac
 
 def status_label(row: ActionRow) -> StatusLabel:
     if row.days_overdue is not None:
-        return StatusLabel("full", _("overdue"), "cell_bold")
+        return StatusLabel("alert", _("overdue"), "cell_bold")  # its own shape: never the "done" circle
     mark = ACTION_STATUS.marks().get(row.item.status) or "none"
     return StatusLabel(mark, label(ACTION_STATUS_LABELS, row.item.status))
 

@@ -12,7 +12,6 @@ from fieldgroup.core.atomic import atomic_file
 from fieldgroup.i18n import _, current_locale, set_locale
 from fieldgroup.reports.context import ProgressCallback, ReportContext
 from fieldgroup.reports.errors import ReportOptionError, ReportOutputError
-
 from fieldgroup.reports.registry import kind_named, report_kinds
 
 REPORT_KINDS = tuple(kind.name for kind in report_kinds())  # the four built in; see registry.report_kinds()

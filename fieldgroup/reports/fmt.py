@@ -15,7 +15,8 @@ MYANMAR_DIGITS = str.maketrans("0123456789", "၀၁၂၃၄၅၆၇၈၉")
 
 @lru_cache(maxsize=8192)
 def _date(locale: str, day: date, length: str) -> str:
-    return formatting.format_date(day, length)
+    # A date is one unit on paper: no-break spaces keep "17 de out. de 2025" on one line.
+    return formatting.format_date(day, length).replace(" ", "\u00a0")
 
 
 @lru_cache(maxsize=8192)

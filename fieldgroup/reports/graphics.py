@@ -88,11 +88,27 @@ class BalanceBar(Flowable):
             legend.drawOn(canvas, i * slot + 15, self._legend_height - legend.height)
 
 
+# Marks (one shape per meaning, core/choices.py): full, half, empty, none (dotted); and two for action
+# items: alert (filled triangle) for overdue, struck (circle crossed out) for dropped.
+MARKS = ("full", "half", "empty", "none", "alert", "struck")
+
 
 def _draw_mark(canvas: Any, kind: str, r: float) -> None:
     canvas.setStrokeColor(INK)
     canvas.setFillColor(INK)
     canvas.setLineWidth(0.9)
+    if kind == "alert":
+        path = canvas.beginPath()
+        path.moveTo(0, r + 0.6)
+        path.lineTo(r + 0.6, -r + 0.2)
+        path.lineTo(-r - 0.6, -r + 0.2)
+        path.close()
+        canvas.drawPath(path, stroke=1, fill=1)
+        return
+    if kind == "struck":
+        canvas.circle(0, 0, r, stroke=1, fill=0)
+        canvas.line(-r, -r, r, r)
+        return
     if kind == "none":
         canvas.setDash(1, 1.5)
     canvas.circle(0, 0, r, stroke=1, fill=1 if kind == "full" else 0)
@@ -263,6 +279,9 @@ def time_chart(
     chart.x, chart.y, chart.width, chart.height = 36, 16, width - 48, height - 24
     chart.data = [list(points)]
     chart.yValueAxis.valueMin, chart.yValueAxis.valueMax = 0, y_max
+    xs = [x for x, _y in points]
+    if xs and min(xs) == max(xs):  # one meeting: a fortnight either side, not an axis from year 1
+        chart.xValueAxis.valueMin, chart.xValueAxis.valueMax = xs[0] - 15, xs[0] + 15
     chart.yValueAxis.labelTextFormat = lambda v: pdf_text(y_label(v))
     chart.xValueAxis.labelTextFormat = lambda v: pdf_text(x_label(v))
     chart.xValueAxis.maximumTicks = 6

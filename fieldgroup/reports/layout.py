@@ -15,8 +15,8 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, P
 
 from fieldgroup.i18n import _
 from fieldgroup.reports.fmt import format_number
-from fieldgroup.reports.fonts import FONT, FONT_BOLD, has_myanmar, markup, pdf_text
-from fieldgroup.reports.styles import INK, bold, para
+from fieldgroup.reports.fonts import FONT, FONT_BOLD, has_myanmar, pdf_text
+from fieldgroup.reports.styles import INK, para
 
 PAPER_SIZES = {"a4": A4, "letter": LETTER}
 MARGIN = 16 * mm

@@ -22,13 +22,13 @@ from fieldgroup.core.indicators import (
     value_text,
 )
 from fieldgroup.formatting import format_percent
-from fieldgroup.reports.fmt import format_period
 from fieldgroup.i18n import _
 from fieldgroup.reports.context import ReportContext
 from fieldgroup.reports.errors import NothingToReportError, ReportOptionError
+from fieldgroup.reports.fmt import format_period
 from fieldgroup.reports.graphics import ProgressBar, StatusLabel, trend_chart
 from fieldgroup.reports.layout import content_width, heading
-from fieldgroup.reports.styles import cell, header_row, para, table
+from fieldgroup.reports.styles import header_row, para, table
 
 STATUS_MARKS = PROGRESS_STATUS.marks()
 

@@ -68,12 +68,17 @@ def _attendance(context: ReportContext, meeting: Meeting, width: float) -> list[
     store, protect = context.store, context.protector
     balance = store.meetings.balance(meeting.id)
     lines = store.attendance.of_meeting(meeting.id)
+    status = str(BALANCE_LABELS.get(balance.status, balance.status))
+    if balance.in_averages:
+        balance_text = _("Balance: {status} (index {index})").format(status=status, index=format_index(balance.index))
+    else:  # a pillar meeting, or nobody from a balance pillar: an index would say nothing
+        balance_text = _("Balance: {status}").format(status=status)
     summary = [
-        StatusLabel(BALANCE_MARKS.get(balance.status, "none"), _("Balance: {status} (index {index})").format(
-            status=str(BALANCE_LABELS.get(balance.status, balance.status)), index=format_index(balance.index)), "cell_bold"),
+        StatusLabel(BALANCE_MARKS.get(balance.status, "none"), balance_text, "cell_bold"),
         Spacer(1, 3),
         para(ngettext("{n} person present", "{n} people present", balance.present).format(n=format_number(balance.present))),
-        para(_("Women's share: {share} of {n} people whose gender is recorded").format(
+        para(ngettext("Women's share: {share} of {n} person whose gender is recorded",
+                      "Women's share: {share} of {n} people whose gender is recorded", balance.gender_recorded).format(
             share=format_percent(balance.women_share), n=format_number(balance.gender_recorded))
             if balance.women_share is not None else _("Women's share: not recorded")),
     ]

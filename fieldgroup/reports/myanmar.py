@@ -26,7 +26,7 @@ def syllables(text: str) -> list[str]:
     """`text` cut into Myanmar syllables: ''.join(syllables(t)) == t; 'တက်ရောက်' -> ['တက်', 'ရောက်']."""
     starts = sorted({0, *(m.start() for m in _START.finditer(text))})
     bounds = [s for s in starts if s < len(text)] + [len(text)]
-    pieces = [text[a:b] for a, b in zip(bounds, bounds[1:]) if b > a]
+    pieces = [text[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
     # A sign that closes a syllable (၊ ။) stays on the line of the syllable before it.
     merged: list[str] = []
     for piece in pieces:

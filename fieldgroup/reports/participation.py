@@ -11,7 +11,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 
 from fieldgroup.core import periods
 from fieldgroup.core.balance import STATUS_LABELS as BALANCE_LABELS
-from fieldgroup.core.balance import Balance
+from fieldgroup.core.balance import Balance, average_index
 from fieldgroup.core.entities import Meeting, Organisation
 from fieldgroup.core.schema import BALANCE_PILLARS, PILLAR_LABELS, PILLARS
 from fieldgroup.formatting import format_index, format_percent
@@ -72,7 +72,9 @@ def stopped_attending(meetings: list[Meeting], organisations: list[Organisation]
 
 def build(context: ReportContext, **_options: Any) -> tuple[str, list[Flowable]]:
     store, group = context.store, context.group
-    meetings = sorted(store.meetings.list(group_id=group.id), key=lambda m: (m.date, m.id))
+    # A meeting that has not happened yet counts nowhere (0 present, "missing pillar" otherwise).
+    meetings = sorted((m for m in store.meetings.list(group_id=group.id) if m.date <= context.today),
+                      key=lambda m: (m.date, m.id))
     if not meetings:
         raise NothingToReportError(
             _("The group {group} has no meetings yet; record a meeting before printing the participation report.")
@@ -114,7 +116,7 @@ def _charts(meetings: list[Meeting], balances: dict[str, Balance], threshold: fl
     if not with_people:
         return [para(_("No attendance recorded yet."), "note")]
     day = lambda value: format_date(date.fromordinal(int(value)), "short")  # noqa: E731
-    index_points = [(m.date.toordinal(), balances[m.id].index) for m in with_people]
+    index_points = [(m.date.toordinal(), balances[m.id].index) for m in with_people if balances[m.id].in_averages]
     women_points = [(m.date.toordinal(), 100 * balances[m.id].women_share) for m in with_people
                     if balances[m.id].women_share is not None]
     flowables: list[Flowable] = [KeepTogether([
@@ -135,14 +137,13 @@ def _quarters(meetings: list[Meeting], balances: dict[str, Balance], width: floa
     by_quarter: dict[str, list[Balance]] = defaultdict(list)
     for meeting in meetings:
         by_quarter[periods.period_of(meeting.date, "quarter")].append(balances[meeting.id])
-    labels = [_("Quarter"), _("Meetings"), _("Average index"), *(str(PILLAR_LABELS[p]) for p in PILLARS),
+    labels = [_("Quarter"), _("Meetings"), _("Average index (without pillar meetings)"), *(str(PILLAR_LABELS[p]) for p in PILLARS),
               _("Women's share")]
     body: list[list[Any]] = [header_row(labels)]
     for quarter in sorted(by_quarter, key=lambda p: periods.bounds(p)[0]):
         items = by_quarter[quarter]
         people = sum(b.present for b in items)
-        attended = [b for b in items if any(b.counts.get(p, 0) for p in BALANCE_PILLARS)]
-        average = sum(b.index for b in attended) / len(attended) if attended else None
+        average = average_index(items)  # pillar meetings left out, as on the dashboard
         recorded = sum(b.gender_recorded for b in items)
         body.append([
             cell(format_period(quarter)), cell(format_number(len(items))),
@@ -173,7 +174,7 @@ def _meetings_table(meetings: list[Meeting], balances: dict[str, Balance], width
         body.append([
             cell(format_date(meeting.date)), cell(label(MEETING_KIND_LABELS, meeting.kind)), cell(format_number(b.present)),
             *(cell(format_number(b.counts.get(p, 0))) for p in BALANCE_PILLARS),
-            cell(format_index(b.index)),
+            cell(format_index(b.index) if b.in_averages else "—"),
             StatusLabel(BALANCE_MARKS.get(b.status, "none"), str(BALANCE_LABELS.get(b.status, b.status))),
             cell(format_percent(b.women_share) if b.women_share is not None else "—"),
         ])

@@ -201,7 +201,7 @@ def _measure(item: Any) -> tuple[float, float]:
         size = item.style.fontSize
         strong = item.style.fontName in (FONT_BOLD, FONT_BOLD_ITALIC, MYANMAR_FONT_BOLD)
         lines = [line for line in text.split("\n") if line.strip()] or [""]
-        words = [w for line in lines for w in line.split()]
+        words = [w for line in lines for w in line.split(" ") if w]  # no-break spaces hold words together
         if has_myanmar(text):
             words = [piece for w in words for piece in syllables(w)]
         indent = item.style.leftIndent + item.style.rightIndent

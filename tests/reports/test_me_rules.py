@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from fieldgroup.core.indicators import PeriodProgress
+from fieldgroup.core.indicators import PeriodProgress, value_text
 from fieldgroup.i18n import set_locale
-from fieldgroup.core.indicators import value_text
 from fieldgroup.reports.me_progress import latest_period_with_data, row_for
 
 
