@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fieldgroup.core.choices import ACTION_STATUS, ATTENDANCE, MEETING_KIND
+from fieldgroup.i18n import pgettext
 
 MEETING_KIND_LABELS = MEETING_KIND.labels()
 ATTENDANCE_LABELS = ATTENDANCE.labels()
@@ -14,3 +15,16 @@ def label(labels: dict, key: str | None) -> str:
     if key is None:
         return ""
     return str(labels.get(key, key))
+
+
+def attendance_label(status: str, gender: str | None) -> str:
+    """The attendance status agreeing with the person where the language needs it ("présente")."""
+    if gender == "female":
+        # The contexts let French, Spanish and Portuguese give the feminine form; others repeat the word.
+        if status == "present":
+            return pgettext("attendance of a woman", "present")
+        if status == "excused":
+            return pgettext("attendance of a woman", "excused")
+        if status == "absent":
+            return pgettext("attendance of a woman", "absent")
+    return label(ATTENDANCE_LABELS, status)

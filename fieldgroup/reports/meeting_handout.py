@@ -6,9 +6,11 @@ from typing import Any
 
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
+from fieldgroup.core.balance import PILLAR_MEETING
 from fieldgroup.core.balance import STATUS_LABELS as BALANCE_LABELS
 from fieldgroup.core.choices import BALANCE_STATUS
 from fieldgroup.core.entities import Meeting
+from fieldgroup.core.matters_arising import matters_arising
 from fieldgroup.core.schema import PILLAR_LABELS, PILLARS
 from fieldgroup.formatting import format_index, format_percent
 from fieldgroup.i18n import _, ngettext
@@ -17,13 +19,12 @@ from fieldgroup.reports.context import ReportContext
 from fieldgroup.reports.fmt import format_date, format_number
 from fieldgroup.reports.fonts import markup
 from fieldgroup.reports.graphics import BalanceBar, StatusLabel
-from fieldgroup.reports.labels import ATTENDANCE_LABELS, MEETING_KIND_LABELS, label
+from fieldgroup.reports.labels import ATTENDANCE_LABELS, MEETING_KIND_LABELS, attendance_label, label
 from fieldgroup.reports.layout import content_width, heading
 from fieldgroup.reports.styles import bold, cell, header_row, para, table, text_width
 from fieldgroup.reports.text import rich_text
 
-# A handout is read at the table: past this many carried-over items the rest is counted, not listed.
-MATTERS_ARISING_LIMIT = 40
+ATTENDANCE_ORDER = {"present": 0, "excused": 1, "absent": 2}
 BALANCE_MARKS = BALANCE_STATUS.marks()
 
 
@@ -69,10 +70,10 @@ def _attendance(context: ReportContext, meeting: Meeting, width: float) -> list[
     balance = store.meetings.balance(meeting.id)
     lines = store.attendance.of_meeting(meeting.id)
     status = str(BALANCE_LABELS.get(balance.status, balance.status))
-    if balance.in_averages:
+    if balance.status == PILLAR_MEETING:  # one pillar on purpose: no index, no "missing pillar"
+        balance_text = _("Pillar meeting: not counted in balance averages")
+    else:
         balance_text = _("Balance: {status} (index {index})").format(status=status, index=format_index(balance.index))
-    else:  # a pillar meeting, or nobody from a balance pillar: an index would say nothing
-        balance_text = _("Balance: {status}").format(status=status)
     summary = [
         StatusLabel(BALANCE_MARKS.get(balance.status, "none"), balance_text, "cell_bold"),
         Spacer(1, 3),
@@ -101,10 +102,16 @@ def _attendance(context: ReportContext, meeting: Meeting, width: float) -> list[
         present_text = _("{n} present").format(n=format_number(present))
         rows.append([para(f"{bold(str(PILLAR_LABELS[pillar]))} — {markup(present_text)}",
                           "cell", is_markup=True), "", ""])
-        for line in members:
-            hidden = protect.hides(line.protected)
-            rows.append([cell(protect.name(line.name, line.pillar, line.protected)),
-                         cell("—" if hidden else line.organisation), cell(label(ATTENDANCE_LABELS, line.status))])
+        shown = [line for line in members if not protect.hides(line.protected)]
+        hidden = [line for line in members if protect.hides(line.protected)]
+        for line in shown:
+            rows.append([cell(line.name), cell(line.organisation), cell(attendance_label(line.status, line.gender))])
+        # Protected people in a block of their own at the end of the pillar, without organisation, in
+        # a fixed order (by attendance, never by name or organisation): neither position nor a
+        # neighbouring row can point to who they are. They still count in the pillar's figures.
+        for line in sorted(hidden, key=lambda line: ATTENDANCE_ORDER.get(line.status, len(ATTENDANCE_ORDER))):
+            rows.append([cell(protect.name(line.name, line.pillar, line.protected)), cell(""),
+                         cell(label(ATTENDANCE_LABELS, line.status))])
     return [*flowables, Spacer(1, 6), table(rows, width, group_rows=group_rows)]
 
 
@@ -112,22 +119,24 @@ def _actions(context: ReportContext, meeting: Meeting, width: float) -> list[Flo
     store = context.store
     directory = Directory(store, meeting.group_id)
     new_items = sorted(store.actions.list(meeting_id=meeting.id), key=lambda a: (a.due_date is None, a.due_date, a.title))
-    flowables: list[Flowable] = [CondPageBreak(80), heading(_("New action items"))]
+    flowables: list[Flowable] = [heading(_("New action items"))]
     if new_items:
         flowables.append(actions_table(action_rows(context, directory, new_items), width))
     else:
         flowables.append(para(_("No action items from this meeting."), "note"))
-    earlier = {m.id: m.date for m in store.meetings.list(group_id=meeting.group_id) if m.date < meeting.date}
-    carried = [a for a in store.actions.open(meeting.group_id) if a.meeting_id in earlier]
-    flowables += [CondPageBreak(80), heading(_("Matters arising")),
-                  para(_("Open action items from earlier meetings."), "note")]
-    if not carried:
-        return [*flowables, para(_("No open items from earlier meetings."), "note")]
-    shown = sorted(carried, key=lambda a: (a.due_date is None, a.due_date, a.title))[:MATTERS_ARISING_LIMIT]
-    flowables.append(actions_table(action_rows(context, directory, shown), width, from_meeting=earlier))
-    if len(carried) > len(shown):
-        more = len(carried) - len(shown)
+    arising = matters_arising(store, meeting)
+    if arising.since is not None:
+        intro = _("Open action items due since the previous meeting ({date}), the newest first.").format(
+            date=format_date(arising.since.date, "long"))
+    else:
+        intro = _("Open action items due by this meeting, the newest first.")
+    flowables += [heading(_("Matters arising")), para(intro, "note")]
+    if not arising.items:
+        return [*flowables, para(_("No open items fell due since the previous meeting."), "note")]
+    from_meeting = {m.id: m.date for m in store.meetings.list(group_id=meeting.group_id)}
+    flowables.append(actions_table(action_rows(context, directory, arising.items), width, from_meeting=from_meeting))
+    if arising.more:
         flowables.append(para(ngettext(
-            "…and {n} more open item; the action tracker lists them all.",
-            "…and {n} more open items; the action tracker lists them all.", more).format(n=format_number(more)), "note"))
+            "…and {n} more — see the action tracker.",
+            "…and {n} more — see the action tracker.", arising.more).format(n=format_number(arising.more)), "note"))
     return flowables
