@@ -81,7 +81,8 @@ def _pillar_table(rows: list[ActionRow], width: float, pillar: str) -> Flowable:
         group_rows.append(len(body))
         count = ngettext("{n} open", "{n} open", len(items)).format(n=format_number(len(items)))
         if late:
-            count += ", " + ngettext("{n} overdue", "{n} overdue", late).format(n=format_number(late))
+            overdue_text = ngettext("{n} overdue", "{n} overdue", late).format(n=format_number(late))
+            count = _("{open}, {overdue}").format(open=count, overdue=overdue_text)
         # Without a name here the items are either unowned or owned by a protected person whose
         # organisation is withheld (it could identify them).
         name = org or (_("Organisation not shown") if pillar else _("No organisation"))

@@ -100,7 +100,7 @@ def title_cell(row: ActionRow) -> Any:
 
 def owner_text(row: ActionRow) -> str:
     if row.owner and row.organisation:
-        return f"{row.owner} ({row.organisation})"
+        return _("{name} ({organisation})").format(name=row.owner, organisation=row.organisation)
     return row.owner or row.organisation or "—"
 
 

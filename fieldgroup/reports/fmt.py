@@ -15,8 +15,16 @@ MYANMAR_DIGITS = str.maketrans("0123456789", "၀၁၂၃၄၅၆၇၈၉")
 
 @lru_cache(maxsize=8192)
 def _date(locale: str, day: date, length: str) -> str:
+    if locale.split("_")[0] == "id" and length == "full":
+        # CLDR's Indonesian full date pads the day ("Kamis, 09 Januari 2025"); print it as written.
+        from babel import dates as babel_dates
+
+        pattern = Locale.parse(locale).date_formats[length].pattern.replace("dd", "d")
+        text = babel_dates.format_date(day, pattern, locale=locale)
+    else:
+        text = formatting.format_date(day, length)
     # A date is one unit on paper: no-break spaces keep "17 de out. de 2025" on one line.
-    return formatting.format_date(day, length).replace(" ", "\u00a0")
+    return text.replace(" ", "\u00a0")
 
 
 @lru_cache(maxsize=8192)
@@ -50,3 +58,10 @@ def format_period(period: str | None) -> str:
             return f"{year.translate(MYANMAR_DIGITS)} {name}"
         return period.translate(MYANMAR_DIGITS)
     return formatting.format_period(period)
+
+
+def format_list(items: list[str]) -> str:
+    """Items joined as the language does ("A, B et C"; Burmese with its own separator ၊)."""
+    from babel.lists import format_list as babel_list
+
+    return babel_list(items, style="standard", locale=current_locale()) if items else ""

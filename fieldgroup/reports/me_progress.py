@@ -113,7 +113,7 @@ def _overview(context: ReportContext, indicators: list[Indicator], progress: dic
         row = row_for(progress[indicator.id], period, indicator.period_kind)
         name = " ".join(p for p in (indicator.code, protect.text(indicator.name)) if p)
         if row is not None and row.period != period:
-            name += " (" + format_period(row.period) + ")"
+            name = _("{name} ({period})").format(name=name, period=format_period(row.period))
         status = row.status if row is not None else NO_DATA
         share = row.progress if row is not None else None
         if indicator.unit == "yes_no" and share is not None:

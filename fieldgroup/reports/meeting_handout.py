@@ -16,7 +16,7 @@ from fieldgroup.formatting import format_index, format_percent
 from fieldgroup.i18n import _, ngettext
 from fieldgroup.reports.actions_table import Directory, action_rows, actions_table
 from fieldgroup.reports.context import ReportContext
-from fieldgroup.reports.fmt import format_date, format_number
+from fieldgroup.reports.fmt import format_date, format_list, format_number
 from fieldgroup.reports.fonts import markup
 from fieldgroup.reports.graphics import BalanceBar, StatusLabel
 from fieldgroup.reports.labels import ATTENDANCE_LABELS, MEETING_KIND_LABELS, attendance_label, label
@@ -84,7 +84,7 @@ def _attendance(context: ReportContext, meeting: Meeting, width: float) -> list[
             if balance.women_share is not None else _("Women's share: not recorded")),
     ]
     if balance.missing_pillars:
-        missing = ", ".join(str(PILLAR_LABELS[p]) for p in balance.missing_pillars)
+        missing = format_list([str(PILLAR_LABELS[p]) for p in balance.missing_pillars])
         missing_label = _("Missing:")  # outside the f-string, where Babel's extractor can see it
         summary.append(para(f"{bold(missing_label)} {markup(missing)}", is_markup=True))
     flowables: list[Flowable] = [CondPageBreak(120), heading(_("Attendance")),
@@ -99,7 +99,7 @@ def _attendance(context: ReportContext, meeting: Meeting, width: float) -> list[
             continue
         present = sum(line.status == "present" for line in members)
         group_rows.append(len(rows))
-        present_text = _("{n} present").format(n=format_number(present))
+        present_text = ngettext("{n} present", "{n} present", present).format(n=format_number(present))
         rows.append([para(f"{bold(str(PILLAR_LABELS[pillar]))} — {markup(present_text)}",
                           "cell", is_markup=True), "", ""])
         shown = [line for line in members if not protect.hides(line.protected)]

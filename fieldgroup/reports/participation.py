@@ -15,7 +15,7 @@ from fieldgroup.core.balance import Balance, average_index
 from fieldgroup.core.entities import Meeting, Organisation
 from fieldgroup.core.schema import BALANCE_PILLARS, PILLAR_LABELS, PILLARS
 from fieldgroup.formatting import format_index, format_percent
-from fieldgroup.i18n import _
+from fieldgroup.i18n import _, ngettext
 from fieldgroup.reports.context import ReportContext
 from fieldgroup.reports.errors import NothingToReportError
 from fieldgroup.reports.fmt import format_date, format_number, format_period
@@ -86,7 +86,7 @@ def build(context: ReportContext, **_options: Any) -> tuple[str, list[Flowable]]
     first, last = meetings[0].date, meetings[-1].date
     story: list[Flowable] = [
         para(title, "title"),
-        para(_("{n} meetings from {first} to {last}.").format(
+        para(ngettext("{n} meeting from {first} to {last}.", "{n} meetings from {first} to {last}.", len(meetings)).format(
             n=format_number(len(meetings)), first=format_date(first, "long"), last=format_date(last, "long"))),
         *_charts(meetings, balances, store.groups.threshold(group.id), width),
         CondPageBreak(120), heading(_("Shares by quarter")), _quarters(meetings, balances, width),
