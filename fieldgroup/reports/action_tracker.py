@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from reportlab.platypus import CondPageBreak, Flowable
+from reportlab.platypus import Flowable
 
 from fieldgroup.core.schema import PILLAR_LABELS, PILLARS
 from fieldgroup.i18n import _, ngettext
@@ -22,7 +22,7 @@ from fieldgroup.reports.errors import NothingToReportError
 from fieldgroup.reports.fmt import format_date, format_number
 from fieldgroup.reports.fonts import markup
 from fieldgroup.reports.layout import content_width, heading
-from fieldgroup.reports.styles import bold, cell, header_row, para, table
+from fieldgroup.reports.styles import bold, cell, header_row, para, section, table
 
 NO_PILLAR = ""
 
@@ -50,7 +50,7 @@ def build(context: ReportContext, **_options: Any) -> tuple[str, list[Flowable]]
     for pillar in (*PILLARS, NO_PILLAR):
         if by_pillar.get(pillar):
             title = str(PILLAR_LABELS[pillar]) if pillar else _("No owner organisation")
-            story += [CondPageBreak(90), heading(title), _pillar_table(by_pillar[pillar], width, pillar)]
+            story += section(width, heading(title), _pillar_table(by_pillar[pillar], width, pillar))
     return _("Action tracker"), story
 
 

@@ -15,7 +15,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from fieldgroup.core.schema import PILLAR_LABELS, PILLARS
-from fieldgroup.reports.fmt import is_burmese
+from fieldgroup.i18n import _
+from fieldgroup.reports.fmt import format_number, is_burmese
 from fieldgroup.reports.fonts import FONT, MYANMAR_FONT, pdf_text
 from fieldgroup.reports.styles import INK, para
 
@@ -64,7 +65,8 @@ class BalanceBar(Flowable):
         super().__init__()
         self.counts = {p: counts.get(p, 0) for p in PILLARS}
         self.bar_width, self.bar_height = width, bar_height
-        self.legend = [para(f"{PILLAR_LABELS[p]}: {n}", "cell") for p, n in self.counts.items()]
+        self.legend = [para(_("{pillar}: {n}").format(pillar=PILLAR_LABELS[p], n=format_number(n)), "cell")
+                       for p, n in self.counts.items()]
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.bar_width = min(self.bar_width, available_width)

@@ -6,7 +6,7 @@ import re
 from datetime import date
 from typing import Any
 
-from reportlab.platypus import CondPageBreak, Flowable, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from fieldgroup.core import periods
 from fieldgroup.core.choices import PROGRESS_STATUS
@@ -28,7 +28,7 @@ from fieldgroup.reports.errors import NothingToReportError, ReportOptionError
 from fieldgroup.reports.fmt import format_period
 from fieldgroup.reports.graphics import ProgressBar, StatusLabel, trend_chart
 from fieldgroup.reports.layout import content_width, heading
-from fieldgroup.reports.styles import header_row, para, table
+from fieldgroup.reports.styles import header_row, para, section, table
 
 STATUS_MARKS = PROGRESS_STATUS.marks()
 
@@ -99,9 +99,9 @@ def build(context: ReportContext, *, period: str | None = None, **_options: Any)
              "{on_track} (or below the baseline), no data without an actual value or target.")
     story += [Spacer(1, 4), para(rule.format(none=format_percent(0.0), full=format_percent(1.0),
                                              on_track=format_percent(0.85)), "note")]
-    story += [CondPageBreak(150), heading(_("Trends")),
-              para(_("Solid line with filled squares: actual. Dashed line with hollow circles: target."), "note"),
-              _trends(context, indicators, progress, width)]
+    story += section(width, heading(_("Trends")),
+                     para(_("Solid line with filled squares: actual. Dashed line with hollow circles: target."), "note"),
+                     _trends(context, indicators, progress, width))
     return title, story
 
 

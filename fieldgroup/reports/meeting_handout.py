@@ -21,7 +21,7 @@ from fieldgroup.reports.fonts import markup
 from fieldgroup.reports.graphics import BalanceBar, StatusLabel
 from fieldgroup.reports.labels import ATTENDANCE_LABELS, MEETING_KIND_LABELS, attendance_label, label
 from fieldgroup.reports.layout import content_width, heading
-from fieldgroup.reports.styles import bold, cell, header_row, para, table, text_width
+from fieldgroup.reports.styles import bold, cell, header_row, para, section, table, text_width
 from fieldgroup.reports.text import rich_text
 
 ATTENDANCE_ORDER = {"present": 0, "excused": 1, "absent": 2}
@@ -43,7 +43,8 @@ def build(context: ReportContext, *, meeting_id: str | None = None, **_options: 
 
 
 def _facts(context: ReportContext, meeting: Meeting, kind: str, width: float) -> Flowable:
-    place = ", ".join(p for p in (context.protector.text(meeting.place), context.protector.text(meeting.region)) if p)
+    parts = [p for p in (context.protector.text(meeting.place), context.protector.text(meeting.region)) if p]
+    place = _("{place}, {region}").format(place=parts[0], region=parts[1]) if len(parts) == 2 else "".join(parts)
     rows = [(_("Group"), context.group.name), (_("Meeting type"), kind),
             (_("Date"), format_date(meeting.date, "full")), (_("Place"), place or "—")]
     if meeting.pillar:
@@ -112,29 +113,32 @@ def _attendance(context: ReportContext, meeting: Meeting, width: float) -> list[
         for line in sorted(hidden, key=lambda line: ATTENDANCE_ORDER.get(line.status, len(ATTENDANCE_ORDER))):
             rows.append([cell(protect.name(line.name, line.pillar, line.protected)), cell(""),
                          cell(label(ATTENDANCE_LABELS, line.status))])
-    return [*flowables, Spacer(1, 6), table(rows, width, group_rows=group_rows)]
+    attendance = table(rows, width, group_rows=group_rows)
+    attendance.fieldgroup_head = None  # the bar and summary above already hold the heading
+    return [*flowables, Spacer(1, 6), attendance]
 
 
 def _actions(context: ReportContext, meeting: Meeting, width: float) -> list[Flowable]:
     store = context.store
     directory = Directory(store, meeting.group_id)
     new_items = sorted(store.actions.list(meeting_id=meeting.id), key=lambda a: (a.due_date is None, a.due_date, a.title))
-    flowables: list[Flowable] = [heading(_("New action items"))]
     if new_items:
-        flowables.append(actions_table(action_rows(context, directory, new_items), width))
+        flowables = section(width, heading(_("New action items")),
+                            actions_table(action_rows(context, directory, new_items), width))
     else:
-        flowables.append(para(_("No action items from this meeting."), "note"))
+        flowables = [heading(_("New action items")), para(_("No action items from this meeting."), "note")]
     arising = matters_arising(store, meeting)
     if arising.since is not None:
         intro = _("Open action items due since the previous meeting ({date}), the newest first.").format(
             date=format_date(arising.since.date, "long"))
     else:
         intro = _("Open action items due by this meeting, the newest first.")
-    flowables += [heading(_("Matters arising")), para(intro, "note")]
     if not arising.items:
-        return [*flowables, para(_("No open items fell due since the previous meeting."), "note")]
+        return [*flowables, heading(_("Matters arising")), para(intro, "note"),
+                para(_("No open items fell due since the previous meeting."), "note")]
     from_meeting = {m.id: m.date for m in store.meetings.list(group_id=meeting.group_id)}
-    flowables.append(actions_table(action_rows(context, directory, arising.items), width, from_meeting=from_meeting))
+    flowables += section(width, heading(_("Matters arising")), para(intro, "note"),
+                         actions_table(action_rows(context, directory, arising.items), width, from_meeting=from_meeting))
     if arising.more:
         flowables.append(para(ngettext(
             "…and {n} more — see the action tracker.",

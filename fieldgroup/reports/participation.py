@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
+from reportlab.platypus import Flowable, KeepTogether
 
 from fieldgroup.core import periods
 from fieldgroup.core.balance import STATUS_LABELS as BALANCE_LABELS
@@ -23,7 +23,7 @@ from fieldgroup.reports.graphics import StatusLabel, time_chart
 from fieldgroup.reports.labels import MEETING_KIND_LABELS, label
 from fieldgroup.reports.layout import content_width, heading
 from fieldgroup.reports.meeting_handout import BALANCE_MARKS
-from fieldgroup.reports.styles import cell, header_row, para, table
+from fieldgroup.reports.styles import cell, header_row, para, section, table
 
 RECENT = 3
 
@@ -89,14 +89,14 @@ def build(context: ReportContext, **_options: Any) -> tuple[str, list[Flowable]]
         para(ngettext("{n} meeting from {first} to {last}.", "{n} meetings from {first} to {last}.", len(meetings)).format(
             n=format_number(len(meetings)), first=format_date(first, "long"), last=format_date(last, "long"))),
         *_charts(meetings, balances, store.groups.threshold(group.id), width),
-        CondPageBreak(120), heading(_("Shares by quarter")), _quarters(meetings, balances, width),
+        *section(width, heading(_("Shares by quarter")), _quarters(meetings, balances, width)),
     ]
     lapsed = stopped_attending(meetings, organisations, _present_organisations(store, meetings, organisations))
-    story += [CondPageBreak(100), heading(_("Organisations that stopped attending")),
-              para(_("Present at one or more meetings, but at none of the last three meetings they could attend "
-                     "(plenaries, workshops, their pillar's meetings and sub-national meetings of their region)."),
-                   "note"), _lapsed_table(lapsed, width)]
-    story += [CondPageBreak(120), heading(_("Balance per meeting")), _meetings_table(meetings, balances, width)]
+    story += section(width, heading(_("Organisations that stopped attending")),
+                     para(_("Present at one or more meetings, but at none of the last three meetings they could attend "
+                            "(plenaries, workshops, their pillar's meetings and sub-national meetings of their region)."),
+                          "note"), _lapsed_table(lapsed, width))
+    story += section(width, heading(_("Balance per meeting")), _meetings_table(meetings, balances, width))
     return title, story
 
 

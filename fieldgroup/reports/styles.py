@@ -188,7 +188,31 @@ def table(
     commands += list(extra)
     result = Table([list(r) for r in rows], colWidths=column_widths, repeatRows=1 if header else 0, hAlign="LEFT")
     result.setStyle(TableStyle(commands))
+    # What section() needs to measure the first rows without laying out the whole (long) table.
+    result.fieldgroup_head = ([list(r) for r in rows[:FIRST_ROWS + 1]], column_widths)
     return result
+
+
+FIRST_ROWS = 2  # a heading never stands without at least the header and this many rows under it
+
+
+def section(width: float, *flowables: Any) -> list[Any]:
+    """A heading (and notes) kept with the first rows of the table that follows: all move to the next
+    page together when they would not fit. (keepWithNext would push a long table whole onto a new page.)"""
+    from reportlab.platypus import CondPageBreak
+
+    need = 0.0
+    for item in flowables:
+        item.keepWithNext = 0
+        head = getattr(item, "fieldgroup_head", None)
+        if head is not None:
+            rows, widths = head
+            sample = Table(rows, colWidths=widths)
+            sample.setStyle(TableStyle([("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5)]))
+            need += sample.wrap(width, 10**6)[1]
+        else:
+            need += item.wrap(width, 10**6)[1] + item.getSpaceBefore() + item.getSpaceAfter()
+    return [CondPageBreak(need + 2), *flowables]
 
 
 def _measure(item: Any) -> tuple[float, float]:
