@@ -8,7 +8,7 @@ from typing import Any
 
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.charts.lineplots import LinePlot
-from reportlab.graphics.shapes import Drawing, Line
+from reportlab.graphics.shapes import DirectDraw, Drawing, Line
 from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -199,6 +199,31 @@ class ProgressBar(Flowable):
         self.label.drawOn(canvas, bar + 4, self.height - self.label.height)
 
 
+class ShapedLabel(DirectDraw):
+    """A chart label drawn as a Paragraph, so Burmese goes through HarfBuzz like the text around it
+    (reportlab's chart labels are drawn straight on the canvas, unshaped: stacked consonants and
+    vowel signs would break). `x` is the label's centre, `top` its top edge."""
+
+    def __init__(self, x: float, top: float, text: str, size: float = 6.5):
+        super().__init__()
+        self.x, self.top, self.text, self.size = x, top, text, size
+
+    def drawDirectly(self, renderer: Any) -> None:  # noqa: N802 (reportlab's name)
+        from reportlab.lib.styles import ParagraphStyle
+
+        from fieldgroup.reports.styles import para, text_width
+
+        canvas = renderer._canvas
+        label = para(self.text, "cell")
+        label.style = ParagraphStyle("axis_label", label.style, fontSize=self.size, leading=self.size * 1.9,
+                                     alignment=1)
+        width = text_width(self.text, self.size) + 4
+        _w, height = label.wrapOn(canvas, width, 100)
+        canvas.saveState()
+        label.drawOn(canvas, self.x - width / 2, self.top - height)
+        canvas.restoreState()
+
+
 def _drawing(width: float, height: float) -> Drawing:
     drawing = Drawing(width, height)
     # Without this the renderer starts every drawing in Helvetica, which is never embedded.
@@ -238,10 +263,14 @@ def trend_chart(
     labels = [value_label(v) for v in (*actual, *target, 0.0) if v is not None]
     left = min(max((stringWidth(pdf_text(t), MYANMAR_FONT if is_burmese() else FONT, 6.5) for t in labels),
                    default=20) + 10, width / 3)
-    chart.x, chart.y, chart.width, chart.height = left, 14, width - left - 6, height - 20
+    bottom = 20 if is_burmese() else 14  # Burmese labels need room for marks below the line
+    chart.x, chart.y, chart.width, chart.height = left, bottom, width - left - 6, height - bottom - 6
     chart.data = [list(actual), list(target)]
     step = label_step(periods, chart.width / max(len(periods), 1))
-    chart.categoryAxis.categoryNames = [p if i % step == 0 else "" for i, p in enumerate(periods)]
+    shown = [p if i % step == 0 else "" for i, p in enumerate(periods)]
+    shaped_labels = is_burmese()
+    # Burmese period names are drawn as shaped paragraphs under the axis, not by the chart.
+    chart.categoryAxis.categoryNames = ["" for _p in shown] if shaped_labels else shown
     numbers = [v for v in (*actual, *target) if v is not None]
     low, high = min(numbers, default=0.0), max(numbers, default=1.0)
     chart.valueAxis.valueMin = min(0.0, low)
@@ -263,6 +292,11 @@ def trend_chart(
         if sum(v is not None for v in series) < 2:
             chart.lines[index].strokeColor = None  # one point: a marker without a line
     drawing.add(chart)
+    if shaped_labels:
+        room = chart.width / max(len(periods), 1)
+        for index, text in enumerate(shown):
+            if text:
+                drawing.add(ShapedLabel(chart.x + room * (index + 0.5), chart.y - 3, text))
     return drawing
 
 
