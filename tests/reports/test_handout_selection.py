@@ -44,6 +44,13 @@ def test_women_present_agree_where_the_language_needs_it(store, sample, tmp_path
     feminine = {"present": "présente", "excused": "excusée", "absent": "absente"}
     monkeypatch.setattr(labels, "pgettext", lambda context, message: feminine[message]
                         if context == "attendance of a woman" else message)
+    monkeypatch.setattr(labels, "translate_or_none", lambda context, message: feminine.get(message))
     text = " ".join(pdf_text(build_report("meeting", store, tmp_path / "h.pdf", meeting_id=sample.meeting.id)))
     assert "Hélène Dubois Ministère des Mines présente" in text
     assert "José Núñez Asociación Campesina del Cauca present" in text
+
+
+def test_women_present_fall_back_to_the_plain_word_not_english(store, sample, tmp_path):
+    text = " ".join(pdf_text(build_report("meeting", store, tmp_path / "h.pdf", meeting_id=sample.meeting.id,
+                                          locale="pt")))
+    assert "Ministère des Mines presente" in text  # not "present" while the feminine form is pending
