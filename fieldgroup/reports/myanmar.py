@@ -46,7 +46,7 @@ def break_lines(text: str, width: float, measure: Callable[[str], float]) -> lis
         line = ""
         for piece in syllables(paragraph):
             candidate = line + piece
-            if line and measure(candidate.rstrip()) > width:
+            if line and measure(candidate.rstrip()) > width + 0.01:
                 lines.append(line.rstrip())
                 line = piece.lstrip()
             else:

@@ -87,7 +87,9 @@ def _shaped(name: str) -> ParagraphStyle:
     # Shaping is switched on only for paragraphs holding Burmese: on Latin text it would add
     # ligatures and change how copied text reads (see notes/languages-and-pdf-fonts.md).
     plain = style(name)
-    return ParagraphStyle(f"{name}_my", plain, shaping=1, bulletFontName=MYANMAR_FONT,
+    # splitLongWords=0: lines are broken between syllables beforehand (SyllableParagraph); reportlab
+    # cutting a run itself would tear a cluster apart (a dotted circle, a lost vowel sign).
+    return ParagraphStyle(f"{name}_my", plain, shaping=1, bulletFontName=MYANMAR_FONT, splitLongWords=0,
                           leading=max(plain.leading, plain.fontSize * MYANMAR_LEADING))
 
 
@@ -107,12 +109,14 @@ class SyllableParagraph(Paragraph):
         super().__init__(markup(text, bold=bold), style, **extra)
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        if self._broken_for != available_width:
+        # Rounded: a table measures and then draws a cell with widths that differ in the last bit, and
+        # the lines must not change between the two (the row height would no longer hold them).
+        if self._broken_for != round(available_width, 2):
             style = self.style
-            usable = available_width - style.leftIndent - style.rightIndent - 0.5
+            usable = round(available_width, 2) - style.leftIndent - style.rightIndent - 0.5
             lines = break_lines(self._plain, usable, lambda line: text_width(line, style.fontSize, self._bold))
             super().__init__("<br/>".join(markup(line, bold=self._bold) for line in lines), style, **self._extra)
-            self._broken_for = available_width
+            self._broken_for = round(available_width, 2)
         return super().wrap(available_width, available_height)
 
 
@@ -241,11 +245,19 @@ def _measure(item: Any) -> tuple[float, float]:
     return width, width
 
 
+def _unbreakable(item: Any) -> bool:
+    """Content that must never be cut inside a word: column headers and Burmese (syllables)."""
+    if isinstance(item, Paragraph):
+        return item.style.splitLongWords == 0 or has_myanmar(item.getPlainText())
+    label = getattr(item, "text", None) or getattr(item, "label", None)
+    return isinstance(label, Paragraph) and _unbreakable(label)
+
+
 def fit_widths(rows: Sequence[Sequence[Any]], total: float, skip: set[int] = frozenset()) -> list[float]:
     """Column widths that add up to `total`, from the content in the document's language: every
     column at least as wide as its longest word, the space left shared by how much more each needs."""
     count = max(len(r) for r in rows)
-    narrowest, natural = [0.0] * count, [0.0] * count
+    narrowest, natural, hard = [0.0] * count, [0.0] * count, [0.0] * count
     for index, row in enumerate(rows):
         if index in skip:
             continue
@@ -253,13 +265,19 @@ def fit_widths(rows: Sequence[Sequence[Any]], total: float, skip: set[int] = fro
             low, high = _measure(item)
             narrowest[column] = max(narrowest[column], low + 2 * CELL_PADDING + 0.5)
             natural[column] = max(natural[column], high + 2 * CELL_PADDING + 0.5)
+            if _unbreakable(item):
+                hard[column] = max(hard[column], low + 2 * CELL_PADDING + 0.5)
     if sum(natural) <= total:
         spare = total - sum(natural)
         return [w + spare * w / sum(natural) for w in natural]
     if sum(narrowest) <= total:
         return _share(narrowest, natural, total)
-    # Too many long words for the paper: shrink in proportion (headers hyphenate where the language allows).
-    return [w * total / sum(narrowest) for w in narrowest]
+    if sum(hard) <= total:
+        # Some body text has words longer than the paper allows (a URL, a name without spaces): those
+        # columns give way and their words are cut; headers and Burmese syllables keep their width.
+        return _share(hard, narrowest, total)
+    # Nothing fits: shrink in proportion (headers hyphenate where the language allows).
+    return [w * total / sum(hard) for w in hard]
 
 
 def header_row(labels: Sequence[str]) -> list[Any]:
