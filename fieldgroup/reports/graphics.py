@@ -90,9 +90,8 @@ class BalanceBar(Flowable):
             legend.drawOn(canvas, i * slot + 15, self._legend_height - legend.height)
 
 
-# Marks (one shape per meaning, core/choices.py): full, half, empty, none (dotted); and two for action
-# items: alert (filled triangle) for overdue, struck (circle crossed out) for dropped.
-MARKS = ("full", "half", "empty", "none", "alert", "struck")
+# Marks, one shape per meaning (core/choices.py): full, half, empty, none (dotted circle); for action
+# items also alert (filled triangle: overdue) and struck (circle crossed out: dropped).
 
 
 def _draw_mark(canvas: Any, kind: str, r: float) -> None:

@@ -94,7 +94,7 @@ def test_dialog_names_the_file_and_never_overwrites_silently(qtbot, store, group
     existing.write_bytes(b"yesterday's handout")
     dialog.path.setText(str(existing))
     asked = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kw: asked.append(args) or QMessageBox.StandardButton.No)
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **_kw: asked.append(args) or QMessageBox.StandardButton.No)
     dialog.accept()
     assert asked and dialog.result() != dialog.DialogCode.Accepted
 

@@ -26,6 +26,7 @@ from fieldgroup.core import Store, periods
 from fieldgroup.formatting import format_date, format_period
 from fieldgroup.i18n import N_, _, current_locale
 from fieldgroup.reports.files import default_file_name
+from fieldgroup.reports.registry import ReportKind, kind_named
 from fieldgroup.ui import settings
 from fieldgroup.ui.labels import MEETING_KIND_LABELS, label
 
@@ -69,7 +70,7 @@ class ExportPdfDialog(QDialog):
             self.meeting.currentIndexChanged.connect(self._suggest_name)
         self.period = QComboBox(self)
         self.period.setAccessibleName(_("Period"))
-        if kind == "indicators":
+        if (kind_named(kind) or ReportKind(kind, "", "")).uses_period:
             # The last complete quarter first: the current one is still being filled in.
             last = periods.last_complete(store.today(), "quarter")
             quarters = [last]
