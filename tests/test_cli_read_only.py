@@ -43,7 +43,7 @@ def looking_commands(path, out):
         ["info", "--store", str(path), "--json"],
         ["digest", "--store", str(path)],
         ["check", "--store", str(path)],
-        *(["report", kind, "--store", str(path), "--out", str(out)] for kind in ("actions", "indicators", "participation")),
+        *(["report", kind, "--store", str(path), "--out", str(out), "--force"] for kind in ("actions", "indicators", "participation")),
         *(["list", kind, "--store", str(path), "--json"] for kind in ("groups", "meetings", "people", "organisations",
                                                                      "actions", "indicators")),
     ]

@@ -17,6 +17,9 @@ _.setModelData
 
 # reportlab reads these attributes and calls draw()
 _.draw
+_.drawDirectly  # reportlab.graphics DirectDraw (reports/graphics.py ShapedLabel)
+_.valueSteps
+_.keepWithNext
 _.initialFontName
 _.strokeWidth
 _.categoryNames

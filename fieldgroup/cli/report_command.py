@@ -13,19 +13,21 @@ from fieldgroup.cli.common import (
     add_store_option,
 )
 from fieldgroup.i18n import _
-
-KINDS = ("meeting", "actions", "indicators", "participation")
+from fieldgroup.reports.registry import report_kinds
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     report = subparsers.add_parser("report", help="write a PDF: meeting handout, action tracker, M&E or participation")
-    report.add_argument("kind", choices=KINDS, help="which document")
+    report.add_argument("kind", choices=[kind.name for kind in report_kinds()], help="which document")
     add_store_option(report)
     add_passphrase_option(report)
-    report.add_argument("--out", required=True, type=Path, help="the PDF file to write")
+    report.add_argument("--out", type=Path,
+                        help="the PDF file (or folder) to write; default: a name with the document, group or "
+                             "meeting, date and language, in the current folder")
+    report.add_argument("--force", action="store_true", help="replace the PDF if the file already exists")
     report.add_argument("--meeting", help="meeting id (required for the meeting handout)")
     report.add_argument("--group", help="group id (needed when the store holds several groups)")
-    report.add_argument("--period", help="reporting period for the M&E report, e.g. 2025-Q3 or 2025 (default: latest with data)")
+    report.add_argument("--period", help="reporting period for the M&E report, e.g. 2025-Q3 or 2025 (default: the last complete quarter)")
     report.add_argument("--paper", choices=("a4", "letter"), type=str.lower,
                         help="paper size (default: from the language's country)")
     add_locale_option(report, subcommand=True)
@@ -44,11 +46,21 @@ def run_report(args: argparse.Namespace) -> int:
     if args.kind == "meeting" and not args.meeting:
         raise UsageError(_("The meeting handout needs --meeting ID."))
     from fieldgroup.cli.common import open_store_for
+    from fieldgroup.i18n import current_locale
     from fieldgroup.reports import build_report
+    from fieldgroup.reports.errors import ReportOutputError
+    from fieldgroup.reports.files import default_file_name
 
     with open_store_for(args, read_only=True) as store:
         group_id = args.group or (None if args.meeting else default_group(store))
-        path = build_report(args.kind, store, args.out, group_id=group_id, meeting_id=args.meeting,
+        out = args.out or Path.cwd()
+        if out.is_dir():
+            out = out / default_file_name(args.kind, store, group_id=group_id, meeting_id=args.meeting,
+                                          period=args.period, language=current_locale())
+        if out.exists() and not args.force:
+            raise ReportOutputError(
+                _("{path} already exists; add --force to replace it, or choose another file name.").format(path=out))
+        path = build_report(args.kind, store, out, group_id=group_id, meeting_id=args.meeting,
                             period=args.period, paper=args.paper, include_protected=args.include_protected)
     print(_("Wrote {path}.").format(path=path))
     return EXIT_OK

@@ -237,6 +237,7 @@ class Store:
         return [
             MeetingFacts(m.date, m.kind, dict(counts[m.id]), women[m.id], recorded[m.id], frozenset(orgs[m.id]))
             for m in self.meetings.list(group_id=group_id)
+            if m.date <= self.today()  # a meeting that has not happened yet counts nowhere
         ]
 
     def action_facts(self, group_id: str) -> list[ActionFacts]:

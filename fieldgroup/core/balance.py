@@ -14,8 +14,16 @@ DEFAULT_THRESHOLD = 0.90
 BALANCED = "balanced"
 IMBALANCED = "imbalanced"
 MISSING_PILLAR = "missing_pillar"
+# A pillar meeting gathers one pillar on purpose (the guide recommends them): it has its own status,
+# never "missing pillar", and is left out of every balance average.
+PILLAR_MEETING = "pillar_meeting"
 
 STATUS_LABELS = BALANCE_STATUS.labels()  # words, colours and marks: core/choices.py
+
+
+def counts_in_balance(kind: str | None) -> bool:
+    """Does a meeting of this kind count in balance averages? Every kind but the pillar meeting."""
+    return kind != "pillar"
 
 
 def balance_index(counts: dict[str, int]) -> float:
@@ -31,7 +39,9 @@ def balance_index(counts: dict[str, int]) -> float:
     return entropy / math.log(3)
 
 
-def balance_status(counts: dict[str, int], threshold: float = DEFAULT_THRESHOLD) -> str:
+def balance_status(counts: dict[str, int], threshold: float = DEFAULT_THRESHOLD, kind: str | None = None) -> str:
+    if not counts_in_balance(kind):
+        return PILLAR_MEETING
     if any(counts.get(p, 0) == 0 for p in BALANCE_PILLARS):
         return MISSING_PILLAR
     return BALANCED if balance_index(counts) >= threshold else IMBALANCED
@@ -55,11 +65,26 @@ class Balance:
 
     @property
     def missing_pillars(self) -> tuple[str, ...]:
+        if self.status == PILLAR_MEETING:
+            return ()
         return tuple(p for p in BALANCE_PILLARS if self.counts.get(p, 0) == 0)
 
+    @property
+    def in_averages(self) -> bool:
+        """Counted in balance averages: people from a balance pillar came, and not to a pillar meeting."""
+        return self.status != PILLAR_MEETING and any(self.counts.get(p, 0) for p in BALANCE_PILLARS)
 
-def balance_of(present: Iterable[tuple[str, str | None]], threshold: float = DEFAULT_THRESHOLD) -> Balance:
-    """Balance from (pillar, gender) of each person present; observers are counted but never balance."""
+
+def average_index(balances: Iterable[Balance]) -> float | None:
+    """The mean balance index of the meetings that count (see Balance.in_averages); None without any."""
+    counted = [b.index for b in balances if b.in_averages]
+    return sum(counted) / len(counted) if counted else None
+
+
+def balance_of(present: Iterable[tuple[str, str | None]], threshold: float = DEFAULT_THRESHOLD,
+               kind: str | None = None) -> Balance:
+    """Balance from (pillar, gender) of each person present; observers are counted but never balance.
+    `kind` is the meeting's kind: a pillar meeting gets the status "pillar meeting"."""
     counts: dict[str, int] = {}
     women = recorded = total = 0
     for pillar, gender in present:
@@ -71,7 +96,7 @@ def balance_of(present: Iterable[tuple[str, str | None]], threshold: float = DEF
     return Balance(
         counts=counts,
         index=balance_index(counts),
-        status=balance_status(counts, threshold),
+        status=balance_status(counts, threshold, kind),
         women=women,
         gender_recorded=recorded,
         present=total,

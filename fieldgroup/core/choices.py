@@ -89,7 +89,7 @@ ACTION_STATUS = Choices(
     Choice("open", N_("open"), "#2E6DB4", "empty", "○"),
     Choice("in_progress", N_("in progress"), "#B9770E", "half", "◐"),
     Choice("done", N_("done"), "#1B7F3B", "full", "●"),
-    Choice("dropped", N_("dropped"), "#7F8C8D", "none", "–"),
+    Choice("dropped", N_("dropped"), "#7F8C8D", "struck", "–"),  # struck: a circle crossed out (reports)
 )
 UNIT = Choices(Choice("number", N_("number")), Choice("percent", N_("percent")), Choice("yes_no", N_("yes/no")))
 DIRECTION = Choices(Choice("increase", N_("higher is better")), Choice("decrease", N_("lower is better")))
@@ -98,6 +98,8 @@ BALANCE_STATUS = Choices(
     Choice("balanced", N_("balanced"), "#009E73", "full", "✓"),
     Choice("imbalanced", N_("imbalanced"), "#E69F00", "half", "≈"),
     Choice("missing_pillar", N_("missing pillar"), "#D55E00", "empty", "✗"),
+    # One pillar on purpose: its own status, never "missing pillar", out of every balance average.
+    Choice("pillar_meeting", N_("pillar meeting"), "#7F8C8D", "none", "–"),
 )
 PROGRESS_STATUS = Choices(
     Choice("met", N_("met"), "#1B7F3B", "full", "●"),

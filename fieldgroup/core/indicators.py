@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from fieldgroup.core import periods
-from fieldgroup.core.balance import balance_index
+from fieldgroup.core.balance import balance_index, counts_in_balance
 from fieldgroup.core.choices import PROGRESS_STATUS
 from fieldgroup.core.schema import BALANCE_PILLARS
-from fieldgroup.i18n import N_
+from fieldgroup.i18n import N_, _
 
 MET, ON_TRACK, BEHIND, NO_DATA = "met", "on_track", "behind", "no_data"
 STATUS_LABELS = PROGRESS_STATUS.labels()  # words, colours and marks: core/choices.py
@@ -26,6 +26,10 @@ COMPUTED = {
     "overdue_at_end": (N_("Overdue action items at period end"), "number", "decrease"),
     "organisations_participating": (N_("Organisations that took part"), "number", "increase"),
 }
+
+
+# Computed indicators that count things: shown as whole numbers ("157", never "156.33").
+COUNTS = frozenset({"meetings_held", "subnational_meetings", "overdue_at_end", "organisations_participating"})
 
 
 def progress(actual: float | None, baseline: float | None, target: float | None, direction: str) -> float | None:
@@ -51,13 +55,71 @@ def status(progress_value: float | None) -> str:
 
 @dataclass(frozen=True, slots=True)
 class PeriodProgress:
-    """One period of one indicator: target, actual, progress toward the target and its status."""
+    """One period of one indicator: target, actual, progress toward the target and its status.
+
+    `progress` is the raw share from the baseline (negative below it, above 1 beyond the target);
+    show it through `shown_progress` / `progress_text`, never as it is."""
 
     period: str
     target: float | None
     actual: float | None
     progress: float | None
     status: str
+
+    @property
+    def shown_progress(self) -> float | None:
+        return shown_progress(self.progress)
+
+
+def shown_progress(value: float | None) -> float | None:
+    """Progress as drawn: clamped to 0–100 % (beyond the target is "met", below the baseline 0)."""
+    return None if value is None else min(max(value, 0.0), 1.0)
+
+
+def progress_text(value: float | None, direction: str = "increase") -> str:
+    """Progress in words the way every view shows it: '75 %', 'met', 'below baseline', never '-106 %'.
+
+    For a decrease indicator "below baseline" means it went the wrong way, i.e. up: 'above baseline'."""
+    from fieldgroup.formatting import format_percent
+
+    if value is None:
+        return "—"
+    if value >= 1.0:
+        return _("met")
+    if value < 0:
+        return _("above baseline") if direction == "decrease" else _("below baseline")
+    return format_percent(value)
+
+
+def value_text(value: float | None, unit: str, whole: bool = False) -> str:
+    """A value in the indicator's unit: '35 %', '1,234', 'yes'; a dash when there is none.
+
+    `whole` rounds a count to a whole number (see COUNTS)."""
+    from fieldgroup.formatting import format_number, format_percent
+
+    if value is None:
+        return "—"
+    if unit == "percent":
+        return format_percent(value / 100, 0 if float(value).is_integer() else 1)
+    if unit == "yes_no":
+        return _("yes") if value >= 0.5 else _("no")
+    if whole:
+        return format_number(round(value))
+    return format_number(value, 0 if float(value).is_integer() else 2)
+
+
+def comparison_text(actual: float | None, target: float | None, baseline: float | None, unit: str,
+                    whole: bool = False) -> str:
+    """The actual beside the target and the baseline: '8 — target 9, baseline 5' (what is unknown is left out)."""
+    values = {"actual": value_text(actual, unit, whole), "target": value_text(target, unit, whole),
+              "baseline": value_text(baseline, unit, whole)}
+    if target is not None and baseline is not None:
+        return _("{actual} — target {target}, baseline {baseline}").format(**values)
+    if target is not None:
+        return _("{actual} — target {target}").format(**values)
+    if baseline is not None:
+        return _("{actual} — baseline {baseline}").format(**values)
+    return values["actual"]
 
 
 def progress_by_period(
@@ -95,7 +157,8 @@ def compute(key: str, period: str, meetings: Iterable[MeetingFacts], actions: It
     start, end = periods.bounds(period)
     in_period = [m for m in meetings if start <= m.date <= end]
     # A pillar meeting gathers one pillar on purpose, so balance is judged on the other meetings.
-    attended = [m for m in in_period if m.kind != "pillar" and sum(m.counts.get(p, 0) for p in BALANCE_PILLARS) > 0]
+    attended = [m for m in in_period
+                if counts_in_balance(m.kind) and sum(m.counts.get(p, 0) for p in BALANCE_PILLARS) > 0]
     if key == "meetings_held":
         return float(len(in_period))
     if key == "subnational_meetings":

@@ -51,3 +51,11 @@ def periods_between(first: str, last: str) -> list[str]:
         result.append(current)
         current = next_period(current)
     return result
+
+
+def last_complete(today: date, kind: str = "quarter") -> str:
+    """The newest period of `kind` that ended before `today` (reports default to it: the current
+    period is still being filled in)."""
+    current = period_of(today, kind)
+    start = bounds(current)[0]
+    return period_of(date.fromordinal(start.toordinal() - 1), kind)

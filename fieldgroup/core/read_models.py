@@ -32,6 +32,7 @@ def balances_by_meeting(store: Store, group_id: str | None) -> dict[str, Balance
     if not group_id:
         return {}
     threshold = store.groups.threshold(group_id)
+    kinds = {m.id: m.kind for m in store.meetings.list(group_id=group_id)}  # pillar meetings: their own status
     counts: dict[str, dict[str, int]] = defaultdict(dict)
     women: dict[str, int] = defaultdict(int)
     recorded: dict[str, int] = defaultdict(int)
@@ -41,7 +42,7 @@ def balances_by_meeting(store: Store, group_id: str | None) -> dict[str, Balance
             recorded[meeting_id] += n
             women[meeting_id] += n if gender == "female" else 0
     return {
-        meeting_id: Balance(counts=c, index=balance_index(c), status=balance_status(c, threshold),
+        meeting_id: Balance(counts=c, index=balance_index(c), status=balance_status(c, threshold, kinds.get(meeting_id)),
                             women=women[meeting_id], gender_recorded=recorded[meeting_id], present=sum(c.values()))
         for meeting_id, c in counts.items()
     }

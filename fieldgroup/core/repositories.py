@@ -127,7 +127,7 @@ class Meetings(Repository[Meeting]):
         """Who was present by pillar, the balance index, its status and women's share (DESIGN §6)."""
         meeting = self.get(meeting_id)
         present = store_queries.present_pillars_and_genders(self.store.conn, meeting_id)
-        return balance_of(present, self.store.groups.threshold(meeting.group_id))
+        return balance_of(present, self.store.groups.threshold(meeting.group_id), meeting.kind)
 
     def _check(self, values: dict[str, Any], current: dict[str, Any] | None) -> None:
         if current is not None and values["date"] != current["date"]:

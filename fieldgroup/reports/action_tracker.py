@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from reportlab.platypus import CondPageBreak, Flowable
+from reportlab.platypus import Flowable
 
 from fieldgroup.core.schema import PILLAR_LABELS, PILLARS
 from fieldgroup.i18n import _, ngettext
@@ -22,7 +22,7 @@ from fieldgroup.reports.errors import NothingToReportError
 from fieldgroup.reports.fmt import format_date, format_number
 from fieldgroup.reports.fonts import markup
 from fieldgroup.reports.layout import content_width, heading
-from fieldgroup.reports.styles import bold, cell, header_row, para, table
+from fieldgroup.reports.styles import bold, cell, header_row, para, section, table
 
 NO_PILLAR = ""
 
@@ -50,7 +50,7 @@ def build(context: ReportContext, **_options: Any) -> tuple[str, list[Flowable]]
     for pillar in (*PILLARS, NO_PILLAR):
         if by_pillar.get(pillar):
             title = str(PILLAR_LABELS[pillar]) if pillar else _("No owner organisation")
-            story += [CondPageBreak(90), heading(title), _pillar_table(by_pillar[pillar], width, pillar)]
+            story += section(width, heading(title), _pillar_table(by_pillar[pillar], width, pillar))
     return _("Action tracker"), story
 
 
@@ -66,7 +66,7 @@ def _summary(rows: list[ActionRow], width: float) -> Flowable:
     late_total = sum(r.days_overdue is not None for r in rows)
     body.append([para(_("Total"), "cell_bold"), para(format_number(len(rows)), "cell_bold"),
                  para(format_number(late_total), "cell_bold")])
-    return table(body, [width * 0.4, width * 0.15, width * 0.15], extra=[("LINEABOVE", (0, -1), (-1, -1), 1, "black")])
+    return table(body, width * 0.7, extra=[("LINEABOVE", (0, -1), (-1, -1), 1, "black")])
 
 
 def _pillar_table(rows: list[ActionRow], width: float, pillar: str) -> Flowable:
@@ -81,7 +81,8 @@ def _pillar_table(rows: list[ActionRow], width: float, pillar: str) -> Flowable:
         group_rows.append(len(body))
         count = ngettext("{n} open", "{n} open", len(items)).format(n=format_number(len(items)))
         if late:
-            count += ", " + ngettext("{n} overdue", "{n} overdue", late).format(n=format_number(late))
+            overdue_text = ngettext("{n} overdue", "{n} overdue", late).format(n=format_number(late))
+            count = _("{open}, {overdue}").format(open=count, overdue=overdue_text)
         # Without a name here the items are either unowned or owned by a protected person whose
         # organisation is withheld (it could identify them).
         name = org or (_("Organisation not shown") if pillar else _("No organisation"))
@@ -89,5 +90,4 @@ def _pillar_table(rows: list[ActionRow], width: float, pillar: str) -> Flowable:
         for row in items:
             body.append([title_cell(row), cell(row.owner or "—"), cell(format_date(row.item.due_date)),
                          cell(days_text(row)), status_label(row)])
-    weights = [40.0, 22.0, 12.0, 10.0, 14.0]
-    return table(body, [width * w / sum(weights) for w in weights], group_rows=group_rows)
+    return table(body, width, group_rows=group_rows)

@@ -86,7 +86,7 @@ def action_rows(context: ReportContext, directory: Directory, items: Iterable[Ac
 
 def status_label(row: ActionRow) -> StatusLabel:
     if row.days_overdue is not None:
-        return StatusLabel("full", _("overdue"), "cell_bold")
+        return StatusLabel("alert", _("overdue"), "cell_bold")  # its own shape: never the "done" circle
     mark = ACTION_STATUS.marks().get(row.item.status) or "none"
     return StatusLabel(mark, label(ACTION_STATUS_LABELS, row.item.status))
 
@@ -100,7 +100,7 @@ def title_cell(row: ActionRow) -> Any:
 
 def owner_text(row: ActionRow) -> str:
     if row.owner and row.organisation:
-        return f"{row.owner} ({row.organisation})"
+        return _("{name} ({organisation})").format(name=row.owner, organisation=row.organisation)
     return row.owner or row.organisation or "—"
 
 
@@ -114,16 +114,11 @@ def actions_table(
 ) -> Table:
     """Title, owner, due date, (meeting it came from), days overdue and status, one row per item."""
     labels = [_("Action"), _("Owner"), _("Due")]
-    weights = [32.0, 20.0, 11.0]
     if from_meeting is not None:
         labels.append(_("From meeting"))
-        weights.append(11.0)
     if with_days:
         labels.append(_("Days overdue"))
-        weights.append(10.0)
     labels.append(_("Status"))
-    weights.append(14.0)
-    shares = [w / sum(weights) for w in weights]
     body: list[list[Any]] = [header_row(labels)]
     for row in rows:
         line = [title_cell(row), cell(owner_text(row) if show_owner_org else (row.owner or "—")),
@@ -134,4 +129,4 @@ def actions_table(
             line.append(cell(days_text(row)))
         line.append(status_label(row))
         body.append(line)
-    return table(body, [width * s for s in shares])
+    return table(body, width)

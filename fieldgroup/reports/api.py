@@ -12,15 +12,9 @@ from fieldgroup.core.atomic import atomic_file
 from fieldgroup.i18n import _, current_locale, set_locale
 from fieldgroup.reports.context import ProgressCallback, ReportContext
 from fieldgroup.reports.errors import ReportOptionError, ReportOutputError
+from fieldgroup.reports.registry import kind_named, report_kinds
 
-# kind -> module in fieldgroup.reports; imported only when that document is made (reportlab is heavy).
-REPORT_MODULES = {
-    "meeting": "meeting_handout",
-    "actions": "action_tracker",
-    "indicators": "me_progress",
-    "participation": "participation",
-}
-REPORT_KINDS = tuple(REPORT_MODULES)
+REPORT_KINDS = tuple(kind.name for kind in report_kinds())  # the four built in; see registry.report_kinds()
 STEPS = 3
 
 
@@ -93,9 +87,11 @@ def build_report(
     there: a different `locale` switches the process-wide language while the PDF is built). `progress(done,
     total, text)` is called between steps and may raise to cancel; nothing is left behind then.
     Raises a FieldGroupError subclass (one sentence) when the report cannot be made."""
-    if kind not in REPORT_MODULES:
-        raise ReportOptionError(_("Unknown report '{kind}'; choose one of: {kinds}.").format(kind=kind, kinds=", ".join(REPORT_KINDS)))
-    if kind == "meeting" and not meeting_id:
+    chosen_kind = kind_named(kind)
+    if chosen_kind is None:
+        names = ", ".join(k.name for k in report_kinds())
+        raise ReportOptionError(_("Unknown report '{kind}'; choose one of: {kinds}.").format(kind=kind, kinds=names))
+    if chosen_kind.needs_meeting and not meeting_id:
         raise ReportOptionError(_("Choose the meeting to print the handout for."))
     if paper is not None and paper.lower() not in ("a4", "letter"):
         raise ReportOptionError(_("Paper must be A4 or Letter."))
@@ -110,7 +106,7 @@ def build_report(
         context = ReportContext(store, group, store.today(), chosen_paper, Protector.from_store(store, include_protected),
                                 progress)
         context.report(0, STEPS, _("Reading the records…"))
-        document = importlib.import_module(f"fieldgroup.reports.{REPORT_MODULES[kind]}")
+        document = importlib.import_module(f"fieldgroup.reports.{chosen_kind.module}")
         title, story = document.build(context, meeting_id=meeting_id, period=period)
         context.report(1, STEPS, _("Laying out the pages…"))
         info = layout.PageInfo(group.name, title, _format_today(context), include_protected)

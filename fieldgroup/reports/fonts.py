@@ -69,14 +69,18 @@ def register_fonts() -> None:
         _registered = True
 
 
+_PDF_SAFE = str.maketrans({"\u202f": "\u00a0", "\u2212": "-"})
+
+
 def has_myanmar(text: str) -> bool:
     return bool(_HAS_MYANMAR.search(text))
 
 
 def pdf_text(text: str) -> str:
     """Text as it should reach a PDF: narrow no-break spaces (French numbers) become no-break spaces,
-    because reportlab breaks lines at U+202F and a number could wrap in the middle."""
-    return text.replace("\u202f", "\u00a0")
+    because reportlab breaks lines at U+202F and a number could wrap in the middle; the minus sign
+    (U+2212, some catalogs and locales) becomes a hyphen-minus, which the bundled Noto Sans has."""
+    return text.translate(_PDF_SAFE)
 
 
 def markup(text: str, bold: bool = False) -> str:

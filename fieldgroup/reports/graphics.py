@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.charts.lineplots import LinePlot
-from reportlab.graphics.shapes import Drawing, Line
+from reportlab.graphics.shapes import DirectDraw, Drawing, Line
 from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from fieldgroup.core.schema import PILLAR_LABELS, PILLARS
-from fieldgroup.reports.fonts import FONT, MYANMAR_FONT, has_myanmar, pdf_text
+from fieldgroup.i18n import _
+from fieldgroup.reports.fmt import format_number, is_burmese
+from fieldgroup.reports.fonts import FONT, MYANMAR_FONT, pdf_text
 from fieldgroup.reports.styles import INK, para
 
 # Each pillar has its own fill *and* pattern, so the bar reads on a black-and-white printout.
@@ -61,7 +65,8 @@ class BalanceBar(Flowable):
         super().__init__()
         self.counts = {p: counts.get(p, 0) for p in PILLARS}
         self.bar_width, self.bar_height = width, bar_height
-        self.legend = [para(f"{PILLAR_LABELS[p]}: {n}", "cell") for p, n in self.counts.items()]
+        self.legend = [para(_("{pillar}: {n}").format(pillar=PILLAR_LABELS[p], n=format_number(n)), "cell")
+                       for p, n in self.counts.items()]
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.bar_width = min(self.bar_width, available_width)
@@ -85,11 +90,26 @@ class BalanceBar(Flowable):
             legend.drawOn(canvas, i * slot + 15, self._legend_height - legend.height)
 
 
+# Marks, one shape per meaning (core/choices.py): full, half, empty, none (dotted circle); for action
+# items also alert (filled triangle: overdue) and struck (circle crossed out: dropped).
+
 
 def _draw_mark(canvas: Any, kind: str, r: float) -> None:
     canvas.setStrokeColor(INK)
     canvas.setFillColor(INK)
     canvas.setLineWidth(0.9)
+    if kind == "alert":
+        path = canvas.beginPath()
+        path.moveTo(0, r + 0.6)
+        path.lineTo(r + 0.6, -r + 0.2)
+        path.lineTo(-r - 0.6, -r + 0.2)
+        path.close()
+        canvas.drawPath(path, stroke=1, fill=1)
+        return
+    if kind == "struck":
+        canvas.circle(0, 0, r, stroke=1, fill=0)
+        canvas.line(-r, -r, r, r)
+        return
     if kind == "none":
         canvas.setDash(1, 1.5)
     canvas.circle(0, 0, r, stroke=1, fill=1 if kind == "full" else 0)
@@ -121,6 +141,13 @@ class StatusLabel(Flowable):
         self.mark = mark
         self.text = para(text, style_name)
 
+    def measure(self) -> tuple[float, float]:
+        """(narrowest, natural) width, for the table's column widths."""
+        from fieldgroup.reports.styles import _measure
+
+        low, high = _measure(self.text)
+        return low + 12, high + 12
+
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         _width, h = self.text.wrap(max(available_width - 12, 20), available_height)
         self.width, self.height = available_width, h
@@ -133,27 +160,67 @@ class StatusLabel(Flowable):
 
 
 class ProgressBar(Flowable):
-    """Progress toward a target: filled share, a tick at 100 %, and the percentage written beside it."""
+    """Progress toward a target: the filled share of a bar (full at the target) and its words beside it.
 
-    def __init__(self, progress: float | None, text: str, width: float = 90, height: float = 9):
+    The words are a Paragraph, so Burmese (digits included) goes through the same shaping as the text."""
+
+    BAR = 38.0
+
+    def __init__(self, progress: float | None, text: str, bar_height: float = 7):
         super().__init__()
-        self.progress, self.text = progress, pdf_text(text)
-        self.width, self.height = width, height
+        self.progress, self.bar_height = progress, bar_height
+        self.label = para(text, "cell")
+
+    def measure(self) -> tuple[float, float]:
+        from fieldgroup.reports.styles import _measure
+
+        low, high = _measure(self.label)
+        return self.BAR + 4 + low, self.BAR + 4 + high
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        _width, h = self.label.wrap(max(available_width - self.BAR - 4, 20), available_height)
+        self.width, self.height = available_width, max(h, self.bar_height + 2)
+        return self.width, self.height
 
     def draw(self) -> None:
-        canvas, bar = self.canv, self.width - 34
+        canvas, bar = self.canv, self.BAR
+        first_line = self.label.style.leading
+        y = self.height - first_line / 2 - self.bar_height / 2
         canvas.setStrokeColor(INK)
         canvas.setLineWidth(0.7)
         if self.progress is None:
             canvas.setDash(1.5, 1.5)
-        canvas.rect(0, 1, bar, self.height - 2, stroke=1, fill=0)
+        canvas.rect(0, y, bar, self.bar_height, stroke=1, fill=0)
         canvas.setDash()
         if self.progress is not None and self.progress > 0:
             canvas.setFillColor(colors.Color(0.35, 0.35, 0.35))
-            canvas.rect(0, 1, bar * min(self.progress, 1.0), self.height - 2, stroke=0, fill=1)
-        canvas.setFillColor(INK)
-        canvas.setFont(FONT, 7.5)
-        canvas.drawString(bar + 3, 2, self.text)
+            canvas.rect(0, y, bar * min(self.progress, 1.0), self.bar_height, stroke=0, fill=1)
+        self.label.drawOn(canvas, bar + 4, self.height - self.label.height)
+
+
+class ShapedLabel(DirectDraw):
+    """A chart label drawn as a Paragraph, so Burmese goes through HarfBuzz like the text around it
+    (reportlab's chart labels are drawn straight on the canvas, unshaped: stacked consonants and
+    vowel signs would break). `x` is the label's centre, `top` its top edge."""
+
+    def __init__(self, x: float, top: float, text: str, size: float = 6.5):
+        super().__init__()
+        self.x, self.top, self.text, self.size = x, top, text, size
+
+    def drawDirectly(self, renderer: Any) -> None:  # noqa: N802 (reportlab's name)
+        from reportlab.lib.styles import ParagraphStyle
+
+        from fieldgroup.reports.styles import para, text_width
+
+        canvas = renderer._canvas
+        label = para(self.text, "cell")
+        label.style = ParagraphStyle("axis_label", label.style, fontSize=self.size, leading=self.size * 1.9,
+                                     alignment=1)
+        width = text_width(self.text, self.size) + 4
+        _w, height = label.wrapOn(canvas, width, 100)
+        canvas.saveState()
+        label.drawOn(canvas, self.x - width / 2, self.top - height)
+        canvas.restoreState()
 
 
 def _drawing(width: float, height: float) -> Drawing:
@@ -164,11 +231,20 @@ def _drawing(width: float, height: float) -> Drawing:
 
 
 def _axis_fonts(chart: Any, size: float = 6.5) -> None:
+    # Burmese labels (Myanmar digits, quarter names) in Padauk: Noto Sans has no Myanmar glyphs.
+    font = MYANMAR_FONT if is_burmese() else FONT
     for axis in (getattr(chart, name, None) for name in ("categoryAxis", "valueAxis", "xValueAxis", "yValueAxis")):
         if axis is not None:
-            axis.labels.fontName = FONT
+            axis.labels.fontName = font
             axis.labels.fontSize = size
             axis.strokeWidth = 0.5
+
+
+def label_step(labels: Sequence[str], room: float, size: float = 6.5) -> int:
+    """Show every n-th category label so that no two labels touch: `room` is the width of one category."""
+    font = MYANMAR_FONT if is_burmese() else FONT
+    widest = max((stringWidth(pdf_text(text), font, size) for text in labels), default=0.0) + 4
+    return max(1, math.ceil(widest / room)) if room > 0 else 1
 
 
 def trend_chart(
@@ -178,23 +254,31 @@ def trend_chart(
     value_label: Callable[[float], str],
     width: float = 200,
     height: float = 62,
+    yes_no: bool = False,
 ) -> Drawing:
     """Actual values (solid line, filled squares) and targets (dashed, hollow circles) per period."""
     drawing = _drawing(width, height)
     chart = HorizontalLineChart()
-    chart.x, chart.y, chart.width, chart.height = 30, 14, width - 36, height - 20
+    labels = [value_label(v) for v in (*actual, *target, 0.0) if v is not None]
+    left = min(max((stringWidth(pdf_text(t), MYANMAR_FONT if is_burmese() else FONT, 6.5) for t in labels),
+                   default=20) + 10, width / 3)
+    bottom = 20 if is_burmese() else 14  # Burmese labels need room for marks below the line
+    chart.x, chart.y, chart.width, chart.height = left, bottom, width - left - 6, height - bottom - 6
     chart.data = [list(actual), list(target)]
-    step = max(1, len(periods) // 6)  # at most ~6 labels, so they never overlap
-    chart.categoryAxis.categoryNames = [p if i % step == 0 else "" for i, p in enumerate(periods)]
+    step = label_step(periods, chart.width / max(len(periods), 1))
+    shown = [p if i % step == 0 else "" for i, p in enumerate(periods)]
+    shaped_labels = is_burmese()
+    # Burmese period names are drawn as shaped paragraphs under the axis, not by the chart.
+    chart.categoryAxis.categoryNames = ["" for _p in shown] if shaped_labels else shown
     numbers = [v for v in (*actual, *target) if v is not None]
     low, high = min(numbers, default=0.0), max(numbers, default=1.0)
     chart.valueAxis.valueMin = min(0.0, low)
     chart.valueAxis.valueMax = high if high > chart.valueAxis.valueMin else chart.valueAxis.valueMin + 1
     chart.valueAxis.labelTextFormat = lambda v: pdf_text(value_label(v))
     chart.valueAxis.maximumTicks = 4
+    if yes_no:  # two ticks, "no" and "yes": never 0, 0.5, 1
+        chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueSteps = 0, 1, [0, 1]
     _axis_fonts(chart)
-    if any(has_myanmar(p) for p in periods):
-        chart.categoryAxis.labels.fontName = MYANMAR_FONT
     chart.lines[0].strokeColor = INK
     chart.lines[0].strokeWidth = 1.2
     marker = 3.5 if len(periods) <= 16 else 2.2  # forty quarters of full-size markers become a smudge
@@ -207,6 +291,11 @@ def trend_chart(
         if sum(v is not None for v in series) < 2:
             chart.lines[index].strokeColor = None  # one point: a marker without a line
     drawing.add(chart)
+    if shaped_labels:
+        room = chart.width / max(len(periods), 1)
+        for index, text in enumerate(shown):
+            if text:
+                drawing.add(ShapedLabel(chart.x + room * (index + 0.5), chart.y - 3, text))
     return drawing
 
 
@@ -225,6 +314,9 @@ def time_chart(
     chart.x, chart.y, chart.width, chart.height = 36, 16, width - 48, height - 24
     chart.data = [list(points)]
     chart.yValueAxis.valueMin, chart.yValueAxis.valueMax = 0, y_max
+    xs = [x for x, _y in points]
+    if xs and min(xs) == max(xs):  # one meeting: a fortnight either side, not an axis from year 1
+        chart.xValueAxis.valueMin, chart.xValueAxis.valueMax = xs[0] - 15, xs[0] + 15
     chart.yValueAxis.labelTextFormat = lambda v: pdf_text(y_label(v))
     chart.xValueAxis.labelTextFormat = lambda v: pdf_text(x_label(v))
     chart.xValueAxis.maximumTicks = 6

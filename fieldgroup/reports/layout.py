@@ -15,8 +15,8 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, P
 
 from fieldgroup.i18n import _
 from fieldgroup.reports.fmt import format_number
-from fieldgroup.reports.fonts import FONT, FONT_BOLD, has_myanmar, markup, pdf_text
-from fieldgroup.reports.styles import INK, bold, para
+from fieldgroup.reports.fonts import FONT, FONT_BOLD, has_myanmar, pdf_text
+from fieldgroup.reports.styles import INK, para
 
 PAPER_SIZES = {"a4": A4, "letter": LETTER}
 MARGIN = 16 * mm
@@ -53,15 +53,15 @@ def content_width(paper: str) -> float:
 
 
 def _line_of_text(canvas: Canvas, text: str, x: float, top: float, width: float, right: bool = False,
-                  strong: bool = False) -> None:
-    """One line of header or footer text; a Paragraph only when it needs wrapping or shaping (rare)."""
+                  strong: bool = False) -> float:
+    """Header or footer text; a Paragraph when it needs wrapping or shaping. Returns its height."""
     font = FONT_BOLD if strong else FONT
     text = pdf_text(text)
     if has_myanmar(text) or stringWidth(text, font, 8.5) > width:
-        flowable = para(bold(text) if strong else markup(text), "header_right" if right else "header", is_markup=True)
+        flowable = para(text, ("header_right" if right else "header") + ("_bold" if strong else ""))
         _width, h = flowable.wrapOn(canvas, width, HEADER_SPACE)
         flowable.drawOn(canvas, x, top - h)
-        return
+        return h
     canvas.setFont(font, 8.5)
     canvas.setFillColor(INK)
     baseline = top - 8.5
@@ -69,16 +69,19 @@ def _line_of_text(canvas: Canvas, text: str, x: float, top: float, width: float,
         canvas.drawRightString(x + width, baseline, text)
     else:
         canvas.drawString(x, baseline, text)
+    return 10.5
 
 
 def _header(canvas: Canvas, info: PageInfo, width: float, height: float) -> None:
     top = height - MARGIN + 4 * mm - (INTERNAL_SPACE if info.internal else 0)
     usable = width - 2 * MARGIN
-    _line_of_text(canvas, info.group_name, MARGIN, top, usable / 2, strong=True)
-    _line_of_text(canvas, info.title, MARGIN + usable / 2, top, usable / 2, right=True)
+    left = _line_of_text(canvas, info.group_name, MARGIN, top, usable * 0.6 - 6, strong=True)
+    right = _line_of_text(canvas, info.title, MARGIN + usable * 0.6, top, usable * 0.4, right=True)
+    # A long group name wraps; the rule goes below the last line, never through it.
+    rule = top - max(7 * mm, max(left, right) + 2 * mm)
     canvas.setStrokeColor(INK)
     canvas.setLineWidth(0.6)
-    canvas.line(MARGIN, top - 7 * mm, width - MARGIN, top - 7 * mm)
+    canvas.line(MARGIN, rule, width - MARGIN, rule)
     if info.internal:
         _internal_mark(canvas, width, height)
 
@@ -87,7 +90,7 @@ def _internal_mark(canvas: Canvas, width: float, height: float) -> None:
     # A boxed line at the very top of every page, so a stray sheet of an internal copy is recognised.
     text = para(_("Internal — contains protected names"), "internal")
     _width, h = text.wrapOn(canvas, width - 2 * MARGIN, 20 * mm)
-    y = height - 7 * mm
+    y = height - 11 * mm  # inside the 10 mm an office printer cannot reach, with the box's rule
     canvas.setLineWidth(1.2)
     canvas.rect(MARGIN, y - h - 2, width - 2 * MARGIN, h + 4, stroke=1, fill=0)
     text.drawOn(canvas, MARGIN, y - h)

@@ -3,34 +3,41 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
-from reportlab.platypus import CondPageBreak, Flowable, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from fieldgroup.core import periods
 from fieldgroup.core.choices import PROGRESS_STATUS
 from fieldgroup.core.entities import Indicator
-from fieldgroup.core.indicators import NO_DATA, STATUS_LABELS, PeriodProgress
-from fieldgroup.formatting import format_number, format_percent, format_period
+from fieldgroup.core.indicators import (
+    COUNTS,
+    NO_DATA,
+    STATUS_LABELS,
+    PeriodProgress,
+    comparison_text,
+    progress_text,
+    shown_progress,
+    value_text,
+)
+from fieldgroup.formatting import format_percent
 from fieldgroup.i18n import _
 from fieldgroup.reports.context import ReportContext
 from fieldgroup.reports.errors import NothingToReportError, ReportOptionError
+from fieldgroup.reports.fmt import format_period
 from fieldgroup.reports.graphics import ProgressBar, StatusLabel, trend_chart
 from fieldgroup.reports.layout import content_width, heading
-from fieldgroup.reports.styles import cell, header_row, para, table
+from fieldgroup.reports.styles import header_row, para, section, table
 
 STATUS_MARKS = PROGRESS_STATUS.marks()
 
 
-def value_text(value: float | None, unit: str) -> str:
-    """A value in the indicator's unit: '35 %', '1,234', 'yes'; a dash when there is none."""
-    if value is None:
-        return "—"
-    if unit == "percent":
-        return format_percent(value / 100, 0 if float(value).is_integer() else 1)
-    if unit == "yes_no":
-        return _("yes") if value >= 0.5 else _("no")
-    return format_number(value, 0 if float(value).is_integer() else 2)
+def default_period(today: date, indicators: list[Indicator]) -> str:
+    """The last complete period: the last quarter that has ended when any indicator is quarterly,
+    else the last complete year (the current period is still being filled in)."""
+    kind = "quarter" if any(i.period_kind == "quarter" for i in indicators) else "year"
+    return periods.last_complete(today, kind)
 
 
 def latest_period_with_data(progress: dict[str, list[PeriodProgress]]) -> str | None:
@@ -80,44 +87,48 @@ def build(context: ReportContext, *, period: str | None = None, **_options: Any)
     for number, indicator in enumerate(indicators):
         context.report(0, 3, _("Reading indicator {n} of {total}…").format(n=number + 1, total=len(indicators)))
         progress[indicator.id] = store.indicator_progress(indicator.id)
-    chosen = period or latest_period_with_data(progress)
+    chosen = period or default_period(context.today, indicators)
     width = content_width(context.paper)
     title = _("M&E progress")
-    intro = (_("Period: {period}.").format(period=format_period(chosen)) if chosen
-             else _("No indicator has an actual value yet."))
+    intro = _("Period: {period}.").format(period=format_period(chosen))
+    if latest_period_with_data(progress) is None:
+        intro += " " + _("No indicator has an actual value yet.")
     story: list[Flowable] = [para(title, "title"), para(intro), _overview(context, indicators, progress, chosen, width)]
-    rule = _("Progress = (actual - baseline) / (target - baseline). Status: met at {met} or more, on track from "
-             "{on_track}, behind below {on_track}, no data without an actual value or target.")
-    story += [Spacer(1, 4), para(rule.format(met=format_percent(1.0), on_track=format_percent(0.85)), "note")]
-    story += [CondPageBreak(150), heading(_("Trends")),
-              para(_("Solid line with filled squares: actual. Dashed line with hollow circles: target."), "note"),
-              _trends(context, indicators, progress, width)]
+    rule = _("Progress is measured from the baseline toward the target: (actual − baseline) ÷ (target − baseline), "
+             "shown from {none} to {full}. Status: met at {full} or more, on track from {on_track}, behind below "
+             "{on_track} (or below the baseline), no data without an actual value or target.")
+    story += [Spacer(1, 4), para(rule.format(none=format_percent(0.0), full=format_percent(1.0),
+                                             on_track=format_percent(0.85)), "note")]
+    story += section(width, heading(_("Trends")),
+                     para(_("Solid line with filled squares: actual. Dashed line with hollow circles: target."), "note"),
+                     _trends(context, indicators, progress, width))
     return title, story
 
 
 def _overview(context: ReportContext, indicators: list[Indicator], progress: dict[str, list[PeriodProgress]],
-              period: str | None, width: float) -> Flowable:
+              period: str, width: float) -> Flowable:
     protect = context.protector
-    body: list[list[Any]] = [header_row([_("Indicator"), _("Baseline"), _("Target"), _("Actual"), _("Progress"),
-                                         _("Status")])]
-    weights = [34.0, 11.0, 11.0, 11.0, 19.0, 14.0]
-    widths = [width * w / sum(weights) for w in weights]
+    body: list[list[Any]] = [header_row([_("Indicator"), _("Actual"), _("Progress"), _("Status")])]
     for indicator in indicators:
         row = row_for(progress[indicator.id], period, indicator.period_kind)
         name = " ".join(p for p in (indicator.code, protect.text(indicator.name)) if p)
         if row is not None and row.period != period:
-            name += " (" + format_period(row.period) + ")"
+            name = _("{name} ({period})").format(name=name, period=format_period(row.period))
         status = row.status if row is not None else NO_DATA
         share = row.progress if row is not None else None
+        if indicator.unit == "yes_no" and share is not None:
+            words = _("met") if share >= 1 else _("not met")  # a yes/no target is reached or not
+        else:
+            words = progress_text(share, indicator.direction)
+        result = comparison_text(row.actual if row else None, row.target if row else None, indicator.baseline_value,
+                                 indicator.unit, whole=indicator.computed in COUNTS)
         body.append([
             para(name, "cell"),
-            cell(value_text(indicator.baseline_value, indicator.unit)),
-            cell(value_text(row.target if row else None, indicator.unit)),
-            cell(value_text(row.actual if row else None, indicator.unit)),
-            ProgressBar(share, format_percent(share) if share is not None else "—", widths[4] - 12),
+            para(result, "cell"),
+            ProgressBar(shown_progress(share), words),
             StatusLabel(STATUS_MARKS.get(status, "none"), str(STATUS_LABELS.get(status, status))),
         ])
-    return table(body, widths)
+    return table(body, width)
 
 
 def _trends(context: ReportContext, indicators: list[Indicator], progress: dict[str, list[PeriodProgress]],
@@ -132,11 +143,11 @@ def _trends(context: ReportContext, indicators: list[Indicator], progress: dict[
             cells.append([para(name, "cell_bold"), para(_("No data yet."), "note")])
             continue
 
-        def label(value: float, unit: str = indicator.unit) -> str:
-            return value_text(value, "number" if unit == "yes_no" else unit)
+        def label(value: float, unit: str = indicator.unit, whole: bool = indicator.computed in COUNTS) -> str:
+            return value_text(value, unit, whole)
 
         chart = trend_chart([format_period(r.period) for r in rows], [r.actual for r in rows],
-                            [r.target for r in rows], label, width=chart_width)
+                            [r.target for r in rows], label, width=chart_width, yes_no=indicator.unit == "yes_no")
         cells.append([para(name, "cell_bold"), chart])
     grid = [cells[i:i + 2] + [[]] * (2 - len(cells[i:i + 2])) for i in range(0, len(cells), 2)]
     return table(grid, [width / 2, width / 2], header=False, rules=False,

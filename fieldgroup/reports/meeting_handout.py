@@ -6,24 +6,25 @@ from typing import Any
 
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
+from fieldgroup.core.balance import PILLAR_MEETING
 from fieldgroup.core.balance import STATUS_LABELS as BALANCE_LABELS
 from fieldgroup.core.choices import BALANCE_STATUS
 from fieldgroup.core.entities import Meeting
+from fieldgroup.core.matters_arising import matters_arising
 from fieldgroup.core.schema import PILLAR_LABELS, PILLARS
 from fieldgroup.formatting import format_index, format_percent
 from fieldgroup.i18n import _, ngettext
 from fieldgroup.reports.actions_table import Directory, action_rows, actions_table
 from fieldgroup.reports.context import ReportContext
-from fieldgroup.reports.fmt import format_date, format_number
+from fieldgroup.reports.fmt import format_date, format_list, format_number
 from fieldgroup.reports.fonts import markup
 from fieldgroup.reports.graphics import BalanceBar, StatusLabel
-from fieldgroup.reports.labels import ATTENDANCE_LABELS, MEETING_KIND_LABELS, label
+from fieldgroup.reports.labels import ATTENDANCE_LABELS, MEETING_KIND_LABELS, attendance_label, label
 from fieldgroup.reports.layout import content_width, heading
-from fieldgroup.reports.styles import bold, cell, header_row, para, table
+from fieldgroup.reports.styles import bold, cell, header_row, para, section, table, text_width
 from fieldgroup.reports.text import rich_text
 
-# A handout is read at the table: past this many carried-over items the rest is counted, not listed.
-MATTERS_ARISING_LIMIT = 40
+ATTENDANCE_ORDER = {"present": 0, "excused": 1, "absent": 2}
 BALANCE_MARKS = BALANCE_STATUS.marks()
 
 
@@ -33,7 +34,7 @@ def build(context: ReportContext, *, meeting_id: str | None = None, **_options: 
     width = content_width(context.paper)
     kind = label(MEETING_KIND_LABELS, meeting.kind)
     story: list[Flowable] = [para(protect.text(meeting.title) or kind, "title"), _facts(context, meeting, kind, width)]
-    story += [heading(_("Agenda")), *_agenda(protect.text(meeting.agenda), meeting)]
+    story += [heading(_("Agenda")), *_agenda(protect.text(meeting.agenda), width)]
     story += _attendance(context, meeting, width)
     story += [CondPageBreak(60), heading(_("Minutes")), *rich_text(protect.text(meeting.minutes), _("No minutes recorded."))]
     story += [heading(_("Decisions")), *rich_text(protect.text(meeting.decisions), _("No decisions recorded."))]
@@ -42,7 +43,8 @@ def build(context: ReportContext, *, meeting_id: str | None = None, **_options: 
 
 
 def _facts(context: ReportContext, meeting: Meeting, kind: str, width: float) -> Flowable:
-    place = ", ".join(p for p in (context.protector.text(meeting.place), context.protector.text(meeting.region)) if p)
+    parts = [p for p in (context.protector.text(meeting.place), context.protector.text(meeting.region)) if p]
+    place = _("{place}, {region}").format(place=parts[0], region=parts[1]) if len(parts) == 2 else "".join(parts)
     rows = [(_("Group"), context.group.name), (_("Meeting type"), kind),
             (_("Date"), format_date(meeting.date, "full")), (_("Place"), place or "—")]
     if meeting.pillar:
@@ -51,29 +53,39 @@ def _facts(context: ReportContext, meeting: Meeting, kind: str, width: float) ->
     return table(body, [width * 0.22, width * 0.78], header=False)
 
 
-def _agenda(agenda: str, meeting: Meeting) -> list[Flowable]:
+def _agenda(agenda: str, width: float) -> list[Flowable]:
     items = [line.strip() for line in agenda.splitlines() if line.strip()]
     if not items:
         return [para(_("No agenda recorded."), "note")]
-    # The number is a bullet, drawn apart: glued to a Burmese word it would be shaped in the wrong font.
-    return [para(item, "numbered", bulletText=f"{format_number(n)}.") for n, item in enumerate(items, start=1)]
+    # The number is a cell of its own (not a bullet drawn straight on the canvas): it goes through
+    # the same font choice and shaping as the text, so Myanmar digits print.
+    rows = [[para(_("{number}.").format(number=format_number(n))), para(item)] for n, item in enumerate(items, start=1)]
+    numbers = max(text_width(row[0].getPlainText(), 9.5) for row in rows) + 8
+    return [table(rows, [numbers, width - numbers], header=False, rules=False,
+                  extra=[("LEFTPADDING", (0, 0), (0, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
+                         ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])]
 
 
 def _attendance(context: ReportContext, meeting: Meeting, width: float) -> list[Flowable]:
     store, protect = context.store, context.protector
     balance = store.meetings.balance(meeting.id)
     lines = store.attendance.of_meeting(meeting.id)
+    status = str(BALANCE_LABELS.get(balance.status, balance.status))
+    if balance.status == PILLAR_MEETING:  # one pillar on purpose: no index, no "missing pillar"
+        balance_text = _("Pillar meeting: not counted in balance averages")
+    else:
+        balance_text = _("Balance: {status} (index {index})").format(status=status, index=format_index(balance.index))
     summary = [
-        StatusLabel(BALANCE_MARKS.get(balance.status, "none"), _("Balance: {status} (index {index})").format(
-            status=str(BALANCE_LABELS.get(balance.status, balance.status)), index=format_index(balance.index)), "cell_bold"),
+        StatusLabel(BALANCE_MARKS.get(balance.status, "none"), balance_text, "cell_bold"),
         Spacer(1, 3),
         para(ngettext("{n} person present", "{n} people present", balance.present).format(n=format_number(balance.present))),
-        para(_("Women's share: {share} of {n} people whose gender is recorded").format(
+        para(ngettext("Women's share: {share} of {n} person whose gender is recorded",
+                      "Women's share: {share} of {n} people whose gender is recorded", balance.gender_recorded).format(
             share=format_percent(balance.women_share), n=format_number(balance.gender_recorded))
             if balance.women_share is not None else _("Women's share: not recorded")),
     ]
     if balance.missing_pillars:
-        missing = ", ".join(str(PILLAR_LABELS[p]) for p in balance.missing_pillars)
+        missing = format_list([str(PILLAR_LABELS[p]) for p in balance.missing_pillars])
         missing_label = _("Missing:")  # outside the f-string, where Babel's extractor can see it
         summary.append(para(f"{bold(missing_label)} {markup(missing)}", is_markup=True))
     flowables: list[Flowable] = [CondPageBreak(120), heading(_("Attendance")),
@@ -88,36 +100,47 @@ def _attendance(context: ReportContext, meeting: Meeting, width: float) -> list[
             continue
         present = sum(line.status == "present" for line in members)
         group_rows.append(len(rows))
-        present_text = _("{n} present").format(n=format_number(present))
+        present_text = ngettext("{n} present", "{n} present", present).format(n=format_number(present))
         rows.append([para(f"{bold(str(PILLAR_LABELS[pillar]))} — {markup(present_text)}",
                           "cell", is_markup=True), "", ""])
-        for line in members:
-            hidden = protect.hides(line.protected)
-            rows.append([cell(protect.name(line.name, line.pillar, line.protected)),
-                         cell("—" if hidden else line.organisation), cell(label(ATTENDANCE_LABELS, line.status))])
-    return [*flowables, Spacer(1, 6), table(rows, [width * 0.42, width * 0.40, width * 0.18], group_rows=group_rows)]
+        shown = [line for line in members if not protect.hides(line.protected)]
+        hidden = [line for line in members if protect.hides(line.protected)]
+        for line in shown:
+            rows.append([cell(line.name), cell(line.organisation), cell(attendance_label(line.status, line.gender))])
+        # Protected people in a block of their own at the end of the pillar, without organisation, in
+        # a fixed order (by attendance, never by name or organisation): neither position nor a
+        # neighbouring row can point to who they are. They still count in the pillar's figures.
+        for line in sorted(hidden, key=lambda line: ATTENDANCE_ORDER.get(line.status, len(ATTENDANCE_ORDER))):
+            rows.append([cell(protect.name(line.name, line.pillar, line.protected)), cell(""),
+                         cell(label(ATTENDANCE_LABELS, line.status))])
+    attendance = table(rows, width, group_rows=group_rows)
+    attendance.fieldgroup_head = None  # the bar and summary above already hold the heading
+    return [*flowables, Spacer(1, 6), attendance]
 
 
 def _actions(context: ReportContext, meeting: Meeting, width: float) -> list[Flowable]:
     store = context.store
     directory = Directory(store, meeting.group_id)
     new_items = sorted(store.actions.list(meeting_id=meeting.id), key=lambda a: (a.due_date is None, a.due_date, a.title))
-    flowables: list[Flowable] = [CondPageBreak(80), heading(_("New action items"))]
     if new_items:
-        flowables.append(actions_table(action_rows(context, directory, new_items), width))
+        flowables = section(width, heading(_("New action items")),
+                            actions_table(action_rows(context, directory, new_items), width))
     else:
-        flowables.append(para(_("No action items from this meeting."), "note"))
-    earlier = {m.id: m.date for m in store.meetings.list(group_id=meeting.group_id) if m.date < meeting.date}
-    carried = [a for a in store.actions.open(meeting.group_id) if a.meeting_id in earlier]
-    flowables += [CondPageBreak(80), heading(_("Matters arising")),
-                  para(_("Open action items from earlier meetings."), "note")]
-    if not carried:
-        return [*flowables, para(_("No open items from earlier meetings."), "note")]
-    shown = sorted(carried, key=lambda a: (a.due_date is None, a.due_date, a.title))[:MATTERS_ARISING_LIMIT]
-    flowables.append(actions_table(action_rows(context, directory, shown), width, from_meeting=earlier))
-    if len(carried) > len(shown):
-        more = len(carried) - len(shown)
+        flowables = [heading(_("New action items")), para(_("No action items from this meeting."), "note")]
+    arising = matters_arising(store, meeting)
+    if arising.since is not None:
+        intro = _("Open action items due since the previous meeting ({date}), the newest first.").format(
+            date=format_date(arising.since.date, "long"))
+    else:
+        intro = _("Open action items due by this meeting, the newest first.")
+    if not arising.items:
+        return [*flowables, heading(_("Matters arising")), para(intro, "note"),
+                para(_("No open items fell due since the previous meeting."), "note")]
+    from_meeting = {m.id: m.date for m in store.meetings.list(group_id=meeting.group_id)}
+    flowables += section(width, heading(_("Matters arising")), para(intro, "note"),
+                         actions_table(action_rows(context, directory, arising.items), width, from_meeting=from_meeting))
+    if arising.more:
         flowables.append(para(ngettext(
-            "…and {n} more open item; the action tracker lists them all.",
-            "…and {n} more open items; the action tracker lists them all.", more).format(n=format_number(more)), "note"))
+            "…and {n} more — see the action tracker.",
+            "…and {n} more — see the action tracker.", arising.more).format(n=format_number(arising.more)), "note"))
     return flowables

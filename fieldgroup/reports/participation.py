@@ -7,23 +7,23 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
+from reportlab.platypus import Flowable, KeepTogether
 
 from fieldgroup.core import periods
 from fieldgroup.core.balance import STATUS_LABELS as BALANCE_LABELS
-from fieldgroup.core.balance import Balance
+from fieldgroup.core.balance import Balance, average_index
 from fieldgroup.core.entities import Meeting, Organisation
 from fieldgroup.core.schema import BALANCE_PILLARS, PILLAR_LABELS, PILLARS
-from fieldgroup.formatting import format_index, format_percent, format_period
-from fieldgroup.i18n import _
+from fieldgroup.formatting import format_index, format_percent
+from fieldgroup.i18n import _, ngettext
 from fieldgroup.reports.context import ReportContext
 from fieldgroup.reports.errors import NothingToReportError
-from fieldgroup.reports.fmt import format_date, format_number
+from fieldgroup.reports.fmt import format_date, format_number, format_period
 from fieldgroup.reports.graphics import StatusLabel, time_chart
 from fieldgroup.reports.labels import MEETING_KIND_LABELS, label
 from fieldgroup.reports.layout import content_width, heading
 from fieldgroup.reports.meeting_handout import BALANCE_MARKS
-from fieldgroup.reports.styles import cell, header_row, para, table
+from fieldgroup.reports.styles import cell, header_row, para, section, table
 
 RECENT = 3
 
@@ -72,7 +72,9 @@ def stopped_attending(meetings: list[Meeting], organisations: list[Organisation]
 
 def build(context: ReportContext, **_options: Any) -> tuple[str, list[Flowable]]:
     store, group = context.store, context.group
-    meetings = sorted(store.meetings.list(group_id=group.id), key=lambda m: (m.date, m.id))
+    # A meeting that has not happened yet counts nowhere (0 present, "missing pillar" otherwise).
+    meetings = sorted((m for m in store.meetings.list(group_id=group.id) if m.date <= context.today),
+                      key=lambda m: (m.date, m.id))
     if not meetings:
         raise NothingToReportError(
             _("The group {group} has no meetings yet; record a meeting before printing the participation report.")
@@ -84,17 +86,17 @@ def build(context: ReportContext, **_options: Any) -> tuple[str, list[Flowable]]
     first, last = meetings[0].date, meetings[-1].date
     story: list[Flowable] = [
         para(title, "title"),
-        para(_("{n} meetings from {first} to {last}.").format(
+        para(ngettext("{n} meeting from {first} to {last}.", "{n} meetings from {first} to {last}.", len(meetings)).format(
             n=format_number(len(meetings)), first=format_date(first, "long"), last=format_date(last, "long"))),
         *_charts(meetings, balances, store.groups.threshold(group.id), width),
-        CondPageBreak(120), heading(_("Shares by quarter")), _quarters(meetings, balances, width),
+        *section(width, heading(_("Shares by quarter")), _quarters(meetings, balances, width)),
     ]
     lapsed = stopped_attending(meetings, organisations, _present_organisations(store, meetings, organisations))
-    story += [CondPageBreak(100), heading(_("Organisations that stopped attending")),
-              para(_("Present at one or more meetings, but at none of the last three meetings they could attend "
-                     "(plenaries, workshops, their pillar's meetings and sub-national meetings of their region)."),
-                   "note"), _lapsed_table(lapsed, width)]
-    story += [CondPageBreak(120), heading(_("Balance per meeting")), _meetings_table(meetings, balances, width)]
+    story += section(width, heading(_("Organisations that stopped attending")),
+                     para(_("Present at one or more meetings, but at none of the last three meetings they could attend "
+                            "(plenaries, workshops, their pillar's meetings and sub-national meetings of their region)."),
+                          "note"), _lapsed_table(lapsed, width))
+    story += section(width, heading(_("Balance per meeting")), _meetings_table(meetings, balances, width))
     return title, story
 
 
@@ -114,7 +116,7 @@ def _charts(meetings: list[Meeting], balances: dict[str, Balance], threshold: fl
     if not with_people:
         return [para(_("No attendance recorded yet."), "note")]
     day = lambda value: format_date(date.fromordinal(int(value)), "short")  # noqa: E731
-    index_points = [(m.date.toordinal(), balances[m.id].index) for m in with_people]
+    index_points = [(m.date.toordinal(), balances[m.id].index) for m in with_people if balances[m.id].in_averages]
     women_points = [(m.date.toordinal(), 100 * balances[m.id].women_share) for m in with_people
                     if balances[m.id].women_share is not None]
     flowables: list[Flowable] = [KeepTogether([
@@ -135,14 +137,13 @@ def _quarters(meetings: list[Meeting], balances: dict[str, Balance], width: floa
     by_quarter: dict[str, list[Balance]] = defaultdict(list)
     for meeting in meetings:
         by_quarter[periods.period_of(meeting.date, "quarter")].append(balances[meeting.id])
-    labels = [_("Quarter"), _("Meetings"), _("Average index"), *(str(PILLAR_LABELS[p]) for p in PILLARS),
+    labels = [_("Quarter"), _("Meetings"), _("Average index (without pillar meetings)"), *(str(PILLAR_LABELS[p]) for p in PILLARS),
               _("Women's share")]
     body: list[list[Any]] = [header_row(labels)]
     for quarter in sorted(by_quarter, key=lambda p: periods.bounds(p)[0]):
         items = by_quarter[quarter]
         people = sum(b.present for b in items)
-        attended = [b for b in items if any(b.counts.get(p, 0) for p in BALANCE_PILLARS)]
-        average = sum(b.index for b in attended) / len(attended) if attended else None
+        average = average_index(items)  # pillar meetings left out, as on the dashboard
         recorded = sum(b.gender_recorded for b in items)
         body.append([
             cell(format_period(quarter)), cell(format_number(len(items))),
@@ -150,8 +151,7 @@ def _quarters(meetings: list[Meeting], balances: dict[str, Balance], width: floa
             *(cell(format_percent(sum(b.counts.get(p, 0) for b in items) / people) if people else "—") for p in PILLARS),
             cell(format_percent(sum(b.women for b in items) / recorded) if recorded else "—"),
         ])
-    weights = [14.0, 11.0, 12.0, 13.0, 13.0, 13.0, 12.0, 12.0]
-    return table(body, [width * w / sum(weights) for w in weights])
+    return table(body, width)
 
 
 def _lapsed_table(lapsed: list[Lapsed], width: float) -> Flowable:
@@ -162,7 +162,7 @@ def _lapsed_table(lapsed: list[Lapsed], width: float) -> Flowable:
     for item in lapsed:
         body.append([cell(item.organisation.name), cell(str(PILLAR_LABELS.get(item.organisation.pillar, ""))),
                      cell(format_date(item.last_attended)), cell(format_number(item.missed))])
-    return table(body, [width * 0.42, width * 0.2, width * 0.19, width * 0.19])
+    return table(body, width)
 
 
 def _meetings_table(meetings: list[Meeting], balances: dict[str, Balance], width: float) -> Flowable:
@@ -174,9 +174,8 @@ def _meetings_table(meetings: list[Meeting], balances: dict[str, Balance], width
         body.append([
             cell(format_date(meeting.date)), cell(label(MEETING_KIND_LABELS, meeting.kind)), cell(format_number(b.present)),
             *(cell(format_number(b.counts.get(p, 0))) for p in BALANCE_PILLARS),
-            cell(format_index(b.index)),
+            cell(format_index(b.index) if b.in_averages else "—"),
             StatusLabel(BALANCE_MARKS.get(b.status, "none"), str(BALANCE_LABELS.get(b.status, b.status))),
             cell(format_percent(b.women_share) if b.women_share is not None else "—"),
         ])
-    weights = [13.0, 14.0, 8.0, 11.0, 11.0, 10.0, 7.0, 16.0, 10.0]
-    return table(body, [width * w / sum(weights) for w in weights])
+    return table(body, width)

@@ -35,7 +35,8 @@ def build_in_background(parent: QWidget, ctx: AppContext, choice: ExportChoice):
         # A reading connection of its own: the window keeps using its connection meanwhile.
         with open_store(store_path, read_only=True) as store:
             return build_report(choice.kind, store, choice.out_path, group_id=group_id, meeting_id=choice.meeting_id,
-                                paper=choice.paper, include_protected=choice.include_protected, progress=report)
+                                paper=choice.paper, include_protected=choice.include_protected, period=choice.period,
+                                progress=report)
 
     return run_op(parent, str(TITLES[choice.kind]), work, on_done=lambda path: offer_to_open(parent, path))
 

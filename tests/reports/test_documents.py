@@ -86,9 +86,10 @@ def test_action_tracker_groups_and_counts(store, sample, tmp_path):
 def test_me_progress(store, sample, tmp_path):
     _path, pages = make("indicators", store, sample, tmp_path)
     text = " ".join(pages)
-    assert "Period: Q2 2025." in text  # the latest period with an actual value
-    assert "1.1 Plaintes résolues à temps 20% 60% 58% 95% on track" in text
-    assert "2.1 Compañías con política de derechos humanos 2 5 — — no data" in text
+    # Today is June 15: Q2 is still being filled in, so the report shows the last complete quarter.
+    assert "Period: Q1 2025." in text
+    assert "1.1 Plaintes résolues à temps 35% — target 40%, baseline 20% 75% behind" in text
+    assert "2.1 Compañías con política de derechos humanos — — baseline 2 — no data" in text
     assert "Trends" in text and "Q1 2025" in text
 
 
@@ -96,7 +97,9 @@ def test_me_progress_chosen_period(store, sample, tmp_path):
     _path, pages = make("indicators", store, sample, tmp_path, period="2025-Q1")
     text = " ".join(pages)
     assert "Period: Q1 2025." in text
-    assert "1.1 Plaintes résolues à temps 20% 40% 35% 75% behind" in text
+    assert "1.1 Plaintes résolues à temps 35% — target 40%, baseline 20% 75% behind" in text
+    text = " ".join(make("indicators", store, sample, tmp_path, period="2025-Q2")[1])
+    assert "1.1 Plaintes résolues à temps 58% — target 60%, baseline 20% 95% on track" in text
 
 
 def test_participation(store, sample, tmp_path):

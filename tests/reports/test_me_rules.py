@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from fieldgroup.core.indicators import PeriodProgress
+from fieldgroup.core.indicators import PeriodProgress, value_text
 from fieldgroup.i18n import set_locale
-from fieldgroup.reports.me_progress import latest_period_with_data, row_for, value_text
+from fieldgroup.reports.me_progress import latest_period_with_data, row_for
 
 
 def row(period, actual=None, target=None):

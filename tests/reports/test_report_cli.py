@@ -55,7 +55,6 @@ def test_refusals_exit_1_with_one_sentence(saved, tmp_path, capsys):
     ["report", "meeting", "--out", "x.pdf"],  # no --meeting (store checked later)
     ["report", "budget", "--out", "x.pdf"],
     ["report", "actions", "--out", "x.pdf", "--paper", "a3"],
-    ["report", "actions"],
 ])
 def test_wrong_usage_exits_2(argv, tmp_path):
     with pytest.raises(SystemExit) as caught:
@@ -67,3 +66,15 @@ def test_importing_reports_does_not_load_reportlab():
     code = "import fieldgroup.reports, fieldgroup.cli, sys; print('reportlab' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_default_file_name_and_no_silent_overwrite(saved, tmp_path, monkeypatch, capsys):
+    path, meeting_id = saved
+    monkeypatch.chdir(tmp_path)
+    assert main(["report", "meeting", "--store", str(path), "--meeting", meeting_id, "--locale", "fr"]) == 0
+    written = tmp_path / "handout-Ghana-ICWG-2025-06-10-fr.pdf"
+    assert written.exists()
+    before = written.read_bytes()
+    assert main(["report", "meeting", "--store", str(path), "--meeting", meeting_id, "--locale", "fr"]) == 1
+    assert "--force" in capsys.readouterr().err and written.read_bytes() == before
+    assert main(["report", "meeting", "--store", str(path), "--meeting", meeting_id, "--locale", "fr", "--force"]) == 0

@@ -80,3 +80,27 @@ def test_a_report_that_cannot_be_made_says_why(qtbot, window, store, group, tmp_
     window.export_actions["actions"].trigger()
     qtbot.waitUntil(lambda: bool(warnings), timeout=30_000)
     assert "no action items yet" in warnings[0] and not (tmp_path / "empty.pdf").exists()
+
+
+def test_dialog_names_the_file_and_never_overwrites_silently(qtbot, store, group, tmp_path, monkeypatch):
+    """The default name carries document, meeting date and language; an existing file needs a yes."""
+    from PySide6.QtWidgets import QMessageBox
+
+    meeting = meeting_with_protected_person(store, group)
+    dialog = ExportPdfDialog(store, group.id, "meeting", meeting.id)
+    qtbot.addWidget(dialog)
+    assert dialog.path.text().endswith("handout-Ghana-ICWG-2025-05-02-en.pdf")
+    existing = tmp_path / "handout.pdf"
+    existing.write_bytes(b"yesterday's handout")
+    dialog.path.setText(str(existing))
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **_kw: asked.append(args) or QMessageBox.StandardButton.No)
+    dialog.accept()
+    assert asked and dialog.result() != dialog.DialogCode.Accepted
+
+
+def test_me_dialog_offers_periods_last_complete_first(qtbot, store, group):
+    dialog = ExportPdfDialog(store, group.id, "indicators")
+    qtbot.addWidget(dialog)
+    assert dialog.period.currentData() == "2025-Q1"  # the store's today is June 15, 2025
+    assert dialog.choice().period == "2025-Q1" and "me-progress-Ghana-ICWG-2025-Q1-en.pdf" in dialog.path.text()

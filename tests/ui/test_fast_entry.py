@@ -110,7 +110,9 @@ def test_matters_arising_adds_open_items_of_earlier_meetings_to_the_agenda(qtbot
     import page_harness
 
     earlier = store.meetings.create(group_id=group.id, kind="plenary", date=date(2025, 5, 1))
-    store.actions.create(group_id=group.id, meeting_id=earlier.id, title="Map grievance channels", status="open")
+    # Due since the previous meeting: the handout's rule (core.matters_arising), which the editor shares.
+    store.actions.create(group_id=group.id, meeting_id=earlier.id, title="Map grievance channels", status="open",
+                         due_date=date(2025, 5, 20))
     store.actions.create(group_id=group.id, meeting_id=earlier.id, title="Closed already", status="done")
     today = store.meetings.create(group_id=group.id, kind="plenary", date=date(2025, 6, 1), agenda="Welcome")
     page = make_page(qtbot, ctx)

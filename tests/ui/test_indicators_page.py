@@ -67,7 +67,7 @@ def test_add_a_period_with_evidence_and_see_it_met(qtbot, ctx, show_page, indica
     page.add_period_button.click()
     page_harness.settle(qtbot)
     newest = period_rows(page)[0]
-    assert newest[:5] == ["Q2 2025", "8", "9", "117%", "met"]
+    assert newest[:5] == ["Q2 2025", "8", "9", "met", "met"]  # 117 %: shown as "met", never beyond 100 %
     assert newest[5] == "Survey of members" and newest[6].startswith("meeting May 20, 2025")
     assert page.proxy.index(0, STATUS).data() == "met"
     assert [p.label for p in page.chart.points] == ["Q1 2025", "Q2 2025"]
@@ -109,7 +109,7 @@ def test_computed_indicator_is_read_only_with_values_per_period(qtbot, ctx, show
     page.add_period_button.click()
     page_harness.settle(qtbot)
     assert seen["actual_enabled"] is False
-    assert period_rows(page)[0][:5] == ["Q2 2025", "1", "1", "100%", "met"]
+    assert period_rows(page)[0][:5] == ["Q2 2025", "1", "1", "met", "met"]
 
 
 def test_new_indicator_dialog(qtbot, ctx, show_page, store, monkeypatch):

@@ -109,7 +109,7 @@ TEXT = DemoText(
     titles={
         "plenary": ("Rapat pleno ke-{n}",),
         "pillar": ("Rapat pilar {pillar}",),
-        "subnational": ("Rapat daerah di {town}", "{region}: dialog dengan masyarakat sekitar {town}"),
+        "subnational": ("Rapat tingkat daerah di {town}", "{region}: dialog dengan masyarakat sekitar {town}"),
         "workshop": ("Lokakarya: {topic}",),
     },
     topics=(
@@ -121,7 +121,7 @@ TEXT = DemoText(
     agenda_open=("Pembukaan dan perkenalan", "Pengesahan agenda", "Pengesahan notulen rapat sebelumnya"),
     agenda={
         "plenary": (
-            "Tindak lanjut: status rencana aksi yang masih terbuka",
+            "Tindak lanjut: status tindak lanjut yang masih terbuka",
             "Laporan dari rapat pilar",
             "Dasbor pemantauan dan evaluasi triwulan ini",
             "Insiden keamanan di lokasi proyek sejak rapat pleno terakhir",
@@ -161,7 +161,7 @@ TEXT = DemoText(
         "swasta. Dua pengaduan belum mendapat tanggapan dari perusahaan.",
         "Wakil dari {government} menjelaskan bahwa draf revisi nota kesepahaman antara perusahaan dan aparat "
         "keamanan sedang ditelaah bagian hukum.",
-        "Tinjauan tindak lanjut menunjukkan beberapa rencana aksi sudah lewat tenggat. Sekretariat meminta para "
+        "Tinjauan tindak lanjut menunjukkan beberapa tindak lanjut sudah lewat tenggat. Sekretariat meminta para "
         "penanggung jawab menetapkan tenggat yang realistis.",
         "Para anggota membahas rendahnya kehadiran pilar pemerintah dalam rapat terakhir dan sepakat menghubungi "
         "narahubung kementerian terkait.",
@@ -170,7 +170,7 @@ TEXT = DemoText(
     ),
     bullets=(
         "- {company} akan membagikan ringkasan penilaian risiko kepada anggota.",
-        "- Keterlibatan perempuan dalam rapat daerah masih di bawah sepertiga.",
+        "- Keterlibatan perempuan dalam rapat tingkat daerah masih di bawah sepertiga.",
         "- Forum warga {town} belum bertemu sejak triwulan lalu.",
         "- {government} telah menunjuk narahubung untuk kelompok kerja.",
         "- Tidak ada insiden keamanan di {region} pada triwulan ini.",
@@ -230,8 +230,8 @@ TEXT = DemoText(
         "average_balance": "Rata-rata indeks keseimbangan",
         "all_pillars_pct": "Rapat yang dihadiri ketiga pilar",
         "women_share_pct": "Persentase perempuan di antara peserta",
-        "actions_on_time_pct": "Rencana aksi yang selesai tepat waktu",
-        "overdue_at_end": "Rencana aksi lewat tenggat di akhir periode",
+        "actions_on_time_pct": "Tindak lanjut yang selesai tepat waktu",
+        "overdue_at_end": "Tindak lanjut lewat tenggat di akhir periode",
         "organisations_participating": "Organisasi yang berpartisipasi",
     },
     value_notes=(

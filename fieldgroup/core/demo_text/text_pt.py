@@ -23,7 +23,7 @@ TEXT = DemoText(
             ("Rubis do Norte Mineração, Lda", "mineração de rubis"),
             ("Carvão de Moatize, S.A.", "mineração de carvão"),
             ("Gás Natural da Bacia do Rovuma", "petróleo e gás"),
-            ("Segurança Leão Protecção, Lda", "segurança privada"),
+            ("Segurança Leão Proteção, Lda", "segurança privada"),
             ("Grafite de Ancuabe, Lda", "mineração de grafite"),
             ("Agro-Industrial do Lúrio", "agronegócio"),
             ("Guarda Forte Moçambique", "segurança privada"),
@@ -58,7 +58,7 @@ TEXT = DemoText(
             ("Comité Internacional da Cruz Vermelha (CICV)", "organização internacional"),
             ("Programa das Nações Unidas para o Desenvolvimento (PNUD)", "agência da ONU"),
             ("Escritório do Alto Comissariado da ONU para os Direitos Humanos", "agência da ONU"),
-            ("Centro para a Governação do Sector de Segurança", "fundação internacional"),
+            ("Centro para a Governação do Setor de Segurança", "fundação internacional"),
         ),
     },
     regional_organisations={
@@ -69,7 +69,7 @@ TEXT = DemoText(
         "government": (
             ("Conselho Municipal de {town}", "governo local"),
             ("Comando Distrital da PRM de {town}", "polícia"),
-            ("Direcção Provincial de Recursos Minerais ({region})", "regulador"),
+            ("Direção Provincial de Recursos Minerais ({region})", "regulador"),
         ),
         "civil_society": (
             ("Comité Comunitário de {town}", "grupo comunitário"),
@@ -94,15 +94,15 @@ TEXT = DemoText(
     ),
     roles={
         "company": ("Gestor de relações comunitárias|Gestora de relações comunitárias",
-                    "Director de segurança|Directora de segurança", "Responsável de sustentabilidade",
-                    "Director-geral|Directora-geral", "Jurista", "Coordenador de direitos humanos|Coordenadora de direitos humanos"),
-        "government": ("Director nacional|Directora nacional", "Director adjunto|Directora adjunta",
+                    "Diretor de segurança|Diretora de segurança", "Responsável de sustentabilidade",
+                    "Diretor-geral|Diretora-geral", "Jurista", "Coordenador de direitos humanos|Coordenadora de direitos humanos"),
+        "government": ("Diretor nacional|Diretora nacional", "Diretor adjunto|Diretora adjunta",
                        "Comandante distrital", "Assessor jurídico|Assessora jurídica", "Técnico|Técnica",
                        "Conselheiro político|Conselheira política"),
-        "civil_society": ("Oficial de programas", "Director executivo|Directora executiva",
+        "civil_society": ("Oficial de programas", "Diretor executivo|Diretora executiva",
                           "Activista comunitário|Activista comunitária", "Paralegal",
                           "Representante comunitário|Representante das mulheres", "Líder juvenil"),
-        "observer": ("Delegado de protecção|Delegada de protecção", "Oficial de direitos humanos",
+        "observer": ("Delegado de proteção|Delegada de proteção", "Oficial de direitos humanos",
                      "Especialista de programa"),
     },
     protected_roles=("Defensor de direitos humanos|Defensora de direitos humanos",
@@ -122,10 +122,10 @@ TEXT = DemoText(
         "avaliação conjunta de riscos com as comunidades",
         "uso da força pela polícia nas áreas de concessão",
     ),
-    agenda_open=("Boas-vindas e apresentações", "Aprovação da agenda", "Aprovação da acta da reunião anterior"),
+    agenda_open=("Boas-vindas e apresentações", "Aprovação da agenda", "Aprovação da ata da reunião anterior"),
     agenda={
         "plenary": (
-            "Pontos pendentes: situação das acções em curso",
+            "Pontos pendentes: situação das ações em curso",
             "Relatório das reuniões dos pilares",
             "Painel de monitoria e avaliação do trimestre",
             "Incidentes de segurança desde a última plenária",
@@ -145,7 +145,7 @@ TEXT = DemoText(
             "Apresentação de {company} sobre as suas operações perto de {town}",
         ),
         "workshop": (
-            "Objectivos do seminário",
+            "Objetivos do seminário",
             "Estudo de caso apresentado por {company}",
             "Trabalho em grupos mistos",
             "Recomendações ao grupo de trabalho",
@@ -165,7 +165,7 @@ TEXT = DemoText(
         "guardas de segurança privada. Duas delas continuam sem resposta.",
         "O representante de {government} explicou que o modelo revisto de memorando de entendimento com as "
         "forças de segurança pública está no departamento jurídico.",
-        "A revisão dos pontos pendentes mostrou que várias acções estão atrasadas. O secretariado pediu aos "
+        "A revisão dos pontos pendentes mostrou que várias ações estão atrasadas. O secretariado pediu aos "
         "responsáveis prazos realistas.",
         "Os membros discutiram a fraca participação do pilar governamental nas últimas reuniões e acordaram "
         "contactar os pontos focais dos ministérios.",
@@ -185,7 +185,7 @@ TEXT = DemoText(
         "O presidente agradeceu aos participantes e encerrou a sessão.",
     ),
     decisions=(
-        "A acta da reunião anterior foi aprovada sem alterações.",
+        "A ata da reunião anterior foi aprovada sem alterações.",
         "Será realizada uma visita conjunta a {town} antes da próxima plenária.",
         "Os membros comprometem-se a comunicar ao secretariado, no prazo de sete dias, qualquer incidente de "
         "segurança que envolva membros da comunidade.",
@@ -201,7 +201,7 @@ TEXT = DemoText(
         "Formar os guardas de segurança nos Princípios Voluntários",
         "Recolher dados sobre a participação das mulheres",
         "Verificar o pagamento das compensações em {town}",
-        "Enviar a acta aos membros para comentários",
+        "Enviar a ata aos membros para comentários",
         "Reunir com {government} sobre a participação do governo",
     ),
     action_notes=(
@@ -216,8 +216,8 @@ TEXT = DemoText(
         IndicatorText("M2", "Reclamações das comunidades sobre a segurança",
                       "Reclamações sobre segurança pública ou privada registadas no período.",
                       "number", "decrease", 35, 12),
-        IndicatorText("M3", "Plano de acção nacional sobre empresas e direitos humanos aprovado",
-                      "O governo aprovou um plano de acção nacional (1 = sim).",
+        IndicatorText("M3", "Plano de ação nacional sobre empresas e direitos humanos aprovado",
+                      "O governo aprovou um plano de ação nacional (1 = sim).",
                       "yes_no", "increase", 0, 1, reported=False),
         IndicatorText("M4", "Contratos de segurança privada com cláusulas de direitos humanos",
                       "Percentagem dos contratos de segurança privada das empresas membro com essas cláusulas.",
@@ -235,8 +235,8 @@ TEXT = DemoText(
         "average_balance": "Índice de equilíbrio médio",
         "all_pillars_pct": "Reuniões com os três pilares",
         "women_share_pct": "Participação das mulheres",
-        "actions_on_time_pct": "Acções concluídas no prazo",
-        "overdue_at_end": "Acções em atraso no fim do período",
+        "actions_on_time_pct": "Ações concluídas no prazo",
+        "overdue_at_end": "Ações em atraso no fim do período",
         "organisations_participating": "Organizações participantes",
     },
     value_notes=(

@@ -16,14 +16,17 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from fieldgroup.core import Store
-from fieldgroup.formatting import format_date
-from fieldgroup.i18n import N_, _
+from fieldgroup.core import Store, periods
+from fieldgroup.formatting import format_date, format_period
+from fieldgroup.i18n import N_, _, current_locale
+from fieldgroup.reports.files import default_file_name
+from fieldgroup.reports.registry import ReportKind, kind_named
 from fieldgroup.ui import settings
 from fieldgroup.ui.labels import MEETING_KIND_LABELS, label
 
@@ -33,8 +36,7 @@ TITLES = {
     "indicators": N_("Export the M&E progress report"),
     "participation": N_("Export the participation report"),
 }
-FILE_STEMS = {"meeting": N_("handout"), "actions": N_("action-tracker"), "indicators": N_("me-progress"),
-              "participation": N_("participation")}
+PERIODS_OFFERED = 8  # quarters back from the last complete one, then the years they fall in
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +46,7 @@ class ExportChoice:
     meeting_id: str | None
     paper: str
     include_protected: bool
+    period: str | None = None
 
 
 class ExportPdfDialog(QDialog):
@@ -52,7 +55,7 @@ class ExportPdfDialog(QDialog):
     def __init__(self, store: Store, group_id: str | None, kind: str, meeting_id: str | None = None,
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.kind = kind
+        self.kind, self.store, self.group_id = kind, store, group_id
         self.setWindowTitle(str(TITLES[kind]))
         form = QFormLayout()
         self.meeting = QComboBox(self)
@@ -64,6 +67,20 @@ class ExportPdfDialog(QDialog):
             if meeting_id:
                 self.meeting.setCurrentIndex(max(self.meeting.findData(meeting_id), 0))
             form.addRow(_("&Meeting"), self.meeting)
+            self.meeting.currentIndexChanged.connect(self._suggest_name)
+        self.period = QComboBox(self)
+        self.period.setAccessibleName(_("Period"))
+        if (kind_named(kind) or ReportKind(kind, "", "")).uses_period:
+            # The last complete quarter first: the current one is still being filled in.
+            last = periods.last_complete(store.today(), "quarter")
+            quarters = [last]
+            for _step in range(PERIODS_OFFERED - 1):
+                quarters.append(periods.last_complete(periods.bounds(quarters[-1])[0], "quarter"))
+            years = sorted({q.split("-")[0] for q in quarters}, reverse=True)
+            for period in (*quarters, *years):
+                self.period.addItem(format_period(period), period)
+            form.addRow(_("P&eriod"), self.period)
+            self.period.currentIndexChanged.connect(self._suggest_name)
         self.paper = QComboBox(self)
         self.paper.setAccessibleName(_("Paper size"))
         for size in ("A4", "Letter"):
@@ -99,7 +116,14 @@ class ExportPdfDialog(QDialog):
     def _default_path(self) -> Path:
         documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         folder = Path(documents) if documents and Path(documents).is_dir() else Path.home()
-        return folder / f"{FILE_STEMS[self.kind]}.pdf"
+        name = default_file_name(self.kind, self.store, group_id=self.group_id, meeting_id=self.meeting.currentData(),
+                                 period=self.period.currentData(), language=current_locale())
+        return folder / name
+
+    def _suggest_name(self) -> None:
+        """Another meeting or period: another default name, in the folder already chosen."""
+        current = Path(self.path.text().strip() or str(self._default_path()))
+        self.path.setText(str(current.with_name(self._default_path().name)))
 
     def _browse(self) -> None:
         chosen, _filter = QFileDialog.getSaveFileName(self, _("Save the PDF as"), self.path.text(), _("PDF files (*.pdf)"))
@@ -114,8 +138,16 @@ class ExportPdfDialog(QDialog):
         if not text:
             self.error.setText(_("Choose where to save the PDF."))
             return
+        if Path(text).exists() and not self._confirm_replace(Path(text)):
+            return  # never overwrite silently
         super().accept()
+
+    def _confirm_replace(self, path: Path) -> bool:
+        answer = QMessageBox.question(
+            self, _("Replace the file?"), _("{name} already exists. Replace it with the new PDF?").format(name=path.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def choice(self) -> ExportChoice:
         return ExportChoice(self.kind, Path(self.path.text().strip()), self.meeting.currentData(),
-                            self.paper.currentData(), self.protected.isChecked())
+                            self.paper.currentData(), self.protected.isChecked(), self.period.currentData())

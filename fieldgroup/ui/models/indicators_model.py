@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor
 
 from fieldgroup.core.choices import UNIT
 from fieldgroup.core.entities import Indicator
-from fieldgroup.core.indicators import NO_DATA, STATUS_LABELS, PeriodProgress
+from fieldgroup.core.indicators import NO_DATA, STATUS_LABELS, PeriodProgress, progress_text
 from fieldgroup.formatting import format_number, format_percent, format_period
 from fieldgroup.i18n import N_, _
 from fieldgroup.ui.models.table_model import Index, ObjectTableModel
@@ -101,5 +101,5 @@ class IndicatorsModel(ObjectTableModel[IndicatorRow]):
         if column == ACTUAL:
             return format_value(latest.actual, ind.unit)
         if column == PROGRESS:
-            return format_percent(latest.progress) if latest.progress is not None else ""
+            return progress_text(latest.progress, ind.direction) if latest.progress is not None else ""
         return ""

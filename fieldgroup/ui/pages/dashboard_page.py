@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldgroup.core.balance import STATUS_LABELS
+from fieldgroup.core.indicators import shown_progress
 from fieldgroup.formatting import format_date, format_index, format_percent, format_period
 from fieldgroup.i18n import _, ngettext
 from fieldgroup.ui.context import AppContext
@@ -198,7 +199,7 @@ class DashboardPage(ReloadWhenShown, QWidget):
             layout.addWidget(QLabel(_("No indicator is behind its target."), self.indicator_box))
         for item in behind[:SHOWN_INDICATORS]:
             text = _("{name}: behind in {period} ({progress} of target)").format(
-                name=item.name, period=format_period(item.period), progress=format_percent(item.progress))
+                name=item.name, period=format_period(item.period), progress=format_percent(shown_progress(item.progress)))
             button = _link(text, self.indicator_box)
             button.clicked.connect(lambda _checked=False, i=item.id: self.ctx.open_record("indicators", i))
             layout.addWidget(button)

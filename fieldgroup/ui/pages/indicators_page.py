@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from fieldgroup.core import FieldGroupError
 from fieldgroup.core.entities import Indicator
-from fieldgroup.core.indicators import STATUS_LABELS, PeriodProgress
-from fieldgroup.formatting import format_date, format_percent, format_period
+from fieldgroup.core.indicators import STATUS_LABELS, PeriodProgress, progress_text
+from fieldgroup.formatting import format_date, format_period
 from fieldgroup.i18n import N_, _
 from fieldgroup.ui.context import AppContext
 from fieldgroup.ui.dialogs.indicator_dialog import DIRECTION_LABELS, PERIOD_LABELS, IndicatorDialog
@@ -230,7 +230,7 @@ class IndicatorsPage(ReloadWhenShown, QWidget):
                 action = self.ctx.store.actions.find(stored.evidence_action_id)
                 evidence = _("action item: {title}").format(title=action.title) if action else ""
             cells = (format_period(p.period), format_value(p.target, ind.unit), format_value(p.actual, ind.unit),
-                     format_percent(p.progress) if p.progress is not None else "", str(STATUS_LABELS[p.status]),
+                     progress_text(p.progress, ind.direction) if p.progress is not None else "", str(STATUS_LABELS[p.status]),
                      (stored.note or "") if stored else "", evidence)
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)

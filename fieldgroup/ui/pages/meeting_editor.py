@@ -427,13 +427,8 @@ class MeetingEditor(QWidget):
         self.ctx.changed("meetings")
 
 
-MATTERS_ARISING_LIMIT = 40  # as many as the printed handout lists
-
-
 def matters_arising(store: object, group_id: str | None, day: object) -> list:
-    """Open action items from the group's meetings held before `day`, soonest due first — the
-    handout's "Matters arising" rule (reports/meeting_handout.py), until core offers it as one function."""
-    if not group_id:
-        return []
-    earlier = {m.id for m in store.meetings.list(group_id=group_id) if m.date < day}
-    return [a for a in store.actions.open(group_id) if a.meeting_id in earlier][:MATTERS_ARISING_LIMIT]
+    """The handout's "Matters arising" (core.matters_arising: due since the group's previous meeting)."""
+    from fieldgroup.core.matters_arising import matters_arising_on
+
+    return matters_arising_on(store, group_id, day).items if group_id else []
