@@ -106,12 +106,15 @@ class SyllableParagraph(Paragraph):
 
     def __init__(self, text: str, style: ParagraphStyle, bold: bool = False, **extra: Any):
         self._plain, self._bold, self._extra, self._broken_for = text, bold, extra, None
+        if text is None:  # reportlab's split() builds each half from frags already broken into lines
+            super().__init__(None, style, **extra)
+            return
         super().__init__(markup(text, bold=bold), style, **extra)
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         # Rounded: a table measures and then draws a cell with widths that differ in the last bit, and
         # the lines must not change between the two (the row height would no longer hold them).
-        if self._broken_for != round(available_width, 2):
+        if self._plain is not None and self._broken_for != round(available_width, 2):
             style = self.style
             usable = round(available_width, 2) - style.leftIndent - style.rightIndent - 0.5
             lines = break_lines(self._plain, usable, lambda line: text_width(line, style.fontSize, self._bold))
