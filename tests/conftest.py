@@ -113,3 +113,11 @@ def fake_keyring(monkeypatch):
 
     monkeypatch.setattr(keychain, "_keyring", lambda: Module)
     return ring
+
+
+# Every other Hypothesis test: derandomized on CI (the same examples each run), random elsewhere.
+if os.environ.get("CI"):
+    from hypothesis import settings as _hypothesis_settings
+
+    _hypothesis_settings.register_profile("ci-derandomized", derandomize=True)
+    _hypothesis_settings.load_profile("ci-derandomized")
