@@ -163,6 +163,7 @@ class People(Repository[Person]):
         self._clear_links("action_items", "owner_person_id", record_id)
         # Erasure: a losing edit of this person kept for review must not outlive them.
         store_sync.forget_conflicts_of(self.store.conn, "people", record_id)
+        self.store.sync.forget_merged_away("people", record_id)  # nor what a merge remembered of them
         person = self.get(record_id)
         if person.protected and self._erase_mentions:
             erasure.erase_person(self.store, record_id)
