@@ -25,7 +25,7 @@ def test_backup_now_writes_into_the_backups_folder_and_lists_it_with_counts(stor
     assert path.parent == store.path.parent / "backups"
     [info] = backups.list_backups(store.path)
     assert info.path == path and info.reason == "manual" and info.taken_at == NOON
-    assert info.counts["people"] == 4 and info.counts["organisations"] == 4 and info.records == 9
+    assert info.counts["people"] == 4 and info.counts["organisations"] == 4 and info.records == 13
     assert info.problem is None and info.size == path.stat().st_size
     assert info.schema_version == store_schema.SCHEMA_VERSION
 

@@ -53,3 +53,10 @@ _._open
 # pytest reads a module's marks from this name
 pytestmark
 _.contextMenuEvent
+
+
+# Diversity tags (issue 18): read by name through getattr(person, tag) for the totals
+indigenous
+youth
+disability
+affected_community

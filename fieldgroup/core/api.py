@@ -11,10 +11,12 @@ from pathlib import Path
 
 from fieldgroup.core import indicators as indicator_maths
 from fieldgroup.core import keys, periods, store_db, store_maintenance, store_queries
+from fieldgroup.core.balance import balance_pillar
 from fieldgroup.core.entities import Organisation, Person
 from fieldgroup.core.errors import FieldGroupError, OlderStoreError
 from fieldgroup.core.hlc import wall_clock_ms
 from fieldgroup.core.indicators import ActionFacts, MeetingFacts, PeriodProgress
+from fieldgroup.core.members import Memberships, Roles
 from fieldgroup.core.repositories import (
     ActionItems,
     AttendanceRecords,
@@ -58,6 +60,8 @@ class Store:
         self.indicators = Indicators(self)
         self.targets = Targets(self)
         self.values = Values(self)
+        self.memberships = Memberships(self)
+        self.roles = Roles(self)
         self.sync = SyncAccess(self)
 
     # ---- the file ----
@@ -228,8 +232,10 @@ class Store:
         women: dict[str, int] = defaultdict(int)
         recorded: dict[str, int] = defaultdict(int)
         orgs: dict[str, set[str]] = defaultdict(set)
-        for meeting_id, _day, _kind, pillar, gender, org_id in store_queries.group_attendance_facts(self.conn, group_id):
-            counts[meeting_id][pillar] += 1
+        include = self.groups.includes_home_governments(group_id)
+        for meeting_id, _day, _kind, pillar, gender, org_id, subtype in store_queries.group_attendance_facts(
+                self.conn, group_id):
+            counts[meeting_id][balance_pillar(pillar, subtype, include)] += 1
             orgs[meeting_id].add(org_id)
             if gender:
                 recorded[meeting_id] += 1

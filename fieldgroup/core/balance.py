@@ -20,6 +20,18 @@ PILLAR_MEETING = "pillar_meeting"
 
 STATUS_LABELS = BALANCE_STATUS.labels()  # words, colours and marks: core/choices.py
 
+# Home governments (embassies) are counted apart from the host government, beside the pillars.
+HOME_GOVERNMENT = "home_government"
+
+
+def balance_pillar(pillar: str, subtype: str | None, include_home_governments: bool = False) -> str:
+    """The pillar an attendee's organisation counts in: a home government (embassy) is not the host
+    government, so by default it stands apart (HOME_GOVERNMENT, like observers outside the balance)
+    unless the group's setting includes home governments in the government pillar (issue 18)."""
+    if pillar == "government" and subtype == HOME_GOVERNMENT and not include_home_governments:
+        return HOME_GOVERNMENT
+    return pillar
+
 
 def counts_in_balance(kind: str | None) -> bool:
     """Does a meeting of this kind count in balance averages? Every kind but the pillar meeting."""

@@ -108,6 +108,69 @@ PROGRESS_STATUS = Choices(
     Choice("no_data", N_("no data"), "#7F8C8D", "none", "–"),
 )
 
+# Who an organisation is, within its pillar (issue 18). Home governments (embassies) are a government
+# sub-type shown apart: by default they do not count in the government pillar's balance.
+ORG_SUBTYPE = Choices(
+    Choice("host_government", N_("Host ministry or agency"), "#E69F00"),
+    Choice("public_security", N_("Public security forces"), "#E69F00"),
+    Choice("local_authority", N_("Local authority"), "#E69F00"),
+    Choice("home_government", N_("Home government / embassy"), "#B9770E"),
+    Choice("international", N_("International organisation"), "#999999"),
+    Choice("extractive", N_("Extractive company"), "#0072B2"),
+    Choice("private_security", N_("Private security provider"), "#0072B2"),
+    Choice("company_other", N_("Other company"), "#0072B2"),
+    Choice("ngo", N_("NGO"), "#009E73"),
+    Choice("community", N_("Community-based organisation"), "#009E73"),
+    Choice("indigenous", N_("Indigenous peoples' organisation"), "#009E73"),
+    Choice("womens", N_("Women's organisation"), "#009E73"),
+    Choice("youth", N_("Youth organisation"), "#009E73"),
+    Choice("trade_union", N_("Trade union"), "#009E73"),
+    Choice("academia", N_("Academia"), "#009E73"),
+    Choice("media", N_("Media"), "#009E73"),
+)
+# The pillar each sub-type belongs to: an organisation's sub-type must be one of its pillar's.
+SUBTYPE_PILLAR = {
+    "host_government": "government", "public_security": "government", "local_authority": "government",
+    "home_government": "government", "international": "observer", "extractive": "company",
+    "private_security": "company", "company_other": "company", "ngo": "civil_society",
+    "community": "civil_society", "indigenous": "civil_society", "womens": "civil_society",
+    "youth": "civil_society", "trade_union": "civil_society", "academia": "civil_society", "media": "civil_society",
+}
+
+
+def subtypes_of(pillar: str | None) -> tuple[str, ...]:
+    """The sub-types an organisation of `pillar` may have, in their stored order."""
+    return tuple(value for value in ORG_SUBTYPE.values if SUBTYPE_PILLAR[value] == pillar)
+
+
+GROUP_KIND = Choices(
+    Choice("national", N_("National group")),
+    Choice("regional", N_("Regional group")),
+    Choice("thematic", N_("Thematic group")),
+)
+MEMBERSHIP_STATUS = Choices(
+    Choice("member", N_("member"), "#1B7F3B", "full", "●"),
+    Choice("observer", N_("observer"), "#2E6DB4", "half", "◐"),
+    Choice("invited", N_("invited"), "#B9770E", "empty", "○"),
+    Choice("left", N_("left"), "#7F8C8D", "none", "–"),
+)
+GROUP_ROLE = Choices(
+    Choice("chair", N_("Chair")),
+    Choice("co_chair", N_("Co-chair")),
+    Choice("secretariat", N_("Secretariat")),
+    Choice("focal_point", N_("Focal point")),
+    Choice("alternate", N_("Alternate")),
+)
+# Optional, self-declared; shown only as totals of at least DIVERSITY_MIN_PEOPLE people, never per person.
+# The value is the name of the person's bool field.
+DIVERSITY = Choices(
+    Choice("indigenous", N_("Indigenous")),
+    Choice("youth", N_("Youth")),
+    Choice("disability", N_("Person with disability")),
+    Choice("affected_community", N_("Affected community")),
+)
+DIVERSITY_MIN_PEOPLE = 5
+
 # Marks that are not a stored choice but state shown beside a record.
 PROTECTED_COLOUR = "#6A3FA0"
 OVERDUE_COLOUR = "#B9770E"

@@ -15,6 +15,8 @@ class Group:
     parent_id: str | None = None
     language: str | None = None
     balance_threshold: float | None = None
+    kind: str | None = None
+    include_home_governments: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +27,7 @@ class Organisation:
     pillar: str
     kind: str | None = None
     region: str | None = None
+    subtype: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +42,43 @@ class Person:
     protected: bool = False
     focal_point: bool = False
     notes: str | None = None
+    indigenous: bool = False
+    youth: bool = False
+    disability: bool = False
+    affected_community: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Membership:
+    """An organisation's tie to a group: member, observer, invited or left, with dates."""
+
+    id: str
+    organisation_id: str
+    group_id: str
+    status: str
+    start_date: date | None = None
+    end_date: date | None = None
+
+    def is_current(self, day: date) -> bool:
+        """A member or observer on `day` (started, not ended, not left)."""
+        return (self.status in ("member", "observer") and (self.start_date is None or self.start_date <= day)
+                and (self.end_date is None or self.end_date >= day))
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A person's role in a group (chair, co-chair, secretariat, focal point, alternate), with dates."""
+
+    id: str
+    person_id: str
+    group_id: str
+    organisation_id: str
+    role: str
+    start_date: date | None = None
+    end_date: date | None = None
+
+    def is_current(self, day: date) -> bool:
+        return (self.start_date is None or self.start_date <= day) and (self.end_date is None or self.end_date >= day)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +165,8 @@ ENTITY_TYPES = {
     "groups": Group,
     "organisations": Organisation,
     "people": Person,
+    "memberships": Membership,
+    "roles": Role,
     "meetings": Meeting,
     "attendance": Attendance,
     "action_items": ActionItem,

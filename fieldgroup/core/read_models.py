@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING
 
 from fieldgroup.core import indicators as indicator_maths
 from fieldgroup.core import periods, store_queries
-from fieldgroup.core.balance import Balance, balance_index, balance_status
+from fieldgroup.core.balance import Balance, balance_index, balance_pillar, balance_status
 from fieldgroup.core.entities import Indicator, Meeting, Person
 from fieldgroup.core.indicators import BEHIND, NO_DATA, PeriodProgress
+from fieldgroup.core.members import member_organisation_ids, network_group_ids, subgroup_ids
 from fieldgroup.core.schema import MEETING_KINDS, PERIOD_KINDS, TABLES
 
 if TYPE_CHECKING:
@@ -26,17 +27,22 @@ class MeetingRow:
     balance: Balance | None
 
 
-def balances_by_meeting(store: Store, group_id: str | None) -> dict[str, Balance]:
-    """The balance of every meeting of the group, from one grouped query (meetings nobody attended
-    are absent from the result)."""
+def balances_by_meeting(store: Store, group_id: str | None, *, include_subgroups: bool = False) -> dict[str, Balance]:
+    """The balance of every meeting of the group (and its sub-groups when asked, each meeting by its own
+    group's settings), from one grouped query per group (meetings nobody attended are absent)."""
     if not group_id:
         return {}
+    if include_subgroups:
+        return {meeting_id: balance for gid in subgroup_ids(store, group_id)
+                for meeting_id, balance in balances_by_meeting(store, gid).items()}
     threshold = store.groups.threshold(group_id)
     kinds = {m.id: m.kind for m in store.meetings.list(group_id=group_id)}  # pillar meetings: their own status
     counts: dict[str, dict[str, int]] = defaultdict(dict)
     women: dict[str, int] = defaultdict(int)
     recorded: dict[str, int] = defaultdict(int)
-    for meeting_id, pillar, gender, n in store_queries.meetings_with_attendance_counts(store.conn, group_id):
+    include = store.groups.includes_home_governments(group_id)
+    for meeting_id, raw_pillar, gender, n, subtype in store_queries.meetings_with_attendance_counts(store.conn, group_id):
+        pillar = balance_pillar(raw_pillar, subtype, include)
         counts[meeting_id][pillar] = counts[meeting_id].get(pillar, 0) + n
         if gender:
             recorded[meeting_id] += n
@@ -62,14 +68,23 @@ class PersonChoice:
 
 
 def person_choices(store: Store, group_id: str | None) -> list[PersonChoice]:
-    """The group's people with their organisation and pillar, by name."""
+    """Everyone in the group's network (its national group and every sub-group) with organisation and
+    pillar: people of this group's member organisations first, then the others, each by name (issue 18:
+    members attend across groups)."""
     names = ("id", *TABLES["people"].field_names)
-    result = []
-    for row in store_queries.people_rows(store.conn, group_id):
+    network = set(network_group_ids(store, group_id)) if group_id else None
+    members = (member_organisation_ids(store, group_id) | {o.id for o in store.organisations.list(group_id=group_id)}
+               if group_id else set())
+    result, others = [], []
+    for row in store_queries.people_rows(store.conn, None):
+        if network is not None and row[-1] not in network:
+            continue
         values = dict(zip(names, row, strict=False))
-        values["protected"], values["focal_point"] = bool(values["protected"]), bool(values["focal_point"])
-        result.append(PersonChoice(Person(**values), row[len(names)], row[len(names) + 1]))
-    return result
+        for flag in (f.name for f in TABLES["people"].fields if f.kind == "bool"):
+            values[flag] = bool(values[flag])
+        choice = PersonChoice(Person(**values), row[len(names)], row[len(names) + 1])
+        (result if network is None or choice.person.organisation_id in members else others).append(choice)
+    return result + others
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from fieldgroup.core import erasure, periods, store_queries, store_sync
-from fieldgroup.core.balance import DEFAULT_THRESHOLD, Balance, balance_of
+from fieldgroup.core.balance import DEFAULT_THRESHOLD, Balance, balance_of, balance_pillar
 from fieldgroup.core.entities import (
     ActionItem,
     Attendance,
@@ -21,6 +21,7 @@ from fieldgroup.core.entities import (
 )
 from fieldgroup.core.errors import InUseError
 from fieldgroup.core.indicators import COMPUTED
+from fieldgroup.core.members import check_subtype, subgroup_ids
 from fieldgroup.core.mentions import shown_name
 from fieldgroup.core.repository import Repository, pair_id
 from fieldgroup.core.rules import require
@@ -42,6 +43,11 @@ class Groups(Repository[Group]):
         group = self.get(group_id)
         return group.balance_threshold if group.balance_threshold is not None else DEFAULT_THRESHOLD
 
+    def includes_home_governments(self, group_id: str) -> bool:
+        """Whether the group counts home governments (embassies) in its government pillar (off by default)."""
+        group = self.find(group_id)
+        return bool(group and group.include_home_governments)
+
     def _before_delete(self, record_id: str) -> None:
         conn = self.store.conn
         used = sum(store_queries.count_rows(conn, t, {"group_id": record_id})
@@ -51,11 +57,25 @@ class Groups(Repository[Group]):
             raise InUseError(ngettext(
                 "This group still holds {n} record; delete or move it first.",
                 "This group still holds {n} records; delete or move them first.", used).format(n=used))
+        # Other groups' organisations were members here: the ties go with the group.
+        self._delete_linked("memberships", "group_id", record_id)
+        self._delete_linked("roles", "group_id", record_id)
 
 
 class Organisations(Repository[Organisation]):
     table = "organisations"
     order_by = "name COLLATE NOCASE"
+
+    def create(self, *, id: str | None = None, **values: Any) -> Organisation:
+        """A new organisation belongs to the network and is a member of the group it is created in."""
+        with self.store.transaction():
+            organisation = super().create(id=id, **values)
+            status = "observer" if organisation.pillar == "observer" else "member"
+            self.store.memberships.set(organisation.id, organisation.group_id, status)
+        return organisation
+
+    def _check(self, values: dict[str, Any], current: dict[str, Any] | None) -> None:
+        check_subtype(values)
 
     def _before_delete(self, record_id: str) -> None:
         people = store_queries.count_rows(self.store.conn, "people", {"organisation_id": record_id})
@@ -65,6 +85,8 @@ class Organisations(Repository[Organisation]):
                 "This organisation still has {n} people; move them to another organisation or merge the organisations first.",
                 people).format(n=people))
         self._clear_links("action_items", "owner_organisation_id", record_id)
+        self._delete_linked("memberships", "organisation_id", record_id)
+        self._delete_linked("roles", "organisation_id", record_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,16 +126,44 @@ class People(Repository[Person]):
     def rows(self, group_id: str | None) -> list[PersonRow]:
         """The group's people with organisation name and pillar, by name (one query)."""
         presenting = getattr(self.store, "presenting", False)  # presentation mode masks protected names
-        return [PersonRow(r[0], r[1], shown_name(r[2], r[11], bool(r[7]), presenting), r[3], r[4], r[5], r[6],
-                          bool(r[7]), bool(r[8]), r[10], r[11])
+        joined = len(self.spec.field_names) + 1  # organisation name and pillar follow the person's fields
+        return [PersonRow(r[0], r[1], shown_name(r[2], r[joined + 1], bool(r[7]), presenting), r[3], r[4], r[5],
+                          r[6], bool(r[7]), bool(r[8]), r[joined], r[joined + 1])
                 for r in store_queries.people_rows(self.store.conn, group_id)]
 
+    def create(self, *, id: str | None = None, **values: Any) -> Person:
+        """A focal point ticked on a new person starts their focal-point role today."""
+        with self.store.transaction():
+            person = super().create(id=id, **values)
+            if person.focal_point:
+                self._focal_point_changed(person)
+        return person
+
+    def update(self, record_id: str, **changes: Any) -> Person:
+        """Ticking or unticking "focal point" starts or ends the role, so the history keeps the dates."""
+        before = self.get(record_id)
+        with self.store.transaction():
+            person = super().update(record_id, **changes)
+            if person.focal_point != before.focal_point:
+                self._focal_point_changed(person)
+        return person
+
+    def _focal_point_changed(self, person: Person) -> None:
+        today = self.store.today()
+        if not person.focal_point:
+            self.store.roles.end_current(person.id, "focal_point", today)
+            return
+        organisation = self.store.organisations.get(person.organisation_id)
+        self.store.roles.start(person.id, organisation.group_id, "focal_point", today)
+
     def _before_delete(self, record_id: str) -> None:
-        # Attendance of a deleted person goes with them; action items stay, without an owner.
+        # Attendance and roles of a deleted person go with them; action items stay, without an owner.
         self._delete_linked("attendance", "person_id", record_id)
+        self._delete_linked("roles", "person_id", record_id)
         self._clear_links("action_items", "owner_person_id", record_id)
         # Erasure: a losing edit of this person kept for review must not outlive them.
         store_sync.forget_conflicts_of(self.store.conn, "people", record_id)
+        self.store.sync.forget_merged_away("people", record_id)  # nor what a merge remembered of them
         person = self.get(record_id)
         if person.protected and self._erase_mentions:
             erasure.erase_person(self.store, record_id)
@@ -126,7 +176,9 @@ class Meetings(Repository[Meeting]):
     def balance(self, meeting_id: str) -> Balance:
         """Who was present by pillar, the balance index, its status and women's share (DESIGN §6)."""
         meeting = self.get(meeting_id)
-        present = store_queries.present_pillars_and_genders(self.store.conn, meeting_id)
+        include = self.store.groups.includes_home_governments(meeting.group_id)
+        present = [(balance_pillar(pillar, subtype, include), gender) for pillar, gender, subtype
+                   in store_queries.present_pillars_and_genders(self.store.conn, meeting_id)]
         return balance_of(present, self.store.groups.threshold(meeting.group_id), meeting.kind)
 
     def _check(self, values: dict[str, Any], current: dict[str, Any] | None) -> None:
@@ -212,8 +264,12 @@ def _tracker_row(r: tuple) -> TrackerRow:
 class ActionItems(Repository[ActionItem]):
     table = "action_items"
 
-    def tracker_rows(self, group_id: str | None) -> list[TrackerRow]:
-        """Every action item of the group with its owner, organisation, pillar and meeting date (one query)."""
+    def tracker_rows(self, group_id: str | None, *, include_subgroups: bool = False) -> list[TrackerRow]:
+        """Every action item of the group (and its sub-groups when asked) with its owner, organisation,
+        pillar and meeting date (one query)."""
+        if include_subgroups and group_id:
+            rows = store_queries.tracker_rows(self.store.conn, group_ids=subgroup_ids(self.store, group_id))
+            return self._masked([_tracker_row(r) for r in rows])
         return self._masked([_tracker_row(r) for r in store_queries.tracker_rows(self.store.conn, group_id)])
 
     def tracker_rows_by_id(self, ids: list[str]) -> list[TrackerRow]:
@@ -347,6 +403,8 @@ def merge_people(store: Any, keep_id: str, duplicate_id: str) -> Person:
                 store.attendance.set(line.meeting_id, keep.id, line.status)
         for item in store.actions.list(owner_person_id=duplicate.id):
             store.actions.update(item.id, owner_person_id=keep.id)
+        for role in store.roles.list(person_id=duplicate.id):
+            store.roles.update(role.id, person_id=keep.id)
         filled = {name: getattr(duplicate, name) for name in ("role", "gender", "email", "phone", "notes")
                   if getattr(keep, name) in (None, "") and getattr(duplicate, name)}
         if duplicate.protected and not keep.protected:
@@ -368,6 +426,13 @@ def merge_organisations(store: Any, keep_id: str, duplicate_id: str) -> Organisa
             store.people.update(person.id, organisation_id=keep.id)
         for item in store.actions.list(owner_organisation_id=duplicate.id):
             store.actions.update(item.id, owner_organisation_id=keep.id)
+        for role in store.roles.list(organisation_id=duplicate.id):
+            store.roles.update(role.id, organisation_id=keep.id)
+        kept_groups = {m.group_id for m in store.memberships.list(organisation_id=keep.id)}
+        for membership in store.memberships.list(organisation_id=duplicate.id):
+            if membership.group_id not in kept_groups:
+                store.memberships.set(keep.id, membership.group_id, membership.status,
+                                      start_date=membership.start_date, end_date=membership.end_date)
         store.organisations.delete(duplicate.id)
         store_sync.record_merge(store.conn, "organisations", duplicate.id, keep.id)
     return store.organisations.get(keep.id)

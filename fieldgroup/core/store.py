@@ -344,6 +344,9 @@ class RecordStore:
     def set_local(self, key: str, value: str | None) -> None:
         self.conn.execute("INSERT OR REPLACE INTO local_settings (key, value) VALUES (?, ?)", (key, value))
 
+    def delete_local(self, key: str) -> None:
+        self.conn.execute("DELETE FROM local_settings WHERE key = ?", (key,))
+
     # ---- stamped record writes ----------------------------------------------------------------
 
     def get_row(self, table: str, record_id: str) -> dict[str, Any] | None:

@@ -47,9 +47,10 @@ def referencing_ids(conn: sqlite3.Connection, table: str, column: str, value: st
     return [r[0] for r in conn.execute(f"SELECT id FROM {table} WHERE {column} = ?", (value,))]
 
 
-def present_pillars_and_genders(conn: sqlite3.Connection, meeting_id: str) -> list[tuple[str, str | None]]:
+def present_pillars_and_genders(conn: sqlite3.Connection, meeting_id: str) -> list[tuple[str, str | None, str | None]]:
+    """(pillar, gender, organisation sub-type) of each person present."""
     return conn.execute(
-        "SELECT o.pillar, p.gender FROM attendance a JOIN people p ON p.id = a.person_id"
+        "SELECT o.pillar, p.gender, o.subtype FROM attendance a JOIN people p ON p.id = a.person_id"
         " JOIN organisations o ON o.id = p.organisation_id WHERE a.meeting_id = ? AND a.status = 'present'",
         (meeting_id,),
     ).fetchall()
@@ -66,9 +67,9 @@ def meeting_attendance(conn: sqlite3.Connection, meeting_id: str) -> list[tuple]
 
 
 def group_attendance_facts(conn: sqlite3.Connection, group_id: str) -> Iterable[tuple]:
-    """(meeting id, date, kind, pillar, gender, organisation id) for every person present at the group's meetings."""
+    """(meeting id, date, kind, pillar, gender, organisation id, sub-type) for every person present at the group's meetings."""
     return conn.execute(
-        "SELECT m.id, m.date, m.kind, o.pillar, p.gender, o.id FROM meetings m"
+        "SELECT m.id, m.date, m.kind, o.pillar, p.gender, o.id, o.subtype FROM meetings m"
         " JOIN attendance a ON a.meeting_id = m.id AND a.status = 'present'"
         " JOIN people p ON p.id = a.person_id JOIN organisations o ON o.id = p.organisation_id"
         " WHERE m.group_id = ?",
@@ -117,12 +118,12 @@ def action_rows(conn: sqlite3.Connection, group_id: str | None, statuses: Iterab
 
 
 def meetings_with_attendance_counts(conn: sqlite3.Connection, group_id: str) -> list[tuple]:
-    """(meeting id, pillar, gender, count) of people present, for every meeting of the group."""
+    """(meeting id, pillar, gender, count, sub-type) of people present, for every meeting of the group."""
     return conn.execute(
-        "SELECT m.id, o.pillar, p.gender, COUNT(*) FROM meetings m"
+        "SELECT m.id, o.pillar, p.gender, COUNT(*), o.subtype FROM meetings m"
         " JOIN attendance a ON a.meeting_id = m.id AND a.status = 'present'"
         " JOIN people p ON p.id = a.person_id JOIN organisations o ON o.id = p.organisation_id"
-        " WHERE m.group_id = ? GROUP BY m.id, o.pillar, p.gender",
+        " WHERE m.group_id = ? GROUP BY m.id, o.pillar, p.gender, o.subtype",
         (group_id,),
     ).fetchall()
 
@@ -168,13 +169,16 @@ _TRACKER_SQL = (
 )
 
 
-def tracker_rows(conn: sqlite3.Connection, group_id: str | None = None, ids: Iterable[str] | None = None) -> list[tuple]:
+def tracker_rows(conn: sqlite3.Connection, group_id: str | None = None, ids: Iterable[str] | None = None,
+                 group_ids: Iterable[str] | None = None) -> list[tuple]:
     """Just what the action tracker shows, unsorted (the table sorts): (id, title, status, due date,
     completed on, meeting id, meeting date, owner id, owner name, owner protected, organisation id,
     organisation name, pillar). Leaves out descriptions, which can be long, to keep 100,000 rows light."""
     where: dict[str, Any] = {}
     if group_id:
         where["a.group_id"] = group_id
+    if group_ids is not None:  # a group with its sub-groups
+        where["a.group_id"] = tuple(group_ids)
     if ids is not None:
         where["a.id"] = tuple(ids)
     clause, params = _where(where)

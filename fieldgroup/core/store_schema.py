@@ -9,6 +9,7 @@ import sqlite3
 from collections.abc import Callable
 from typing import Any
 
+from fieldgroup.core.store_migrate_members import migrate_members
 from fieldgroup.core.store_search import migrate_to_4 as _migrate_to_4
 
 # 'FGrp': marks a SQLite file as a FieldGroup store, so a foreign database is refused on sight.
@@ -249,5 +250,5 @@ def _migrate_to_6(conn: sqlite3.Connection) -> None:
 # Step 4 (the full-text index and its triggers) lives beside its queries in store_search.py.
 # Index i migrates a store from version i to version i + 1. Append only; never edit a released step.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_to_1, _migrate_to_2, _migrate_to_3, _migrate_to_4,
-                                                        _migrate_to_5, _migrate_to_6]
+                                                        _migrate_to_5, _migrate_to_6, migrate_members]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -225,6 +225,34 @@ class SyncAccess:
         row = self._store.records.get_row(table, record_id)
         return next((str(row[f]) for f in fields if row and row.get(f)), "")
 
+    # ---- records merged away: kept in case an opposite merge brings them back -----------------
+
+    def keep_merged_away(self, table: str, record_id: str, values: dict[str, Any], stamps: dict[str, str]) -> None:
+        """Remember a merged-away record's last values with their stamps (field by field, newest wins):
+        an opposite merge may make it the survivor again, and edits this laptop has seen must not be
+        lost then, since its seen vector tells the others it holds them."""
+        key = _merged_away_key(table, record_id)
+        kept = json.loads(self._store.records.get_local(key) or "{}")
+        for name, value in values.items():
+            stamp = stamps.get(name, stamps["*"])
+            if name not in kept or stamp > kept[name][1]:
+                kept[name] = [value, stamp]
+        self._writing()
+        self._store.records.set_local(key, json.dumps(kept, sort_keys=True, ensure_ascii=False))
+
+    def take_merged_away(self, table: str, record_id: str) -> dict[str, list]:
+        """Field -> [value, stamp] remembered for a merged-away record that lives on after all; forgotten now."""
+        key = _merged_away_key(table, record_id)
+        kept = self._store.records.get_local(key)
+        if kept is not None:
+            self.forget_merged_away(table, record_id)
+        return json.loads(kept or "{}")
+
+    def forget_merged_away(self, table: str, record_id: str) -> None:
+        """Erasure: nothing of a deleted record lingers in what merges remember."""
+        self._writing()
+        self._store.records.delete_local(_merged_away_key(table, record_id))
+
     # ---- applying a merge (inside one transaction) --------------------------------------------
 
     def insert_rows(self, table: str, rows: Iterable[tuple | list]) -> None:
@@ -353,3 +381,7 @@ def _conflict(row: tuple) -> StoredConflict:
     cid, table, record_id, field_name, kept, kept_stamp, lost, lost_stamp, detected, kind = row
     return StoredConflict(cid, table, record_id, field_name, json.loads(kept) if kept else None, kept_stamp,
                           json.loads(lost) if lost else None, lost_stamp, detected, kind or "field")
+
+
+def _merged_away_key(table: str, record_id: str) -> str:
+    return f"merged_away/{table}/{record_id}"

@@ -24,6 +24,7 @@ from fieldgroup.reports.labels import MEETING_KIND_LABELS, label
 from fieldgroup.reports.layout import content_width, heading
 from fieldgroup.reports.meeting_handout import BALANCE_MARKS
 from fieldgroup.reports.styles import cell, header_row, para, section, table
+from fieldgroup.reports.who_is_missing import section as who_is_missing_section
 
 RECENT = 3
 
@@ -96,6 +97,7 @@ def build(context: ReportContext, **_options: Any) -> tuple[str, list[Flowable]]
                      para(_("Present at one or more meetings, but at none of the last three meetings they could attend "
                             "(plenaries, workshops, their pillar's meetings and sub-national meetings of their region)."),
                           "note"), _lapsed_table(lapsed, width))
+    story += who_is_missing_section(store, group.id)
     story += section(width, heading(_("Balance per meeting")), _meetings_table(meetings, balances, width))
     return title, story
 

@@ -182,6 +182,8 @@ class Merger:
                 merged_at = max(stamps)
                 if row is None or json.loads(row["_stamps"])["*"] > merged_at:
                     continue  # gone already, or made again after the merge (a pair record)
+                self.db.keep_merged_away(name, duplicate, {f: row[f] for f in TABLES[name].field_names},
+                                         json.loads(row["_stamps"]))
                 self.db.delete_row(name, duplicate)
                 self.db.set_tombstone(name, duplicate, max(merged_at, self.db.tombstone(name, duplicate) or ""))
                 self.removed_locally = True
@@ -245,7 +247,23 @@ class Merger:
             return
         if local_tomb is not None or self._void(name, record_id, self.db.tombstone(name, record_id)):
             self.db.drop_tombstone(name, record_id)  # re-created after the delete, or a merge survivor
+            merged = self._with_merged_away(name, record_id, merged)
         self._write(name, local, merged)
+
+    def _with_merged_away(self, name: str, record_id: str, merged: tuple) -> tuple:
+        """A merged-away record that lives on after all (the survivor of opposite merges) gets back the
+        edits this laptop saw while it was away: its seen vector already tells the others it holds them,
+        so no later bundle would bring them again."""
+        kept = self.db.take_merged_away(name, record_id)
+        if not kept:
+            return merged
+        stamps = json.loads(merged[-2])
+        values = list(merged[1:-2])
+        for index, field_name in enumerate(TABLES[name].field_names):
+            if field_name in kept and kept[field_name][1] > _stamp_of(stamps, field_name):
+                values[index], stamps[field_name] = kept[field_name]
+        compact = {"*": stamps["*"]} | {k: v for k, v in stamps.items() if k != "*" and v != stamps["*"]}
+        return (merged[0], *values, json.dumps(compact, sort_keys=True), merged[-1])
 
     def _write(self, name: str, local: tuple | None, merged: tuple) -> None:
         stamps = json.loads(merged[-2])
@@ -267,6 +285,7 @@ class Merger:
         row = tuple(local[:-1]) if local is not None else tuple(incoming[:-2]) if incoming is not None else None
         if row is not None:
             self.buried[(name, record_id)] = dict(zip(TABLES[name].field_names, row[1:], strict=True))
+        self._remember_if_merged(name, record_id, local, incoming, tomb)
         if local is not None:
             self._keep_unseen_edits(name, record_id, local, tomb, seen=self._they_had_seen)
             self.db.delete_row(name, record_id)
@@ -280,6 +299,19 @@ class Merger:
             self.db.forget_conflicts_of(name, record_id)
         if tomb != local_tomb:
             self.db.set_tombstone(name, record_id, tomb)
+
+    def _remember_if_merged(self, name: str, record_id: str, local: tuple | None, incoming: list | None,
+                            tomb: str) -> None:
+        """Values buried by a merge are remembered (an opposite merge may bring the record back);
+        a real delete (an erasure) leaves nothing behind."""
+        if tomb not in self.merge_stamps.get(name, {}).get(record_id, ()):
+            self.db.forget_merged_away(name, record_id)
+            return
+        names = TABLES[name].field_names
+        for row, stamps in ((local, local and local[-1]), (incoming, incoming and incoming[-2])):
+            if row is not None:
+                self.db.keep_merged_away(name, record_id, dict(zip(names, row[1:len(names) + 1], strict=True)),
+                                         json.loads(stamps))
 
     def _keep_unseen_edits(self, name: str, record_id: str, row: tuple, tomb: str, seen) -> None:
         if name in NO_CONFLICT_COPIES:

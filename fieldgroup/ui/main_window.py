@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -95,6 +95,13 @@ class MainWindow(QMainWindow):
         self.load_groups()
         self._restore()
         self.restore_drafts()
+        QTimer.singleShot(0, self, self._member_notices)  # after the window shows: notices from the members migration
+
+    def _member_notices(self) -> None:
+        from fieldgroup.ui.dialogs.subtype_review_dialog import show_once
+
+        if self.isVisible():  # a window closed before the event loop ran has nothing to tell (its store is shut)
+            show_once(self.ctx.store, self)
 
     # ---- building ----
 
@@ -152,6 +159,8 @@ class MainWindow(QMainWindow):
         self._action(file_menu, _("&New store…"), self.new_store, QKeySequence.StandardKey.New)
         self._action(file_menu, _("&Open store…"), self.choose_store, QKeySequence.StandardKey.Open)
         self._action(file_menu, _("New &group…"), self.new_group)
+        self._action(file_menu, _("&Edit group…"), self.edit_group)
+        self._action(file_menu, _("&Members of this group…"), self.show_members)
         file_menu.addSeparator()
         self._action(file_menu, _("&Back up now…"), self.back_up)
         export_menu = file_menu.addMenu(_("&Export PDF"))
@@ -222,15 +231,13 @@ class MainWindow(QMainWindow):
 
     def load_groups(self) -> None:
         """Fill the group selector (national groups first, regional ones under them) and pick one."""
-        groups = self.ctx.store.groups.list()
-        ordered = [g for g in groups if not g.parent_id]
-        for parent in list(ordered):
-            ordered += [g for g in groups if g.parent_id == parent.id]
-        ordered += [g for g in groups if g not in ordered]
+        from fieldgroup.core.members import group_tree
+
+        ordered = group_tree(self.ctx.store)  # the tree: national, regional and thematic groups under it
         self.group_combo.blockSignals(True)
         self.group_combo.clear()
-        for group in ordered:
-            self.group_combo.addItem(("    " if group.parent_id else "") + group.name, group.id)
+        for node in ordered:
+            self.group_combo.addItem("    " * node.depth + node.group.name, node.group.id)
         wanted = self.ctx.group_id or settings.value(settings.DEFAULT_GROUP)
         index = self.group_combo.findData(wanted)
         self.group_combo.setCurrentIndex(index if index >= 0 else 0)
@@ -273,6 +280,19 @@ class MainWindow(QMainWindow):
         self.ctx.store.presenting = on
         presentation.state().set(on)
         self.ctx.data_changed.emit("")
+
+    def show_members(self) -> None:
+        from fieldgroup.ui.dialogs.members_dialog import MembersDialog
+
+        if self.ctx.group_id:
+            MembersDialog(self.ctx.store, self.ctx.group_id, self).exec()
+            self.ctx.changed("memberships")
+
+    def edit_group(self) -> None:
+        from fieldgroup.ui.dialogs.group_dialog import edit_group
+
+        if self.ctx.group_id:
+            edit_group(self.ctx, self.ctx.group_id, self)
 
     # ---- pages ----
 

@@ -77,7 +77,7 @@ def test_export_import_join_and_json(laptops, fast_dir):
     assert dry.returncode == 1 and not new_store.exists()  # a dry run does not create a store
     joined = cli("import", "--store", str(new_store), str(out), "--json")
     report = json.loads(joined.stdout)
-    assert joined.returncode == 0 and report["counts"]["new"] == 11 and report["counts"]["conflicts"] == 0
+    assert joined.returncode == 0 and report["counts"]["new"] == 14 and report["counts"]["conflicts"] == 0
     again = cli("import", "--store", str(new_store), str(out))
     assert again.returncode == 0 and "Nothing new" in again.stdout
     with open_store(source) as a, open_store(new_store) as b:

@@ -32,7 +32,8 @@ def rewrite(path, change_manifest=None, change_payload=None):
 
 def test_this_release_reads_its_own_format(laptops, sent):
     report = import_bundle(laptops[1].store, sent)
-    assert report.counts.new == 3 and laptops[1].store.digest() == laptops[0].store.digest()
+    # group, organisation, its membership (issue 18) and person
+    assert report.counts.new == 4 and laptops[1].store.digest() == laptops[0].store.digest()
 
 
 def test_the_next_release_reads_this_releases_bundle(laptops, sent, monkeypatch):
@@ -45,7 +46,7 @@ def test_the_next_release_reads_this_releases_bundle(laptops, sent, monkeypatch)
     monkeypatch.setattr(bundle, "FORMAT_VERSION", bundle.FORMAT_VERSION + 1)
     monkeypatch.setattr(compat, "UPGRADES", [*compat.UPGRADES, upgrade_1_to_2])
     report = import_bundle(laptops[1].store, sent)
-    assert steps == ["1->2"] and report.counts.new == 3
+    assert steps == ["1->2"] and report.counts.new == 4
 
 
 def test_a_newer_bundle_is_refused_in_one_sentence_and_nothing_is_written(laptops, sent):

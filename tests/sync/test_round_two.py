@@ -199,3 +199,31 @@ def test_the_review_can_keep_move_or_delete_a_record_kept_under_a_deleted_parent
     assert [c for c in review.open_conflicts(store) if c.kind == "orphan"] == []
     send(accra, tarkwa, fast_dir)
     assert tarkwa.store.digest() == store.digest()
+
+
+def test_an_edit_seen_while_a_person_was_merged_away_survives_the_opposite_merge(laptops, fast_dir):
+    """A rename that arrives while the record is merged away here is not lost when the opposite merge
+    makes that record the survivor: this laptop had told the others it held the rename."""
+    accra, tarkwa, obuasi = laptops
+    _group, people, _meeting = seed_group(accra.store)
+    twin = accra.store.people.create(organisation_id=people[0].organisation_id, name="Kofi Mensah (2)")
+    survivor, duplicate = sorted((people[0].id, twin.id))
+    for other in (tarkwa, obuasi):
+        send(accra, other, fast_dir)
+    obuasi.tick(500)
+    obuasi.store.people.update(survivor, name="Kofi A. Mensah")
+    accra.tick(1000)
+    accra.store.merge_people(duplicate, survivor)  # here the survivor-to-be is merged away...
+    tarkwa.tick(2000)
+    tarkwa.store.merge_people(survivor, duplicate)  # ...and there the other way round
+    send(obuasi, accra, fast_dir)  # the rename reaches accra while the person is merged away there
+    send(tarkwa, accra, fast_dir)  # the opposite merge: the person lives on after all
+    assert accra.store.people.get(survivor).name == "Kofi A. Mensah"
+    for _round in range(2):
+        for source in laptops:
+            for target in laptops:
+                if source is not target:
+                    send(source, target, fast_dir)
+    assert len({laptop.store.digest() for laptop in laptops}) == 1
+    assert all(laptop.store.people.get(survivor).name == "Kofi A. Mensah" for laptop in laptops)
+    assert not any(laptop.store.people.find(duplicate) for laptop in laptops)

@@ -110,7 +110,7 @@ def test_sync_through_a_folder_shows_counts_history_and_stick_can_be_removed(qtb
     press(qtbot, page, page.sync_button, "sync")
     text = page.summary.toPlainText()
     # group + 4 organisations + 4 people + 1 meeting
-    assert "From Accra laptop: 10 new, 0 updated, 0 deleted, 0 conflicts." in text
+    assert "From Accra laptop: 14 new, 0 updated, 0 deleted, 0 conflicts." in text  # 10 records and their 4 memberships (issue 18)
     assert "the stick can be removed" in text
     assert tarkwa.meetings.list()[0].place == "Accra" and "" in reloads
     assert page.history_model.rowCount() == 1 and page.history_model.index(0, 2).data() == "Accra laptop"
@@ -184,7 +184,7 @@ def test_a_wrong_passphrase_shows_the_sentence_and_the_right_one_imports(qtbot, 
     assert tarkwa.meetings.count() == 0
     page.ask_passphrase = lambda reason: "the right group sentence"
     press(qtbot, page, page.sync_button, "sync")
-    assert "From Accra laptop: 10 new" in page.summary.toPlainText() and tarkwa.meetings.count() == 1
+    assert "From Accra laptop: 14 new" in page.summary.toPlainText() and tarkwa.meetings.count() == 1
 
 
 def test_import_previews_with_a_dry_run_then_imports(qtbot, show_page, accra, tarkwa, tmp_path, monkeypatch):
@@ -201,7 +201,7 @@ def test_import_previews_with_a_dry_run_then_imports(qtbot, show_page, accra, ta
     page.ask = decline
     digest = tarkwa.digest()
     press(qtbot, page, page.import_button, "import")
-    assert questions == ["This bundle from Accra laptop would bring 10 new, 0 updated and 0 deleted records, "
+    assert questions == ["This bundle from Accra laptop would bring 14 new, 0 updated and 0 deleted records, "
                          "0 conflicts. Import it?"]
     assert tarkwa.digest() == digest and "Nothing was imported." in page.summary.toPlainText()
     page.ask = lambda title, question: True
@@ -272,7 +272,7 @@ def test_folder_sync_asks_about_a_clock_ahead_and_a_new_laptop_joins_the_group(q
     page.ask = lambda title, question: "Import anyway?" in question
     press(qtbot, page, page.sync_button, "sync")
     text = page.summary.toPlainText()
-    assert "Not imported:" in text and "From Accra laptop: 10 new" in text
+    assert "Not imported:" in text and "From Accra laptop: 14 new" in text
     assert tarkwa.meetings.list()[0].place == "Prestea"
     assert ctx.group_id == tarkwa.groups.list()[0].id  # joined: the other pages now show the group
 

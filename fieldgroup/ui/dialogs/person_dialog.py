@@ -6,13 +6,16 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
+    QGridLayout,
     QLineEdit,
     QPlainTextEdit,
     QWidget,
 )
 
 from fieldgroup.core import FieldGroupError, Store
+from fieldgroup.core.choices import DIVERSITY
 from fieldgroup.core.entities import Person
+from fieldgroup.core.members import network_organisations
 from fieldgroup.core.schema import GENDERS, PILLAR_LABELS
 from fieldgroup.i18n import _
 from fieldgroup.ui.dialogs.form_buttons import lay_out_form
@@ -32,7 +35,7 @@ class PersonDialog(QDialog):
         self.form = ValidatedForm()
         self.name = self.form.add("name", _("&Name:"), QLineEdit())
         self.organisation = self.form.add("organisation_id", _("&Organisation:"), QComboBox())
-        for org in store.organisations.list(group_id=group_id):
+        for org in network_organisations(store, group_id):  # people belong to the network, not to one group
             self.organisation.addItem(_("{name} ({pillar})").format(name=org.name, pillar=PILLAR_LABELS[org.pillar]),
                                       org.id)
         self.role = self.form.add("role", _("&Role:"), QLineEdit())
@@ -45,6 +48,8 @@ class PersonDialog(QDialog):
         self.protected = self.form.add("protected", "", QCheckBox(
             _("&Protected: never print or share this name unless I ask for it")))
         self.focal_point = self.form.add("focal_point", "", QCheckBox(_("&Focal point of the organisation")))
+        self.tags = {tag.value: QCheckBox(DIVERSITY.label(tag.value)) for tag in DIVERSITY}
+        self.form.add("indigenous", _("Optional, self-declared:"), self._tag_row())
         self.notes = self.form.add("notes", _("No&tes:"), QPlainTextEdit())
         self.notes.setMaximumHeight(80)
         if person:
@@ -61,6 +66,17 @@ class PersonDialog(QDialog):
         self.protected.setChecked(person.protected)
         self.focal_point.setChecked(person.focal_point)
         self.notes.setPlainText(person.notes or "")
+        for tag, box in self.tags.items():
+            box.setChecked(getattr(person, tag))
+
+    def _tag_row(self) -> QWidget:
+        row = QWidget()
+        layout = QGridLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for index, box in enumerate(self.tags.values()):
+            layout.addWidget(box, index // 2, index % 2)
+        row.setToolTip(_("Used only for totals of at least 5 people; never printed or shown per person."))
+        return row
 
     def values(self) -> dict:
         return {
@@ -68,7 +84,7 @@ class PersonDialog(QDialog):
             "gender": self.gender.currentData(), "email": self.email.text(), "phone": self.phone.text(),
             "protected": self.protected.isChecked(), "focal_point": self.focal_point.isChecked(),
             "notes": self.notes.toPlainText(),
-        }
+        } | {tag: box.isChecked() for tag, box in self.tags.items()}
 
     def save(self) -> None:
         try:

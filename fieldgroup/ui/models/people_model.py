@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from fieldgroup.core.choices import GENDER
+from fieldgroup.core.choices import GENDER, GROUP_ROLE
 from fieldgroup.core.repositories import PersonRow
 from fieldgroup.core.schema import PILLAR_LABELS
 from fieldgroup.i18n import N_, _
@@ -14,7 +14,7 @@ from fieldgroup.ui.models.table_model import Index, ObjectTableModel
 from fieldgroup.ui.widgets.markers import shield_icon
 
 GENDER_LABELS = GENDER.labels()
-HEADERS = (N_("Name"), N_("Organisation"), N_("Pillar"), N_("Gender"), N_("Protected"), N_("Focal point"),
+HEADERS = (N_("Name"), N_("Organisation"), N_("Pillar"), N_("Gender"), N_("Protected"), GROUP_ROLE["focal_point"].label,
            N_("Role"), N_("Email"), N_("Phone"))
 NAME, ORGANISATION, PILLAR, GENDER, PROTECTED, FOCAL, ROLE, EMAIL, PHONE = range(9)
 

@@ -29,6 +29,7 @@ from fieldgroup.ui.ops import QueryOp
 from fieldgroup.ui.pages.stale import ReloadWhenShown
 from fieldgroup.ui.widgets.balance_history import BalanceHistory
 from fieldgroup.ui.widgets.link_button import LinkButton
+from fieldgroup.ui.widgets.who_is_missing_box import WhoIsMissingBox
 
 SHOWN_OVERDUE = 5
 SHOWN_MEETINGS = 10
@@ -59,6 +60,7 @@ class DashboardPage(ReloadWhenShown, QWidget):
         self.overdue_box = self._box(_("Overdue action items"))
         self.balance_box = self._box(_("Balance of the last meetings"))
         self.indicator_box = self._box(_("Indicators behind target"))
+        self.missing_box = WhoIsMissingBox(ctx, self)
         self.history = BalanceHistory(self)
         self.history.meeting_clicked.connect(lambda meeting_id: ctx.open_record("meetings", meeting_id))
         grid = QGridLayout()
@@ -66,6 +68,7 @@ class DashboardPage(ReloadWhenShown, QWidget):
         grid.addWidget(self.overdue_box, 0, 1)
         grid.addWidget(self.balance_box, 1, 0)
         grid.addWidget(self.indicator_box, 1, 1)
+        grid.addWidget(self.missing_box, 2, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         grid.setRowStretch(1, 1)
@@ -106,6 +109,7 @@ class DashboardPage(ReloadWhenShown, QWidget):
         self._show_balance(past, store.groups.threshold(group_id))
         self._load_overdue()
         self._load_indicators()
+        self.missing_box.refresh()
 
     def _show_no_group(self) -> None:
         self.history.set_rows([])

@@ -6,7 +6,8 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from fieldgroup.core.balance import STATUS_LABELS, Balance
+from fieldgroup.core.balance import HOME_GOVERNMENT, STATUS_LABELS, Balance
+from fieldgroup.core.choices import ORG_SUBTYPE
 from fieldgroup.core.schema import PILLAR_LABELS, PILLARS
 from fieldgroup.formatting import format_index, format_number, format_percent
 from fieldgroup.i18n import _
@@ -25,9 +26,10 @@ def women_text(balance: Balance) -> str:
 
 
 def counts_text(balance: Balance) -> str:
-    return " · ".join(
-        f"{str(PILLAR_LABELS[p])} {format_number(balance.counts.get(p, 0))}" for p in PILLARS
-    )
+    parts = [f"{str(PILLAR_LABELS[p])} {format_number(balance.counts.get(p, 0))}" for p in PILLARS]
+    if balance.counts.get(HOME_GOVERNMENT):  # embassies: shown beside the pillars, not in the balance
+        parts.append(f"{ORG_SUBTYPE.label(HOME_GOVERNMENT)} {format_number(balance.counts[HOME_GOVERNMENT])}")
+    return " · ".join(parts)
 
 
 class PillarBar(QWidget):
