@@ -9,7 +9,7 @@ from pathlib import Path
 
 from fieldgroup.core import store_db
 from fieldgroup.core.errors import DamagedStoreError
-from fieldgroup.i18n import _
+from fieldgroup.i18n import _, ngettext
 
 log = logging.getLogger(__name__)
 
@@ -107,3 +107,31 @@ def _note_checked(conn: sqlite3.Connection, today: date) -> None:
             conn.execute("INSERT OR REPLACE INTO local_settings (key, value) VALUES (?, ?)", (CHECKED_KEY, today.isoformat()))
     except store_db.operational_errors() as exc:
         log.warning("Could not note the integrity check date: %s", exc)
+
+
+def row_problems(conn: sqlite3.Connection, limit: int = 20) -> list[str]:
+    """Stored rows that break the rules every bundle is checked by (a store poisoned before those
+    checks existed says so here): values, ids and stamps; at most `limit` named, then a count."""
+    from fieldgroup.core import row_check
+    from fieldgroup.core.schema import TABLE_ORDER, TABLES
+
+    found: list[str] = []
+    extra = 0
+    for name in TABLE_ORDER:
+        columns = ", ".join(("id", *TABLES[name].field_names, "_stamps", "_ver"))
+        for row in conn.execute(f"SELECT {columns} FROM {name}"):
+            try:
+                row_check.check_row(name, list(row))
+            except row_check.RowProblem as problem:
+                if len(found) < limit:
+                    found.append(_("{kind} {id}: {problem}").format(
+                        kind=str(TABLES[name].label), id=row_check.excerpt(row[0]), problem=problem))
+                else:
+                    extra += 1
+    for tbl, record_id, stamp in conn.execute("SELECT tbl, id, stamp FROM tombstones"):
+        if tbl not in TABLES or not row_check.valid_stamp(stamp):
+            found.append(_("deletion record {id}: its stamp is not valid").format(id=row_check.excerpt(record_id)))
+    if extra:
+        found.append(ngettext("and {n} more record breaks the rules", "and {n} more records break the rules", extra)
+                     .format(n=extra))
+    return found

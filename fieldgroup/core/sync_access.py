@@ -207,6 +207,10 @@ class SyncAccess:
         """Local rows (id, values..., stamps JSON) for the given ids."""
         return sql.rows_by_id(self._conn, table, ids)
 
+    def known_ids(self, table: str, ids: Iterable[str]) -> set[str]:
+        """Those of `ids` this store holds in `table`, as a record or as a tombstone."""
+        return sql.known_ids(self._conn, table, ids)
+
     def orphans(self, table: str, column: str) -> list[tuple[str, str, str | None]]:
         """(row id, missing parent id, the parent's tombstone stamp or None)."""
         return sql.orphans(self._conn, table, column)
