@@ -45,6 +45,19 @@ def read_bounded(path: Path | str, limit: int, error: type[FieldGroupError] = Fi
             path=shown(path), reason=exc.strerror or exc)) from None
 
 
+def check_file(path: Path | str, limit: int, error: type[FieldGroupError] = FieldGroupError) -> None:
+    """Refuse (one sentence) anything but an ordinary file of at most `limit` bytes, without opening it."""
+    path = Path(path)
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise error(_("There is no file at {path}; check the stick and the file name.").format(path=shown(path))) from None
+    except OSError as exc:
+        raise error(_("Could not read {path} ({reason}); check the stick and try again.").format(
+            path=shown(path), reason=exc.strerror or exc)) from None
+    _judge(path, info, limit, error)
+
+
 def _judge(path: Path, info: os.stat_result, limit: int, error: type[FieldGroupError]) -> None:
     if stat.S_ISDIR(info.st_mode):
         raise error(_("{path} is a folder; choose a file.").format(path=shown(path)))

@@ -10,8 +10,9 @@ import socket
 import sys
 import threading
 from pathlib import Path
+from typing import NoReturn
 
-from fieldgroup.core.errors import ReadOnlyStoreError, StoreBusyError
+from fieldgroup.core.errors import DiskFullError, ReadOnlyStoreError, StoreBusyError
 from fieldgroup.i18n import _
 
 log = logging.getLogger(__name__)
@@ -26,6 +27,14 @@ def read_only_error(folder: Path) -> ReadOnlyStoreError:
         _("FieldGroup cannot write in the folder {folder}; copy the store to a folder you can write to, "
           "or ask for permission to write there.").format(folder=folder)
     )
+
+
+def _raise_cannot_write(exc: OSError, path: Path) -> NoReturn:
+    if exc.errno == errno.ENOSPC:
+        raise DiskFullError(_("The disk is full; free some space and try again — nothing was lost.")) from exc
+    if exc.errno == errno.ENAMETOOLONG:
+        raise exc  # the command line's guard words it; "cannot write in the folder" would mislead
+    raise read_only_error(path.parent) from exc
 
 
 def lock_path(store_path: Path) -> Path:
@@ -91,15 +100,20 @@ class _OsLock:
             try:
                 fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
             except OSError as exc:
-                raise read_only_error(self.path.parent) from exc
+                _raise_cannot_write(exc, self.path)
             if not _try_lock(fd):
                 os.close(fd)
                 raise _busy()
             # The previous holder may have removed the file between our open and our lock:
             # then we locked a file nobody else will look at, and must try again.
             if sys.platform == "win32" or self._still_there(fd):
-                self._note_previous_holder(fd)
-                self._write_holder(fd)
+                try:
+                    self._note_previous_holder(fd)
+                    self._write_holder(fd)
+                except OSError as exc:  # a full disk cannot even take the few bytes naming the holder
+                    _unlock(fd)
+                    os.close(fd)
+                    _raise_cannot_write(exc, self.path)
                 return fd
             _unlock(fd)
             os.close(fd)
