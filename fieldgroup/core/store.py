@@ -191,6 +191,7 @@ class RecordStore:
             cls._configure(conn)
             if is_new:
                 conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                lock.cover_identity()  # the file exists now: lock it by its identity too
             else:
                 store_integrity.verify_on_open(conn, path, after_crash=lock.stale is not None, home=_home_marker(path))
             cls._migrate(conn, path, key)
