@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldgroup import private_files
-from fieldgroup.core import keys, store_db, store_integrity
+from fieldgroup.core import keys, leftovers, store_db, store_integrity
 from fieldgroup.core.atomic import replace_durably
 from fieldgroup.core.errors import DiskFullError, NewerStoreError, NotAStoreError, NotFoundError
 from fieldgroup.core.hlc import HybridClock, wall_clock_ms
@@ -180,6 +180,7 @@ class RecordStore:
             conn = store_db.connect(read_only_uri(path, live=True), key, uri=True, check_same_thread=False)
             return cls(path, conn, wall, read_only=True, key=key)
         lock = StoreLock(path).acquire()
+        leftovers.clean(path)  # under the lock: this store's own temporary files are nobody's work in progress
         conn = None
         try:
             if is_new:
