@@ -337,6 +337,22 @@ class RecordStore:
         finally:
             self._depth = 0
 
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """One read transaction: everything read inside sees the store at one moment, whatever
+        other connections (a background task) commit meanwhile. Inside a write transaction it
+        adds nothing: that already sees one moment."""
+        if self.conn.in_transaction:
+            yield
+            return
+        self.conn.execute("BEGIN DEFERRED")
+        try:
+            self.conn.execute("SELECT 1 FROM local_settings LIMIT 1").fetchall()  # the snapshot starts here
+            yield
+        finally:
+            if self.conn.in_transaction:
+                self.conn.execute("COMMIT")  # only reads happened: nothing to undo
+
     # ---- device-local settings (never stamped) ------------------------------------------------
 
     def get_local(self, key: str, default: str | None = None) -> str | None:

@@ -189,6 +189,11 @@ class SyncAccess:
         changes.tables[table].sort(key=lambda r: r[0])
         return bool(found)
 
+    def snapshot(self):
+        """A context in which every read sees the store at one moment (one read transaction), whatever
+        a background task commits meanwhile: a bundle must never hold attendance without its meeting."""
+        return self._store.records.snapshot()
+
     def newest_stamp(self) -> str | None:
         return sql.newest_stamp(self._conn)
 
