@@ -16,7 +16,7 @@ SIGN_IN = (
     "Participant;Institution;Sector;Sex;Position\n"
     "Ama Mensah;Gold Fields;company;F;CSR lead\n"
     "Kofi Boateng;Ministry of Lands;government;M;\n"
-    "Bad Row;Some NGO;ngo;;\n"
+    "Bad Row;Some NGO;mercenaries;;\n"
     "Efua Owusu;WACAM;civil society;female;Director\n"
 )
 
@@ -43,7 +43,8 @@ def test_import_with_one_bad_row_names_the_row(qtbot, ctx, show_page, csv_file, 
     monkeypatch.setattr(CsvImportDialog, "exec", fake_exec)
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
     page.import_button.click()
-    assert seen["errors"] == ["Row 4: pillar 'ngo' is not one of company, government, civil society, observer."]
+    assert seen["errors"] == ["Row 4: pillar “mercenaries” is not recognised; write one of: Companies, Government, "
+                              "Civil society, Observers."]
     assert seen["preview"] == 4
     assert seen["summary"].startswith("3 people to add · 3 new organisations")
     assert {"Ama Mensah", "Kofi Boateng", "Efua Owusu"} <= {p.name for p in store.people.list()}
