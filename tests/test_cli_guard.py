@@ -53,7 +53,7 @@ def test_a_folder_where_a_file_is_wanted_exits_1_in_every_command(small_store, t
         ("export", "--store", small_store, "--out", tmp_path / "x.fgbundle", "--passphrase-file", folder),
         ("info", "--store", folder),
         ("demo", "--store", folder),
-        # import-people: see tests/test_import_people_cli.py
+        ("import-people", folder, "--store", small_store, "--group", "x"),
     ]
     for command in commands:
         assert "folder" in one_sentence(run(*command, env=env)), command

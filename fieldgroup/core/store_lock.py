@@ -150,8 +150,7 @@ class _OsLock:
                     self._note_previous_holder(fd)
                     self._write_holder(fd)
                 except OSError as exc:  # a full disk cannot even take the few bytes naming the holder
-                    _unlock(fd)
-                    os.close(fd)
+                    _release_fd(fd, self.path)  # removed while still ours, as on a clean close
                     _raise_cannot_write(exc, self.path)
                 return fd
             _unlock(fd)
