@@ -63,7 +63,7 @@ def test_a_store_failing_its_check_prints_only_the_sentence(tmp_path, env):
     path = tmp_path / "group.fgstore"
     fill(path)
     corrupt_a_data_page(path)
-    message = one_sentence(run("info", "--store", path, env=env))
+    message = one_sentence(run("export", "--store", path, "--out", tmp_path / "x.fgbundle", env=env))
     assert "damaged" in message and "WARNING" not in message
     assert "quick_check" in (tmp_path / "state" / "FieldGroup" / "log" / "fieldgroup.log").read_text()
 

@@ -71,10 +71,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         return _say(f"{exc}", EXIT_USAGE)
     except BaseException as exc:  # noqa: BLE001 — the one place every failure becomes a sentence
-        return _failed(exc)
+        return _failed(exc, args)
 
 
-def _failed(exc: BaseException) -> int:
+def _failed(exc: BaseException, args: argparse.Namespace | None = None) -> int:
     if isinstance(exc, SystemExit):
         raise exc
     if isinstance(exc, BrokenPipeError):
@@ -82,11 +82,12 @@ def _failed(exc: BaseException) -> int:
         return EXIT_OK
     if isinstance(exc, KeyboardInterrupt):
         return _say(_("stopped."), EXIT_FAILED)
-    from fieldgroup.core.store import disk_full_error, is_disk_full
+    from fieldgroup.core.failures import disk_full
 
-    if is_disk_full(exc) or (exc.__cause__ is not None and is_disk_full(exc.__cause__)):
-        log.warning("Disk full: %s", exc)
-        return _say(str(disk_full_error()), EXIT_FAILED)
+    full = disk_full(exc) or _full_folder(exc, args)
+    if full is not None:  # anywhere: the lock, a temporary file, a backup, the store itself
+        log.warning("Disk full: %s", type(exc).__name__)
+        return _say(str(full), EXIT_FAILED)
     if isinstance(exc, FieldGroupError):
         log.info("Refused: %s", type(exc).__name__)  # the sentence may quote hostile input: not logged
         return _say(str(exc), EXIT_FAILED)
@@ -102,6 +103,26 @@ def _failed(exc: BaseException) -> int:
     reference = log_unexpected(type(exc), exc, exc.__traceback__)
     return _say(_("FieldGroup stopped because of an unexpected error ({reference}); the details are in {log}.")
                 .format(reference=reference, log=log_file()), EXIT_FAILED)
+
+
+def _full_folder(exc: BaseException, args: argparse.Namespace | None) -> FieldGroupError | None:
+    """SQLite says only "disk I/O error" when it cannot grow a -shm or -wal file on a full disk: a
+    failure of that kind, with no room left where the command reads or writes, is the full disk."""
+    if not isinstance(exc, OSError | sqlite3.OperationalError) or args is None:
+        return None
+    import shutil
+
+    from fieldgroup.core.failures import disk_full_error
+
+    for value in vars(args).values():
+        if isinstance(value, os.PathLike):
+            folder = value if os.path.isdir(value) else os.path.dirname(os.path.abspath(value))
+            try:
+                if shutil.disk_usage(folder).free < 64 * 1024:
+                    return disk_full_error()
+            except OSError:
+                continue
+    return None
 
 
 def _os_sentence(exc: OSError) -> str:
