@@ -69,7 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.flush()  # a closed pipe must fail here, inside the guard, not at interpreter exit
         return status
     except UsageError as exc:
-        return _say(f"{exc}", EXIT_USAGE)
+        parser.exit(EXIT_USAGE, f"fieldgroup: {exc}\n")
     except BaseException as exc:  # noqa: BLE001 — the one place every failure becomes a sentence
         return _failed(exc, args)
 
