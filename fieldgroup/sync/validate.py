@@ -102,7 +102,7 @@ def _check_groups(store: Store, manifest: Manifest, groups: list[list]) -> None:
 
 
 def _refused(table: str, problem: str) -> BundleError:
-    return BundleError(_("This bundle holds a {kind} that is not valid ({problem}), so nothing was imported; "
+    return BundleError(_("This bundle holds an invalid record ({kind}: {problem}), so nothing was imported; "
                          "ask the colleague who sent it for a new bundle.").format(kind=str(TABLES[table].label),
                                                                                    problem=problem))
 
