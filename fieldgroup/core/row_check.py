@@ -73,6 +73,9 @@ def check_value(field: Field, value: Any) -> None:
         _check_type(field, value)
         coerced = rules.coerce_value(field, value)
     except ValidationError as exc:
+        if field.kind == "text" and field.choices is None and field.references is None and isinstance(value, str):
+            # Free text (a name, minutes): the sentence may reach a screen or a log, so none of it is quoted.
+            raise RowProblem(exc.message.rstrip(".")) from None
         raise RowProblem(_("{rule} (found “{value}”)").format(rule=exc.message.rstrip("."), value=excerpt(value))) from None
     if field.kind in ("date", "bool") and value is not None and coerced != value:
         raise RowProblem(_("{field} is not valid (found “{value}”)").format(field=str(field.label), value=excerpt(value)))

@@ -9,11 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from fieldgroup.core import FieldGroupError, Store, backups, erasure
+from fieldgroup.core.hlc import stamp_ms
 from fieldgroup.core.safe_read import read_bounded
 from fieldgroup.i18n import _, ngettext
 from fieldgroup.sync import bundle, clocks, compat, state, validate
 from fieldgroup.sync.clocks import ClockAheadError  # noqa: F401  (callers catch it from here)
 from fieldgroup.sync.merge import MergeCounts, Merger
+from fieldgroup.sync.state import FUTURE_TOLERANCE_MS
 
 log = logging.getLogger(__name__)
 
@@ -151,7 +153,11 @@ def _import(store: Store, path: Path, passphrase: str | None, dry_run: bool, acc
         with store.transaction():
             # Past every stamp that arrives before the merge stamps anything itself (links to deleted
             # records cleared): those local stamps must sort after the rows they change.
-            store.sync.observe(max(rows_newest.values(), default=manifest.created))
+            # Accepted future stamps are not observed (clocks.py): this laptop's bundles stay acceptable.
+            limit = store.sync.wall_ms() + FUTURE_TOLERANCE_MS
+            observable = [s for s in rows_newest.values() if stamp_ms(s) <= limit]
+            if observable:
+                store.sync.observe(max(observable))
             merger = Merger(store, manifest.vector, seen_before)
             report.counts = merger.apply(payload)
             if dry_run:

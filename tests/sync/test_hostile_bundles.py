@@ -37,7 +37,7 @@ def source(laptops, fast_dir):
 
 def craft(source_path, out, payload_change=None, manifest_change=None):
     manifest, compressed = bundle.read_manifest(source_path.read_bytes())
-    payload = bundle.read_payload(compressed, manifest.payload_plain_bytes)
+    payload = bundle.read_payload(compressed)
     if payload_change:
         payload_change(payload)
     if manifest_change:
