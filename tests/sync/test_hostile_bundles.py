@@ -231,3 +231,14 @@ def test_every_row_of_demo_stores_passes_validation(tmp_path):
     generate_demo(tmp_path / "demo.fgstore", size="small", seed=3, locale="fr")
     with open_store(tmp_path / "demo.fgstore") as store:
         assert store.problems() == []
+
+
+def test_an_unexpected_failure_inside_the_merge_is_one_sentence_and_nothing_is_written(source, monkeypatch):
+    path, store = source
+    from fieldgroup.sync import merge
+
+    def explode(self, payload):
+        raise KeyError("*")
+    monkeypatch.setattr(merge.Merger, "apply", explode)
+    message = refused(store, path)
+    assert "could not be imported (KeyError)" in message

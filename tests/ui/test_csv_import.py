@@ -86,3 +86,16 @@ def test_a_file_that_is_not_text_is_explained(qtbot, store, group, tmp_path):
     dialog = CsvImportDialog(store, group.id, path)
     qtbot.addWidget(dialog)
     assert "not a text file" in dialog.file_info.text()
+
+
+def test_a_french_excel_sheet_with_title_lines_shows_the_spreadsheet_row_numbers(qtbot, store, group):
+    from pathlib import Path
+
+    sheet = Path(__file__).resolve().parent.parent / "data" / "signin_fr_excel_cp1252.csv"
+    dialog = CsvImportDialog(store, group.id, sheet)
+    qtbot.addWidget(dialog)
+    assert "header on row 3" in dialog.file_info.text()
+    assert dialog.preview.verticalHeaderItem(0).text() == "4"
+    items = [dialog.errors.item(i).text() for i in range(dialog.errors.count())]
+    assert items[0].startswith("Row 8: pillar “mercenaires”") and items[1].startswith("Row 9: Aïcha Ndiaye is listed")
+    assert dialog.import_button.isEnabled()
