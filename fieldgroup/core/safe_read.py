@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 from fieldgroup.core.errors import FieldGroupError
@@ -20,11 +21,14 @@ def shown(path: Path | str) -> str:
     return text if len(text) <= _SHOWN_CHARS else text[: _SHOWN_CHARS // 2 - 1] + "…" + text[-_SHOWN_CHARS // 2:]
 
 
-def read_bounded(path: Path | str, limit: int, error: type[FieldGroupError] = FieldGroupError) -> bytes:
+def read_bounded(path: Path | str, limit: int, error: type[FieldGroupError] = FieldGroupError,
+                 check_start: Callable[[bytes], None] | None = None) -> bytes:
     """The whole file, if it is an ordinary file of at most `limit` bytes; otherwise `error` with one sentence.
 
     The type and size are judged from stat before opening (a FIFO would block, /dev/zero never
-    ends, a sparse file claims gigabytes), and again while reading, in case the file changed."""
+    ends, a sparse file claims gigabytes), and again while reading, in case the file changed.
+    `check_start` sees the first megabyte before the rest is read, to refuse a file that is not
+    of the expected kind without reading it whole."""
     path = Path(path)
     try:
         info = os.stat(path)
@@ -33,7 +37,7 @@ def read_bounded(path: Path | str, limit: int, error: type[FieldGroupError] = Fi
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
         try:
             _judge(path, os.fstat(fd), limit, error)
-            return _read_at_most(fd, path, limit, error)
+            return _read_at_most(fd, path, limit, error, check_start)
         finally:
             os.close(fd)
     except FileNotFoundError:
@@ -67,10 +71,13 @@ def _judge(path: Path, info: os.stat_result, limit: int, error: type[FieldGroupE
         raise _too_large(path, error)
 
 
-def _read_at_most(fd: int, path: Path, limit: int, error: type[FieldGroupError]) -> bytes:
+def _read_at_most(fd: int, path: Path, limit: int, error: type[FieldGroupError],
+                  check_start: Callable[[bytes], None] | None) -> bytes:
     parts, size = [], 0
     while True:
         chunk = os.read(fd, _CHUNK)
+        if check_start is not None and not parts:
+            check_start(chunk)
         if not chunk:
             return b"".join(parts)
         size += len(chunk)

@@ -170,6 +170,14 @@ def decrypt(data: bytes, passphrase: keys.Passphrase | str | None) -> bytes:
         raise BundleError(_("This bundle is damaged or incomplete; copy it again from the other laptop.")) from None
 
 
+def check_start(head: bytes) -> None:
+    """Refuse a file whose first bytes are neither a bundle's nor age's, before reading the rest."""
+    stripped = head.lstrip()
+    known = (MAGIC, age_format.VERSION_LINE + b"\n", age_format.ARMOR_BEGIN)
+    if not any(stripped.startswith(k) or k.startswith(stripped) for k in known):
+        raise BundleError(_("This file is not a FieldGroup bundle; choose a .fgbundle file made by FieldGroup."))
+
+
 def read_manifest(data: bytes, *, arriving_ok: bool = False) -> tuple[Manifest, bytes]:
     """Verify the container and return (manifest, compressed payload). Raises BundleError.
 

@@ -72,7 +72,7 @@ def read_bundle_file(path: Path, passphrase: str | None, *, arriving_ok: bool = 
 
     With require_encrypted (a group with a passphrase), a plain bundle is refused: whoever can
     write to the stick or the shared folder could have made it."""
-    data = read_bounded(path, MAX_BUNDLE_BYTES, bundle.BundleError)
+    data = read_bounded(path, MAX_BUNDLE_BYTES, bundle.BundleError, check_start=bundle.check_start)
     if bundle.is_encrypted(data):
         data = bundle.decrypt(data, passphrase)
     elif require_encrypted and data.startswith(bundle.MAGIC):

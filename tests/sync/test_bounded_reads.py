@@ -81,10 +81,15 @@ def test_zip_bombs_files_too_large_dev_zero_and_a_fifo_are_refused_within_the_li
     with open(sparse, "wb") as handle:
         handle.write(bundle.MAGIC)
         handle.truncate(2 << 30)  # 2 GiB that take no room on disk
+    junk = fast_dir / "junk.fgbundle"  # 200 MB that is not a bundle: refused from its first bytes
+    with open(junk, "wb") as handle:
+        handle.write(b"PK\x03\x04")
+        handle.truncate(200 << 20)
     fifo = fast_dir / "pipe.fgbundle"
     os.mkfifo(fifo)
-    lines = run_limited(store_path, claims_small, claims_nothing, claims_huge, sparse, "/dev/zero", fifo, fast_dir, path)
-    assert [line.split(" ")[0] for line in lines] == ["refused"] * 7 + ["imported"], lines
+    lines = run_limited(store_path, claims_small, claims_nothing, claims_huge, sparse, "/dev/zero", fifo, fast_dir,
+                        junk, path)
+    assert [line.split(" ")[0] for line in lines] == ["refused"] * 8 + ["imported"], lines
     assert all("far more data" in line for line in lines[:3])
     assert "far larger" in lines[3] and "not an ordinary file" in lines[4] and "not an ordinary file" in lines[5]
-    assert "folder" in lines[6]
+    assert "folder" in lines[6] and "not a FieldGroup bundle" in lines[7]
