@@ -98,11 +98,12 @@ def _failed(exc: BaseException, args: argparse.Namespace | None = None) -> int:
         log.warning("Database error", exc_info=exc)
         return _say(_("The store could not be read or written ({reason}); check the drive, or restore the store from "
                       "a backup.").format(reason=type(exc).__name__), EXIT_FAILED)
-    from fieldgroup.logs import log_file, log_unexpected
+    from fieldgroup.logs import log_unexpected
+    from fieldgroup.paths import log_dir
 
     reference = log_unexpected(type(exc), exc, exc.__traceback__)
     return _say(_("FieldGroup stopped because of an unexpected error ({reference}); the details are in {log}.")
-                .format(reference=reference, log=log_file()), EXIT_FAILED)
+                .format(reference=reference, log=log_dir()), EXIT_FAILED)
 
 
 def _full_folder(exc: BaseException, args: argparse.Namespace | None) -> FieldGroupError | None:

@@ -9,6 +9,7 @@ from typing import Any
 
 from fieldgroup.core import choice_words
 from fieldgroup.core.choice_words import fold
+from fieldgroup.core.choices import GENDER
 from fieldgroup.core.errors import FieldGroupError
 from fieldgroup.core.row_check import excerpt
 from fieldgroup.core.schema import PILLAR_LABELS, PILLARS, TABLES
@@ -28,7 +29,7 @@ TARGETS: dict[str, Any] = {
     "phone": N_("Phone"),
 }
 REQUIRED = ("name", "organisation")
-GENDER_LABELS = {"female": N_("Female"), "male": N_("Male"), "other": N_("Other")}
+GENDER_LABELS = GENDER.labels()
 # A cell this long is not a name or a phone number: the row is refused rather than cut.
 MAX_CELL = 1000
 _LIMITS = {"name": TABLES["people"].field("name").max_length,
