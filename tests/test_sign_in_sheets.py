@@ -149,3 +149,24 @@ def test_binary_and_special_files_are_refused(tmp_path):
         read_csv(bytes(range(256)) * 10)
     with pytest.raises(FieldGroupError, match="folder"):
         read_csv_file(tmp_path)
+
+
+@pytest.mark.parametrize("word, pillar", [("Entreprise", "company"), ("empresa", "company"), ("Perusahaan", "company"),
+                                          ("ကုမ္ပဏီ", "company"), ("Gouvernement", "government"),
+                                          ("Governo", "government"), ("Pemerintah", "government"),
+                                          ("Société civile", "civil_society"), ("Sociedade civil", "civil_society"),
+                                          ("LSM", "civil_society"), ("Observateur", "observer"),
+                                          ("Pengamat", "observer")])
+def test_the_pillar_words_of_the_six_languages(word, pillar):
+    from fieldgroup.core.choice_words import pillar_of
+
+    assert pillar_of(word) == pillar
+
+
+def test_the_status_words_of_the_six_languages():
+    from fieldgroup.core.choice_words import action_status_of, attendance_of
+
+    assert [attendance_of(w) for w in ("Présent", "excusé", "ausente", "Hadir", "တက်ရောက်")] == [
+        "present", "excused", "absent", "present", "present"]
+    assert [action_status_of(w) for w in ("Terminé", "en curso", "concluído", "Selesai", "ပြီးစီး", "dropped")] == [
+        "done", "in_progress", "done", "done", "done", "dropped"]

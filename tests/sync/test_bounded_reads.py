@@ -15,7 +15,6 @@ from fieldgroup.sync import bundle
 from fieldgroup.sync.exporter import export_bundle
 from tests.sync.conftest import seed_group
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="resource limits, FIFOs and /dev/zero are POSIX")
 
 LIMIT = 1 << 30  # 1 GiB of address space for the whole importing process
 RUNNER = textwrap.dedent("""
@@ -66,6 +65,7 @@ def honest(laptops, fast_dir):
     return path, tarkwa.store.path
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="resource limits, FIFOs and /dev/zero are POSIX")
 def test_zip_bombs_files_too_large_dev_zero_and_a_fifo_are_refused_within_the_limit(honest, fast_dir):
     path, store_path = honest
     manifest, _ = bundle.read_manifest(path.read_bytes())
