@@ -15,7 +15,6 @@ from fieldgroup.sync import bundle
 from fieldgroup.sync.exporter import export_bundle
 from tests.sync.conftest import seed_group
 
-
 LIMIT = 1 << 30  # 1 GiB of address space for the whole importing process
 RUNNER = textwrap.dedent("""
     import resource, sys
