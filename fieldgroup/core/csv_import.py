@@ -258,10 +258,12 @@ def plan_for_store(store: Any, group_id: str, table: CsvTable, mapping: dict[str
 
 
 def apply_import(
-    store: Any, group_id: str, plan: ImportPlan, report: Callable[[int, int], None] | None = None
+    store: Any, group_id: str, plan: ImportPlan, report: Callable[[int, int], None] | None = None,
+    fill_existing: bool = True,
 ) -> ImportResult:
-    """Create the plan's organisations and people and fill in merged people's empty fields, in one
-    transaction; nothing is written if anything fails (or if `report` raises: a cancelled dialog)."""
+    """Create the plan's organisations and people and (with `fill_existing`) fill in the empty fields
+    of people already there, in one transaction; nothing is written if anything fails (or if
+    `report` raises: a cancelled dialog)."""
     created_orgs = 0
     merged = 0
     with store.transaction():
@@ -276,7 +278,7 @@ def apply_import(
                                 role=line.role, email=line.email, phone=line.phone)
             if report and (done % 50 == 0 or done == total):
                 report(done, total)
-        for proposal in plan.merges:
+        for proposal in plan.merges if fill_existing else []:
             if proposal.person_id and proposal.fills:
                 store.people.update(proposal.person_id, **proposal.fills)
                 merged += 1

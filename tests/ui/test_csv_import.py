@@ -99,3 +99,17 @@ def test_a_french_excel_sheet_with_title_lines_shows_the_spreadsheet_row_numbers
     items = [dialog.errors.item(i).text() for i in range(dialog.errors.count())]
     assert items[0].startswith("Row 8: pillar “mercenaires”") and items[1].startswith("Row 9: Aïcha Ndiaye is listed")
     assert dialog.import_button.isEnabled()
+
+
+def test_filling_in_people_already_there_can_be_declined(qtbot, store, group, tmp_path):
+    org = store.organisations.create(group_id=group.id, name="Gold Fields", pillar="company")
+    kofi = store.people.create(organisation_id=org.id, name="Kofi Mensah")
+    sheet = tmp_path / "again.csv"
+    sheet.write_text("Name,Organisation,Email\nKofi  Mensah,Gold Fields,kofi@example.org\nAma,Gold Fields,\n",
+                     encoding="utf-8")
+    dialog = CsvImportDialog(store, group.id, sheet)
+    qtbot.addWidget(dialog)
+    assert "looks like Kofi Mensah" in dialog.errors.item(0).text()
+    dialog.fill_existing.setChecked(False)
+    dialog.import_button.click()
+    assert store.people.get(kofi.id).email is None and store.people.count() == 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -55,6 +56,11 @@ class CsvImportDialog(QDialog):
         self.preview.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.preview, 2)
         layout.addWidget(self._mapping_box())
+        self.fill_existing = QCheckBox(_("&Fill in empty details of people already in the store"))
+        self.fill_existing.setChecked(True)
+        self.fill_existing.setToolTip(_("Rows that name someone already there (spelled with other spaces, "
+                                        "capitals or accents) add their email, phone or role to that person."))
+        layout.addWidget(self.fill_existing)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
@@ -194,16 +200,17 @@ class CsvImportDialog(QDialog):
         store, group_id = self.store, self.group_id
         if len(plan.lines) <= BACKGROUND_ABOVE:
             try:
-                self._done(core.apply_import(store, group_id, plan))
+                self._done(core.apply_import(store, group_id, plan, fill_existing=self.fill_existing.isChecked()))
             except FieldGroupError as exc:
                 self.summary.setText("⚠ " + str(exc))
             return
         self.import_button.setEnabled(False)
+        fill = self.fill_existing.isChecked()
 
         def work(progress):
             # The window-modal progress dialog keeps the GUI from writing meanwhile, so the store's one
             # connection (and its clock) can be used here; cancelling rolls the transaction back.
-            return core.apply_import(store, group_id, plan, report=lambda d, t: progress.report(
+            return core.apply_import(store, group_id, plan, fill_existing=fill, report=lambda d, t: progress.report(
                 d, t, _("Adding people: {done} of {total}").format(done=d, total=t)))
 
         self.task = run_op(self, _("Importing the sign-in list"), work, on_done=self._done,
