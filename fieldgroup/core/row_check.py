@@ -21,6 +21,7 @@ RECORD_ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-
 # Stamps after 9999-12-31 cannot be shown as a date (and only a broken or hostile clock makes them).
 MAX_STAMP_MS = 253_402_300_799_999
 EXCERPT_CHARS = 30
+_MAX_INT = 2**63 - 1  # what SQLite can store as an integer
 # A real calendar day as the store writes it (month 01-12, day 01-31; the full rules check the rest).
 _ISO_DAY = re.compile(r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 
@@ -83,7 +84,9 @@ def _plainly_valid(field: Field, value: Any) -> bool:
         return type(value) is str and _ISO_DAY.match(value) is not None and _real_day(value)
     if kind == "bool":
         return type(value) is int and value in (0, 1)
-    return type(value) in (int, float) and math.isfinite(value)
+    if type(value) is int:
+        return -_MAX_INT <= value <= _MAX_INT
+    return type(value) is float and math.isfinite(value)
 
 
 def _real_day(text: str) -> bool:
@@ -121,7 +124,8 @@ def _check_type(field: Field, value: Any) -> None:
     if field.kind == "bool" and (not isinstance(value, int) or value not in (0, 1)):
         raise ValidationError(field.name, bad)
     if field.kind in ("real", "int") and (isinstance(value, bool) or not isinstance(value, int | float)
-                                          or (isinstance(value, float) and not math.isfinite(value))):
+                                          or (isinstance(value, float) and not math.isfinite(value))
+                                          or (isinstance(value, int) and abs(value) > _MAX_INT)):
         raise ValidationError(field.name, bad)
 
 
