@@ -69,6 +69,8 @@ def refuse_unless_store(path: Path) -> keys.StoreKey | None:
         finally:
             conn.close()
     except store_db.database_errors() as exc:
+        if store_integrity.no_room_beside(path):  # SQLite says only "disk I/O error" when it cannot make its -shm
+            raise disk_full_error() from None
         if key is not None or header_app_id(path) == APPLICATION_ID:  # ours, but damaged: offer the newest good backup
             raise store_integrity.damaged_error(path) from None
         raise NotAStoreError(

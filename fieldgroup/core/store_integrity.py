@@ -62,6 +62,16 @@ def _due(conn: sqlite3.Connection, path: Path, after_crash: bool, home: str, tod
         return True
 
 
+def no_room_beside(path: Path) -> bool:
+    """True when the store's folder has no room left: a failure to open is then the full disk, not damage."""
+    import shutil
+
+    try:
+        return shutil.disk_usage(path.parent).free < 64 * 1024
+    except OSError:
+        return False
+
+
 def damaged_error(path: Path) -> DamagedStoreError:
     """The sentence for a damaged store, offering the newest backup that opens soundly."""
     from fieldgroup.core.backups import newest_good_backup  # backups build on the store module
