@@ -84,7 +84,8 @@ class Manifest:
     def check_shape(self) -> None:
         """Raise BundleError naming the first field whose value no FieldGroup writes."""
         checks = {
-            "bundle_id": row_check.valid_id(self.bundle_id),
+            "bundle_id": isinstance(self.bundle_id, str) and 0 < len(self.bundle_id) <= 64
+            and self.bundle_id.isprintable(),
             "group_id": self.group_id is None or row_check.valid_id(self.group_id),
             "sender_device": row_check.valid_device(self.sender_device),
             "created": row_check.valid_stamp(self.created),
@@ -172,6 +173,8 @@ def decrypt(data: bytes, passphrase: keys.Passphrase | str | None) -> bytes:
 
 def check_start(head: bytes) -> None:
     """Refuse a file whose first bytes are neither a bundle's nor age's, before reading the rest."""
+    if is_encrypted(head):
+        return
     stripped = head.lstrip()
     known = (MAGIC, age_format.VERSION_LINE + b"\n", age_format.ARMOR_BEGIN)
     if not any(stripped.startswith(k) or k.startswith(stripped) for k in known):

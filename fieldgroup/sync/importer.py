@@ -145,21 +145,20 @@ def _import(store: Store, path: Path, passphrase: str | None, dry_run: bool, acc
         return report
     payload = compat.readable_payload(bundle.read_payload(compressed, manifest.payload_plain_bytes), manifest.format)
     rows_newest = validate.check_payload(store, manifest, payload)
-    report.warnings = check_clock(store, manifest, accept_future=accept_future, remember=not dry_run,
-                                  rows=rows_newest)
+    report.warnings += [w for w in check_clock(store, manifest, accept_future=accept_future, remember=not dry_run,
+                                               rows=rows_newest) if w not in report.warnings]
     backup = None if dry_run else backups.backup_before(store, "import")
     report.backup = str(backup) if backup else None
     try:
         with store.transaction():
-            # Past every stamp that arrives before the merge stamps anything itself (links to deleted
-            # records cleared): those local stamps must sort after the rows they change.
-            # Accepted future stamps are not observed (clocks.py): this laptop's bundles stay acceptable.
+            merger = Merger(store, manifest.vector, seen_before)
+            report.counts = merger.apply(payload)
+            # Past every row stamp that arrived (not only the manifest's): later local edits sort after
+            # them. Accepted future stamps are not observed (clocks.py): this laptop's bundles stay acceptable.
             limit = store.sync.wall_ms() + FUTURE_TOLERANCE_MS
             observable = [s for s in rows_newest.values() if stamp_ms(s) <= limit]
             if observable:
                 store.sync.observe(max(observable))
-            merger = Merger(store, manifest.vector, seen_before)
-            report.counts = merger.apply(payload)
             if dry_run:
                 raise _Rollback()  # same work as a real import, then undone: the counts are the real ones
             _remember(store, manifest, path, report, seen_before, merger.devices)

@@ -177,7 +177,7 @@ def test_a_foreign_top_level_group_under_a_manifest_without_group_is_refused(sou
 
 @pytest.mark.parametrize("field, value", [
     ("vector", ["a", "b"]), ("vector", {"x": "y"}), ("created", "not hex at all"), ("created", "ffffffffffff" + "0" * 22),
-    ("counts", "many"), ("devices", ["laptop"]), ("sender_name", "x" * 5000), ("full", "yes"), ("bundle_id", 7),
+    ("counts", "many"), ("devices", ["laptop"]), ("sender_name", "x" * 5000), ("full", "yes"), ("bundle_id", 7), ("bundle_id", "x" * 100),
 ])
 def test_a_malformed_manifest_is_one_sentence(source, fast_dir, field, value):
     path, store = source
@@ -193,7 +193,6 @@ def test_a_malformed_manifest_is_one_sentence(source, fast_dir, field, value):
 
 def test_row_stamps_in_2200_under_a_normal_manifest_are_judged_like_a_future_manifest(source, laptops, fast_dir):
     path, store = source
-    tarkwa = laptops[1]
     device = json.loads(rows(bundle.read_payload(bundle.read_manifest(path.read_bytes())[1]), "people")[0][-2])["*"][18:]
     future = f"{YEAR_2200_MS:012x}000000{device}"
 
@@ -206,11 +205,23 @@ def test_row_stamps_in_2200_under_a_normal_manifest_are_judged_like_a_future_man
     assert store.counts()["people"] == 0
     report = import_bundle(store, crafted, accept_future=True)
     assert report.warnings
-    # The clock observed the row stamp: a later local edit sorts after it and wins everywhere.
+
+
+def test_row_stamps_a_little_ahead_are_observed_so_later_local_edits_win(source, laptops, fast_dir):
+    """Accepted far-future stamps are never observed (sync/clocks.py); stamps within the day's
+    tolerance are, from the rows too: later local edits must sort after them."""
+    path, store = source
+    tarkwa = laptops[1]
+    device = json.loads(rows(bundle.read_payload(bundle.read_manifest(path.read_bytes())[1]), "people")[0][-2])["*"][18:]
+    ahead = f"{tarkwa.ms + 12 * 3600 * 1000:012x}000000{device}"
+
+    def change(payload):
+        row = rows(payload, "people")[0]
+        row[-2], row[-1] = json.dumps({"*": ahead}), ahead
+    import_bundle(store, craft(path, fast_dir / "ahead.fgbundle", change))
     tarkwa.tick()
     person = store.people.list()[0]
-    stamp = store.records.update("people", person.id, {"role": "Chair"})
-    assert stamp > future
+    assert store.records.update("people", person.id, {"role": "Chair"}) > ahead
 
 
 def test_cli_refuses_a_crafted_bundle_with_one_line_and_no_traceback(source, fast_dir):
