@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldgroup import private_files
-from fieldgroup.core import keys, leftovers, store_db, store_integrity
+from fieldgroup.core import keys, leftovers, store_db, store_integrity, store_sync
 from fieldgroup.core.atomic import replace_durably
 from fieldgroup.core.errors import DiskFullError, NewerStoreError, NotAStoreError, NotFoundError
 from fieldgroup.core.hlc import HybridClock, wall_clock_ms
@@ -219,6 +219,17 @@ class RecordStore:
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 5000")
 
+    def _keep_own_stamps(self, device: str) -> None:
+        """What this file made under its earlier ids stays in its seen vector. Only the latest previous
+        id is remembered as such, so a copy of a copy (a store built under a temporary name, then
+        moved) would otherwise export an empty vector, and its bundles would look like nothing new."""
+        vector = json.loads(self.get_local("seen_vector") or "{}")
+        for old in {device, self.get_local("previous_device_id")} - {None}:
+            own = store_sync.newest_stamp_of(self.conn, old)
+            if own and own > vector.get(old, ""):
+                vector[old] = own
+        self.set_local("seen_vector", json.dumps(vector, sort_keys=True))
+
     @staticmethod
     def _migrate(conn: sqlite3.Connection, path: Path, key: keys.StoreKey | None) -> None:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -251,6 +262,7 @@ class RecordStore:
             self.set_local("device_id", new_device)
             self.set_local("home", home)
             if device:
+                self._keep_own_stamps(device)
                 self.set_local("previous_device_id", device)
         if device:
             log.info("Store %s was copied or restored: new device id %s (was %s)", self.path, new_device, device)
