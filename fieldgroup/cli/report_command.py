@@ -11,7 +11,6 @@ from fieldgroup.cli.common import (
     add_locale_option,
     add_passphrase_option,
     add_store_option,
-    require_file_target,
 )
 from fieldgroup.i18n import _
 from fieldgroup.reports.registry import report_kinds
@@ -46,7 +45,6 @@ def default_group(store) -> str | None:
 def run_report(args: argparse.Namespace) -> int:
     if args.kind == "meeting" and not args.meeting:
         raise UsageError(_("The meeting handout needs --meeting ID."))
-    require_file_target(args.out)
     from fieldgroup.cli.common import open_store_for
     from fieldgroup.i18n import current_locale
     from fieldgroup.reports import build_report
