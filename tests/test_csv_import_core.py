@@ -44,13 +44,14 @@ def test_empty_file_is_refused_with_a_sentence():
 
 
 def test_bad_rows_name_their_row_number(store, group):
-    text = SIGN_IN + "Bad Pillar;Some NGO;ngo;;;\n" + ";Nobody Org;company;;;\n" + "Odd;WACAM;;x;;\n"
+    text = SIGN_IN + "Bad Pillar;Some NGO;mercenaries;;;\n" + ";Nobody Org;company;;;\n" + "Odd;WACAM;;x;;\n"
     table = read_csv(text.encode())
     plan = plan_for_store(store, group.id, table, guess_mapping(table.header))
     assert len(plan.lines) == 3
-    assert plan.errors[0] == "Row 5: pillar 'ngo' is not one of company, government, civil society, observer."
+    assert plan.errors[0] == ("Row 5: pillar “mercenaries” is not recognised; write one of: Companies, Government, "
+                              "Civil society, Observers.")
     assert plan.errors[1].startswith("Row 6: the name is empty")
-    assert plan.errors[2].startswith("Row 7: gender 'x'")
+    assert plan.errors[2].startswith("Row 7: gender “x”")
     assert set(plan.new_organisations) == {"Gold Fields", "Ministry of Lands", "WACAM"}
 
 
@@ -60,7 +61,7 @@ def test_new_organisation_without_pillar_is_an_error_but_known_one_is_fine(store
     plan = plan_for_store(store, group.id, table, guess_mapping(table.header))
     assert [line.name for line in plan.lines] == ["A"]
     assert plan.errors == [
-        "Row 3: organisation 'Unknown Org' is new, so its pillar is needed (company, government, civil society, observer)."
+        "Row 3: organisation “Unknown Org” is new, so its pillar is needed (Companies, Government, Civil society, Observers)."
     ]
 
 

@@ -99,6 +99,28 @@ def test_a_copied_store_takes_a_new_device_id(tmp_path):
         assert s.device_id != original
 
 
+def test_a_copy_of_a_copy_still_sends_what_it_made(tmp_path):
+    """A store moved twice (the demo builds under a temporary name, then it is moved) took two new
+    ids; a full bundle from it must still bring everything into an empty store, not 'nothing new'."""
+    from fieldgroup.sync.exporter import export_bundle
+    from fieldgroup.sync.importer import import_bundle
+
+    first = tmp_path / "first.fgstore"
+    with create_store(first) as s:
+        s.groups.create(name="Made before the moves")
+    second = tmp_path / "second.fgstore"
+    shutil.move(first, second)
+    open_store(second).close()
+    third = tmp_path / "third.fgstore"
+    shutil.move(second, third)
+    with open_store(third) as s:
+        export_bundle(s, tmp_path / "full.fgbundle")
+    with create_store(tmp_path / "empty.fgstore") as empty:
+        report = import_bundle(empty, tmp_path / "full.fgbundle")
+        assert not report.already_had
+        assert [g.name for g in empty.groups.list()] == ["Made before the moves"]
+
+
 def test_a_restored_backup_takes_a_new_device_id(store, tmp_path):
     store.groups.create(name="Backed up")
     target = store.backup(tmp_path / "backup.fgstore")

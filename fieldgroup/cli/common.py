@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from fieldgroup.core.errors import FieldGroupError
 from fieldgroup.i18n import SUPPORTED_LANGUAGES, _, normalise_locale, set_locale
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -59,6 +60,10 @@ def passphrase_for(args: argparse.Namespace, store_path: Path | None = None):  #
     from fieldgroup.core import keys
 
     given = getattr(args, "passphrase_file", None)
+    if given is not None:  # a folder, a pipe or a device is refused before anything opens it (exit 1)
+        from fieldgroup.core.safe_read import check_file
+
+        check_file(given, 64 * 1024)
     try:
         if given is not None:
             return keys.read_file(given)
@@ -91,3 +96,10 @@ def open_store_for(args: argparse.Namespace, path: Path | None = None, **options
     for notice in store.notices:
         print(notice, file=sys.stderr)
     return store
+
+
+def require_file_target(path: Path) -> Path:
+    """A folder given where a file is to be written is a refusal (exit 1) in every command."""
+    if path.is_dir():
+        raise FieldGroupError(_("{path} is a folder; give a file name inside it.").format(path=path))
+    return path

@@ -17,6 +17,7 @@ from fieldgroup.cli.common import (
     open_store_for,
     passphrase_for,
     print_json,
+    require_file_target,
 )
 from fieldgroup.core.errors import FieldGroupError
 from fieldgroup.formatting import format_number
@@ -152,8 +153,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    if args.out.is_dir():
-        raise UsageError(_("--out must be a file name, not a folder."))
+    require_file_target(args.out)
     with open_store_for(args) as store:
         target = store.backup(args.out)
     print(_("Backed up to {path}.").format(path=target))

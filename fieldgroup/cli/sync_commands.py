@@ -14,6 +14,7 @@ from fieldgroup.cli.common import (
     open_store_for,
     passphrase_for,
     print_json,
+    require_file_target,
 )
 from fieldgroup.i18n import _, ngettext
 
@@ -68,6 +69,7 @@ def bundle_passphrase(args: argparse.Namespace, store):  # noqa: ANN001, ANN201 
 
 
 def run_export(args: argparse.Namespace) -> int:
+    require_file_target(args.out)
     from fieldgroup.sync.exporter import export_bundle
 
     with open_store_for(args) as store:

@@ -1,17 +1,22 @@
-"""Import people and organisations from a CSV sign-in list: read, map columns, check each row, apply."""
+"""Import people and organisations from a sign-in sheet (CSV or .xlsx): map columns, check each row, apply."""
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from fieldgroup.core import choice_words
+from fieldgroup.core.choice_words import fold
+from fieldgroup.core.choices import GENDER
 from fieldgroup.core.errors import FieldGroupError
-from fieldgroup.core.schema import GENDERS, PILLAR_LABELS, PILLARS
+from fieldgroup.core.row_check import excerpt
+from fieldgroup.core.schema import PILLAR_LABELS, PILLARS, TABLES
+from fieldgroup.core.sheet_reader import CsvTable, clean_cell, decode, read_csv, read_sheet, sniff_delimiter
 from fieldgroup.i18n import N_, _
+
+__all__ = ["CsvTable", "decode", "read_csv", "read_csv_file", "sniff_delimiter"]
 
 # The fields a sign-in list can fill, in the order the mapping shows them.
 TARGETS: dict[str, Any] = {
@@ -24,43 +29,41 @@ TARGETS: dict[str, Any] = {
     "phone": N_("Phone"),
 }
 REQUIRED = ("name", "organisation")
+GENDER_LABELS = GENDER.labels()
+# A cell this long is not a name or a phone number: the row is refused rather than cut.
+MAX_CELL = 1000
+_LIMITS = {"name": TABLES["people"].field("name").max_length,
+           "organisation": TABLES["organisations"].field("name").max_length,
+           **{t: TABLES["people"].field(t).max_length for t in ("role", "email", "phone")}}
 
-# Header words (lower case) that suggest a target field; sign-in lists come in several languages.
+# Header words (folded: lower case, no accents) that suggest a target field, in the six languages.
 _HEADER_WORDS = {
-    "name": ("name", "full name", "participant", "nom", "nombre", "nome", "nama"),
-    "organisation": ("organisation", "organization", "org", "organisation name", "organización", "organizacion",
-                     "organização", "organisasi", "institution", "company", "entity"),
-    "pillar": ("pillar", "sector", "pilier", "pilar", "stakeholder group"),
-    "gender": ("gender", "sex", "genre", "sexe", "género", "genero", "jenis kelamin"),
-    "role": ("role", "position", "title", "function", "fonction", "cargo", "jabatan", "rôle"),
-    "email": ("email", "e-mail", "mail", "courriel", "correo"),
-    "phone": ("phone", "telephone", "tel", "mobile", "téléphone", "teléfono", "telefone", "telepon"),
+    "name": ("name", "full name", "participant", "participants", "names", "nom", "nom complet", "nom et prenom",
+             "nombre", "nombre completo", "nombres", "nome", "nome completo", "nama", "nama lengkap",
+             "အမည်", "နာမည်"),
+    "organisation": ("organisation", "organization", "org", "organisation name", "organizacion", "organizacao",
+                     "organisasi", "institution", "institucion", "instituicao", "instansi", "lembaga", "company",
+                     "entity", "entite", "entidad", "structure", "အဖွဲ့အစည်း"),
+    "pillar": ("pillar", "sector", "pilier", "pilar", "stakeholder group", "secteur", "setor", "sektor", "kategori",
+               "categorie", "categoria", "ကဏ္ဍ"),
+    "gender": ("gender", "sex", "genre", "sexe", "genero", "sexo", "jenis kelamin", "l/p", "h/f", "m/f", "h/m",
+               "ကျား/မ", "လိင်"),
+    "role": ("role", "position", "title", "function", "fonction", "poste", "titre", "cargo", "funcion", "funcao",
+             "jabatan", "posisi", "ရာထူး"),
+    "email": ("email", "e-mail", "mail", "courriel", "correo", "correo electronico", "surel", "အီးမေးလ်"),
+    "phone": ("phone", "telephone", "tel", "mobile", "telefono", "celular", "telefone", "telepon", "hp", "no hp",
+              "ဖုန်း"),
 }
 
-_PILLAR_WORDS = {
-    "company": ("company", "companies", "business", "private sector"),
-    "government": ("government", "governments", "gov", "govt"),
-    "civil_society": ("civil society", "civil_society", "civil-society"),
-    "observer": ("observer", "observers"),
-}
-_GENDER_WORDS = {"female": ("female", "f", "woman", "w"), "male": ("male", "m", "man"), "other": ("other",)}
 
-ENCODINGS = ("utf-8-sig", "utf-8", "cp1252")
-
-
-@dataclass(frozen=True, slots=True)
-class CsvTable:
-    """A decoded CSV file: its header, its data rows, and how it was read."""
-
-    header: list[str]
-    rows: list[list[str]]
-    delimiter: str
-    encoding: str
+def read_csv_file(path: Path | str) -> CsvTable:
+    """A sign-in sheet from a file: CSV (any common encoding) or .xlsx."""
+    return read_sheet(path)
 
 
 @dataclass(frozen=True, slots=True)
 class PersonLine:
-    """One valid row, ready to import. `row` is the line number a spreadsheet shows (header = row 1)."""
+    """One valid row, ready to import. `row` is the row number the spreadsheet shows."""
 
     row: int
     name: str
@@ -72,14 +75,27 @@ class PersonLine:
     phone: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class MergeProposal:
+    """A row naming someone already in the store (or earlier in the file), spelled a little differently."""
+
+    row: int
+    name: str  # as the row writes it
+    existing_name: str
+    person_id: str | None  # None: the earlier row of the same file
+    fills: dict[str, str]  # empty fields of the existing person that the row fills in
+
+
 @dataclass
 class ImportPlan:
-    """What an import would do: the rows to create, new organisations, skipped rows and row errors."""
+    """What an import would do: the rows to create, new organisations, merges and row errors."""
 
     lines: list[PersonLine] = field(default_factory=list)
     new_organisations: dict[str, str] = field(default_factory=dict)  # name -> pillar
-    duplicates: list[int] = field(default_factory=list)  # row numbers already in the store
+    duplicates: list[int] = field(default_factory=list)  # row numbers of people already there
+    merges: list[MergeProposal] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # "Row 7: ..."
+    refused_rows: list[int] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,191 +103,184 @@ class ImportResult:
     people: int
     organisations: int
     skipped: int
-
-
-def decode(data: bytes) -> tuple[str, str]:
-    """The text and the encoding that read it: UTF-8 (with or without BOM), else Windows-1252."""
-    for encoding in ENCODINGS:
-        try:
-            return data.decode(encoding), encoding
-        except UnicodeDecodeError:
-            continue
-    raise FieldGroupError(_("The file is not a text file in UTF-8 or Windows-1252; save it as CSV UTF-8 and try again."))
-
-
-def sniff_delimiter(text: str) -> str:
-    """The delimiter used by most lines among comma, semicolon, tab and bar."""
-    sample = "\n".join(text.splitlines()[:20])
-    try:
-        return csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
-    except csv.Error:
-        counts = {d: sample.count(d) for d in ",;\t|"}
-        return max(counts, key=counts.get) if any(counts.values()) else ","
-
-
-def read_csv(data: bytes) -> CsvTable:
-    """Decode and split a CSV file; the first non-empty line is the header."""
-    text, encoding = decode(data)
-    delimiter = sniff_delimiter(text)
-    records = [r for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
-    # Keep blank lines in the numbering so row numbers match what a spreadsheet shows.
-    while records and not any(c.strip() for c in records[0]):
-        records.pop(0)
-    if not records:
-        raise FieldGroupError(_("The file is empty; choose a sign-in list with a header line and at least one person."))
-    header = [c.strip() for c in records[0]]
-    return CsvTable(header, records[1:], delimiter, encoding)
-
-
-def read_csv_file(path: Path | str) -> CsvTable:
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise FieldGroupError(
-            _("Could not read {path} ({reason}); check the file and try again.").format(path=path, reason=exc.strerror or exc)
-        ) from exc
-    return read_csv(data)
+    merged: int = 0
 
 
 def guess_mapping(header: list[str]) -> dict[str, int | None]:
     """For each target field, the column whose header names it (or None)."""
     mapping: dict[str, int | None] = dict.fromkeys(TARGETS)
     used: set[int] = set()
+    folded = [fold(title) for title in header]
     for target, words in _HEADER_WORDS.items():
-        for index, title in enumerate(header):
-            if index not in used and title.strip().lower() in words:
+        wanted = {fold(w) for w in words}
+        for index, title in enumerate(folded):
+            if index not in used and title.rstrip(" :*") in wanted:
                 mapping[target] = index
                 used.add(index)
                 break
     return mapping
 
 
-def _norm(text: str) -> str:
-    return " ".join(text.replace("_", " ").split()).lower()
-
-
 def parse_pillar(text: str) -> str | None:
-    """A pillar key from what people write in a sign-in list; None when not recognised."""
-    value = _norm(text)
-    for key in PILLARS:
-        if value in (_norm(w) for w in _PILLAR_WORDS[key]) or value == _norm(str(PILLAR_LABELS[key])):
-            return key
-    return None
+    """A pillar key from what people write in a sign-in list, in any of the six languages; None if unknown."""
+    return choice_words.pillar_of(text) or _label_match(text, {k: PILLAR_LABELS[k] for k in PILLARS})
 
 
-def parse_gender(text: str) -> str | None:
-    value = _norm(text)
-    for key in GENDERS:
-        if value in _GENDER_WORDS[key] or value == _(key).lower():
-            return key
-    return None
+def parse_gender(text: str, spanish_initials: bool = False) -> str | None:
+    return choice_words.gender_of(text, spanish_initials) or _label_match(text, GENDER_LABELS)
 
 
-def _pillar_choices() -> str:
-    return ", ".join(k.replace("_", " ") for k in PILLARS)
+def _label_match(text: str, labels: dict[str, Any]) -> str | None:
+    """Also the labels the app itself shows in the current language."""
+    folded = fold(text)
+    return next((key for key, label in labels.items() if fold(str(label)) == folded), None)
+
+
+def _choices(labels: dict[str, Any]) -> str:
+    return ", ".join(str(label) for label in labels.values())
+
+
+class _Planner:
+    """Checks every row against the mapping and the store's organisations and people."""
+
+    def __init__(self, table: CsvTable, mapping: dict[str, int | None], organisations: dict[str, tuple[str, str]],
+                 people: dict[tuple[str, str], dict[str, Any]]):
+        self.table, self.mapping = table, mapping
+        self.orgs = {fold(name): value for name, value in organisations.items()}
+        self.people = people
+        self.plan = ImportPlan()
+        self.new_orgs: dict[str, str] = {}  # folded name -> name as first written
+        self.seen: dict[tuple[str, str], int] = {}  # key -> index in plan.lines
+        gender_col = mapping.get("gender")
+        self.spanish = gender_col is not None and choice_words.uses_spanish_initials(
+            [r[gender_col] for r in table.rows[:500] if gender_col < len(r)])
+
+    def run(self) -> ImportPlan:
+        for index, record in enumerate(self.table.rows):
+            number = self.table.number_of(index)
+            if not any(c.strip() for c in record):
+                continue
+            line, error = self._check(number, record)
+            if error:
+                self.plan.errors.append(_("Row {row}: {problem}").format(row=number, problem=error))
+                self.plan.refused_rows.append(number)
+            else:
+                self._place(line)
+        return self.plan
+
+    def _org_key(self, name: str) -> str:
+        known = self.orgs.get(fold(name))
+        return known[0] if known else "new:" + fold(name)
+
+    def _place(self, line: PersonLine) -> None:
+        key = (self._org_key(line.organisation), fold(line.name))
+        fields = {"gender": line.gender, "role": line.role, "email": line.email, "phone": line.phone}
+        if key in self.people:
+            existing = self.people[key]
+            fills = {k: v for k, v in fields.items() if v and not existing.get(k)}
+            self._propose(MergeProposal(line.row, line.name, existing["name"], existing["id"], fills))
+            return
+        if key in self.seen:
+            earlier = self.plan.lines[self.seen[key]]
+            fills = {k: v for k, v in fields.items() if v and not getattr(earlier, k)}
+            self.plan.lines[self.seen[key]] = replace(earlier, **fills)
+            self._propose(MergeProposal(line.row, line.name, earlier.name, None, fills))
+            return
+        self.seen[key] = len(self.plan.lines)
+        if key[0].startswith("new:") and key[0][4:] not in self.new_orgs:
+            self.new_orgs[key[0][4:]] = line.organisation
+            self.plan.new_organisations[line.organisation] = line.pillar or ""
+        self.plan.lines.append(line)
+
+    def _propose(self, proposal: MergeProposal) -> None:
+        self.plan.merges.append(proposal)
+        self.plan.duplicates.append(proposal.row)
+
+    def _check(self, number: int, record: list[str]) -> tuple[PersonLine | None, str | None]:
+        longest = max((len(c) for c in record), default=0)
+        if longest > MAX_CELL:
+            return None, _("a cell holds {n} characters, more than any name or contact; shorten it or remove it.").format(
+                n=longest)
+        values = {t: clean_cell(record[i]) if i is not None and i < len(record) else "" for t, i in self.mapping.items()}
+        for target, limit in _LIMITS.items():
+            if len(values[target]) > limit:
+                return None, _("{field} is longer than {n} characters.").format(field=str(TARGETS[target]), n=limit)
+        if not values["name"]:
+            return None, _("the name is empty.")
+        if not values["organisation"]:
+            return None, _("the organisation of {name} is empty.").format(name=values["name"])
+        pillar = None
+        if values["pillar"]:
+            pillar = parse_pillar(values["pillar"])
+            if pillar is None:
+                return None, _("pillar “{value}” is not recognised; write one of: {choices}.").format(
+                    value=excerpt(values["pillar"]), choices=_choices(PILLAR_LABELS))
+        known = fold(values["organisation"]) in self.orgs or fold(values["organisation"]) in self.new_orgs
+        if not known and pillar is None:
+            return None, _("organisation “{name}” is new, so its pillar is needed ({choices}).").format(
+                name=excerpt(values["organisation"]), choices=_choices(PILLAR_LABELS))
+        gender = None
+        if values["gender"]:
+            gender = parse_gender(values["gender"], self.spanish)
+            if gender is None:
+                return None, _("gender “{value}” is not recognised; write one of: {choices}, or leave it empty.").format(
+                    value=excerpt(values["gender"]), choices=_choices(GENDER_LABELS))
+        return PersonLine(number, values["name"], values["organisation"], pillar, gender,
+                          values["role"] or None, values["email"] or None, values["phone"] or None), None
 
 
 def plan_import(
     table: CsvTable,
     mapping: dict[str, int | None],
     organisations: dict[str, tuple[str, str]],
-    existing_people: set[tuple[str, str]],
+    existing_people: dict[tuple[str, str], dict[str, Any]] | set[tuple[str, str]],
 ) -> ImportPlan:
     """Check every row against the mapping.
 
-    `organisations`: lower-case name -> (id, pillar) of the group's organisations;
-    `existing_people`: (organisation id or lower-case new name, lower-case person name) already stored."""
+    `organisations`: name -> (id, pillar) of the group's organisations; `existing_people`:
+    (organisation id, folded person name) -> the person's fields (id, name, gender, role, email, phone)."""
     missing = [str(TARGETS[t]) for t in REQUIRED if mapping.get(t) is None]
     if missing:
         raise FieldGroupError(_("Choose which column holds: {fields}.").format(fields=", ".join(missing)))
-    plan = ImportPlan()
-    seen: set[tuple[str, str]] = set()
-    for offset, record in enumerate(table.rows):
-        number = offset + 2  # the header is row 1
-        if not any(c.strip() for c in record):
-            continue
-        line, error = _check_row(number, record, mapping, organisations, plan.new_organisations)
-        if error:
-            plan.errors.append(_("Row {row}: {problem}").format(row=number, problem=error))
-            continue
-        org = organisations.get(line.organisation.lower())
-        key = (org[0] if org else line.organisation.lower(), line.name.lower())
-        if key in existing_people or key in seen:
-            plan.duplicates.append(number)
-            continue
-        seen.add(key)
-        if org is None and line.organisation.lower() not in {n.lower() for n in plan.new_organisations}:
-            plan.new_organisations[line.organisation] = line.pillar or ""
-        plan.lines.append(line)
-    return plan
-
-
-def _cell(record: list[str], index: int | None) -> str:
-    if index is None or index >= len(record):
-        return ""
-    return record[index].strip()
-
-
-def _check_row(
-    number: int,
-    record: list[str],
-    mapping: dict[str, int | None],
-    organisations: dict[str, tuple[str, str]],
-    new_organisations: dict[str, str],
-) -> tuple[PersonLine | None, str | None]:
-    values = {target: _cell(record, index) for target, index in mapping.items()}
-    if not values["name"]:
-        return None, _("the name is empty.")
-    if not values["organisation"]:
-        return None, _("the organisation of {name} is empty.").format(name=values["name"])
-    pillar = None
-    if values["pillar"]:
-        pillar = parse_pillar(values["pillar"])
-        if pillar is None:
-            return None, _("pillar '{value}' is not one of {choices}.").format(value=values["pillar"], choices=_pillar_choices())
-    known = organisations.get(values["organisation"].lower())
-    planned = {n.lower(): p for n, p in new_organisations.items()}.get(values["organisation"].lower())
-    if known is None and planned is None and pillar is None:
-        return None, _("organisation '{name}' is new, so its pillar is needed ({choices}).").format(
-            name=values["organisation"], choices=_pillar_choices())
-    gender = None
-    if values["gender"]:
-        gender = parse_gender(values["gender"])
-        if gender is None:
-            return None, _("gender '{value}' is not one of female, male, other (or leave it empty).").format(
-                value=values["gender"])
-    for target, limit in (("name", 200), ("organisation", 200), ("role", 200), ("email", 200), ("phone", 200)):
-        if len(values[target]) > limit:
-            return None, _("{field} is longer than {n} characters.").format(field=str(TARGETS[target]), n=limit)
-    line = PersonLine(number, values["name"], values["organisation"], pillar, gender,
-                      values["role"] or None, values["email"] or None, values["phone"] or None)
-    return line, None
+    if isinstance(existing_people, set):
+        existing_people = {(org, fold(name)): {"id": None, "name": name} for org, name in existing_people}
+    return _Planner(table, mapping, organisations, existing_people).run()
 
 
 def plan_for_store(store: Any, group_id: str, table: CsvTable, mapping: dict[str, int | None]) -> ImportPlan:
     """`plan_import` against what the group's store already holds."""
-    orgs = {o.name.lower(): (o.id, o.pillar) for o in store.organisations.list(group_id=group_id)}
+    orgs = {o.name: (o.id, o.pillar) for o in store.organisations.list(group_id=group_id)}
     org_ids = {o_id for o_id, _pillar in orgs.values()}
-    people = {(p.organisation_id, p.name.lower()) for p in store.people.list() if p.organisation_id in org_ids}
+    people = {(p.organisation_id, fold(p.name)): {"id": p.id, "name": p.name, "gender": p.gender, "role": p.role,
+                                                 "email": p.email, "phone": p.phone}
+              for p in store.people.list() if p.organisation_id in org_ids}
     return plan_import(table, mapping, orgs, people)
 
 
 def apply_import(
-    store: Any, group_id: str, plan: ImportPlan, report: Callable[[int, int], None] | None = None
+    store: Any, group_id: str, plan: ImportPlan, report: Callable[[int, int], None] | None = None,
+    fill_existing: bool = True,
 ) -> ImportResult:
-    """Create the plan's organisations and people in one transaction; nothing is written if anything fails
-    (or if `report` raises, which is how a cancelled progress dialog stops the import)."""
+    """Create the plan's organisations and people and (with `fill_existing`) fill in the empty fields
+    of people already there, in one transaction; nothing is written if anything fails (or if
+    `report` raises: a cancelled dialog)."""
     created_orgs = 0
+    merged = 0
     with store.transaction():
-        ids = {o.name.lower(): o.id for o in store.organisations.list(group_id=group_id)}
+        ids = {fold(o.name): o.id for o in store.organisations.list(group_id=group_id)}
         for name, pillar in plan.new_organisations.items():
-            if name.lower() not in ids:
-                ids[name.lower()] = store.organisations.create(group_id=group_id, name=name, pillar=pillar).id
+            if fold(name) not in ids:
+                ids[fold(name)] = store.organisations.create(group_id=group_id, name=name, pillar=pillar).id
                 created_orgs += 1
         total = len(plan.lines)
         for done, line in enumerate(plan.lines, start=1):
-            store.people.create(organisation_id=ids[line.organisation.lower()], name=line.name, gender=line.gender,
+            store.people.create(organisation_id=ids[fold(line.organisation)], name=line.name, gender=line.gender,
                                 role=line.role, email=line.email, phone=line.phone)
             if report and (done % 50 == 0 or done == total):
                 report(done, total)
-    return ImportResult(len(plan.lines), created_orgs, len(plan.duplicates) + len(plan.errors))
+        for proposal in plan.merges if fill_existing else []:
+            if proposal.person_id and proposal.fills:
+                store.people.update(proposal.person_id, **proposal.fills)
+                merged += 1
+    return ImportResult(len(plan.lines), created_orgs, len(plan.errors), merged)
+

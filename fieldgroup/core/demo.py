@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import random
+import secrets
 import unicodedata
 import uuid
 from collections import defaultdict
@@ -10,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from fieldgroup import i18n
 from fieldgroup.core import create_store, keys
 from fieldgroup.core.api import Store
 from fieldgroup.core.demo_indicators import add_indicators
@@ -17,6 +20,7 @@ from fieldgroup.core.demo_members import add_members
 from fieldgroup.core.demo_text import DemoText, text_for
 from fieldgroup.core.demo_writing import action_fields, meeting_fields
 from fieldgroup.core.entities import Group, Meeting, Organisation, Person
+from fieldgroup.core.errors import FieldGroupError
 from fieldgroup.core.indicators import ActionFacts
 from fieldgroup.core.schema import BALANCE_PILLARS
 
@@ -68,18 +72,23 @@ def generate_demo(
         raise ValueError(f"size must be one of {', '.join(SIZES)}")
     day = today or date.today()
     path = Path(path)
-    store = create_store(path, today=lambda: day, passphrase=passphrase)
+    if path.exists():
+        raise FieldGroupError(i18n._("{path} already exists; choose a new file name for the new store.").format(path=path))
+    # Built under a temporary name and renamed when complete: a killed demo leaves no half-made
+    # store at `path` (its temporary file is removed when a store in that folder is next opened).
+    building = path.with_name(f".{path.name}.{secrets.token_hex(4)}.partial")
+    store = create_store(building, today=lambda: day, passphrase=passphrase)
     try:
         with store.transaction():
             _DemoBuilder(store, random.Random(seed), text_for(locale), SIZES[size], day).build()
-        return store.counts()
-    except BaseException:
+        counts = store.counts()
         store.close()
-        for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-            leftover.unlink(missing_ok=True)
-        raise
+        os.replace(building, path)
+        return counts
     finally:
         store.close()
+        for leftover in (building, *(building.with_name(building.name + s) for s in ("-wal", "-shm", "-journal"))):
+            leftover.unlink(missing_ok=True)
 
 
 def spread(total: int, weights: list[float], rng: random.Random) -> list[int]:

@@ -61,6 +61,11 @@ def _coerce_one(field: Field, value: Any) -> Any:
     return text
 
 
+def coerce_value(field: Field, value: Any) -> Any:
+    """One value as the store would hold it, or a ValidationError naming the field (also checks bundles)."""
+    return _coerce_one(field, value)
+
+
 class _LazyLabel:
     """A field's label, translated only when it is formatted into a message."""
 

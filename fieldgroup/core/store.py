@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldgroup import private_files
-from fieldgroup.core import keys, store_db, store_integrity
+from fieldgroup.core import keys, leftovers, store_db, store_integrity, store_sync
 from fieldgroup.core.atomic import replace_durably
 from fieldgroup.core.errors import DiskFullError, NewerStoreError, NotAStoreError, NotFoundError
 from fieldgroup.core.hlc import HybridClock, wall_clock_ms
@@ -69,6 +69,8 @@ def refuse_unless_store(path: Path) -> keys.StoreKey | None:
         finally:
             conn.close()
     except store_db.database_errors() as exc:
+        if store_integrity.no_room_beside(path):  # SQLite says only "disk I/O error" when it cannot make its -shm
+            raise disk_full_error() from None
         if key is not None or header_app_id(path) == APPLICATION_ID:  # ours, but damaged: offer the newest good backup
             raise store_integrity.damaged_error(path) from None
         raise NotAStoreError(
@@ -180,6 +182,7 @@ class RecordStore:
             conn = store_db.connect(read_only_uri(path, live=True), key, uri=True, check_same_thread=False)
             return cls(path, conn, wall, read_only=True, key=key)
         lock = StoreLock(path).acquire()
+        leftovers.clean(path)  # under the lock: this store's own temporary files are nobody's work in progress
         conn = None
         try:
             if is_new:
@@ -191,6 +194,7 @@ class RecordStore:
             cls._configure(conn)
             if is_new:
                 conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                lock.cover_identity()  # the file exists now: lock it by its identity too
             else:
                 store_integrity.verify_on_open(conn, path, after_crash=lock.stale is not None, home=_home_marker(path))
             cls._migrate(conn, path, key)
@@ -214,6 +218,17 @@ class RecordStore:
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 5000")
+
+    def _keep_own_stamps(self, device: str) -> None:
+        """What this file made under its earlier ids stays in its seen vector. Only the latest previous
+        id is remembered as such, so a copy of a copy (a store built under a temporary name, then
+        moved) would otherwise export an empty vector, and its bundles would look like nothing new."""
+        vector = json.loads(self.get_local("seen_vector") or "{}")
+        for old in {device, self.get_local("previous_device_id")} - {None}:
+            own = store_sync.newest_stamp_of(self.conn, old)
+            if own and own > vector.get(old, ""):
+                vector[old] = own
+        self.set_local("seen_vector", json.dumps(vector, sort_keys=True))
 
     @staticmethod
     def _migrate(conn: sqlite3.Connection, path: Path, key: keys.StoreKey | None) -> None:
@@ -247,6 +262,7 @@ class RecordStore:
             self.set_local("device_id", new_device)
             self.set_local("home", home)
             if device:
+                self._keep_own_stamps(device)
                 self.set_local("previous_device_id", device)
         if device:
             log.info("Store %s was copied or restored: new device id %s (was %s)", self.path, new_device, device)
@@ -334,6 +350,22 @@ class RecordStore:
             raise
         finally:
             self._depth = 0
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """One read transaction: everything read inside sees the store at one moment, whatever
+        other connections (a background task) commit meanwhile. Inside a write transaction it
+        adds nothing: that already sees one moment."""
+        if self.conn.in_transaction:
+            yield
+            return
+        self.conn.execute("BEGIN DEFERRED")
+        try:
+            self.conn.execute("SELECT 1 FROM local_settings LIMIT 1").fetchall()  # the snapshot starts here
+            yield
+        finally:
+            if self.conn.in_transaction:
+                self.conn.execute("COMMIT")  # only reads happened: nothing to undo
 
     # ---- device-local settings (never stamped) ------------------------------------------------
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from fieldgroup.core import store_db
 from fieldgroup.core.errors import DamagedStoreError
-from fieldgroup.i18n import _
+from fieldgroup.i18n import _, ngettext
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +62,16 @@ def _due(conn: sqlite3.Connection, path: Path, after_crash: bool, home: str, tod
         return True
 
 
+def no_room_beside(path: Path) -> bool:
+    """True when the store's folder has no room left: a failure to open is then the full disk, not damage."""
+    import shutil
+
+    try:
+        return shutil.disk_usage(path.parent).free < 64 * 1024
+    except OSError:
+        return False
+
+
 def damaged_error(path: Path) -> DamagedStoreError:
     """The sentence for a damaged store, offering the newest backup that opens soundly."""
     from fieldgroup.core.backups import newest_good_backup  # backups build on the store module
@@ -107,3 +117,31 @@ def _note_checked(conn: sqlite3.Connection, today: date) -> None:
             conn.execute("INSERT OR REPLACE INTO local_settings (key, value) VALUES (?, ?)", (CHECKED_KEY, today.isoformat()))
     except store_db.operational_errors() as exc:
         log.warning("Could not note the integrity check date: %s", exc)
+
+
+def row_problems(conn: sqlite3.Connection, limit: int = 20) -> list[str]:
+    """Stored rows that break the rules every bundle is checked by (a store poisoned before those
+    checks existed says so here): values, ids and stamps; at most `limit` named, then a count."""
+    from fieldgroup.core import row_check
+    from fieldgroup.core.schema import TABLE_ORDER, TABLES
+
+    found: list[str] = []
+    extra = 0
+    for name in TABLE_ORDER:
+        columns = ", ".join(("id", *TABLES[name].field_names, "_stamps", "_ver"))
+        for row in conn.execute(f"SELECT {columns} FROM {name}"):
+            try:
+                row_check.check_row(name, list(row))
+            except row_check.RowProblem as problem:
+                if len(found) < limit:
+                    found.append(_("{kind} {id}: {problem}").format(
+                        kind=str(TABLES[name].label), id=row_check.excerpt(row[0]), problem=problem))
+                else:
+                    extra += 1
+    for tbl, record_id, stamp in conn.execute("SELECT tbl, id, stamp FROM tombstones"):
+        if tbl not in TABLES or not row_check.valid_stamp(stamp):
+            found.append(_("deletion record {id}: its stamp is not valid").format(id=row_check.excerpt(record_id)))
+    if extra:
+        found.append(ngettext("and {n} more record breaks the rules", "and {n} more records break the rules", extra)
+                     .format(n=extra))
+    return found

@@ -10,8 +10,9 @@ import socket
 import sys
 import threading
 from pathlib import Path
+from typing import NoReturn
 
-from fieldgroup.core.errors import ReadOnlyStoreError, StoreBusyError
+from fieldgroup.core.errors import DiskFullError, ReadOnlyStoreError, StoreBusyError
 from fieldgroup.i18n import _
 
 log = logging.getLogger(__name__)
@@ -26,6 +27,14 @@ def read_only_error(folder: Path) -> ReadOnlyStoreError:
         _("FieldGroup cannot write in the folder {folder}; copy the store to a folder you can write to, "
           "or ask for permission to write there.").format(folder=folder)
     )
+
+
+def _raise_cannot_write(exc: OSError, path: Path) -> NoReturn:
+    if exc.errno == errno.ENOSPC:
+        raise DiskFullError(_("The disk is full; free some space and try again — nothing was lost.")) from exc
+    if exc.errno == errno.ENAMETOOLONG:
+        raise exc  # the command line's guard words it; "cannot write in the folder" would mislead
+    raise read_only_error(path.parent) from exc
 
 
 def lock_path(store_path: Path) -> Path:
@@ -77,29 +86,72 @@ def _busy() -> StoreBusyError:
     )
 
 
-class _OsLock:
-    """The OS lock on one lock file, and how many openers in this process use it."""
+def _identity_lock_path(store_path: Path) -> Path | None:
+    """A lock file named after the store file's identity (device and inode; on Windows the volume
+    and file id), in this user's data folder: every name of the file — a hard link, a symlink, a
+    second mount — leads to it, and deleting the `.lock` beside the store does not remove it."""
+    try:
+        info = os.stat(store_path)
+    except OSError:
+        return None  # a store being created has no identity yet (and no other names)
+    from fieldgroup.paths import data_dir  # the user's own folder: no one else can plant a file there
 
-    def __init__(self, path: Path):
+    folder = data_dir() / "locks"
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as exc:
+        log.warning("Cannot create the lock folder (%s); the store is locked by its name only.", exc.strerror)
+        return None
+    return folder / f"{info.st_dev:x}-{info.st_ino:x}.lock"
+
+
+class _OsLock:
+    """The OS locks on a store's lock files, and how many openers in this process use them."""
+
+    def __init__(self, path: Path, identity: Path | None = None):
         self.path = path
         self.users = 1
         self.stale: dict | None = None
         self.fd = self._take()
+        self.identity = identity
+        self.identity_fd: int | None = None
+        if identity is not None:
+            try:
+                self.identity_fd = _OsLock._hold(identity)
+            except BaseException:
+                self.release()
+                raise
+
+    @staticmethod
+    def _hold(path: Path) -> int:
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as exc:
+            log.warning("Cannot open the identity lock (%s); the store is locked by its name only.", exc.strerror)
+            return -1
+        if not _try_lock(fd):
+            os.close(fd)
+            raise _busy()
+        return fd
 
     def _take(self) -> int:
         for _attempt in range(5):
             try:
                 fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
             except OSError as exc:
-                raise read_only_error(self.path.parent) from exc
+                _raise_cannot_write(exc, self.path)
             if not _try_lock(fd):
                 os.close(fd)
                 raise _busy()
             # The previous holder may have removed the file between our open and our lock:
             # then we locked a file nobody else will look at, and must try again.
             if sys.platform == "win32" or self._still_there(fd):
-                self._note_previous_holder(fd)
-                self._write_holder(fd)
+                try:
+                    self._note_previous_holder(fd)
+                    self._write_holder(fd)
+                except OSError as exc:  # a full disk cannot even take the few bytes naming the holder
+                    _release_fd(fd, self.path)  # removed while still ours, as on a clean close
+                    _raise_cannot_write(exc, self.path)
                 return fd
             _unlock(fd)
             os.close(fd)
@@ -133,16 +185,25 @@ class _OsLock:
         os.write(fd, holder)
 
     def release(self) -> None:
+        if getattr(self, "identity_fd", None) not in (None, -1):
+            _release_fd(self.identity_fd, self.identity)
         try:
             os.ftruncate(self.fd, 0)
-            if sys.platform != "win32":
-                # Removed while still locked, so that no one can lock the old file in between.
-                self.path.unlink(missing_ok=True)
         except OSError as exc:
             log.warning("Could not tidy the lock file: %s", exc.strerror)
-        finally:
-            _unlock(self.fd)
-            os.close(self.fd)
+        _release_fd(self.fd, self.path)
+
+
+def _release_fd(fd: int, path: Path | None) -> None:
+    try:
+        if sys.platform != "win32" and path is not None:
+            # Removed while still locked, so that no one can lock the old file in between.
+            path.unlink(missing_ok=True)
+    except OSError as exc:
+        log.warning("Could not tidy the lock file: %s", exc.strerror)
+    finally:
+        _unlock(fd)
+        os.close(fd)
 
 
 # The OS locks this process holds, by lock file. A worker thread's own connection (ui/ops.py asks
@@ -152,7 +213,9 @@ _HELD_GUARD = threading.Lock()
 
 
 class StoreLock:
-    """The `<store>.lock` file. `acquire()` raises StoreBusyError while another opener holds it.
+    """The `<store>.lock` file beside the real store file, and a lock named after the file's identity
+    (so hard links, symlinks and a deleted `.lock` file cannot let a second writer in).
+    `acquire()` raises StoreBusyError while another opener holds them.
 
     The OS releases the lock when its holder dies, however it dies, so a lock left by a killed
     process is simply taken over; `stale` then says the previous session did not close cleanly.
@@ -161,8 +224,11 @@ class StoreLock:
     which is released when the last user closes."""
 
     def __init__(self, store_path: Path):
-        self.path = lock_path(Path(store_path))
-        self._key = str(self.path.parent.resolve() / self.path.name)
+        real = Path(store_path).resolve()  # through symlinks to the real file: the lock sits beside it
+        self.path = lock_path(real)
+        self._real = real
+        self.identity = _identity_lock_path(real)
+        self._key = str(self.path)
         self.held = False
         self.stale: dict | None = None
 
@@ -171,7 +237,7 @@ class StoreLock:
         with _HELD_GUARD:
             os_lock = _HELD.get(self._key)
             if os_lock is None:
-                os_lock = _HELD[self._key] = _OsLock(self.path)
+                os_lock = _HELD[self._key] = _OsLock(self.path, self.identity)
                 self.stale = os_lock.stale
             elif exclusive or threading.current_thread() is threading.main_thread():
                 raise _busy()
@@ -179,6 +245,16 @@ class StoreLock:
                 os_lock.users += 1
             self.held = True
         return self
+
+    def cover_identity(self) -> None:
+        """Take the identity lock of a store file created after `acquire()` (a new store)."""
+        with _HELD_GUARD:
+            os_lock = _HELD.get(self._key)
+            if os_lock is None or os_lock.identity_fd not in (None, -1):
+                return
+            self.identity = _identity_lock_path(self._real)
+            if self.identity is not None:
+                os_lock.identity, os_lock.identity_fd = self.identity, _OsLock._hold(self.identity)
 
     def release(self) -> None:
         with _HELD_GUARD:

@@ -49,4 +49,7 @@ def problems(conn: sqlite3.Connection) -> list[str]:
         ).fetchone()[0]
         if alive_and_dead:
             found.append(f"{alive_and_dead} {name} records are both present and deleted")
-    return found
+    # Values and stamps by the rules every incoming bundle is checked by.
+    from fieldgroup.core.store_integrity import row_problems
+
+    return found + row_problems(conn)

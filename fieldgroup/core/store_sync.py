@@ -224,3 +224,16 @@ def travelling_rows_by_id(conn: sqlite3.Connection, table: str, ids: Iterable[st
         found += [list(row) for row in conn.execute(
             f"SELECT {columns} FROM {table} WHERE id IN ({', '.join('?' * len(chunk))}) ORDER BY id", chunk)]
     return found
+
+
+def known_ids(conn: sqlite3.Connection, table: str, ids: Iterable[str]) -> set[str]:
+    """Those of `ids` this store holds in `table`, as a record or as a tombstone (a deleted record)."""
+    found: set[str] = set()
+    ids = list(ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        found.update(r[0] for r in conn.execute(f"SELECT id FROM {TABLES[table].name} WHERE id IN ({marks})", chunk))
+        found.update(r[0] for r in conn.execute(
+            f"SELECT id FROM tombstones WHERE tbl = ? AND id IN ({marks})", (table, *chunk)))
+    return found

@@ -189,6 +189,11 @@ class SyncAccess:
         changes.tables[table].sort(key=lambda r: r[0])
         return bool(found)
 
+    def snapshot(self):
+        """A context in which every read sees the store at one moment (one read transaction), whatever
+        a background task commits meanwhile: a bundle must never hold attendance without its meeting."""
+        return self._store.records.snapshot()
+
     def newest_stamp(self) -> str | None:
         return sql.newest_stamp(self._conn)
 
@@ -206,6 +211,10 @@ class SyncAccess:
     def rows_by_id(self, table: str, ids: Iterable[str]) -> dict[str, tuple]:
         """Local rows (id, values..., stamps JSON) for the given ids."""
         return sql.rows_by_id(self._conn, table, ids)
+
+    def known_ids(self, table: str, ids: Iterable[str]) -> set[str]:
+        """Those of `ids` this store holds in `table`, as a record or as a tombstone."""
+        return sql.known_ids(self._conn, table, ids)
 
     def orphans(self, table: str, column: str) -> list[tuple[str, str, str | None]]:
         """(row id, missing parent id, the parent's tombstone stamp or None)."""

@@ -66,17 +66,20 @@ def export_bundle(store: Store, out: Path | str, passphrase: str | None = None,
         # Only devices this laptop holds stamps of matter; the rest of a stored vector is noise.
         mine = state.seen_vector(store)
         peer_vector = {d: s for d, s in known.vector.items() if d in mine}
-    payload, counts = build_payload(store, peer_vector)
-    vector = state.seen_vector(store)
-    group_id, group_name = state.sync_group(store)
-    # Names only of devices in the vector, so the manifest grows with the group, not with what was claimed.
-    names = {p.device: p.name[: state.MAX_NAME] for p in store.sync.peers() if p.name and p.device in vector}
-    manifest = bundle.Manifest(
-        bundle_id=str(uuid.uuid4()), group_id=group_id, sender_device=store.device_id,
-        created=store.sync.new_stamp(), vector=vector, counts=counts,
-        payload_sha256="", payload_bytes=0, full=peer_vector is None, sender_name=state.device_name(store),
-        devices=names | {store.device_id: state.device_name(store)}, group_name=group_name, base=peer_vector,
-    )
+    # One snapshot for rows, tombstones and vector: a background task committing a meeting and its
+    # attendance in between must not leave the bundle with the attendance but not the meeting.
+    with store.sync.snapshot():
+        payload, counts = build_payload(store, peer_vector)
+        vector = state.seen_vector(store)
+        group_id, group_name = state.sync_group(store)
+        # Names only of devices in the vector, so the manifest grows with the group, not with what was claimed.
+        names = {p.device: p.name[: state.MAX_NAME] for p in store.sync.peers() if p.name and p.device in vector}
+        manifest = bundle.Manifest(
+            bundle_id=str(uuid.uuid4()), group_id=group_id, sender_device=store.device_id,
+            created=store.sync.new_stamp(), vector=vector, counts=counts,
+            payload_sha256="", payload_bytes=0, full=peer_vector is None, sender_name=state.device_name(store),
+            devices=names | {store.device_id: state.device_name(store)}, group_name=group_name, base=peer_vector,
+        )
     data = bundle.encode(manifest, payload)
     if passphrase:
         data = bundle.encrypt(data, passphrase)

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from fieldgroup.core import Store, backups, erasure
+from fieldgroup.core import FieldGroupError, Store, backups, erasure
+from fieldgroup.core.hlc import stamp_ms
+from fieldgroup.core.safe_read import read_bounded
 from fieldgroup.i18n import _, ngettext
-from fieldgroup.sync import bundle, clocks, compat, state
+from fieldgroup.sync import bundle, clocks, compat, state, validate
 from fieldgroup.sync.clocks import ClockAheadError  # noqa: F401  (callers catch it from here)
 from fieldgroup.sync.merge import MergeCounts, Merger
+from fieldgroup.sync.state import FUTURE_TOLERANCE_MS
 
-MAX_BUNDLE_BYTES = 2 << 30
+log = logging.getLogger(__name__)
+
+# The stress store's bundle is about 16 MB (59 MB unpacked): a file sixteen times that is not a bundle.
+MAX_BUNDLE_BYTES = 256 << 20
 
 
 @dataclass
@@ -65,19 +72,7 @@ def read_bundle_file(path: Path, passphrase: str | None, *, arriving_ok: bool = 
 
     With require_encrypted (a group with a passphrase), a plain bundle is refused: whoever can
     write to the stick or the shared folder could have made it."""
-    try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise bundle.BundleError(_("{path} is a folder; choose a .fgbundle file.").format(path=path))
-        if size > MAX_BUNDLE_BYTES:
-            raise bundle.BundleError(_("{path} is far too large to be a bundle.").format(path=path))
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise bundle.BundleError(_("There is no file at {path}; check the stick and the file name.").format(path=path)) from None
-    except OSError as exc:
-        raise bundle.BundleError(
-            _("Could not read {path} ({reason}); check the stick and try again.").format(path=path, reason=exc.strerror or exc)
-        ) from None
+    data = read_bounded(path, MAX_BUNDLE_BYTES, bundle.BundleError, check_start=bundle.check_start)
     if bundle.is_encrypted(data):
         data = bundle.decrypt(data, passphrase)
     elif require_encrypted and data.startswith(bundle.MAGIC):
@@ -96,19 +91,22 @@ def check_group(store: Store, manifest: bundle.Manifest) -> None:
         )
 
 
-def newest_by_device(manifest: bundle.Manifest) -> dict[str, str]:
+def newest_by_device(manifest: bundle.Manifest, rows: dict[str, str] | None = None) -> dict[str, str]:
     """The newest stamp of each laptop in the bundle, judged per laptop that made the stamps (full
-    bundles relay others' changes). The seam for row-stamp validation: it may pass row stamps instead."""
+    bundles relay others' changes): the manifest's, and with `rows` (from the checked payload) the
+    rows' own — what the merge writes is judged, not only what the manifest says."""
     newest = dict(manifest.vector)
     sender = manifest.sender_device
     newest[sender] = max(newest.get(sender, ""), manifest.created)
+    for device, stamp in (rows or {}).items():
+        newest[device] = max(newest.get(device, ""), stamp)
     return newest
 
 
 def check_clock(store: Store, manifest: bundle.Manifest, *, accept_future: bool | set[str] = False,
-                remember: bool = False) -> list[str]:
+                remember: bool = False, rows: dict[str, str] | None = None) -> list[str]:
     names = {peer.device: peer.name for peer in store.sync.peers() if peer.name} | dict(manifest.devices)
-    return clocks.check(store, newest_by_device(manifest), names, accept_future, remember=remember)
+    return clocks.check(store, newest_by_device(manifest, rows), names, accept_future, remember=remember)
 
 
 def import_bundle(store: Store, path: Path | str, passphrase: str | None = None, *, dry_run: bool = False,
@@ -120,6 +118,18 @@ def import_bundle(store: Store, path: Path | str, passphrase: str | None = None,
     plain bundles unless `accept_unencrypted`."""
     path = Path(path)
     require = bool(passphrase or store.passphrase) and not accept_unencrypted
+    try:
+        return _import(store, path, passphrase, dry_run, accept_future, arriving_ok, require)
+    except FieldGroupError:
+        raise
+    except Exception as exc:  # a hostile file must never surface as a traceback: one sentence, store untouched
+        log.exception("Import of %s failed", path.name)
+        raise bundle.BundleError(_("{file} could not be imported ({reason}); nothing was changed — ask the colleague "
+                                   "who sent it for a new bundle.").format(file=path.name, reason=type(exc).__name__)) from exc
+
+
+def _import(store: Store, path: Path, passphrase: str | None, dry_run: bool, accept_future: bool,
+            arriving_ok: bool, require: bool) -> ImportReport:
     manifest, compressed = _read_with_either(path, passphrase, store.passphrase, arriving_ok, require)
     check_group(store, manifest)
     warnings = check_clock(store, manifest, accept_future=accept_future, remember=not dry_run)
@@ -127,22 +137,33 @@ def import_bundle(store: Store, path: Path | str, passphrase: str | None = None,
                           dry_run, already_had=False, warnings=warnings)
     seen_before = state.seen_vector(store)
     if manifest.sender_device == store.device_id or (state.covers(seen_before, manifest.vector)
+                                                     and not state.rereading(store)
                                                      and not Merger(store, {}, {}).merges_pending()):
         report.already_had = True
         if not dry_run and manifest.sender_device != store.device_id:
             with store.transaction():  # what the sender has is still worth knowing (bundles for that device)
                 state.remember_peer(store, manifest, seen_before)
         return report
-    payload = compat.readable_payload(bundle.read_payload(compressed), manifest.format)
+    payload = compat.readable_payload(bundle.read_payload(compressed, manifest.payload_plain_bytes), manifest.format)
+    rows_newest = validate.check_payload(store, manifest, payload)
+    report.warnings += [w for w in check_clock(store, manifest, accept_future=accept_future, remember=not dry_run,
+                                               rows=rows_newest) if w not in report.warnings]
     backup = None if dry_run else backups.backup_before(store, "import")
     report.backup = str(backup) if backup else None
     try:
         with store.transaction():
             merger = Merger(store, manifest.vector, seen_before)
             report.counts = merger.apply(payload)
+            # Past every row stamp that arrived (not only the manifest's): later local edits sort after
+            # them. Accepted future stamps are not observed (clocks.py): this laptop's bundles stay acceptable.
+            limit = store.sync.wall_ms() + FUTURE_TOLERANCE_MS
+            observable = [s for s in rows_newest.values() if stamp_ms(s) <= limit]
+            if observable:
+                store.sync.observe(max(observable))
             if dry_run:
                 raise _Rollback()  # same work as a real import, then undone: the counts are the real ones
             _remember(store, manifest, path, report, seen_before, merger.devices)
+            state.track_rereading(store, merger.revived, seen_before, manifest.vector)
     except _Rollback:
         pass
     except BaseException:

@@ -73,6 +73,7 @@ class Merger:
         self.buried: dict[tuple[str, str], dict[str, Any]] = {}  # values of records deleted during this merge
         self.survivors: dict[str, set[str]] = {}  # merged-away records that live on (opposite merges)
         self.merge_stamps: dict[str, dict[str, set[str]]] = {}  # table -> duplicate -> stamps of its merges
+        self.revived = False  # a survivor deleted here came back from the bundle, without our edits to it
 
     # ---- concurrency ----
 
@@ -245,9 +246,11 @@ class Merger:
                 self.db.set_tombstone(name, record_id, tomb)
             self.counts.add(name, "unchanged")
             return
-        if local_tomb is not None or self._void(name, record_id, self.db.tombstone(name, record_id)):
+        voided = local_tomb is None and self._void(name, record_id, self.db.tombstone(name, record_id))
+        if local_tomb is not None or voided:
             self.db.drop_tombstone(name, record_id)  # re-created after the delete, or a merge survivor
             merged = self._with_merged_away(name, record_id, merged)
+        self.revived = self.revived or (voided and local is None)
         self._write(name, local, merged)
 
     def _with_merged_away(self, name: str, record_id: str, merged: tuple) -> tuple:

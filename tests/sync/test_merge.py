@@ -212,3 +212,29 @@ def test_import_history_and_peers_are_remembered(laptops, fast_dir):
     history = store_sync.import_history(tarkwa.store.conn)
     assert history[0][1] == "from-accra.fgbundle" and history[0][2] == accra.store.device_id
     assert store_sync.peer(tarkwa.store.conn, accra.store.device_id) is not None
+
+
+def test_a_merge_survivor_deleted_here_gets_our_rename_back_from_a_colleague(laptops, fast_dir):
+    """Opposite merges: the laptop that renamed the survivor first deleted it (one merge) and then got
+    it back from a colleague who had not seen the rename (the other merge). A later bundle holding
+    the rename must still be merged, though this laptop's vector already claims that rename."""
+    accra, tarkwa, obuasi = laptops
+    _group, people, _meeting = seed_group(accra.store)
+    kept, other = sorted(people[:2], key=lambda p: p.id)  # opposite merges: the smaller id lives on
+    for laptop in (tarkwa, obuasi):
+        send(accra, laptop, fast_dir)
+        send(laptop, accra, fast_dir)
+    accra.store.merge_people(other.id, kept.id)
+    tarkwa.store.merge_people(kept.id, other.id)
+    export_bundle(accra.store, fast_dir / "a1.fgbundle")
+    export_bundle(tarkwa.store, fast_dir / "t1.fgbundle")
+    obuasi.tick(10)
+    obuasi.store.people.update(kept.id, name="Renamed on obuasi")
+    export_bundle(obuasi.store, fast_dir / "o1.fgbundle")
+    import_bundle(obuasi.store, fast_dir / "a1.fgbundle")
+    import_bundle(obuasi.store, fast_dir / "t1.fgbundle")
+    import_bundle(tarkwa.store, fast_dir / "o1.fgbundle")
+    assert tarkwa.store.people.get(kept.id).name == "Renamed on obuasi"
+    export_bundle(tarkwa.store, fast_dir / "t2.fgbundle")
+    import_bundle(obuasi.store, fast_dir / "t2.fgbundle")
+    assert obuasi.store.people.get(kept.id).name == "Renamed on obuasi"

@@ -16,7 +16,7 @@ SIGN_IN = (
     "Participant;Institution;Sector;Sex;Position\n"
     "Ama Mensah;Gold Fields;company;F;CSR lead\n"
     "Kofi Boateng;Ministry of Lands;government;M;\n"
-    "Bad Row;Some NGO;ngo;;\n"
+    "Bad Row;Some NGO;mercenaries;;\n"
     "Efua Owusu;WACAM;civil society;female;Director\n"
 )
 
@@ -43,7 +43,8 @@ def test_import_with_one_bad_row_names_the_row(qtbot, ctx, show_page, csv_file, 
     monkeypatch.setattr(CsvImportDialog, "exec", fake_exec)
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
     page.import_button.click()
-    assert seen["errors"] == ["Row 4: pillar 'ngo' is not one of company, government, civil society, observer."]
+    assert seen["errors"] == ["Row 4: pillar “mercenaries” is not recognised; write one of: Companies, Government, "
+                              "Civil society, Observers."]
     assert seen["preview"] == 4
     assert seen["summary"].startswith("3 people to add · 3 new organisations")
     assert {"Ama Mensah", "Kofi Boateng", "Efua Owusu"} <= {p.name for p in store.people.list()}
@@ -85,3 +86,30 @@ def test_a_file_that_is_not_text_is_explained(qtbot, store, group, tmp_path):
     dialog = CsvImportDialog(store, group.id, path)
     qtbot.addWidget(dialog)
     assert "not a text file" in dialog.file_info.text()
+
+
+def test_a_french_excel_sheet_with_title_lines_shows_the_spreadsheet_row_numbers(qtbot, store, group):
+    from pathlib import Path
+
+    sheet = Path(__file__).resolve().parent.parent / "data" / "signin_fr_excel_cp1252.csv"
+    dialog = CsvImportDialog(store, group.id, sheet)
+    qtbot.addWidget(dialog)
+    assert "header on row 3" in dialog.file_info.text()
+    assert dialog.preview.verticalHeaderItem(0).text() == "4"
+    items = [dialog.errors.item(i).text() for i in range(dialog.errors.count())]
+    assert items[0].startswith("Row 8: pillar “mercenaires”") and items[1].startswith("Row 9: Aïcha Ndiaye is listed")
+    assert dialog.import_button.isEnabled()
+
+
+def test_filling_in_people_already_there_can_be_declined(qtbot, store, group, tmp_path):
+    org = store.organisations.create(group_id=group.id, name="Gold Fields", pillar="company")
+    kofi = store.people.create(organisation_id=org.id, name="Kofi Mensah")
+    sheet = tmp_path / "again.csv"
+    sheet.write_text("Name,Organisation,Email\nKofi  Mensah,Gold Fields,kofi@example.org\nAma,Gold Fields,\n",
+                     encoding="utf-8")
+    dialog = CsvImportDialog(store, group.id, sheet)
+    qtbot.addWidget(dialog)
+    assert "looks like Kofi Mensah" in dialog.errors.item(0).text()
+    dialog.fill_existing.setChecked(False)
+    dialog.import_button.click()
+    assert store.people.get(kofi.id).email is None and store.people.count() == 2

@@ -1,10 +1,11 @@
-"""Import people and organisations from a CSV sign-in list: preview, column mapping, row errors, import."""
+"""Import people and organisations from a sign-in sheet (CSV or .xlsx): preview, mapping, row errors, merges."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -55,6 +56,11 @@ class CsvImportDialog(QDialog):
         self.preview.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.preview, 2)
         layout.addWidget(self._mapping_box())
+        self.fill_existing = QCheckBox(_("&Fill in empty details of people already in the store"))
+        self.fill_existing.setChecked(True)
+        self.fill_existing.setToolTip(_("Rows that name someone already there (spelled with other spaces, "
+                                        "capitals or accents) add their email, phone or role to that person."))
+        layout.addWidget(self.fill_existing)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
@@ -98,7 +104,7 @@ class CsvImportDialog(QDialog):
 
     def browse(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(self, _("Choose a sign-in list"), "",
-                                                    _("CSV files (*.csv *.txt);;All files (*)"))
+                                                    _("Sign-in sheets (*.csv *.txt *.xlsx);;All files (*)"))
         if path:
             self.load(path)
 
@@ -111,9 +117,7 @@ class CsvImportDialog(QDialog):
             self.import_button.setEnabled(False)
             return
         self.path_edit.setText(str(path))
-        self.file_info.setText(_("{rows} rows · read as {encoding}, columns separated by “{delimiter}”").format(
-            rows=len(self.table.rows), encoding=self.table.encoding,
-            delimiter=_("tab") if self.table.delimiter == "\t" else self.table.delimiter))
+        self.file_info.setText(self._file_text(self.table))
         self._fill_preview()
         guess = core.guess_mapping(self.table.header)
         for target, combo in self.mapping.items():
@@ -126,6 +130,14 @@ class CsvImportDialog(QDialog):
             combo.blockSignals(False)
         self.check()
 
+    @staticmethod
+    def _file_text(table: core.CsvTable) -> str:
+        if table.encoding == "xlsx":
+            return _("{rows} rows · Excel workbook, header on row {row}").format(rows=len(table.rows), row=table.header_row)
+        return _("{rows} rows · read as {encoding}, columns separated by “{delimiter}”, header on row {row}").format(
+            rows=len(table.rows), encoding=table.encoding, row=table.header_row,
+            delimiter=_("tab") if table.delimiter == "\t" else table.delimiter)
+
     def _fill_preview(self) -> None:
         assert self.table is not None
         rows = self.table.rows[:PREVIEW_ROWS]
@@ -133,10 +145,10 @@ class CsvImportDialog(QDialog):
         self.preview.setHorizontalHeaderLabels(self.table.header)
         self.preview.setRowCount(len(rows))
         # Row labels are the spreadsheet row numbers that error messages refer to.
-        self.preview.setVerticalHeaderLabels([str(n + 2) for n in range(len(rows))])
+        self.preview.setVerticalHeaderLabels([str(self.table.number_of(n)) for n in range(len(rows))])
         for r, record in enumerate(rows):
             for c, value in enumerate(record[: len(self.table.header)]):
-                self.preview.setItem(r, c, QTableWidgetItem(value))
+                self.preview.setItem(r, c, QTableWidgetItem(core.clean_cell(value[:1000])[:200]))
 
     def current_mapping(self) -> dict[str, int | None]:
         return {target: combo.currentData() for target, combo in self.mapping.items()}
@@ -153,8 +165,17 @@ class CsvImportDialog(QDialog):
             self.import_button.setEnabled(False)
             return
         self.errors.addItems(self.plan.errors)
+        self.errors.addItems([self._merge_text(m) for m in self.plan.merges])
         self.summary.setText(self._summary_text(self.plan))
-        self.import_button.setEnabled(bool(self.plan.lines))
+        self.import_button.setEnabled(bool(self.plan.lines) or any(m.fills for m in self.plan.merges))
+
+    @staticmethod
+    def _merge_text(merge: core.MergeProposal) -> str:
+        if merge.person_id is None:
+            return _("Row {row}: {name} is listed twice; the rows are merged into one person.").format(
+                row=merge.row, name=merge.name)
+        return _("Row {row}: {name} looks like {existing}, already in the store; merged (empty details filled in).").format(
+            row=merge.row, name=merge.name, existing=merge.existing_name)
 
     @staticmethod
     def _summary_text(plan: core.ImportPlan) -> str:
@@ -164,7 +185,7 @@ class CsvImportDialog(QDialog):
             .format(n=len(plan.new_organisations)),
         ]
         if plan.duplicates:
-            parts.append(ngettext("{n} already in the store (skipped)", "{n} already in the store (skipped)",
+            parts.append(ngettext("{n} already there (merged)", "{n} already there (merged)",
                                   len(plan.duplicates)).format(n=len(plan.duplicates)))
         if plan.errors:
             parts.append(ngettext("{n} row with an error (skipped; listed below)",
@@ -174,21 +195,22 @@ class CsvImportDialog(QDialog):
 
     def start_import(self) -> None:
         plan = self.plan
-        if plan is None or not plan.lines:
+        if plan is None or not (plan.lines or plan.merges):
             return
         store, group_id = self.store, self.group_id
         if len(plan.lines) <= BACKGROUND_ABOVE:
             try:
-                self._done(core.apply_import(store, group_id, plan))
+                self._done(core.apply_import(store, group_id, plan, fill_existing=self.fill_existing.isChecked()))
             except FieldGroupError as exc:
                 self.summary.setText("⚠ " + str(exc))
             return
         self.import_button.setEnabled(False)
+        fill = self.fill_existing.isChecked()
 
         def work(progress):
             # The window-modal progress dialog keeps the GUI from writing meanwhile, so the store's one
             # connection (and its clock) can be used here; cancelling rolls the transaction back.
-            return core.apply_import(store, group_id, plan, report=lambda d, t: progress.report(
+            return core.apply_import(store, group_id, plan, fill_existing=fill, report=lambda d, t: progress.report(
                 d, t, _("Adding people: {done} of {total}").format(done=d, total=t)))
 
         self.task = run_op(self, _("Importing the sign-in list"), work, on_done=self._done,

@@ -1,0 +1,84 @@
+"""`fieldgroup import-people`: the sign-in sheet import of the People page, from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from fieldgroup.cli.common import EXIT_FAILED, EXIT_OK, add_store_option, print_json
+from fieldgroup.i18n import _, ngettext
+
+EXIT_PARTIAL = 3
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    command = subparsers.add_parser("import-people", help="add people and organisations from a CSV or .xlsx sign-in sheet")
+    command.add_argument("file", type=Path, help="the sign-in sheet (.csv, .txt or .xlsx)")
+    add_store_option(command)
+    command.add_argument("--group", required=True, help="id of the group the people join")
+    command.add_argument("--dry-run", action="store_true", help="check every row and report, write nothing")
+    command.add_argument("--partial", action="store_true",
+                         help="import the good rows even when some are refused (exit status 3)")
+    command.add_argument("--json", action="store_true", help="machine-readable output")
+    command.set_defaults(handler=run_import_people)
+
+
+def run_import_people(args: argparse.Namespace) -> int:
+    from fieldgroup.core import csv_import, open_store
+
+    table = csv_import.read_csv_file(args.file)  # before the store: a bad file is refused without opening it
+    with open_store(args.store) as store:
+        store.groups.get(args.group)  # an unknown group is one sentence
+        plan = csv_import.plan_for_store(store, args.group, table, csv_import.guess_mapping(table.header))
+        refused = bool(plan.errors)
+        write = not args.dry_run and (args.partial or not refused) and (plan.lines or plan.merges)
+        result = csv_import.apply_import(store, args.group, plan) if write else None
+    _show(args, table, plan, result)
+    if refused and not args.partial:
+        return _summary(ngettext("{n} row was refused, so nothing was imported; correct it (or use --partial) and "
+                                 "run the import again.",
+                                 "{n} rows were refused, so nothing was imported; correct them (or use --partial) "
+                                 "and run the import again.", len(plan.errors)).format(n=len(plan.errors)), EXIT_FAILED)
+    if refused:
+        return _summary(ngettext("{n} row was refused and left out; the other rows were imported.",
+                                 "{n} rows were refused and left out; the other rows were imported.",
+                                 len(plan.errors)).format(n=len(plan.errors)), EXIT_PARTIAL)
+    return EXIT_OK
+
+
+def _summary(sentence: str, status: int) -> int:
+    print(f"fieldgroup: {sentence}", file=sys.stderr)
+    return status
+
+
+def _show(args: argparse.Namespace, table: Any, plan: Any, result: Any) -> None:
+    if args.json:
+        print_json(as_dict(args, table, plan, result))
+        return
+    for message in plan.errors:
+        print(message)
+    for merge in plan.merges:
+        print(_("Row {row}: {name} is {existing}, already there; merged.").format(
+            row=merge.row, name=merge.name, existing=merge.existing_name))
+    people = ngettext("{n} person", "{n} people", len(plan.lines)).format(n=len(plan.lines))
+    orgs = ngettext("{n} organisation", "{n} organisations", len(plan.new_organisations)).format(
+        n=len(plan.new_organisations))
+    if result is not None:
+        print(_("Added {people} and {orgs}.").format(people=people, orgs=orgs))
+    elif args.dry_run:
+        print(_("Dry run, nothing written: {people} and {orgs} would be added.").format(people=people, orgs=orgs))
+
+
+def as_dict(args: argparse.Namespace, table: Any, plan: Any, result: Any) -> dict[str, Any]:
+    """The stable --json shape (documented in docs/cli.md)."""
+    return {
+        "file": str(args.file), "group": args.group, "dry_run": args.dry_run, "imported": result is not None,
+        "header_row": table.header_row, "encoding": table.encoding,
+        "people": len(plan.lines), "organisations": len(plan.new_organisations),
+        "merged": len(plan.merges),
+        "refused": [{"row": row, "problem": message} for row, message in zip(plan.refused_rows, plan.errors, strict=True)],
+        "merges": [{"row": m.row, "name": m.name, "existing": m.existing_name, "person_id": m.person_id,
+                    "fills": m.fills} for m in plan.merges],
+    }
