@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import uuid
 import shutil
 from datetime import date
 
@@ -17,23 +18,28 @@ from fieldgroup.sync.importer import import_bundle
 DEVICE = "a1b2c3d4e5f60718"
 
 
+def U(short: str) -> str:
+    """A readable test id made into the UUID every real record has (bundles and checks refuse others)."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"fieldgroup-test/{short}"))
+
+
 def stamp(n: int) -> str:
     return f"{1_750_000_000_000 + n:012x}{0:06x}{DEVICE}"
 
 
-GROUPS = [("g1", "Ghana ICWG", None), ("g2", "Western Region", "g1")]
+GROUPS = [(U("g1"), "Ghana ICWG", None), (U("g2"), "Western Region", U("g1"))]
 ORGANISATIONS = [  # id, group, name, pillar, kind, expected sub-type
-    ("o_emb", "g1", "Embassy of Canada", "government", None, "home_government"),
-    ("o_amb", "g1", "Ambassade de Suisse", "government", "ambassade", "home_government"),
-    ("o_pol", "g1", "Policía Nacional", "government", "Policía", "public_security"),
-    ("o_min", "g1", "Ministère des Mines", "government", "ministère", "host_government"),
-    ("o_mine", "g1", "PT Emas", "company", "pertambangan emas", "extractive"),
-    ("o_my", "g1", "ရွှေ အမျိုးသမီး", "civil_society", "အမျိုးသမီး အဖွဲ့", "womens"),
-    ("o_obs", "g1", "UNDP", "observer", "UN agency", "international"),
-    ("o_farm", "g1", "Farmers' Union", "civil_society", "farmers' union", None),
-    ("o_nhri", "g1", "Human Rights Commission", "government", "human rights institution", None),
-    ("o_mix", "g1", "Indigenous Women Forum", "civil_society", "indigenous women's association", None),
-    ("o_reg", "g2", "Tarkwa Youth", "civil_society", "youth group", "youth"),
+    (U("o_emb"), U("g1"), "Embassy of Canada", "government", None, "home_government"),
+    (U("o_amb"), U("g1"), "Ambassade de Suisse", "government", "ambassade", "home_government"),
+    (U("o_pol"), U("g1"), "Policía Nacional", "government", "Policía", "public_security"),
+    (U("o_min"), U("g1"), "Ministère des Mines", "government", "ministère", "host_government"),
+    (U("o_mine"), U("g1"), "PT Emas", "company", "pertambangan emas", "extractive"),
+    (U("o_my"), U("g1"), "ရွှေ အမျိုးသမီး", "civil_society", "အမျိုးသမီး အဖွဲ့", "womens"),
+    (U("o_obs"), U("g1"), "UNDP", "observer", "UN agency", "international"),
+    (U("o_farm"), U("g1"), "Farmers' Union", "civil_society", "farmers' union", None),
+    (U("o_nhri"), U("g1"), "Human Rights Commission", "government", "human rights institution", None),
+    (U("o_mix"), U("g1"), "Indigenous Women Forum", "civil_society", "indigenous women's association", None),
+    (U("o_reg"), U("g2"), "Tarkwa Youth", "civil_society", "youth group", "youth"),
 ]
 
 
@@ -57,10 +63,10 @@ def make_store_before_members(path, monkeypatch):
             row("groups", {"id": gid, "name": name, "parent_id": parent})
         for oid, gid, name, pillar, kind, _expected in ORGANISATIONS:
             row("organisations", {"id": oid, "group_id": gid, "name": name, "pillar": pillar, "kind": kind})
-        row("people", {"id": "p1", "organisation_id": "o_min", "name": "Abena Owusu", "focal_point": 1})
-        row("people", {"id": "p2", "organisation_id": "o_farm", "name": "Kofi Mensah", "focal_point": 0})
-        row("meetings", {"id": "m1", "group_id": "g1", "kind": "plenary", "date": "2025-03-07"})
-        row("attendance", {"id": pair_id("m1", "p1"), "meeting_id": "m1", "person_id": "p1", "status": "present"})
+        row("people", {"id": U("p1"), "organisation_id": U("o_min"), "name": "Abena Owusu", "focal_point": 1})
+        row("people", {"id": U("p2"), "organisation_id": U("o_farm"), "name": "Kofi Mensah", "focal_point": 0})
+        row("meetings", {"id": U("m1"), "group_id": U("g1"), "kind": "plenary", "date": "2025-03-07"})
+        row("attendance", {"id": pair_id(U("m1"), U("p1")), "meeting_id": U("m1"), "person_id": U("p1"), "status": "present"})
         # As after a sync: this laptop holds everything the device that wrote the data had made.
         records.set_local("seen_vector", json.dumps({DEVICE: stamp(n)}))
         records.close()
@@ -72,17 +78,17 @@ def test_migration_fills_sure_sub_types_and_lists_the_rest_for_review(tmp_path, 
     with open_store(path, today=lambda: date(2025, 6, 15)) as store:
         subtypes = {o.id: o.subtype for o in store.organisations.list()}
         assert subtypes == {oid: expected for oid, *_rest, expected in ORGANISATIONS}
-        assert sorted(o.id for o in organisations_to_review(store)) == ["o_farm", "o_mix", "o_nhri"]
+        assert sorted(o.id for o in organisations_to_review(store)) == sorted([U("o_farm"), U("o_mix"), U("o_nhri")])
         assert subtype_review_pending(store)
         assert store.local_setting("notice:home_governments_apart") == "pending"
-        assert {g.id: g.kind for g in store.groups.list()} == {"g1": "national", "g2": "regional"}
+        assert {g.id: g.kind for g in store.groups.list()} == {U("g1"): "national", U("g2"): "regional"}
         memberships = {(m.organisation_id, m.group_id): m.status for m in store.memberships.list()}
-        assert memberships[("o_reg", "g2")] == "member" and memberships[("o_obs", "g1")] == "observer"
+        assert memberships[(U("o_reg"), U("g2"))] == "member" and memberships[(U("o_obs"), U("g1"))] == "observer"
         assert len(memberships) == len(ORGANISATIONS)
         # The API finds the migrated membership under the id it would give the pair itself.
-        assert store.memberships.set("o_emb", "g1", "observer").id == pair_id("o_emb", "g1")
-        assert [(r.person_id, r.organisation_id, r.role) for r in store.roles.focal_point_history("o_min")] == [
-            ("p1", "o_min", "focal_point")]
+        assert store.memberships.set(U("o_emb"), U("g1"), "observer").id == pair_id(U("o_emb"), U("g1"))
+        assert [(r.person_id, r.organisation_id, r.role) for r in store.roles.focal_point_history(U("o_min"))] == [
+            (U("p1"), U("o_min"), "focal_point")]
         assert store.problems() == []
 
 
@@ -97,8 +103,8 @@ def test_two_laptops_migrating_the_same_data_agree_without_conflicts(tmp_path, m
         assert accra.device_id != tarkwa.device_id
         assert accra.digest() == tarkwa.digest()
         # Each laptop changes something after migrating, so each bundle has news to merge.
-        accra.meetings.create(group_id="g1", kind="workshop", date=date(2025, 5, 2))
-        tarkwa.people.update("p2", gender="male")
+        accra.meetings.create(group_id=U("g1"), kind="workshop", date=date(2025, 5, 2))
+        tarkwa.people.update(U("p2"), gender="male")
         export_bundle(accra, tmp_path / "a.fgbundle")
         export_bundle(tarkwa, tmp_path / "t.fgbundle")
         into_tarkwa = import_bundle(tarkwa, tmp_path / "a.fgbundle")
