@@ -73,7 +73,7 @@ def test_after_migration_the_balance_notice_and_sub_type_review_come_once(qtbot,
     from fieldgroup.core import open_store
     from fieldgroup.ui.dialogs.subtype_review_dialog import SubtypeReviewDialog
     from fieldgroup.ui.main_window import MainWindow
-    from tests.members.test_migration import make_store_before_members
+    from tests.members.test_migration import U, make_store_before_members
 
     path = tmp_path / "old.fgstore"
     make_store_before_members(path, monkeypatch)
@@ -81,7 +81,7 @@ def test_after_migration_the_balance_notice_and_sub_type_review_come_once(qtbot,
     monkeypatch.setattr(QMessageBox, "information", lambda _parent, title, _text: notices.append(title))
 
     def decide_farmers(review: SubtypeReviewDialog) -> None:
-        row = [o.id for o in review.organisations].index("o_farm")
+        row = [o.id for o in review.organisations].index(U("o_farm"))
         review.combos[row].setCurrentIndex(review.combos[row].findData("community"))
         press(qtbot, review, QDialogButtonBox.StandardButton.Save)
 
@@ -94,8 +94,8 @@ def test_after_migration_the_balance_notice_and_sub_type_review_come_once(qtbot,
         qtbot.waitUntil(lambda: len(notices) == 1 and len(reviews) == 1)
         window._member_notices()  # as when the app opens the store again: nothing more to say
         assert notices == ["Balance figures have changed"] and len(reviews) == 1
-        assert store.organisations.get("o_farm").subtype == "community"
-        assert sorted(o.id for o in reviews[0].organisations) == ["o_farm", "o_mix", "o_nhri"]
+        assert store.organisations.get(U("o_farm")).subtype == "community"
+        assert sorted(o.id for o in reviews[0].organisations) == sorted([U("o_farm"), U("o_mix"), U("o_nhri")])
     finally:
         store.close()
 
