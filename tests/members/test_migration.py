@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-import uuid
 import shutil
+import uuid
 from datetime import date
 
 from fieldgroup.core import open_store, store_schema
