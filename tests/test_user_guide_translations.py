@@ -26,6 +26,9 @@ ALIASES = {
     "include protected names": "Include protected names (internal copy)",
 }
 
+# English spans that match a msgid by chance but name another program's label: macOS Finder's "Open".
+NOT_LABELS = {"open"}
+
 FENCE = re.compile(r"^```.*?^```", re.M | re.S)
 INLINE_CODE = re.compile(r"`([^`\n]+)`")
 LINK = re.compile(r"\]\(([^)\s]+)\)")
@@ -61,15 +64,17 @@ def catalog(lang: str | None) -> dict[str, list[str]]:
 
 @lru_cache(maxsize=None)
 def fragment_of(span: str, message: str) -> bool:
-    """Whether the quoted `span` is a run of at least two words of `message`, a {placeholder} standing for a word or two."""
+    """Whether the quoted `span` is a run of `message`'s words: two or more, or all it has besides {placeholders}
+    (each standing for a word or two)."""
     span, words = norm(span), norm(message).split(" ")
+    literal = sum(1 for word in words if not PLACEHOLDER.search(word))
     for start in range(len(words)):
-        for end in range(start + 2, len(words) + 1):
+        for end in range(start + 1, len(words) + 1):
             run = words[start:end]
             placeholders = sum(1 for word in run if PLACEHOLDER.search(word))
-            if placeholders > 1 or len(run) - placeholders < 2:
+            if placeholders > 1 or len(run) - placeholders < min(2, literal):
                 continue
-            for candidate in {" ".join(run), " ".join(run).rstrip(";,:.")}:
+            for candidate in {" ".join(run), " ".join(run).rstrip(";,:.။၊")}:
                 pattern = PLACEHOLDER.sub(lambda _m: r"\S+(?: \S+)?", re.escape(candidate))
                 if re.fullmatch(pattern, span):
                     return True
@@ -106,7 +111,7 @@ def english_labels(block: str) -> tuple[list[str], list[str]]:
     emphasised = []
     for part in emphasis_parts(block):
         key = norm(ALIASES.get(norm(part), part))
-        if key in english:
+        if key in english and key not in NOT_LABELS:
             emphasised.append(key)
     quoted = []
     for quote in quotes(block):
@@ -179,3 +184,5 @@ def test_quoted_message_fragments_match_placeholders():
     assert fragment_of("… est endommagé, FieldGroup ne l'a donc pas modifié",
                        "{name} est endommagé, FieldGroup ne l'a donc pas modifié\u00a0; restaurez-en une copie.")
     assert not fragment_of("Personne protégée", "Participant protégé ({pillar})")
+    assert fragment_of("ကာကွယ်ထားရသူ", "ကာကွယ်ထားရသူ ({pillar})")
+    assert not fragment_of("protégée", "Personne protégée ({pillar})")
