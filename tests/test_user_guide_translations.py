@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import pytest
@@ -62,7 +61,7 @@ def catalog(lang: str | None) -> dict[str, list[str]]:
     return table
 
 
-@lru_cache(maxsize=None)
+@cache
 def fragment_of(span: str, message: str) -> bool:
     """Whether the quoted `span` is a run of `message`'s words: two or more, or all it has besides {placeholders}
     (each standing for a word or two)."""
@@ -104,7 +103,7 @@ def shape(block: str) -> tuple:
             len(emphasis_parts(block)), len(quotes(block)))
 
 
-@lru_cache(maxsize=None)
+@cache
 def english_labels(block: str) -> tuple[list[str], list[str]]:
     """The UI labels the English block quotes: (emphasised labels, quoted messages) as msgids."""
     english = catalog(None)
@@ -142,7 +141,7 @@ def test_translation_has_the_english_guides_structure(lang):
     headings = [b.split(" ")[0] for b in english if b.startswith("#")]
     assert [b.split(" ")[0] for b in translated if b.startswith("#")] == headings, "headings differ"
     assert len(translated) == len(english), "paragraph count differs: an English edit is not translated"
-    for number, (source, target) in enumerate(zip(english, translated), start=1):
+    for number, (source, target) in enumerate(zip(english, translated, strict=True), start=1):
         assert shape(target) == shape(source), f"block {number} differs from the English:\n{source[:200]}"
 
 
@@ -156,7 +155,8 @@ def test_translation_keeps_the_code_blocks_byte_for_byte(lang):
 def test_translation_quotes_the_labels_the_app_shows(lang):
     screen = catalog(lang)
     problems = []
-    for number, (source, target) in enumerate(zip(english_guide(), guide(lang)), start=1):
+    assert len(guide(lang)) == len(english_guide()), "paragraphs differ: see the structure test"
+    for number, (source, target) in enumerate(zip(english_guide(), guide(lang), strict=True), start=1):
         emphasised, quoted = english_labels(source)
         parts = [norm(p) for p in emphasis_parts(target)]
         for msgid in emphasised:
