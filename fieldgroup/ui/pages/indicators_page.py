@@ -37,6 +37,7 @@ from fieldgroup.ui.models.indicators_model import (
     latest_progress,
 )
 from fieldgroup.ui.ops import QueryOp
+from fieldgroup.ui.pages.results_hooks import add_results_framework
 from fieldgroup.ui.pages.stale import ReloadWhenShown
 from fieldgroup.ui.widgets.indicator_chart import ChartPoint, IndicatorChart
 from fieldgroup.ui.widgets.markers import STATUS_COLOURS, status_icon
@@ -58,7 +59,7 @@ class IndicatorsPage(ReloadWhenShown, QWidget):
         splitter.addWidget(self._detail_side())
         splitter.setSizes([620, 740])
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        layout.addWidget(add_results_framework(self, ctx, splitter))  # tree beside the list, work plan tab
         self.loader = QueryOp(self, ctx.store)
         self.detail_loader = QueryOp(self, ctx.store)
         ctx.group_changed.connect(lambda _g: self.when_shown(self.refresh))
