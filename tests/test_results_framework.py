@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
+import uuid
 from datetime import date
 
 import pytest
@@ -11,6 +13,7 @@ from fieldgroup.core import InUseError, ValidationError, create_store, mentions,
 from fieldgroup.core import store as store_module
 from fieldgroup.core.results import verify_value
 from fieldgroup.core.results_framework import framework, workplan_progress
+from fieldgroup.core.store import RecordStore
 
 
 def build(store, group):
@@ -102,26 +105,34 @@ def test_a_value_keeps_note_evidence_and_who_verified_it(store, group):
 
 def test_an_older_store_is_migrated_and_keeps_its_data(tmp_path, monkeypatch):
     path = tmp_path / "old.fgstore"
+    before = store_schema.MIGRATIONS.index(store_schema._migrate_results_framework)  # the version before this step
+    ids = {short: str(uuid.uuid5(uuid.NAMESPACE_URL, f"fieldgroup-test/{short}")) for short in ("g", "i", "v")}
+    device = "a1b2c3d4e5f60718"
+    stamps = [f"{1_750_000_000_000 + n:012x}{0:06x}{device}" for n in range(3)]
     with monkeypatch.context() as old:
-        old.setattr(store_module, "MIGRATIONS", store_schema.MIGRATIONS[:2])
-        old.setattr(store_module, "SCHEMA_VERSION", 2)
-        with create_store(path) as s:
-            g = s.groups.create(name="Old group")
-    # An indicator as the released version 2 wrote it (no result_id column yet).
-    conn = sqlite3.connect(path)
-    conn.execute("INSERT INTO indicators (id, group_id, name, unit, direction, period_kind, _stamps, _ver)"
-                 " VALUES ('old-1', ?, 'Old indicator', 'number', 'increase', 'quarter', '{}', '0')", (g.id,))
-    conn.execute("INSERT INTO indicator_values (id, indicator_id, period, value, note, _stamps, _ver)"
-                 " VALUES ('v-1', 'old-1', '2025-Q1', 7, 'kept', '{}', '0')")
-    conn.commit()
-    conn.close()
+        old.setattr(store_module, "MIGRATIONS", store_schema.MIGRATIONS[:before])
+        old.setattr(store_module, "SCHEMA_VERSION", before)
+        records = RecordStore.open(path, create=True)
+        conn = records.conn
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == before
+        # Rows as the released version before this step wrote them (SQL: the API writes today's columns).
+        rows = [("INSERT INTO groups (id, name, _stamps, _ver) VALUES (?, 'Old group', ?, ?)", (ids["g"],)),
+                ("INSERT INTO indicators (id, group_id, name, unit, direction, period_kind, _stamps, _ver)"
+                 " VALUES (?, ?, 'Old indicator', 'number', 'increase', 'quarter', ?, ?)", (ids["i"], ids["g"])),
+                ("INSERT INTO indicator_values (id, indicator_id, period, value, note, _stamps, _ver)"
+                 " VALUES (?, ?, '2025-Q1', 7, 'kept', ?, ?)", (ids["v"], ids["i"]))]
+        for (sql, values), stamp in zip(rows, stamps, strict=True):
+            conn.execute(sql, (*values, json.dumps({"*": stamp}), stamp))
+        records.set_local("seen_vector", json.dumps({device: stamps[-1]}))  # as after a sync with that laptop
+        records.close()
     with open_store(path) as s:
         assert s.schema_version == store_schema.SCHEMA_VERSION
-        assert s.indicators.get("old-1").result_id is None
-        kept = s.values.get("v-1")  # rebuilding the tables kept every row and link
+        g = s.groups.get(ids["g"])
+        assert s.indicators.get(ids["i"]).result_id is None
+        kept = s.values.get(ids["v"])  # rebuilding the tables kept every row and link
         assert (kept.value, kept.note, kept.verified) == (7, "kept", False)
         _o, result, _i, _a = build(s, g)
-        assert s.indicators.update("old-1", result_id=result.id).result_id == result.id
+        assert s.indicators.update(ids["i"], result_id=result.id).result_id == result.id
         assert s.problems() == []
     conn = sqlite3.connect(path)
     columns = [row[1] for row in conn.execute("PRAGMA table_info(indicators)")]
