@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from fieldgroup.core import InUseError, ValidationError, create_store, mentions, open_store, store_schema
+from fieldgroup.core import InUseError, ValidationError, mentions, open_store, store_schema
 from fieldgroup.core import store as store_module
 from fieldgroup.core.results import verify_value
 from fieldgroup.core.results_framework import framework, workplan_progress

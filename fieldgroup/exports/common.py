@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from fieldgroup.core.choices import protected_placeholder
 from fieldgroup.core.errors import FieldGroupError
-from fieldgroup.core.results_public import MENTION, WORD, name_key, name_pattern
-from fieldgroup.core.schema import PILLAR_LABELS
 from fieldgroup.i18n import _
+from fieldgroup.reports.protect import Protector
 
 
 class ExportError(FieldGroupError):
@@ -44,24 +44,19 @@ def choose_group(store: Any, group_id: str | None) -> Any:
     return top[0]
 
 
-def protected_placeholder(pillar: str | None) -> str:
-    label = str(PILLAR_LABELS.get(pillar or "", "")) or _("unknown pillar")
-    return _("Protected participant ({pillar})").format(pillar=label)
-
-
 class People:
-    """Names as an export may show them: a protected person is the placeholder unless asked otherwise."""
+    """Names as an export may show them: a protected person is the placeholder unless asked otherwise.
+
+    Free text goes through the same safety net as every printed page (reports/protect.py): mentions,
+    and protected names still typed as plain text (a surname alone, a Burmese name with a particle,
+    an e-mail address), become the placeholder."""
 
     def __init__(self, store: Any, include_protected: bool = False):
         self.store = store
         self.include_protected = include_protected
         self._orgs = {o.id: o for o in store.organisations.list()}
         self._people = {p.id: p for p in store.people.list()}
-        # Names of protected people, longest first, to take out of free text they were typed into.
-        hidden = [] if include_protected else sorted(
-            (p for p in self._people.values() if p.protected), key=lambda p: -len(p.name))
-        self._patterns = [(name_key(p.name), pattern, self.placeholder_of(p.id))
-                          for p in hidden if (pattern := name_pattern(p.name))]
+        self._protector = Protector.from_store(store, include_protected)
 
     def pillar_of(self, person_id: str) -> str | None:
         person = self._people.get(person_id)
@@ -77,7 +72,7 @@ class People:
 
     def is_hidden(self, person_id: str | None) -> bool:
         person = self._people.get(person_id or "")
-        return bool(person and person.protected and not self.include_protected)
+        return bool(person and self._protector.hides(bool(person.protected)))
 
     def name(self, person_id: str | None) -> str:
         person = self._people.get(person_id or "")
@@ -92,23 +87,12 @@ class People:
         org = self._orgs.get(organisation_id or "")
         return org.name if org else ""
 
-    def _mention(self, match: Any) -> str:
-        kind, value = match.group(1), match.group(2)
-        return self.name(value) or protected_placeholder(None) if kind == "person" else protected_placeholder(value)
-
     def person_record(self, person_id: str | None) -> Any:
         return self._people.get(person_id or "")
 
     def text(self, value: str | None) -> str:
         """Free text with mentions written out and every protected person's name replaced by their placeholder."""
-        text = MENTION.sub(self._mention, value or "")
-        if not self._patterns or not text:
-            return text
-        words = set(WORD.findall(text.lower()))
-        for key, pattern, placeholder in self._patterns:
-            if key in words:
-                text = pattern.sub(placeholder, text)
-        return text
+        return self._protector.text(value)
 
 
 @contextmanager

@@ -88,3 +88,20 @@ def test_cli_summary_needs_a_meeting_and_writes_one(store, meeting, tmp_path, ca
     assert usage.value.code == 2
     assert main(["report", "summary", "--store", str(path), "--out", str(tmp_path / "s.pdf"),
                  "--meeting", meeting.id]) == 0
+
+
+def test_names_typed_as_text_go_through_the_print_safety_net(store, group, meeting):
+    """A surname alone, a Burmese name with a particle and an e-mail address: protected or not, none is printed."""
+    from fieldgroup.core.results_public import PublicText
+
+    org = store.organisations.create(group_id=group.id, name="Forum", pillar="civil_society")
+    store.people.create(organisation_id=org.id, name="Zawadi Kilonzo", email="z.kilonzo@example.org", protected=True)
+    store.people.create(organisation_id=org.id, name="ဒေါ်အေးချို", protected=True)
+    public = PublicText(store)
+    typed = "Kilonzo spoke; အေးချိုက ဆွေးနွေးသည်; write to z.kilonzo@example.org; Mensah agreed."
+    printed = public(typed)
+    for secret in ("Kilonzo", "kilonzo", "အေးချို", "Mensah"):
+        assert secret not in printed, printed
+    assert printed.count(str(REPRESENTATIVE["civil_society"])) == 3
+    assert printed.endswith(f"{REPRESENTATIVE['company']} agreed.")
+    assert "က ဆွေးနွေးသည်" in printed  # the particle stays, only the name goes
