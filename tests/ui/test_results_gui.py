@@ -180,3 +180,27 @@ def test_profile_and_funder_codes_dialogs_feed_the_exports(ctx, show_page, store
     [value] = json.loads((tmp_path / "v.json").read_text())["dataValues"]
     assert (value["dataElement"], value["period"], value["orgUnit"], value["value"]) == (
         "deTrained01", "2025Q1", "OuGhana0001", "80")
+
+
+def test_this_group_only_leaves_the_sub_groups_meetings_out(ctx, show_page, store, group, qtbot):
+    """A national group's "meetings held" counts its sub-groups' meetings until "This group only" is ticked."""
+    today = store.today()
+    regional = store.groups.create(name="Western Region", parent_id=group.id)
+    store.meetings.create(group_id=group.id, kind="plenary", date=today)
+    for _n in range(2):
+        store.meetings.create(group_id=regional.id, kind="plenary", date=today)
+    indicator = store.indicators.create(group_id=group.id, code="C1", computed="meetings_held", period_kind="year")
+    page = show_page(IndicatorsPage, ctx)
+    page.show_record(indicator.id)
+    page_harness.settle(qtbot)
+
+    def held() -> float:
+        return next(p.actual for p in page.progress if p.period == str(today.year))
+
+    assert page.this_group_only.isVisible() and held() == 3
+    assert "sub-groups" in page.facts.text()  # how the figure adds up is said beside it
+    page.this_group_only.setChecked(True)
+    page_harness.settle(qtbot)
+    assert held() == 1
+    row = page.model.row_of(indicator.id)
+    assert page.model.row_at(row).latest.actual == 1

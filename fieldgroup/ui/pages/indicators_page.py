@@ -6,6 +6,7 @@ from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 from fieldgroup.core import FieldGroupError
 from fieldgroup.core.entities import Indicator
 from fieldgroup.core.indicators import STATUS_LABELS, PeriodProgress, progress_text
+from fieldgroup.core.results_rollup import ROLLUP
 from fieldgroup.formatting import format_date, format_period
 from fieldgroup.i18n import N_, _
 from fieldgroup.ui.context import AppContext
@@ -52,6 +54,7 @@ class IndicatorsPage(ReloadWhenShown, QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.current: Indicator | None = None
+        self.has_subgroups = False
         self.progress: list[PeriodProgress] = []
         self.model = IndicatorsModel(self)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -81,6 +84,11 @@ class IndicatorsPage(ReloadWhenShown, QWidget):
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        # Computed indicators of a group with sub-groups count theirs too (issue 17); this leaves them out.
+        self.this_group_only = QCheckBox(_("&This group only"))
+        self.this_group_only.setToolTip(_("Computed indicators count the meetings and action items of the "
+                                          "sub-groups too; tick to count this group's own only."))
+        self.this_group_only.toggled.connect(lambda _on: self.refresh())
         view = QTableView()
         view.setModel(self.proxy)
         view.setAccessibleName(_("Indicators"))
@@ -106,7 +114,10 @@ class IndicatorsPage(ReloadWhenShown, QWidget):
             button.clicked.connect(slot)
             buttons.addWidget(button)
         buttons.addStretch(1)
-        column.addWidget(self.search)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.this_group_only)
+        column.addLayout(top)
         column.addWidget(view, 1)
         column.addLayout(buttons)
         return side
@@ -158,7 +169,10 @@ class IndicatorsPage(ReloadWhenShown, QWidget):
         self._stale = False
         group_id = self.ctx.group_id
         keep = self.current.id if self.current else None
-        self.loader.run(lambda store: indicator_rows(store, group_id), lambda rows: self._rows_loaded(rows, keep))
+        self.has_subgroups = group_id is not None and any(g.parent_id == group_id for g in self.ctx.store.groups.list())
+        self.this_group_only.setVisible(self.has_subgroups)
+        only = self._this_group_only()
+        self.loader.run(lambda store: indicator_rows(store, group_id, only), lambda rows: self._rows_loaded(rows, keep))
 
     def _rows_loaded(self, rows: list[IndicatorRow], keep: str | None) -> None:
         self.model.set_rows(rows)
@@ -183,8 +197,12 @@ class IndicatorsPage(ReloadWhenShown, QWidget):
         self._fill_detail()
         self._update_buttons()
         if self.current is not None:
-            indicator_id = self.current.id
-            self.detail_loader.run(lambda store: store.indicator_progress(indicator_id), self._progress_loaded)
+            indicator_id, only = self.current.id, self._this_group_only()
+            self.detail_loader.run(lambda store: store.indicator_progress(indicator_id, this_group_only=only),
+                                   self._progress_loaded)
+
+    def _this_group_only(self) -> bool:
+        return self.has_subgroups and self.this_group_only.isChecked()
 
     def _progress_loaded(self, progress: list) -> None:
         self.progress = progress
@@ -209,6 +227,8 @@ class IndicatorsPage(ReloadWhenShown, QWidget):
         if ind.computed:
             facts += "\n" + _("Computed by FieldGroup from the group's meetings and action items; "
                               "actual values are read-only, targets can be set.")
+            if ind.computed in ROLLUP and self.has_subgroups and not self._this_group_only():
+                facts += "\n" + str(ROLLUP[ind.computed])  # how its sub-groups' figures add up
         self.facts.setText(facts)
         self._fill_periods(ind)
         decimals = 0 if ind.unit == "yes_no" else 1
@@ -336,7 +356,8 @@ class IndicatorsPage(ReloadWhenShown, QWidget):
         self._changed("indicator_values", ind.id)
 
 
-def indicator_rows(store: object, group_id: str | None) -> list[IndicatorRow]:
+def indicator_rows(store: object, group_id: str | None, this_group_only: bool = False) -> list[IndicatorRow]:
     """Every indicator of the group with its latest progress (runs on a background connection)."""
     indicators = store.indicators.list(group_id=group_id) if group_id else []
-    return [IndicatorRow(i, latest_progress(store.indicator_progress(i.id))) for i in indicators]
+    return [IndicatorRow(i, latest_progress(store.indicator_progress(i.id, this_group_only=this_group_only)))
+            for i in indicators]
