@@ -27,6 +27,11 @@ def test_small_demo_has_the_framework_in_its_language(tmp_path, locale):
         assert sum(len(r.indicators) for n in tree.objectives for r in n.results) >= 3
         assert {a.title for a in tree.activities} == set(text.activities)
         assert tree.profile.vision == text.vision and tree.profile.reporting_org_ref
+        # The newest held meetings' minutes have a section for each audience; the public one mentions someone.
+        sections = store.minute_sections.list()
+        assert {s.audience for s in sections} == {"internal", "members", "public"}
+        assert all("@{person:" in s.body for s in sections if s.audience == "public")
+        assert {s.heading for s in sections} == {h for _a, h, _b in text.minutes}
         assert store.problems() == []
 
 

@@ -1,8 +1,9 @@
-"""Demo data: the national group's results framework (3 objectives, 8 results, 12 activities) and funder codes."""
+"""Demo data: the national group's results framework (3 objectives, 8 results, 12 activities), funder codes, minutes' sections."""
 
 from __future__ import annotations
 
 import importlib
+import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -46,6 +47,9 @@ class ResultsText:
     activities: tuple[str, ...]  # twelve, in the order of PLAN
     currency: str
     rate: float
+    # The minutes of the newest held meetings, one section per audience: (audience, heading, body);
+    # "{person}" in a body becomes a mention of someone who was there (the public summary prints a pillar).
+    minutes: tuple[tuple[str, str, str], ...] = ()
 
 
 def results_text_for(language: str) -> ResultsText:
@@ -77,6 +81,7 @@ def add_results_framework(builder: _DemoBuilder) -> None:
     _link_indicators(builder, results)
     for number, (title, spec) in enumerate(zip(text.activities, PLAN, strict=True), start=1):
         _activity(builder, results[spec[0]], number, title, spec, start, text)
+    _minute_sections(builder, text)
 
 
 def _profile_id(group_id: str) -> str:
@@ -129,3 +134,21 @@ def _activity(builder: _DemoBuilder, result, number: int, title: str, spec: tupl
     done = [i for due, i in builder.done_actions[builder.national.id] if begins <= due <= ends]
     for action_id in rng.sample(done, min(len(done), 2)):
         store.activities.link_action(activity.id, action_id)
+
+
+def _minute_sections(builder: _DemoBuilder, text: ResultsText, newest: int = 4) -> None:
+    """Sections for every audience in the minutes of the national group's newest held meetings.
+
+    Ids come from the meeting's, and no random number is drawn: what the demo builds after this is unchanged."""
+    store = builder.store
+    held = sorted((m for m in builder.meetings if m.group_id == builder.national.id and m.date <= builder.today),
+                  key=lambda m: (m.date, m.id))[-newest:]
+    for meeting in held:
+        present = sorted(line.person_id for line in store.attendance.of_meeting(meeting.id) if line.status == "present")
+        for position, (audience, heading, body) in enumerate(text.minutes, start=1):
+            if "{person}" in body and not present:
+                continue
+            body = body.replace("{person}", f"@{{person:{present[0]}}}") if present else body
+            store.minute_sections.create(id=str(uuid.uuid5(uuid.UUID(meeting.id), f"minutes/{position}")),
+                                         meeting_id=meeting.id, position=position, heading=heading, body=body,
+                                         audience=audience)

@@ -41,4 +41,12 @@ TEXT = ResultsText(
     ),
     currency="GHS",
     rate=12.0,
+    minutes=(
+        ("internal", "Security of participants",
+         "Threats reported before the meeting were discussed; the secretariat follows up with each person concerned."),
+        ("members", "Budget and secretariat",
+         "Members agreed the secretariat's budget for next year and the host of the next plenary."),
+        ("public", "Decisions",
+         "The progress of the work plan was presented by {person}.\n- The group will hold a joint field visit before the next plenary.\n- This summary is published on the group's website."),
+    ),
 )

@@ -43,4 +43,12 @@ TEXT = ResultsText(
     ),
     currency="COP",
     rate=4000.0,
+    minutes=(
+        ("internal", "Seguridad de los participantes",
+         "Se examinaron las amenazas denunciadas antes de la reunión; la secretaría hace el seguimiento con cada persona afectada."),
+        ("members", "Presupuesto y secretaría",
+         "Los miembros aprobaron el presupuesto de la secretaría para el próximo año y la sede del próximo plenario."),
+        ("public", "Decisiones",
+         "El avance del plan de trabajo fue presentado por {person}.\n- El grupo realizará una visita de campo conjunta antes del próximo plenario.\n- Este resumen se publica en el sitio web del grupo."),
+    ),
 )

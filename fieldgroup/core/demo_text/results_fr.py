@@ -43,4 +43,12 @@ TEXT = ResultsText(
     ),
     currency="USD",
     rate=1.0,
+    minutes=(
+        ("internal", "Sécurité des participants",
+         "Les menaces signalées avant la réunion ont été examinées ; le secrétariat assure le suivi avec chaque personne concernée."),
+        ("members", "Budget et secrétariat",
+         "Les membres ont approuvé le budget du secrétariat pour l'an prochain et l'hôte de la prochaine plénière."),
+        ("public", "Décisions",
+         "L'avancement du plan de travail a été présenté par {person}.\n- Le groupe organisera une visite de terrain conjointe avant la prochaine plénière.\n- Ce résumé est publié sur le site du groupe."),
+    ),
 )

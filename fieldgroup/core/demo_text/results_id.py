@@ -43,4 +43,12 @@ TEXT = ResultsText(
     ),
     currency="IDR",
     rate=16000.0,
+    minutes=(
+        ("internal", "Keamanan peserta",
+         "Ancaman yang dilaporkan sebelum rapat dibahas; sekretariat menindaklanjuti dengan setiap orang yang bersangkutan."),
+        ("members", "Anggaran dan sekretariat",
+         "Anggota menyetujui anggaran sekretariat untuk tahun depan dan tuan rumah rapat pleno berikutnya."),
+        ("public", "Keputusan",
+         "Kemajuan rencana kerja dipaparkan oleh {person}.\n- Kelompok akan mengadakan kunjungan lapangan bersama sebelum rapat pleno berikutnya.\n- Ringkasan ini diterbitkan di situs web kelompok."),
+    ),
 )

@@ -43,4 +43,12 @@ TEXT = ResultsText(
     ),
     currency="MZN",
     rate=64.0,
+    minutes=(
+        ("internal", "Segurança dos participantes",
+         "Foram discutidas as ameaças relatadas antes da reunião; o secretariado acompanha cada pessoa afetada."),
+        ("members", "Orçamento e secretariado",
+         "Os membros aprovaram o orçamento do secretariado para o próximo ano e o anfitrião da próxima plenária."),
+        ("public", "Decisões",
+         "O andamento do plano de trabalho foi apresentado por {person}.\n- O grupo fará uma visita de campo conjunta antes da próxima plenária.\n- Este resumo é publicado no site do grupo."),
+    ),
 )
