@@ -204,3 +204,23 @@ def test_this_group_only_leaves_the_sub_groups_meetings_out(ctx, show_page, stor
     assert held() == 1
     row = page.model.row_of(indicator.id)
     assert page.model.row_at(row).latest.actual == 1
+
+
+def test_mark_a_value_verified_from_the_indicators_page(ctx, show_page, store, indicator, monkeypatch, qtbot):
+    from PySide6.QtWidgets import QInputDialog
+
+    store.values.set(indicator.id, "2025-Q1", 80, note="Attendance sheets")
+    page = show_page(IndicatorsPage, ctx)
+    page.show_record(indicator.id)
+    page_harness.settle(qtbot)
+    assert not page.verify_button.isEnabled()  # no period chosen yet
+    page.periods.selectRow(next(r for r in range(page.periods.rowCount())
+                                if page.periods.item(r, 0).data(Qt.ItemDataRole.UserRole) == "2025-Q1"))
+    assert page.verify_button.isEnabled()
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("M&E officer", True)))
+    page.verify_button.click()
+    page_harness.settle(qtbot)
+    value = store.values.of_indicator(indicator.id)["2025-Q1"]
+    assert value.verified and value.verified_by == "M&E officer" and value.verified_on == store.today()
+    shown = [page.periods.item(r, 6).text() for r in range(page.periods.rowCount())]
+    assert any("verified by M&E officer" in text for text in shown)

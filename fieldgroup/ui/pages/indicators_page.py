@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from fieldgroup.core import FieldGroupError
 from fieldgroup.core.entities import Indicator
 from fieldgroup.core.indicators import STATUS_LABELS, PeriodProgress, progress_text
+from fieldgroup.core.results import verify_value
 from fieldgroup.core.results_rollup import ROLLUP
 from fieldgroup.formatting import format_date, format_period
 from fieldgroup.i18n import N_, _
@@ -149,8 +151,9 @@ class IndicatorsPage(ReloadWhenShown, QWidget):
         self.add_period_button = QPushButton(_("&Add period…"))
         self.edit_period_button = QPushButton(_("Edit &period…"))
         self.remove_period_button = QPushButton(_("&Remove period…"))
+        self.verify_button = QPushButton(_("Mark &verified…"))  # evidence checked: who and when (issue 17)
         for button, slot in ((self.add_period_button, self.add_period), (self.edit_period_button, self.edit_period),
-                             (self.remove_period_button, self.remove_period)):
+                             (self.remove_period_button, self.remove_period), (self.verify_button, self.verify_period)):
             button.clicked.connect(slot)
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -250,6 +253,10 @@ class IndicatorsPage(ReloadWhenShown, QWidget):
             elif stored and stored.evidence_action_id:
                 action = self.ctx.store.actions.find(stored.evidence_action_id)
                 evidence = _("action item: {title}").format(title=action.title) if action else ""
+            if stored and stored.verified:
+                verified = _("verified by {who} on {date}").format(who=stored.verified_by or "—",
+                                                                  date=format_date(stored.verified_on))
+                evidence = " · ".join(filter(None, (evidence, verified)))
             cells = (format_period(p.period), format_value(p.target, ind.unit), format_value(p.actual, ind.unit),
                      progress_text(p.progress, ind.direction) if p.progress is not None else "", str(STATUS_LABELS[p.status]),
                      (stored.note or "") if stored else "", evidence)
@@ -269,10 +276,19 @@ class IndicatorsPage(ReloadWhenShown, QWidget):
         chosen = self._chosen_period() is not None
         for button in (self.edit_period_button, self.remove_period_button):
             enable(button, unless(chosen, _("Choose a period in the table first.")))
+        enable(self.verify_button, unless(self._chosen_value() is not None,
+                                          _("Choose a period that has an actual value typed in first.")))
 
     def _chosen_period(self) -> str | None:
         items = self.periods.selectedItems()
         return items[0].data(Qt.ItemDataRole.UserRole) if items else None
+
+    def _chosen_value(self):
+        """The stored actual value of the chosen period (computed indicators have none to verify)."""
+        period = self._chosen_period()
+        if self.current is None or self.current.computed or period is None:
+            return None
+        return self.ctx.store.values.of_indicator(self.current.id).get(period)
 
     # ---- page contract ----
 
@@ -340,6 +356,21 @@ class IndicatorsPage(ReloadWhenShown, QWidget):
         dialog = PeriodValueDialog(self.ctx.store, self.current, period, self)
         if dialog.exec() and dialog.saved:
             self._changed("indicator_values", self.current.id)
+
+    def verify_period(self) -> None:
+        value, ind = self._chosen_value(), self.current
+        if value is None or ind is None:
+            return
+        who, ok = QInputDialog.getText(self, _("Mark verified"), _("Who checked this value against its evidence?"),
+                                       text=value.verified_by or "")
+        if not ok:
+            return
+        try:
+            verify_value(self.ctx.store, value.id, who.strip())
+        except FieldGroupError as exc:
+            QMessageBox.warning(self, _("Indicators"), str(exc))
+            return
+        self._changed("indicator_values", ind.id)
 
     def remove_period(self) -> None:
         period, ind = self._chosen_period(), self.current
