@@ -100,9 +100,10 @@ def test_build_a_framework_and_see_the_activity_on_the_timeline_and_in_the_repor
     printed = "\n".join(s for s in seen if isinstance(s, str))
     assert "R1.1 Security personnel trained (Output)" in printed
     assert "Train the mine police unit" in printed and "M5 Guards trained" in printed
+    page_harness.settle(qtbot)  # the page's reloads finish before the store closes
 
 
-def test_deleting_a_result_keeps_its_indicator(ctx, show_page, store, group, indicator, monkeypatch):
+def test_deleting_a_result_keeps_its_indicator(ctx, show_page, store, group, indicator, monkeypatch, qtbot):
     objective = store.objectives.create(group_id=group.id, title="Dialogue", horizon="short")
     result = store.results.create(objective_id=objective.id, title="Plenaries held", result_type="output")
     store.indicators.update(indicator.id, result_id=result.id)
@@ -114,6 +115,7 @@ def test_deleting_a_result_keeps_its_indicator(ctx, show_page, store, group, ind
     page.results_tree.delete_button.click()
     assert store.results.count() == 0 and store.indicators.get(indicator.id).result_id is None
     assert "Indicators not linked to a result" in tree_texts(page)
+    page_harness.settle(qtbot)
 
 
 def test_late_activities_show_on_the_dashboard(qtbot, store, group):
