@@ -60,3 +60,14 @@ indigenous
 youth
 disability
 affected_community
+# Export writers are named as "module:function" strings in fieldgroup/exports/__init__.py (imported on use)
+write_data_value_set
+write_adx
+write_iati
+write_xlsx
+write_csv
+write_ics
+# openpyxl reads these cell and sheet attributes; Qt calls mouseMoveEvent (timeline tooltips)
+_.number_format
+_.freeze_panes
+_.mouseMoveEvent

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from fieldgroup import __version__
 from fieldgroup.cli import (
+    export_data_command,
     import_people_command,
     list_command,
     report_command,
@@ -35,7 +36,7 @@ log = logging.getLogger("fieldgroup")
 
 # Each module adds its subcommands with register(subparsers); later issues append here.
 COMMAND_MODULES = [store_commands, sync_commands, report_command, list_command, search_command, selftest_command,
-                   import_people_command]
+                   import_people_command, export_data_command]
 
 
 def build_parser() -> argparse.ArgumentParser:

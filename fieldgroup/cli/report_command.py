@@ -28,6 +28,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     report.add_argument("--meeting", help="meeting id (required for the meeting handout)")
     report.add_argument("--group", help="group id (needed when the store holds several groups)")
     report.add_argument("--period", help="reporting period for the M&E report, e.g. 2025-Q3 or 2025 (default: the last complete quarter)")
+    report.add_argument("--year", type=int, help="the year of the annual report (default: this year)")
     report.add_argument("--paper", choices=("a4", "letter"), type=str.lower,
                         help="paper size (default: from the language's country)")
     add_locale_option(report, subcommand=True)
@@ -45,6 +46,8 @@ def default_group(store) -> str | None:
 def run_report(args: argparse.Namespace) -> int:
     if args.kind == "meeting" and not args.meeting:
         raise UsageError(_("The meeting handout needs --meeting ID."))
+    if args.kind == "summary" and not args.meeting:
+        raise UsageError(_("The public summary needs --meeting ID."))
     from fieldgroup.cli.common import open_store_for
     from fieldgroup.i18n import current_locale
     from fieldgroup.reports import build_report
@@ -61,6 +64,7 @@ def run_report(args: argparse.Namespace) -> int:
             raise ReportOutputError(
                 _("{path} already exists; add --force to replace it, or choose another file name.").format(path=out))
         path = build_report(args.kind, store, out, group_id=group_id, meeting_id=args.meeting,
-                            period=args.period, paper=args.paper, include_protected=args.include_protected)
+                            period=args.period, paper=args.paper, include_protected=args.include_protected,
+                            year=args.year)
     print(_("Wrote {path}.").format(path=path))
     return EXIT_OK

@@ -30,6 +30,17 @@ from fieldgroup.core.repositories import (
     merge_organisations,
     merge_people,
 )
+from fieldgroup.core.results import (
+    Activities,
+    ActivityActions,
+    ActivityMeetings,
+    FunderCodes,
+    GroupProfiles,
+    MinuteSections,
+    Objectives,
+    Results,
+)
+from fieldgroup.core.results_rollup import group_scope
 from fieldgroup.core.store import RecordStore, backup_to
 from fieldgroup.core.store_schema import SCHEMA_VERSION
 from fieldgroup.core.sync_access import SyncAccess
@@ -63,6 +74,15 @@ class Store:
         self.memberships = Memberships(self)
         self.roles = Roles(self)
         self.sync = SyncAccess(self)
+        # The results framework and work plan (core/results.py).
+        self.profiles = GroupProfiles(self)
+        self.objectives = Objectives(self)
+        self.results = Results(self)
+        self.activities = Activities(self)
+        self.activity_meetings = ActivityMeetings(self)
+        self.activity_actions = ActivityActions(self)
+        self.funder_codes = FunderCodes(self)
+        self.minute_sections = MinuteSections(self)
 
     # ---- the file ----
 
@@ -195,24 +215,30 @@ class Store:
 
     # ---- indicators ----
 
-    def indicator_progress(self, indicator_id: str) -> list[PeriodProgress]:
+    def indicator_progress(self, indicator_id: str, *, this_group_only: bool = False) -> list[PeriodProgress]:
         """Target, actual, progress and status for every period with a target or an actual value.
 
         For a computed indicator the actual values come from the store itself, for every period
-        that has a target or lies between the first meeting and today."""
+        that has a target or lies between the first meeting and today; they include the group's
+        sub-groups unless `this_group_only` (core/results_rollup.py says how each one adds up)."""
         indicator = self.indicators.get(indicator_id)
         targets = {t.period: t.value for t in self.targets.list(indicator_id=indicator_id)}
         if indicator.computed:
-            actuals = self.computed_values(indicator.group_id, indicator.computed, indicator.period_kind, targets)
+            actuals = self.computed_values(indicator.group_id, indicator.computed, indicator.period_kind, targets,
+                                           this_group_only=this_group_only)
         else:
             actuals = {v.period: v.value for v in self.values.list(indicator_id=indicator_id)}
         return indicator_maths.progress_by_period(indicator.baseline_value, indicator.direction, targets, actuals)
 
     def computed_values(
-        self, group_id: str, key: str, period_kind: str, extra_periods: dict[str, float] | None = None
+        self, group_id: str, key: str, period_kind: str, extra_periods: dict[str, float] | None = None,
+        *, this_group_only: bool = False,
     ) -> dict[str, float]:
-        """Values of a built-in computed indicator per period, from the group's meetings and actions."""
-        meetings, actions = self.meeting_facts(group_id), self.action_facts(group_id)
+        """Values of a built-in computed indicator per period, from the meetings and actions of the group
+        and its sub-groups (only the group's own with `this_group_only`)."""
+        scope = group_scope(self, group_id, this_group_only)
+        meetings = [fact for g in scope for fact in self.meeting_facts(g)]
+        actions = [fact for g in scope for fact in self.action_facts(g)]
         if not meetings and not extra_periods:
             return {}
         first = min((m.date for m in meetings), default=self.today())

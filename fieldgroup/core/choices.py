@@ -170,6 +170,19 @@ DIVERSITY = Choices(
     Choice("affected_community", N_("Affected community")),
 )
 DIVERSITY_MIN_PEOPLE = 5
+# The results framework (issue 17): time horizon, result type, activity status, minutes' audience, funder system.
+HORIZON = Choices(Choice("short", N_("Short term")), Choice("medium", N_("Medium term")),
+                  Choice("long", N_("Long term")))
+RESULT_TYPE = Choices(Choice("output", N_("Output")), Choice("outcome", N_("Outcome")))
+ACTIVITY_STATUS = Choices(  # Okabe-Ito hues for the timeline's bars; the status is always written beside them
+    Choice("planned", N_("Planned"), "#56B4E9", "empty"),
+    Choice("in_progress", N_("In progress"), "#0072B2", "half"),
+    Choice("done", N_("Done"), "#009E73", "full"),
+    Choice("postponed", N_("Postponed"), "#E69F00", "empty"),
+    Choice("cancelled", N_("Cancelled"), "#BBBBBB", "none"),
+)
+AUDIENCE = Choices(Choice("internal", N_("Internal")), Choice("members", N_("Members")), Choice("public", N_("Public")))
+FUNDER_SYSTEM = Choices(Choice("dhis2", N_("DHIS2")))
 
 # Marks that are not a stored choice but state shown beside a record.
 PROTECTED_COLOUR = "#6A3FA0"

@@ -17,6 +17,7 @@ from fieldgroup.core import create_store, keys
 from fieldgroup.core.api import Store
 from fieldgroup.core.demo_indicators import add_indicators
 from fieldgroup.core.demo_members import add_members
+from fieldgroup.core.demo_results import add_results_framework
 from fieldgroup.core.demo_text import DemoText, text_for
 from fieldgroup.core.demo_writing import action_fields, meeting_fields
 from fieldgroup.core.entities import Group, Meeting, Organisation, Person
@@ -138,6 +139,7 @@ class _DemoBuilder:
         self._meetings()
         self._actions()
         add_indicators(self)
+        add_results_framework(self)
         add_members(self)  # last: what it adds leaves the records made before it unchanged
 
     # ---- groups, organisations, people ----

@@ -111,8 +111,8 @@ def _evidence_of(builder: _DemoBuilder, group_id: str, kind: str) -> tuple[dict[
 def _meeting_facts(builder: _DemoBuilder) -> list[MeetingFacts]:
     facts = []
     for meeting in builder.meetings:
-        if meeting.group_id != builder.national.id:
-            continue
+        # Every group of the demo is the national group or one of its sub-groups: the national
+        # computed indicators roll them all up (core/results_rollup.py), so their targets do too.
         present = builder.present.get(meeting.id, [])
         counts: dict[str, int] = defaultdict(int)
         for person in present:
@@ -129,8 +129,9 @@ def _computed(builder: _DemoBuilder, number: int, key: str, meetings: list[Meeti
     _label, unit, direction = COMPUTED[key]
     target_periods, _values = _periods(builder, "quarter")
     recent = [p for p in target_periods if bounds(p)[1] < builder.today][-4:]
+    all_actions = [fact for facts in builder.action_facts.values() for fact in facts]
     history = [v for p in recent
-               if (v := compute(key, p, meetings, builder.action_facts[national.id])) is not None]
+               if (v := compute(key, p, meetings, all_actions)) is not None]
     average = sum(history) / len(history) if history else 1.0
     # Baseline a little below what the group does on average and a goal above it (the other way
     # round for overdue items), so that some quarters are met and others behind.

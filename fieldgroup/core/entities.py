@@ -140,6 +140,7 @@ class Indicator:
     baseline_value: float | None = None
     baseline_date: date | None = None
     computed: str | None = None
+    result_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +160,9 @@ class IndicatorValue:
     note: str | None = None
     evidence_meeting_id: str | None = None
     evidence_action_id: str | None = None
+    verified: bool = False
+    verified_by: str | None = None
+    verified_on: date | None = None
 
 
 ENTITY_TYPES = {
@@ -174,3 +178,8 @@ ENTITY_TYPES = {
     "indicator_targets": IndicatorTarget,
     "indicator_values": IndicatorValue,
 }
+
+# The results framework's record types live in their own module (issue 17).
+from fieldgroup.core.results_entities import RESULTS_ENTITY_TYPES  # noqa: E402
+
+ENTITY_TYPES.update(RESULTS_ENTITY_TYPES)

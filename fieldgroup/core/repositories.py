@@ -24,6 +24,7 @@ from fieldgroup.core.indicators import COMPUTED
 from fieldgroup.core.members import check_subtype, subgroup_ids
 from fieldgroup.core.mentions import shown_name
 from fieldgroup.core.repository import Repository, pair_id
+from fieldgroup.core.results import check_indicator_result
 from fieldgroup.core.rules import require
 from fieldgroup.i18n import _, ngettext
 
@@ -51,7 +52,7 @@ class Groups(Repository[Group]):
     def _before_delete(self, record_id: str) -> None:
         conn = self.store.conn
         used = sum(store_queries.count_rows(conn, t, {"group_id": record_id})
-                   for t in ("organisations", "meetings", "action_items", "indicators"))
+                   for t in ("organisations", "meetings", "action_items", "indicators", "objectives", "activities"))
         used += store_queries.count_rows(conn, "groups", {"parent_id": record_id})
         if used:
             raise InUseError(ngettext(
@@ -60,6 +61,7 @@ class Groups(Repository[Group]):
         # Other groups' organisations were members here: the ties go with the group.
         self._delete_linked("memberships", "group_id", record_id)
         self._delete_linked("roles", "group_id", record_id)
+        self._delete_linked("group_profiles", "group_id", record_id)
 
 
 class Organisations(Repository[Organisation]):
@@ -87,6 +89,7 @@ class Organisations(Repository[Organisation]):
         self._clear_links("action_items", "owner_organisation_id", record_id)
         self._delete_linked("memberships", "organisation_id", record_id)
         self._delete_linked("roles", "organisation_id", record_id)
+        self._clear_links("activities", "owner_organisation_id", record_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +164,7 @@ class People(Repository[Person]):
         self._delete_linked("attendance", "person_id", record_id)
         self._delete_linked("roles", "person_id", record_id)
         self._clear_links("action_items", "owner_person_id", record_id)
+        self._clear_links("activities", "owner_person_id", record_id)
         # Erasure: a losing edit of this person kept for review must not outlive them.
         store_sync.forget_conflicts_of(self.store.conn, "people", record_id)
         self.store.sync.forget_merged_away("people", record_id)  # nor what a merge remembered of them
@@ -194,6 +198,8 @@ class Meetings(Repository[Meeting]):
         self._delete_linked("attendance", "meeting_id", record_id)
         self._clear_links("action_items", "meeting_id", record_id)
         self._clear_links("indicator_values", "evidence_meeting_id", record_id)
+        self._delete_linked("activity_meetings", "meeting_id", record_id)
+        self._delete_linked("minute_sections", "meeting_id", record_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,6 +331,7 @@ class ActionItems(Repository[ActionItem]):
 
     def _before_delete(self, record_id: str) -> None:
         self._clear_links("indicator_values", "evidence_action_id", record_id)
+        self._delete_linked("activity_actions", "action_id", record_id)
 
 
 class Indicators(Repository[Indicator]):
@@ -341,6 +348,7 @@ class Indicators(Repository[Indicator]):
     def _check(self, values: dict[str, Any], current: dict[str, Any] | None) -> None:
         require(values.get("computed") is None or values["computed"] in COMPUTED, "computed",
                 _("Unknown computed indicator; choose one from the list."))
+        check_indicator_result(self.store, values)
         if current is not None and values["period_kind"] != current["period_kind"]:
             require(not self.store.targets.count(indicator_id=current["id"])
                     and not self.store.values.count(indicator_id=current["id"]), "period_kind",
@@ -349,6 +357,7 @@ class Indicators(Repository[Indicator]):
     def _before_delete(self, record_id: str) -> None:
         self._delete_linked("indicator_targets", "indicator_id", record_id)
         self._delete_linked("indicator_values", "indicator_id", record_id)
+        self._delete_linked("funder_codes", "indicator_id", record_id)
 
 
 class _PerPeriod(Repository):

@@ -19,6 +19,13 @@ from fieldgroup.core.choices import (
     PILLAR,
     UNIT,
 )
+from fieldgroup.core.results_choices import (
+    ACTIVITY_STATUSES,
+    AUDIENCES,
+    FUNDER_SYSTEMS,
+    HORIZONS,
+    RESULT_TYPES,
+)
 from fieldgroup.i18n import N_
 
 # The stored choices, their words, colours and marks live in core/choices.py; these are their values.
@@ -151,6 +158,34 @@ TABLES: dict[str, TableSpec] = {
             Field("status", N_("Status"), required=True, choices=ACTION_STATUSES),
             Field("completed_on", N_("Completed on"), kind="date"),
         )),
+        # The results framework (issue 17): objectives hold results that indicators measure.
+        TableSpec("group_profiles", N_("group profile"), (
+            Field("group_id", N_("Group"), required=True, references="groups", max_length=36),
+            Field("vision", N_("Vision"), max_length=LONG_TEXT),
+            Field("mission", N_("Mission"), max_length=LONG_TEXT),
+            Field("reporting_org_ref", N_("Reporting organisation identifier"), max_length=100),
+            Field("reporting_org_name", N_("Reporting organisation"), max_length=500),
+            Field("reporting_org_type", N_("Reporting organisation type"), max_length=10),
+            Field("dhis2_org_unit", N_("DHIS2 organisation unit"), max_length=100),
+            Field("currency", N_("Currency"), max_length=3),
+        ), pair=("group_id",)),
+        TableSpec("objectives", N_("objective"), (
+            Field("group_id", N_("Group"), required=True, references="groups", max_length=36),
+            Field("code", N_("Code"), max_length=40),
+            Field("title", N_("Title"), required=True, max_length=500),
+            Field("description", N_("Description"), max_length=LONG_TEXT),
+            Field("horizon", N_("Time horizon"), required=True, choices=HORIZONS),
+            Field("start_date", N_("Start"), kind="date"),
+            Field("end_date", N_("End"), kind="date"),
+            Field("successes", N_("Successes"), max_length=LONG_TEXT),
+        )),
+        TableSpec("results", N_("result"), (
+            Field("objective_id", N_("Objective"), required=True, references="objectives", max_length=36),
+            Field("code", N_("Code"), max_length=40),
+            Field("title", N_("Title"), required=True, max_length=500),
+            Field("description", N_("Description"), max_length=LONG_TEXT),
+            Field("result_type", N_("Result type"), required=True, choices=RESULT_TYPES),
+        )),
         TableSpec("indicators", N_("indicator"), (
             Field("group_id", N_("Group"), required=True, references="groups", max_length=36),
             Field("code", N_("Code"), max_length=40),
@@ -162,6 +197,7 @@ TABLES: dict[str, TableSpec] = {
             Field("baseline_value", N_("Baseline"), kind="real"),
             Field("baseline_date", N_("Baseline date"), kind="date"),
             Field("computed", N_("Computed from"), max_length=60),
+            Field("result_id", N_("Result"), references="results", max_length=36),
         )),
         TableSpec("indicator_targets", N_("target"), (
             Field("indicator_id", N_("Indicator"), required=True, references="indicators", max_length=36),
@@ -175,6 +211,9 @@ TABLES: dict[str, TableSpec] = {
             Field("note", N_("Note"), max_length=LONG_TEXT),
             Field("evidence_meeting_id", N_("Evidence meeting"), references="meetings", max_length=36),
             Field("evidence_action_id", N_("Evidence action item"), references="action_items", max_length=36),
+            Field("verified", N_("Verified"), kind="bool"),
+            Field("verified_by", N_("Verified by")),
+            Field("verified_on", N_("Verified on"), kind="date"),
         ), pair=("indicator_id", "period")),
         # Protection (issue 13). A random key per group, made once and carried inside the encrypted
         # bundles, for the keyed fingerprints below; never derived from the passphrase.
@@ -200,6 +239,48 @@ TABLES: dict[str, TableSpec] = {
             Field("group_id", N_("Group"), required=True, references="groups", max_length=36),
             Field("share_contacts", N_("Share protected contacts"), kind="bool"),
         ), pair=("group_id",)),
+        # The work plan: activities under a result or an objective, and what carries them out.
+        TableSpec("activities", N_("activity"), (
+            Field("group_id", N_("Group"), required=True, references="groups", max_length=36),
+            Field("objective_id", N_("Objective"), references="objectives", max_length=36),
+            Field("result_id", N_("Result"), references="results", max_length=36),
+            Field("code", N_("Code"), max_length=40),
+            Field("title", N_("Title"), required=True, max_length=500),
+            Field("description", N_("Description"), max_length=LONG_TEXT),
+            Field("start_date", N_("Start"), kind="date"),
+            Field("end_date", N_("End"), kind="date"),
+            Field("owner_person_id", N_("Owner"), references="people", max_length=36),
+            Field("owner_organisation_id", N_("Owner organisation"), references="organisations", max_length=36),
+            Field("budget_amount", N_("Budget"), kind="real"),
+            Field("currency", N_("Currency"), max_length=3),
+            Field("status", N_("Status"), required=True, choices=ACTIVITY_STATUSES),
+        )),
+        TableSpec("activity_meetings", N_("meeting of an activity"), (
+            Field("activity_id", N_("Activity"), required=True, references="activities", max_length=36),
+            Field("meeting_id", N_("Meeting"), required=True, references="meetings", max_length=36),
+        ), pair=("activity_id", "meeting_id")),
+        TableSpec("activity_actions", N_("action item of an activity"), (
+            Field("activity_id", N_("Activity"), required=True, references="activities", max_length=36),
+            Field("action_id", N_("Action item"), required=True, references="action_items", max_length=36),
+        ), pair=("activity_id", "action_id")),
+        # Minutes kept as sections, each for an audience: the public summary prints only public ones.
+        TableSpec("minute_sections", N_("section of the minutes"), (
+            Field("meeting_id", N_("Meeting"), required=True, references="meetings", max_length=36),
+            Field("position", N_("Position"), kind="int"),
+            Field("heading", N_("Heading"), max_length=500),
+            Field("body", N_("Text"), max_length=LONG_TEXT),
+            Field("audience", N_("Audience"), required=True, choices=AUDIENCES),
+        )),
+        # Our indicator and period -> a funder's codes (DHIS2 data element, period, org unit).
+        TableSpec("funder_codes", N_("funder code"), (
+            Field("indicator_id", N_("Indicator"), required=True, references="indicators", max_length=36),
+            Field("system", N_("Reporting system"), required=True, choices=FUNDER_SYSTEMS),
+            Field("period", N_("Period"), max_length=10),
+            Field("data_element", N_("Data element"), required=True, max_length=100),
+            Field("period_code", N_("Funder period"), max_length=20),
+            Field("org_unit", N_("Organisation unit"), max_length=100),
+            Field("category_option_combo", N_("Category option combination"), max_length=100),
+        )),
     )
 }
 

@@ -240,16 +240,25 @@ class RecordStore:
             backup = path.with_name(f"{path.stem}.before-v{version + 1}.{stamp}{path.suffix}.bak")
             backup_to(conn, backup, key)
             log.info("Backed up %s to %s before migrating", path, backup)
-        for step in range(version, SCHEMA_VERSION):
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                MIGRATIONS[step](conn)
-                conn.execute(f"PRAGMA user_version = {step + 1}")
-                conn.execute("COMMIT")
-            except BaseException:
-                if conn.in_transaction:  # SQLite may already have rolled back (disk full)
-                    conn.execute("ROLLBACK")
-                raise
+        # A step that rebuilds a table others point to (SQLite's 12-step table change) must run with
+        # foreign keys off — a pragma that cannot change inside a transaction; they are checked before
+        # each step commits, and switched back on whatever happens.
+        conn.execute("PRAGMA foreign_keys = OFF")
+        try:
+            for step in range(version, SCHEMA_VERSION):
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    MIGRATIONS[step](conn)
+                    if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+                        raise sqlite3.IntegrityError(f"migration step {step + 1} left a broken link")
+                    conn.execute(f"PRAGMA user_version = {step + 1}")
+                    conn.execute("COMMIT")
+                except BaseException:
+                    if conn.in_transaction:  # SQLite may already have rolled back (disk full)
+                        conn.execute("ROLLBACK")
+                    raise
+        finally:
+            conn.execute("PRAGMA foreign_keys = ON")
 
     def _device_id(self) -> str:
         """This installation's id; a new one when the file was copied, moved or restored from a backup."""

@@ -201,6 +201,199 @@ def transform(conn: sqlite3.Connection, table: str, **changes: Any) -> None:
         conn.execute(statement)
 
 
+# ---- results framework and work plan (issue 17); self-contained so it can be renumbered ----
+
+_RESULTS_STEP = """
+CREATE TABLE group_profiles (
+  id TEXT PRIMARY KEY NOT NULL,
+  group_id TEXT,
+  vision TEXT,
+  mission TEXT,
+  reporting_org_ref TEXT,
+  reporting_org_name TEXT,
+  reporting_org_type TEXT,
+  dhis2_org_unit TEXT,
+  currency TEXT,
+  _stamps TEXT NOT NULL,
+  _ver TEXT NOT NULL,
+  FOREIGN KEY (group_id) REFERENCES groups(id) DEFERRABLE INITIALLY DEFERRED
+);
+CREATE INDEX idx_group_profiles_group_id ON group_profiles(group_id);
+CREATE INDEX idx_group_profiles__ver ON group_profiles(_ver);
+CREATE TABLE objectives (
+  id TEXT PRIMARY KEY NOT NULL,
+  group_id TEXT,
+  code TEXT,
+  title TEXT,
+  description TEXT,
+  horizon TEXT,
+  start_date TEXT,
+  end_date TEXT,
+  successes TEXT,
+  _stamps TEXT NOT NULL,
+  _ver TEXT NOT NULL,
+  FOREIGN KEY (group_id) REFERENCES groups(id) DEFERRABLE INITIALLY DEFERRED
+);
+CREATE INDEX idx_objectives_group_id ON objectives(group_id);
+CREATE INDEX idx_objectives__ver ON objectives(_ver);
+CREATE TABLE results (
+  id TEXT PRIMARY KEY NOT NULL,
+  objective_id TEXT,
+  code TEXT,
+  title TEXT,
+  description TEXT,
+  result_type TEXT,
+  _stamps TEXT NOT NULL,
+  _ver TEXT NOT NULL,
+  FOREIGN KEY (objective_id) REFERENCES objectives(id) DEFERRABLE INITIALLY DEFERRED
+);
+CREATE INDEX idx_results_objective_id ON results(objective_id);
+CREATE INDEX idx_results__ver ON results(_ver);
+CREATE TABLE indicators_v3 (
+  id TEXT PRIMARY KEY NOT NULL,
+  group_id TEXT,
+  code TEXT,
+  name TEXT,
+  description TEXT,
+  unit TEXT,
+  direction TEXT,
+  period_kind TEXT,
+  baseline_value REAL,
+  baseline_date TEXT,
+  computed TEXT,
+  result_id TEXT,
+  _stamps TEXT NOT NULL,
+  _ver TEXT NOT NULL,
+  FOREIGN KEY (group_id) REFERENCES groups(id) DEFERRABLE INITIALLY DEFERRED,
+  FOREIGN KEY (result_id) REFERENCES results(id) DEFERRABLE INITIALLY DEFERRED
+);
+INSERT INTO indicators_v3 (id, group_id, code, name, description, unit, direction, period_kind, baseline_value,
+  baseline_date, computed, _stamps, _ver)
+  SELECT id, group_id, code, name, description, unit, direction, period_kind, baseline_value, baseline_date,
+  computed, _stamps, _ver FROM indicators;
+DROP TABLE indicators;
+ALTER TABLE indicators_v3 RENAME TO indicators;
+CREATE INDEX idx_indicators_group_id ON indicators(group_id);
+CREATE INDEX idx_indicators_result_id ON indicators(result_id);
+CREATE INDEX idx_indicators__ver ON indicators(_ver);
+CREATE TABLE indicator_values_v3 (
+  id TEXT PRIMARY KEY NOT NULL,
+  indicator_id TEXT,
+  period TEXT,
+  value REAL,
+  note TEXT,
+  evidence_meeting_id TEXT,
+  evidence_action_id TEXT,
+  verified INTEGER,
+  verified_by TEXT,
+  verified_on TEXT,
+  _stamps TEXT NOT NULL,
+  _ver TEXT NOT NULL,
+  FOREIGN KEY (indicator_id) REFERENCES indicators(id) DEFERRABLE INITIALLY DEFERRED,
+  FOREIGN KEY (evidence_meeting_id) REFERENCES meetings(id) DEFERRABLE INITIALLY DEFERRED,
+  FOREIGN KEY (evidence_action_id) REFERENCES action_items(id) DEFERRABLE INITIALLY DEFERRED
+);
+INSERT INTO indicator_values_v3 (id, indicator_id, period, value, note, evidence_meeting_id, evidence_action_id,
+  _stamps, _ver)
+  SELECT id, indicator_id, period, value, note, evidence_meeting_id, evidence_action_id, _stamps, _ver
+  FROM indicator_values;
+DROP TABLE indicator_values;
+ALTER TABLE indicator_values_v3 RENAME TO indicator_values;
+CREATE INDEX idx_indicator_values_indicator_id ON indicator_values(indicator_id);
+CREATE INDEX idx_indicator_values_evidence_meeting_id ON indicator_values(evidence_meeting_id);
+CREATE INDEX idx_indicator_values_evidence_action_id ON indicator_values(evidence_action_id);
+CREATE INDEX idx_indicator_values__ver ON indicator_values(_ver);
+CREATE TABLE activities (
+  id TEXT PRIMARY KEY NOT NULL,
+  group_id TEXT,
+  objective_id TEXT,
+  result_id TEXT,
+  code TEXT,
+  title TEXT,
+  description TEXT,
+  start_date TEXT,
+  end_date TEXT,
+  owner_person_id TEXT,
+  owner_organisation_id TEXT,
+  budget_amount REAL,
+  currency TEXT,
+  status TEXT,
+  _stamps TEXT NOT NULL,
+  _ver TEXT NOT NULL,
+  FOREIGN KEY (group_id) REFERENCES groups(id) DEFERRABLE INITIALLY DEFERRED,
+  FOREIGN KEY (objective_id) REFERENCES objectives(id) DEFERRABLE INITIALLY DEFERRED,
+  FOREIGN KEY (result_id) REFERENCES results(id) DEFERRABLE INITIALLY DEFERRED,
+  FOREIGN KEY (owner_person_id) REFERENCES people(id) DEFERRABLE INITIALLY DEFERRED,
+  FOREIGN KEY (owner_organisation_id) REFERENCES organisations(id) DEFERRABLE INITIALLY DEFERRED
+);
+CREATE INDEX idx_activities_group_id ON activities(group_id);
+CREATE INDEX idx_activities_objective_id ON activities(objective_id);
+CREATE INDEX idx_activities_result_id ON activities(result_id);
+CREATE INDEX idx_activities_owner_person_id ON activities(owner_person_id);
+CREATE INDEX idx_activities_owner_organisation_id ON activities(owner_organisation_id);
+CREATE INDEX idx_activities__ver ON activities(_ver);
+CREATE TABLE activity_meetings (
+  id TEXT PRIMARY KEY NOT NULL,
+  activity_id TEXT,
+  meeting_id TEXT,
+  _stamps TEXT NOT NULL,
+  _ver TEXT NOT NULL,
+  FOREIGN KEY (activity_id) REFERENCES activities(id) DEFERRABLE INITIALLY DEFERRED,
+  FOREIGN KEY (meeting_id) REFERENCES meetings(id) DEFERRABLE INITIALLY DEFERRED
+);
+CREATE INDEX idx_activity_meetings_activity_id ON activity_meetings(activity_id);
+CREATE INDEX idx_activity_meetings_meeting_id ON activity_meetings(meeting_id);
+CREATE INDEX idx_activity_meetings__ver ON activity_meetings(_ver);
+CREATE TABLE activity_actions (
+  id TEXT PRIMARY KEY NOT NULL,
+  activity_id TEXT,
+  action_id TEXT,
+  _stamps TEXT NOT NULL,
+  _ver TEXT NOT NULL,
+  FOREIGN KEY (activity_id) REFERENCES activities(id) DEFERRABLE INITIALLY DEFERRED,
+  FOREIGN KEY (action_id) REFERENCES action_items(id) DEFERRABLE INITIALLY DEFERRED
+);
+CREATE INDEX idx_activity_actions_activity_id ON activity_actions(activity_id);
+CREATE INDEX idx_activity_actions_action_id ON activity_actions(action_id);
+CREATE INDEX idx_activity_actions__ver ON activity_actions(_ver);
+CREATE TABLE funder_codes (
+  id TEXT PRIMARY KEY NOT NULL,
+  indicator_id TEXT,
+  system TEXT,
+  period TEXT,
+  data_element TEXT,
+  period_code TEXT,
+  org_unit TEXT,
+  category_option_combo TEXT,
+  _stamps TEXT NOT NULL,
+  _ver TEXT NOT NULL,
+  FOREIGN KEY (indicator_id) REFERENCES indicators(id) DEFERRABLE INITIALLY DEFERRED
+);
+CREATE INDEX idx_funder_codes_indicator_id ON funder_codes(indicator_id);
+CREATE INDEX idx_funder_codes__ver ON funder_codes(_ver);
+CREATE TABLE minute_sections (
+  id TEXT PRIMARY KEY NOT NULL,
+  meeting_id TEXT,
+  position INTEGER,
+  heading TEXT,
+  body TEXT,
+  audience TEXT,
+  _stamps TEXT NOT NULL,
+  _ver TEXT NOT NULL,
+  FOREIGN KEY (meeting_id) REFERENCES meetings(id) DEFERRABLE INITIALLY DEFERRED
+);
+CREATE INDEX idx_minute_sections_meeting_id ON minute_sections(meeting_id);
+CREATE INDEX idx_minute_sections__ver ON minute_sections(_ver)
+"""
+
+
+def _migrate_results_framework(conn: sqlite3.Connection) -> None:
+    """New tables, and indicators / indicator_values rebuilt with their new columns in schema.py's order
+    (SQLite's 12-step table change: the runner has foreign keys off while a step runs, then checks them)."""
+    for statement in _RESULTS_STEP.split(";\n"):
+        conn.execute(statement)
+
+
 def _migrate_to_3(conn: sqlite3.Connection) -> None:
     # Device-local: what is typed in an editor and not saved yet (core/store_drafts.py), restored
     # after a crash; inside the store so that it is as protected as the store itself.
@@ -250,5 +443,6 @@ def _migrate_to_6(conn: sqlite3.Connection) -> None:
 # Step 4 (the full-text index and its triggers) lives beside its queries in store_search.py.
 # Index i migrates a store from version i to version i + 1. Append only; never edit a released step.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_to_1, _migrate_to_2, _migrate_to_3, _migrate_to_4,
-                                                        _migrate_to_5, _migrate_to_6, migrate_members]
+                                                        _migrate_to_5, _migrate_to_6, migrate_members,
+                                                        _migrate_results_framework]
 SCHEMA_VERSION = len(MIGRATIONS)

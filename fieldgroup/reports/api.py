@@ -14,7 +14,7 @@ from fieldgroup.reports.context import ProgressCallback, ReportContext
 from fieldgroup.reports.errors import ReportOptionError, ReportOutputError
 from fieldgroup.reports.registry import kind_named, report_kinds
 
-REPORT_KINDS = tuple(kind.name for kind in report_kinds())  # the four built in; see registry.report_kinds()
+REPORT_KINDS = tuple(kind.name for kind in report_kinds())  # see registry.report_kinds()
 STEPS = 3
 
 
@@ -80,6 +80,7 @@ def build_report(
     paper: str | None = None,
     include_protected: bool = False,
     progress: ProgressCallback | None = None,
+    year: int | None = None,
 ) -> Path:
     """Write the `kind` document ("meeting", "actions", "indicators", "participation") to `out_path`.
 
@@ -107,7 +108,7 @@ def build_report(
                                 progress)
         context.report(0, STEPS, _("Reading the records…"))
         document = importlib.import_module(f"fieldgroup.reports.{chosen_kind.module}")
-        title, story = document.build(context, meeting_id=meeting_id, period=period)
+        title, story = document.build(context, meeting_id=meeting_id, period=period, year=year)
         context.report(1, STEPS, _("Laying out the pages…"))
         info = layout.PageInfo(group.name, title, _format_today(context), include_protected)
         with _atomic_file(out_path) as stream:

@@ -42,5 +42,9 @@ for _kind in (
     ReportKind("actions", "action_tracker", "action-tracker"),
     ReportKind("indicators", "me_progress", "me-progress", uses_period=True),
     ReportKind("participation", "participation", "participation"),
+    # The results framework (issue 17).
+    ReportKind("annual", "annual_report", "annual-report"),
+    ReportKind("results", "results_report", "results", uses_period=True),
+    ReportKind("summary", "public_summary", "public-summary", needs_meeting=True),
 ):
     register(_kind)

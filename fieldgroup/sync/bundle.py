@@ -16,7 +16,9 @@ from fieldgroup.i18n import _
 from fieldgroup.sync import age_format
 
 MAGIC = b"FGBUNDLE\n"
-FORMAT_VERSION = 1
+# 2: the results framework's tables and the new indicator / actual-value fields (issue 17); a laptop
+# still on format 1 refuses these bundles with "update FieldGroup" instead of calling them damaged.
+FORMAT_VERSION = 2
 # We write 2^16; age's own tool calibrates to about 2^18. A file asking for more is either hostile
 # (a memory and CPU bomb: 2^22 is 4 GiB) or not ours.
 MAX_SCRYPT_LOG_N = age_format.MAX_LOG_N

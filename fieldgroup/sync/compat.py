@@ -25,6 +25,15 @@ from fieldgroup.sync.bundle import BundleError
 UPGRADES: list[Callable[[dict[str, Any]], dict[str, Any]]] = []
 
 
+def _format_1_to_2(payload: dict[str, Any]) -> dict[str, Any]:
+    """Format 2 (issue 17) only adds tables and fields: a format-1 payload is read as it is (its missing
+    tables are empty, its shorter field lists are widened below)."""
+    return payload
+
+
+UPGRADES.append(_format_1_to_2)
+
+
 def _damaged() -> BundleError:
     return BundleError(_("This bundle is damaged inside; ask for a new one."))
 

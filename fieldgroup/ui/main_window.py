@@ -169,6 +169,7 @@ class MainWindow(QMainWindow):
         for key, text in EXPORTS.items():
             action = self._action(export_menu, str(text), lambda _c=False, k=key: self.export_pdf(k))
             self.export_actions[key] = action
+        self._action(file_menu, _("Export &data (DHIS2, IATI, Excel, calendar)…"), self.export_data)
         file_menu.addSeparator()
         self._action(file_menu, _("&Settings…"), self.open_settings, QKeySequence.StandardKey.Preferences)
         self._action(file_menu, _("&Quit"), self.close, QKeySequence.StandardKey.Quit)
@@ -449,6 +450,12 @@ class MainWindow(QMainWindow):
         if kind == "meeting" and editor is not None and editor.meeting is not None:
             meeting = editor.meeting.id
         export_pdf(self, self.ctx, kind, meeting)
+
+    def export_data(self) -> None:
+        """File ▸ Export data: funder and spreadsheet formats (fieldgroup/exports), written in the background."""
+        from fieldgroup.ui.dialogs.export_data_dialog import export_data_in_background
+
+        export_data_in_background(self, self.ctx.store, self.ctx.group_id)
 
     def back_up(self) -> None:
         """A backup in the store's backups/ folder (where Restore looks), made off the GUI thread."""

@@ -51,9 +51,12 @@ def test_every_view_gives_the_same_balance_and_the_same_computed_average(store, 
                 assert dashboard[meeting.id].counts == report.counts
             if meeting.kind != "pillar":
                 indexes.append((group_id, report.index))
-        computed = store.computed_values(group_id, "average_balance", "quarter")["2025-Q1"]
+        computed = store.computed_values(group_id, "average_balance", "quarter", this_group_only=True)["2025-Q1"]
         own = [index for gid, index in indexes if gid == group_id]
         assert computed == pytest.approx(sum(own) / len(own))  # indicators page = mean of the reports' figures
+    # By default a group's computed indicators pool its sub-groups' meetings too (issue 17): each meeting once.
+    pooled = store.computed_values(national.id, "average_balance", "quarter")["2025-Q1"]
+    assert pooled == pytest.approx(sum(index for _gid, index in indexes) / len(indexes))
     regional_balance = store.meetings.balance(store.meetings.list(group_id=regional.id)[-1].id)
     assert ("home_government" in regional_balance.counts) is not count_embassies
     assert [(r.region, r.meetings, r.present) for r in region_breakdown(store, national.id)] == [

@@ -27,6 +27,12 @@ def _world(store):
     indicator = store.indicators.create(group_id=group.id, name="Meetings")
     store.targets.set(indicator.id, "2025-Q1", 3)
     store.values.set(indicator.id, "2025-Q1", 2)
+    # The results framework (issue 17): its texts are free text too.
+    store.profiles.set(group.id, vision="Rights respected", mission="Convene")
+    objective = store.objectives.create(group_id=group.id, title="Dialogue", horizon="short")
+    result = store.results.create(objective_id=objective.id, title="Guards trained", result_type="output")
+    store.activities.create(group_id=group.id, result_id=result.id, title="Training")
+    store.minute_sections.create(meeting_id=meeting.id, audience="internal", heading="Incident", body="Notes")
     with store.transaction():
         erasure.group_key(store, group.id)
         store.records.insert("name_dismissals", "d1", {"person_id": person.id, "secret_id": "x", "fingerprint": "y"})

@@ -13,7 +13,7 @@ import pytest
 from fieldgroup.core import open_store
 from fieldgroup.core.demo import generate_demo
 from fieldgroup.reports import build_report
-from fieldgroup.reports.registry import report_kinds
+from fieldgroup.reports.registry import kind_named, report_kinds
 from tests.reports.print_check import check_pdf, unembedded_fonts
 
 LANGUAGES = ("en", "fr", "es", "pt", "id", "my")
@@ -69,7 +69,7 @@ def _handout_meeting(store, group_id: str) -> str:
 def render(demo_stores: dict[str, Path], kind: str, language: str, paper: str, out: Path, **options) -> Path:
     with open_store(demo_stores[language], read_only=True, today=lambda: DEMO_TODAY) as store:
         group = _main_group(store)
-        meeting = _handout_meeting(store, group) if kind == "meeting" else None
+        meeting = _handout_meeting(store, group) if kind_named(kind).needs_meeting else None
         return build_report(kind, store, out, group_id=group, meeting_id=meeting, locale=language, paper=paper,
                             **options)
 

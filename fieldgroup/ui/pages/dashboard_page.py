@@ -28,6 +28,7 @@ from fieldgroup.ui.labels import MEETING_KIND_LABELS, label
 from fieldgroup.ui.ops import QueryOp
 from fieldgroup.ui.pages.stale import ReloadWhenShown
 from fieldgroup.ui.widgets.balance_history import BalanceHistory
+from fieldgroup.ui.widgets.late_activities import LateActivitiesBox
 from fieldgroup.ui.widgets.link_button import LinkButton
 from fieldgroup.ui.widgets.who_is_missing_box import WhoIsMissingBox
 
@@ -67,7 +68,11 @@ class DashboardPage(ReloadWhenShown, QWidget):
         grid.addWidget(self.next_box, 0, 0)
         grid.addWidget(self.overdue_box, 0, 1)
         grid.addWidget(self.balance_box, 1, 0)
-        grid.addWidget(self.indicator_box, 1, 1)
+        self.late_box = LateActivitiesBox(ctx, self)  # the work plan's late activities, under the indicators
+        right = QVBoxLayout()
+        right.addWidget(self.indicator_box, 1)
+        right.addWidget(self.late_box)
+        grid.addLayout(right, 1, 1)
         grid.addWidget(self.missing_box, 2, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
@@ -101,6 +106,7 @@ class DashboardPage(ReloadWhenShown, QWidget):
         store, group_id = self.ctx.store, self.ctx.group_id
         group = store.groups.find(group_id) if group_id else None
         self.heading.setText(group.name if group else _("No working group yet"))
+        self.late_box.refresh()
         if group is None:
             self._show_no_group()
             return

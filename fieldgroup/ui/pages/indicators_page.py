@@ -6,8 +6,10 @@ from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -23,6 +25,8 @@ from PySide6.QtWidgets import (
 from fieldgroup.core import FieldGroupError
 from fieldgroup.core.entities import Indicator
 from fieldgroup.core.indicators import STATUS_LABELS, PeriodProgress, progress_text
+from fieldgroup.core.results import verify_value
+from fieldgroup.core.results_rollup import ROLLUP
 from fieldgroup.formatting import format_date, format_period
 from fieldgroup.i18n import N_, _
 from fieldgroup.ui.context import AppContext
@@ -37,6 +41,7 @@ from fieldgroup.ui.models.indicators_model import (
     latest_progress,
 )
 from fieldgroup.ui.ops import QueryOp
+from fieldgroup.ui.pages.results_hooks import add_results_framework
 from fieldgroup.ui.pages.stale import ReloadWhenShown
 from fieldgroup.ui.widgets.indicator_chart import ChartPoint, IndicatorChart
 from fieldgroup.ui.widgets.markers import STATUS_COLOURS, status_icon
@@ -51,6 +56,7 @@ class IndicatorsPage(ReloadWhenShown, QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.current: Indicator | None = None
+        self.has_subgroups = False
         self.progress: list[PeriodProgress] = []
         self.model = IndicatorsModel(self)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -58,7 +64,7 @@ class IndicatorsPage(ReloadWhenShown, QWidget):
         splitter.addWidget(self._detail_side())
         splitter.setSizes([620, 740])
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        layout.addWidget(add_results_framework(self, ctx, splitter))  # tree beside the list, work plan tab
         self.loader = QueryOp(self, ctx.store)
         self.detail_loader = QueryOp(self, ctx.store)
         ctx.group_changed.connect(lambda _g: self.when_shown(self.refresh))
@@ -80,6 +86,11 @@ class IndicatorsPage(ReloadWhenShown, QWidget):
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        # Computed indicators of a group with sub-groups count theirs too (issue 17); this leaves them out.
+        self.this_group_only = QCheckBox(_("&This group only"))
+        self.this_group_only.setToolTip(_("Computed indicators count the meetings and action items of the "
+                                          "sub-groups too; tick to count this group's own only."))
+        self.this_group_only.toggled.connect(lambda _on: self.refresh())
         view = QTableView()
         view.setModel(self.proxy)
         view.setAccessibleName(_("Indicators"))
@@ -105,7 +116,10 @@ class IndicatorsPage(ReloadWhenShown, QWidget):
             button.clicked.connect(slot)
             buttons.addWidget(button)
         buttons.addStretch(1)
-        column.addWidget(self.search)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.this_group_only)
+        column.addLayout(top)
         column.addWidget(view, 1)
         column.addLayout(buttons)
         return side
@@ -137,8 +151,9 @@ class IndicatorsPage(ReloadWhenShown, QWidget):
         self.add_period_button = QPushButton(_("&Add period…"))
         self.edit_period_button = QPushButton(_("Edit &period…"))
         self.remove_period_button = QPushButton(_("&Remove period…"))
+        self.verify_button = QPushButton(_("Mark &verified…"))  # evidence checked: who and when (issue 17)
         for button, slot in ((self.add_period_button, self.add_period), (self.edit_period_button, self.edit_period),
-                             (self.remove_period_button, self.remove_period)):
+                             (self.remove_period_button, self.remove_period), (self.verify_button, self.verify_period)):
             button.clicked.connect(slot)
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -157,7 +172,10 @@ class IndicatorsPage(ReloadWhenShown, QWidget):
         self._stale = False
         group_id = self.ctx.group_id
         keep = self.current.id if self.current else None
-        self.loader.run(lambda store: indicator_rows(store, group_id), lambda rows: self._rows_loaded(rows, keep))
+        self.has_subgroups = group_id is not None and any(g.parent_id == group_id for g in self.ctx.store.groups.list())
+        self.this_group_only.setVisible(self.has_subgroups)
+        only = self._this_group_only()
+        self.loader.run(lambda store: indicator_rows(store, group_id, only), lambda rows: self._rows_loaded(rows, keep))
 
     def _rows_loaded(self, rows: list[IndicatorRow], keep: str | None) -> None:
         self.model.set_rows(rows)
@@ -182,8 +200,12 @@ class IndicatorsPage(ReloadWhenShown, QWidget):
         self._fill_detail()
         self._update_buttons()
         if self.current is not None:
-            indicator_id = self.current.id
-            self.detail_loader.run(lambda store: store.indicator_progress(indicator_id), self._progress_loaded)
+            indicator_id, only = self.current.id, self._this_group_only()
+            self.detail_loader.run(lambda store: store.indicator_progress(indicator_id, this_group_only=only),
+                                   self._progress_loaded)
+
+    def _this_group_only(self) -> bool:
+        return self.has_subgroups and self.this_group_only.isChecked()
 
     def _progress_loaded(self, progress: list) -> None:
         self.progress = progress
@@ -208,6 +230,8 @@ class IndicatorsPage(ReloadWhenShown, QWidget):
         if ind.computed:
             facts += "\n" + _("Computed by FieldGroup from the group's meetings and action items; "
                               "actual values are read-only, targets can be set.")
+            if ind.computed in ROLLUP and self.has_subgroups and not self._this_group_only():
+                facts += "\n" + str(ROLLUP[ind.computed])  # how its sub-groups' figures add up
         self.facts.setText(facts)
         self._fill_periods(ind)
         decimals = 0 if ind.unit == "yes_no" else 1
@@ -229,6 +253,10 @@ class IndicatorsPage(ReloadWhenShown, QWidget):
             elif stored and stored.evidence_action_id:
                 action = self.ctx.store.actions.find(stored.evidence_action_id)
                 evidence = _("action item: {title}").format(title=action.title) if action else ""
+            if stored and stored.verified:
+                verified = _("verified by {who} on {date}").format(who=stored.verified_by or "—",
+                                                                  date=format_date(stored.verified_on))
+                evidence = " · ".join(filter(None, (evidence, verified)))
             cells = (format_period(p.period), format_value(p.target, ind.unit), format_value(p.actual, ind.unit),
                      progress_text(p.progress, ind.direction) if p.progress is not None else "", str(STATUS_LABELS[p.status]),
                      (stored.note or "") if stored else "", evidence)
@@ -248,10 +276,19 @@ class IndicatorsPage(ReloadWhenShown, QWidget):
         chosen = self._chosen_period() is not None
         for button in (self.edit_period_button, self.remove_period_button):
             enable(button, unless(chosen, _("Choose a period in the table first.")))
+        enable(self.verify_button, unless(self._chosen_value() is not None,
+                                          _("Choose a period that has an actual value typed in first.")))
 
     def _chosen_period(self) -> str | None:
         items = self.periods.selectedItems()
         return items[0].data(Qt.ItemDataRole.UserRole) if items else None
+
+    def _chosen_value(self):
+        """The stored actual value of the chosen period (computed indicators have none to verify)."""
+        period = self._chosen_period()
+        if self.current is None or self.current.computed or period is None:
+            return None
+        return self.ctx.store.values.of_indicator(self.current.id).get(period)
 
     # ---- page contract ----
 
@@ -320,6 +357,21 @@ class IndicatorsPage(ReloadWhenShown, QWidget):
         if dialog.exec() and dialog.saved:
             self._changed("indicator_values", self.current.id)
 
+    def verify_period(self) -> None:
+        value, ind = self._chosen_value(), self.current
+        if value is None or ind is None:
+            return
+        who, ok = QInputDialog.getText(self, _("Mark verified"), _("Who checked this value against its evidence?"),
+                                       text=value.verified_by or "")
+        if not ok:
+            return
+        try:
+            verify_value(self.ctx.store, value.id, who.strip())
+        except FieldGroupError as exc:
+            QMessageBox.warning(self, _("Indicators"), str(exc))
+            return
+        self._changed("indicator_values", ind.id)
+
     def remove_period(self) -> None:
         period, ind = self._chosen_period(), self.current
         if not period or ind is None:
@@ -335,7 +387,8 @@ class IndicatorsPage(ReloadWhenShown, QWidget):
         self._changed("indicator_values", ind.id)
 
 
-def indicator_rows(store: object, group_id: str | None) -> list[IndicatorRow]:
+def indicator_rows(store: object, group_id: str | None, this_group_only: bool = False) -> list[IndicatorRow]:
     """Every indicator of the group with its latest progress (runs on a background connection)."""
     indicators = store.indicators.list(group_id=group_id) if group_id else []
-    return [IndicatorRow(i, latest_progress(store.indicator_progress(i.id))) for i in indicators]
+    return [IndicatorRow(i, latest_progress(store.indicator_progress(i.id, this_group_only=this_group_only)))
+            for i in indicators]

@@ -30,6 +30,7 @@ from fieldgroup.ui.labels import MEETING_KIND_LABELS, label, pillar_label
 from fieldgroup.ui.ops import QueryOp
 from fieldgroup.ui.pages.attendance_panel import AttendancePanel
 from fieldgroup.ui.pages.meeting_actions_panel import MeetingActionsPanel
+from fieldgroup.ui.pages.minute_sections_panel import MinuteSectionsPanel
 from fieldgroup.ui.widgets.agenda_editor import AgendaEditor
 from fieldgroup.ui.widgets.balance_bar import BalanceBar
 from fieldgroup.ui.widgets.dates import date_edit, from_qdate, to_qdate
@@ -76,6 +77,8 @@ class MeetingEditor(QWidget):
         self.tabs.addTab(self._minutes_tab(), _("&Minutes and decisions"))
         self.actions_panel = MeetingActionsPanel(ctx, self.ensure_saved, self)
         self.tabs.addTab(self.actions_panel, _("Action &items"))
+        self.sections_panel = MinuteSectionsPanel(ctx, self.ensure_saved, self)  # minutes by audience
+        self.tabs.addTab(self.sections_panel, _("Sections for a&udiences"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._header())
@@ -225,6 +228,7 @@ class MeetingEditor(QWidget):
         meeting_id = meeting.id if meeting else None
         self.attendance.set_meeting(meeting_id)
         self.actions_panel.set_meeting(meeting_id)
+        self.sections_panel.set_meeting(meeting_id)
         self.refresh_balance()
 
     def new_meeting(self) -> None:
