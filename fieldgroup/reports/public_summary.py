@@ -14,7 +14,7 @@ from fieldgroup.core.schema import BALANCE_PILLARS, PILLAR_LABELS
 from fieldgroup.i18n import _, ngettext
 from fieldgroup.reports.context import ReportContext
 from fieldgroup.reports.errors import ReportOptionError
-from fieldgroup.reports.fmt import format_date
+from fieldgroup.reports.fmt import format_date, format_number
 from fieldgroup.reports.layout import heading
 from fieldgroup.reports.styles import para
 from fieldgroup.reports.text import rich_text
@@ -48,7 +48,7 @@ def _attendance(store: Any, meeting_id: str) -> str:
     for line in store.attendance.of_meeting(meeting_id):
         if line.status == "present":
             counts[line.pillar] = counts.get(line.pillar, 0) + 1
-    parts = [f"{PILLAR_LABELS[p]}: {counts[p]}" for p in counts if counts[p]]
+    parts = [f"{PILLAR_LABELS[p]}: {format_number(counts[p])}" for p in counts if counts[p]]
     total = sum(counts.values())
-    return ngettext("{n} participant", "{n} participants", total).format(n=total) + (
+    return ngettext("{n} participant", "{n} participants", total).format(n=format_number(total)) + (
         " (" + ", ".join(parts) + ")" if parts else "")
