@@ -55,6 +55,25 @@ def test_dashboard_shows_next_meeting_overdue_items_and_indicators_behind(qtbot,
     assert any("Meetings held: behind in Q1 2025 (20%" in t for t in buttons_of(page.indicator_box))
 
 
+def test_dashboard_says_below_baseline_never_zero_percent(qtbot, ctx, store, group):
+    """An indicator that fell under its baseline reads "below baseline" (a decrease indicator that rose
+    "above baseline"), as on the indicators page and in the M&E report, not "0% of target"."""
+    trained = store.indicators.create(group_id=group.id, name="Officers trained", baseline_value=50)
+    store.targets.set(trained.id, "2025-Q1", 100)
+    store.values.set(trained.id, "2025-Q1", 30)
+    incidents = store.indicators.create(group_id=group.id, name="Incidents", baseline_value=10, direction="decrease")
+    store.targets.set(incidents.id, "2025-Q1", 4)
+    store.values.set(incidents.id, "2025-Q1", 12)
+    page = DashboardPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: any("Incidents" in t for t in buttons_of(page.indicator_box)))
+    texts = list(buttons_of(page.indicator_box))
+    assert "Officers trained: below baseline in Q1 2025" in texts
+    assert "Incidents: above baseline in Q1 2025" in texts
+    assert not any("0%" in t for t in texts)
+
+
 def test_dashboard_offers_to_create_a_group_in_an_empty_store(qtbot, store):
     from fieldgroup.ui.context import AppContext
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldgroup.core.balance import STATUS_LABELS
-from fieldgroup.core.indicators import shown_progress
+from fieldgroup.core.indicators import progress_text, shown_progress
 from fieldgroup.formatting import format_date, format_index, format_percent, format_period
 from fieldgroup.i18n import _, ngettext
 from fieldgroup.ui.context import AppContext
@@ -45,6 +45,16 @@ def _balance_words(row: MeetingRow) -> str:
     if not row.balance.present:
         return _("no attendance recorded")
     return f"{str(STATUS_LABELS[row.balance.status])} {format_index(row.balance.index)}"
+
+
+def _behind_words(item: IndicatorBehind) -> str:
+    """'Officers trained: behind in Q1 2025 (40% of target)'; under the baseline, 'below baseline' (never 0%):
+    the same words as the indicators page and the M&E report (core.indicators.progress_text)."""
+    if item.progress is not None and item.progress < 0:
+        return _("{name}: {words} in {period}").format(
+            name=item.name, words=progress_text(item.progress, item.direction), period=format_period(item.period))
+    return _("{name}: behind in {period} ({progress} of target)").format(
+        name=item.name, period=format_period(item.period), progress=format_percent(shown_progress(item.progress)))
 
 
 class DashboardPage(ReloadWhenShown, QWidget):
@@ -208,8 +218,7 @@ class DashboardPage(ReloadWhenShown, QWidget):
         if not behind:
             layout.addWidget(QLabel(_("No indicator is behind its target."), self.indicator_box))
         for item in behind[:SHOWN_INDICATORS]:
-            text = _("{name}: behind in {period} ({progress} of target)").format(
-                name=item.name, period=format_period(item.period), progress=format_percent(shown_progress(item.progress)))
+            text = _behind_words(item)
             button = _link(text, self.indicator_box)
             button.clicked.connect(lambda _checked=False, i=item.id: self.ctx.open_record("indicators", i))
             layout.addWidget(button)
