@@ -43,6 +43,19 @@ def test_meeting_handout_content(store, sample, tmp_path):
     assert "Closed item" not in text
 
 
+def test_handout_shows_embassies_beside_the_host_government(store, sample, tmp_path):
+    """Home governments (embassies) stand apart from the host government, as on the dashboard: their
+    count is printed beside the balance, which leaves them out (issue 18)."""
+    embassy = store.organisations.create(group_id=sample.group.id, name="Embassy of Norway", pillar="government",
+                                         subtype="home_government")
+    for name in ("Kari Nordmann", "Ola Nordmann"):
+        store.attendance.set(sample.meeting.id, store.people.create(organisation_id=embassy.id, name=name).id)
+    _path, pages = make("meeting", store, sample, tmp_path)
+    text = " ".join(pages)
+    assert "Home government / embassy: 2 present, not counted in the balance" in text
+    assert "Government: 1" in text and "Balance: balanced (index 0.96)" in text
+
+
 @pytest.mark.parametrize("kind", KINDS)
 def test_protected_name_absent_by_default(kind, store, sample, tmp_path):
     _path, pages = make(kind, store, sample, tmp_path)
