@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -64,8 +66,11 @@ class CsvImportDialog(QDialog):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
+        self.keep_separate: set[int] = set()  # rows whose proposed merge the user unticked
         self.errors = QListWidget()
-        self.errors.setAccessibleName(_("Rows with errors"))
+        self.errors.setAccessibleName(_("Rows with errors and proposed merges"))
+        self.errors.setToolTip(_("Untick a proposed merge to add that row as a person of their own."))
+        self.errors.itemChanged.connect(self._merge_ticked)
         layout.addWidget(self.errors, 1)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton(_("&Import"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -154,23 +159,49 @@ class CsvImportDialog(QDialog):
         return {target: combo.currentData() for target, combo in self.mapping.items()}
 
     def check(self) -> None:
+        self.errors.blockSignals(True)  # rebuilding the list must not read as the user ticking merges
+        try:
+            self._check()
+        finally:
+            self.errors.blockSignals(False)
+
+    def _check(self) -> None:
         self.errors.clear()
         self.plan = None
         if self.table is None:
             return
         try:
-            self.plan = core.plan_for_store(self.store, self.group_id, self.table, self.current_mapping())
+            self.plan = core.plan_for_store(self.store, self.group_id, self.table, self.current_mapping(),
+                                            self.keep_separate)
         except FieldGroupError as exc:
             self.summary.setText("⚠ " + str(exc))
             self.import_button.setEnabled(False)
             return
         self.errors.addItems(self.plan.errors)
-        self.errors.addItems([self._merge_text(m) for m in self.plan.merges])
+        for merge in self.plan.merges:  # one checkbox per proposed merge: ticked merges, unticked adds
+            item = QListWidgetItem(self._merge_text(merge))
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if merge.accepted else Qt.CheckState.Unchecked)
+            item.setData(Qt.ItemDataRole.UserRole, merge.row)
+            self.errors.addItem(item)
         self.summary.setText(self._summary_text(self.plan))
         self.import_button.setEnabled(bool(self.plan.lines) or any(m.fills for m in self.plan.merges))
 
+    def _merge_ticked(self, item: QListWidgetItem) -> None:
+        row = item.data(Qt.ItemDataRole.UserRole)
+        if row is None:
+            return
+        if item.checkState() == Qt.CheckState.Checked:
+            self.keep_separate.discard(row)
+        else:
+            self.keep_separate.add(row)
+        self.check()
+
     @staticmethod
     def _merge_text(merge: core.MergeProposal) -> str:
+        if not merge.accepted:
+            return _("Row {row}: {name} is added as a person of their own, not merged with {existing}.").format(
+                row=merge.row, name=merge.name, existing=merge.existing_name)
         if merge.person_id is None:
             return _("Row {row}: {name} is listed twice; the rows are merged into one person.").format(
                 row=merge.row, name=merge.name)
