@@ -138,3 +138,13 @@ def test_each_proposed_merge_has_its_own_checkbox(qtbot, store, group, tmp_path)
     assert len(kofis) == 2 and store.people.get(kofi.id).email is None
     assert {p.email for p in kofis} == {None, "k.mensah@other.example"}
     assert store.people.get(ama.id).email == "ama@goldfields.example"
+
+
+def test_the_preview_counts_with_thousands_separators(qtbot, store, group, tmp_path):
+    sheet = tmp_path / "big.csv"
+    sheet.write_text("Name,Organisation,Pillar\n" + "".join(f"Person {n},Gold Fields,company\n" for n in range(1200)),
+                     encoding="utf-8")
+    dialog = CsvImportDialog(store, group.id, sheet)
+    qtbot.addWidget(dialog)
+    assert dialog.file_info.text().startswith("1,200 rows")
+    assert dialog.summary.text().startswith("1,200 people to add")

@@ -115,3 +115,22 @@ def test_threshold_change_changes_meeting_status(qtbot, ctx, store, group, pilla
     assert page.model.data(page.model.index(0, 3)) == "✓ 0.95 balanced"
     page.show()
     qtbot.waitUntil(lambda: page.model.data(page.model.index(0, 3)) == "≈ 0.95 imbalanced")
+
+
+def test_counts_in_the_gui_carry_the_languages_thousands_separator(qtbot, ctx, store, group):
+    """1,234 in English, 1 234 in French: counts go through Babel like every other number (issue 15)."""
+    from fieldgroup.i18n import set_locale
+
+    with store.transaction():
+        for n in range(1234):
+            store.actions.create(group_id=group.id, title=f"Item {n}", due_date=date(2025, 1, 2))
+    try:
+        set_locale("fr")
+        page = DashboardPage(ctx)
+        qtbot.addWidget(page)
+        page.show()
+        texts = lambda: [label.text() for label in page.overdue_box.findChildren(type(page.heading))]  # noqa: E731
+        qtbot.waitUntil(lambda: any("retard" in t and "1" in t for t in texts()))
+        assert any(t.startswith("1\u202f234 ") for t in texts()), texts()
+    finally:
+        set_locale("en")

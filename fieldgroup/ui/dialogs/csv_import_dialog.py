@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from fieldgroup.core import FieldGroupError, Store
 from fieldgroup.core import csv_import as core
+from fieldgroup.formatting import format_number
 from fieldgroup.i18n import _, ngettext
 from fieldgroup.ui.ops import run_op
 
@@ -138,9 +139,9 @@ class CsvImportDialog(QDialog):
     @staticmethod
     def _file_text(table: core.CsvTable) -> str:
         if table.encoding == "xlsx":
-            return _("{rows} rows · Excel workbook, header on row {row}").format(rows=len(table.rows), row=table.header_row)
+            return _("{rows} rows · Excel workbook, header on row {row}").format(rows=format_number(len(table.rows)), row=table.header_row)
         return _("{rows} rows · read as {encoding}, columns separated by “{delimiter}”, header on row {row}").format(
-            rows=len(table.rows), encoding=table.encoding, row=table.header_row,
+            rows=format_number(len(table.rows)), encoding=table.encoding, row=table.header_row,
             delimiter=_("tab") if table.delimiter == "\t" else table.delimiter)
 
     def _fill_preview(self) -> None:
@@ -211,17 +212,17 @@ class CsvImportDialog(QDialog):
     @staticmethod
     def _summary_text(plan: core.ImportPlan) -> str:
         parts = [
-            ngettext("{n} person to add", "{n} people to add", len(plan.lines)).format(n=len(plan.lines)),
+            ngettext("{n} person to add", "{n} people to add", len(plan.lines)).format(n=format_number(len(plan.lines))),
             ngettext("{n} new organisation", "{n} new organisations", len(plan.new_organisations))
-            .format(n=len(plan.new_organisations)),
+            .format(n=format_number(len(plan.new_organisations))),
         ]
         if plan.duplicates:
             parts.append(ngettext("{n} already there (merged)", "{n} already there (merged)",
-                                  len(plan.duplicates)).format(n=len(plan.duplicates)))
+                                  len(plan.duplicates)).format(n=format_number(len(plan.duplicates))))
         if plan.errors:
             parts.append(ngettext("{n} row with an error (skipped; listed below)",
                                   "{n} rows with errors (skipped; listed below)", len(plan.errors))
-                         .format(n=len(plan.errors)))
+                         .format(n=format_number(len(plan.errors))))
         return " · ".join(parts)
 
     def start_import(self) -> None:
@@ -242,7 +243,7 @@ class CsvImportDialog(QDialog):
             # The window-modal progress dialog keeps the GUI from writing meanwhile, so the store's one
             # connection (and its clock) can be used here; cancelling rolls the transaction back.
             return core.apply_import(store, group_id, plan, fill_existing=fill, report=lambda d, t: progress.report(
-                d, t, _("Adding people: {done} of {total}").format(done=d, total=t)))
+                d, t, _("Adding people: {done} of {total}").format(done=format_number(d), total=format_number(t))))
 
         self.task = run_op(self, _("Importing the sign-in list"), work, on_done=self._done,
                              on_error=self._failed)

@@ -358,7 +358,7 @@ class ActionsPage(ReloadWhenShown, QWidget):
             if isinstance(window, QMainWindow):  # the rows leave the list: say how to bring them back
                 window.statusBar().showMessage(ngettext(
                     "{n} action item marked done; Edit ▸ Undo (Ctrl+Z) brings it back.",
-                    "{n} action items marked done; Edit ▸ Undo (Ctrl+Z) brings them back.", len(ids)).format(n=len(ids)),
+                    "{n} action items marked done; Edit ▸ Undo (Ctrl+Z) brings them back.", len(ids)).format(n=format_number(len(ids))),
                     15000)
 
     def _change_statuses(self, new: dict[str, str]) -> None:

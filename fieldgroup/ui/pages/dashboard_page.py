@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from fieldgroup.core.balance import STATUS_LABELS
 from fieldgroup.core.indicators import progress_text, shown_progress
-from fieldgroup.formatting import format_date, format_index, format_percent, format_period
+from fieldgroup.formatting import format_date, format_index, format_number, format_percent, format_period
 from fieldgroup.i18n import _, ngettext
 from fieldgroup.ui.context import AppContext
 from fieldgroup.ui.data import (
@@ -183,7 +183,7 @@ class DashboardPage(ReloadWhenShown, QWidget):
         layout = self._clear(self.overdue_box)
         count, items = summary
         summary = QLabel(ngettext("{n} action item is overdue.", "{n} action items are overdue.", count)
-                         .format(n=count) if count else _("Nothing is overdue."), self.overdue_box)
+                         .format(n=format_number(count)) if count else _("Nothing is overdue."), self.overdue_box)
         layout.addWidget(summary)
         for item in items:
             owner = " — " + item.owner if item.owner else ""
@@ -224,7 +224,7 @@ class DashboardPage(ReloadWhenShown, QWidget):
             layout.addWidget(button)
         if len(behind) > SHOWN_INDICATORS:
             more = len(behind) - SHOWN_INDICATORS
-            layout.addWidget(QLabel(ngettext("and {n} more", "and {n} more", more).format(n=more), self.indicator_box))
+            layout.addWidget(QLabel(ngettext("and {n} more", "and {n} more", more).format(n=format_number(more)), self.indicator_box))
         all_button = _link(_("All indicators ›"), self.indicator_box)
         all_button.clicked.connect(lambda: self.ctx.open_record("indicators", ""))
         layout.addWidget(all_button)
