@@ -25,7 +25,7 @@ from fieldgroup.reports.graphics import StatusLabel, time_chart
 from fieldgroup.reports.labels import MEETING_KIND_LABELS, label
 from fieldgroup.reports.layout import content_width, heading
 from fieldgroup.reports.meeting_handout import BALANCE_MARKS
-from fieldgroup.reports.styles import cell, header_row, para, section, table
+from fieldgroup.reports.styles import bold, cell, header_row, para, section, table
 from fieldgroup.reports.who_is_missing import section as who_is_missing_section
 
 RECENT = 3
@@ -103,13 +103,22 @@ def build(context: ReportContext, **_options: Any) -> tuple[str, list[Flowable]]
                             "(plenaries, workshops, their pillar's meetings and sub-national meetings of their region)."),
                           "note"), _lapsed_table(lapsed, width))
     story += who_is_missing_section(store, group.id, include_subgroups=context.include_subgroups)
-    names = _group_names(store) if len(groups) > 1 else None
-    story += section(width, heading(_("Balance per meeting")), _meetings_table(meetings, balances, width, names))
+    story += section(width, heading(_("Balance per meeting")),
+                     _meetings_table(meetings, balances, width, _group_order(store, groups)))
     return title, story
 
 
 def _group_names(store: Any) -> dict[str, str]:
     return {g.id: g.name for g in store.groups.list()}
+
+
+def _group_order(store: Any, groups: list[str]) -> dict[str, str] | None:
+    """id -> name: the group itself, then its sub-groups by name; None for the group alone."""
+    if len(groups) < 2:
+        return None
+    names = _group_names(store)
+    rest = sorted(groups[1:], key=lambda g: names.get(g, g).casefold())
+    return {g: names.get(g, g) for g in (groups[0], *rest)}
 
 
 def _subgroups_note(store: Any, group_id: str, subgroups: list[str], width: float) -> list[Flowable]:
@@ -193,21 +202,27 @@ def _lapsed_table(lapsed: list[Lapsed], width: float) -> Flowable:
 
 
 def _meetings_table(meetings: list[Meeting], balances: dict[str, Balance], width: float,
-                    group_names: dict[str, str] | None = None) -> Flowable:
-    """With sub-groups (`group_names` given) the meeting type names the group that held it."""
+                    groups: dict[str, str] | None = None) -> Flowable:
+    """Newest first. With sub-groups, `groups` (id -> name, the group itself first) puts the meetings
+    under a row naming the group that held them."""
     labels = [_("Date"), _("Meeting type"), _("Present"), *(str(PILLAR_LABELS[p]) for p in BALANCE_PILLARS),
               _("Index"), _("Status"), _("Women's share")]
     body: list[list[Any]] = [header_row(labels)]
-    for meeting in reversed(meetings):  # newest first: the page a coordinator looks at first
-        b = balances[meeting.id]
-        kind = label(MEETING_KIND_LABELS, meeting.kind)
-        if group_names:
-            kind = _("{kind} ({group})").format(kind=kind, group=group_names.get(meeting.group_id, ""))
-        body.append([
-            cell(format_date(meeting.date)), cell(kind), cell(format_number(b.present)),
-            *(cell(format_number(b.counts.get(p, 0))) for p in BALANCE_PILLARS),
-            cell(format_index(b.index) if b.in_averages else "—"),
-            StatusLabel(BALANCE_MARKS.get(b.status, "none"), str(BALANCE_LABELS.get(b.status, b.status))),
-            cell(format_percent(b.women_share) if b.women_share is not None else "—"),
-        ])
-    return table(body, width)
+    group_rows: list[int] = []
+    for group_id in groups or [None]:
+        held = [m for m in reversed(meetings) if group_id is None or m.group_id == group_id]
+        if group_id is not None and held:
+            group_rows.append(len(body))
+            body.append([para(bold(groups[group_id]), "cell", is_markup=True), *([""] * (len(labels) - 1))])
+        body += [_meeting_row(meeting, balances[meeting.id]) for meeting in held]
+    return table(body, width, group_rows=group_rows)
+
+
+def _meeting_row(meeting: Meeting, b: Balance) -> list[Any]:
+    return [
+        cell(format_date(meeting.date)), cell(label(MEETING_KIND_LABELS, meeting.kind)), cell(format_number(b.present)),
+        *(cell(format_number(b.counts.get(p, 0))) for p in BALANCE_PILLARS),
+        cell(format_index(b.index) if b.in_averages else "—"),
+        StatusLabel(BALANCE_MARKS.get(b.status, "none"), str(BALANCE_LABELS.get(b.status, b.status))),
+        cell(format_percent(b.women_share) if b.women_share is not None else "—"),
+    ]

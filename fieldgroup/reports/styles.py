@@ -305,7 +305,9 @@ def _share(narrowest: list[float], natural: list[float], total: float) -> list[f
     budget, open_columns = total, list(range(len(natural)))
     for column in sorted(open_columns, key=lambda c: natural[c]):
         fair = budget / len(open_columns)
-        if natural[column] > fair:
+        others = sum(narrowest[c] for c in open_columns if c != column)
+        # Never so much that the columns still open fall below their longest word (a word cut in two).
+        if natural[column] > fair or budget - natural[column] < others:
             break
         widths[column] = natural[column]
         budget -= natural[column]

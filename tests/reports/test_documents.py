@@ -152,7 +152,7 @@ def test_participation_takes_in_sub_groups_only_when_asked(store, sample, tmp_pa
     assert "Including the sub-groups: Western Region ICWG." in text
     assert "By region" in text and "Western 1 1" in text
     assert "Tarkwa Miners Union Civil society Jan 25, 2025 3" in text  # stopped attending, across the tree
-    assert "Sub-national meeting (Western Region ICWG)" in text
+    assert "Western Region ICWG Jan 25, 2025 Sub-national meeting 1" in text  # under its group's row
 
 
 def test_only_the_participation_report_takes_sub_groups(store, sample, tmp_path):
