@@ -123,6 +123,7 @@ class CsvImportDialog(QDialog):
             self.import_button.setEnabled(False)
             return
         self.path_edit.setText(str(path))
+        self.keep_separate.clear()  # another sheet: its rows are other people
         self.file_info.setText(self._file_text(self.table))
         self._fill_preview()
         guess = core.guess_mapping(self.table.header)
