@@ -11,10 +11,12 @@ from fieldgroup.cli import main
 from fieldgroup.core import FieldGroupError, open_store
 from fieldgroup.core.demo import generate_demo
 from fieldgroup.core.demo_text import DEMO_LANGUAGES, text_for
+from fieldgroup.core.demo_thematic import THEMATIC_TEXT, WORKSHOPS_DAYS_AGO
 from fieldgroup.core.indicators import COMPUTED
 from fieldgroup.core.schema import ACTION_STATUSES, ATTENDANCE_STATUSES, MEETING_KINDS, PILLARS
 
 TODAY = date(2025, 6, 15)
+THEMATIC_MEETINGS = len(WORKSHOPS_DAYS_AGO)
 
 
 def build(path, size="small", seed=1, locale="en"):
@@ -45,14 +47,16 @@ def test_same_seed_gives_the_same_store_and_another_seed_does_not(tmp_path, smal
 
 def test_small_demo_is_small_and_sound(small):
     counts = small.counts()
-    assert counts["groups"] == 3 and counts["organisations"] == 10 and counts["people"] == 30
-    assert counts["meetings"] == 12 and counts["action_items"] == 40
+    # The sizes promised, plus the thematic group (one group, its workshops and one action item).
+    assert counts["groups"] == 3 + 1 and counts["organisations"] == 10 and counts["people"] == 30
+    assert counts["meetings"] == 12 + THEMATIC_MEETINGS and counts["action_items"] == 40 + 1
     assert small.problems() == []
 
 
 def test_realistic_demo_has_the_promised_sizes_and_is_sound(realistic):
     counts = realistic.counts()
-    assert (counts["organisations"], counts["people"], counts["meetings"], counts["action_items"]) == (60, 250, 120, 1500)
+    assert (counts["organisations"], counts["people"], counts["meetings"], counts["action_items"]) == (
+        60, 250, 120 + THEMATIC_MEETINGS, 1500 + 1)
     assert counts["indicators"] == 20 and counts["tombstones"] == 0
     assert realistic.problems() == []
 
@@ -61,8 +65,25 @@ def test_a_national_group_and_two_regional_sub_groups(small):
     groups = small.groups.list()
     national = [g for g in groups if g.parent_id is None]
     assert len(national) == 1 and national[0].name == text_for("en").national_group
-    regional = [g for g in groups if g.parent_id == national[0].id]
+    regional = [g for g in groups if g.parent_id == national[0].id and g.kind == "regional"]
     assert len(regional) == 2 and all(g.region for g in regional)
+
+
+@pytest.mark.parametrize("locale", DEMO_LANGUAGES)
+def test_a_thematic_group_under_the_national_one_in_every_language(tmp_path, locale):
+    """Members from the national directory meet in the thematic group's workshops; its name is in the
+    demo's language (issue 18)."""
+    with build(tmp_path / "demo.fgstore", locale=locale) as store:
+        [national] = [g for g in store.groups.list() if g.parent_id is None]
+        [thematic] = [g for g in store.groups.list() if g.kind == "thematic"]
+        assert thematic.parent_id == national.id and thematic.name == THEMATIC_TEXT[locale][0]
+        members = {m.organisation_id for m in store.memberships.of_group(thematic.id)}
+        assert len(members) >= 3 and {store.organisations.get(o).group_id for o in members} == {national.id}
+        meetings = store.meetings.list(group_id=thematic.id)
+        assert len(meetings) == THEMATIC_MEETINGS and all(m.date < TODAY for m in meetings)
+        present = [a for a in store.attendance.list(meeting_id=tuple(m.id for m in meetings)) if a.status == "present"]
+        assert present and all(store.people.get(a.person_id).organisation_id in members for a in present)
+        assert store.actions.count(group_id=thematic.id) == 1 and store.problems() == []
 
 
 def test_every_kind_status_and_pillar_is_there(small, realistic):
@@ -194,7 +215,7 @@ def test_cli_demo_creates_a_sound_store(tmp_path, capsys):
     path = tmp_path / "new.fgstore"
     assert main(["demo", "--store", str(path), "--size", "small", "--seed", "3"]) == 0
     with open_store(path) as store:
-        assert store.counts()["meetings"] == 12 and store.problems() == []
+        assert store.counts()["meetings"] == 12 + THEMATIC_MEETINGS and store.problems() == []
 
 
 def test_job_titles_agree_with_the_persons_gender(tmp_path):

@@ -61,3 +61,28 @@ def test_a_clean_sheet_exits_0_and_an_unknown_group_or_a_folder_is_one_sentence(
         result = subprocess.run([*run, str(target), "--store", str(path), "--group", group_id],
                                 capture_output=True, text=True)
         assert result.returncode == 1 and result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+def test_each_proposed_merge_can_be_declined_by_its_row(store_and_group, tmp_path, capsys):
+    """Two people who share a name are two people: --keep-separate ROW adds that row as a person of its
+    own instead of merging it (row by row, not all merges or none); --json says which were kept apart."""
+    path, group = store_and_group
+    with open_store(path) as s:
+        org = s.organisations.create(group_id=group, name="Gold Fields", pillar="company")
+        s.people.create(organisation_id=org.id, name="Kofi Mensah", email="kofi@goldfields.example")
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("Name,Organisation,Pillar,Email\nKofi  Mensah,Gold Fields,,k.mensah@other.example\n"
+                     "Ama Owusu,Gold Fields,,\nAMA OWUSU,Gold Fields,,ama@goldfields.example\n", encoding="utf-8")
+    args = ["import-people", str(sheet), "--store", str(path), "--group", group, "--json"]
+    assert main([*args, "--keep-separate", "9"]) == 1  # no merge is proposed for row 9: one sentence
+    assert "row 9" in capsys.readouterr().err and people(path) == ["Kofi Mensah"]
+    assert main([*args, "--keep-separate", "2", "--keep-separate", "4", "--dry-run"]) == 0
+    dry = json.loads(capsys.readouterr().out)
+    assert dry["kept_separate"] == [2, 4] and [m["accepted"] for m in dry["merges"]] == [False, False]
+    assert main([*args, "--keep-separate", "2"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["kept_separate"] == [2] and report["merged"] == 1 and report["people"] == 2
+    assert people(path) == ["Ama Owusu", "Kofi Mensah", "Kofi Mensah"]
+    with open_store(path) as s:
+        emails = sorted(p.email or "" for p in s.people.list() if "Kofi" in p.name)
+    assert emails == ["k.mensah@other.example", "kofi@goldfields.example"]

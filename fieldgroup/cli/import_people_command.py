@@ -21,17 +21,37 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     command.add_argument("--dry-run", action="store_true", help="check every row and report, write nothing")
     command.add_argument("--partial", action="store_true",
                          help="import the good rows even when some are refused (exit status 3)")
+    command.add_argument("--keep-separate", metavar="ROW[,ROW…]", action="append", default=[], type=_rows,
+                         help="decline the merge proposed for these spreadsheet rows: each is added as a person of "
+                              "its own (repeatable)")
     command.add_argument("--json", action="store_true", help="machine-readable output")
     command.set_defaults(handler=run_import_people)
 
 
+def _rows(text: str) -> list[int]:
+    try:
+        rows = [int(part) for part in text.replace(" ", "").split(",") if part]
+    except ValueError:
+        raise argparse.ArgumentTypeError(_("give spreadsheet row numbers, e.g. 7 or 7,12")) from None
+    if not rows or min(rows) < 1:
+        raise argparse.ArgumentTypeError(_("give spreadsheet row numbers, e.g. 7 or 7,12"))
+    return rows
+
+
 def run_import_people(args: argparse.Namespace) -> int:
     from fieldgroup.core import csv_import, open_store
+    from fieldgroup.core.errors import FieldGroupError
 
+    keep_separate = {row for rows in args.keep_separate for row in rows}
     table = csv_import.read_csv_file(args.file)  # before the store: a bad file is refused without opening it
     with open_store(args.store) as store:
         store.groups.get(args.group)  # an unknown group is one sentence
-        plan = csv_import.plan_for_store(store, args.group, table, csv_import.guess_mapping(table.header))
+        plan = csv_import.plan_for_store(store, args.group, table, csv_import.guess_mapping(table.header),
+                                         keep_separate)
+        unknown = sorted(keep_separate - {m.row for m in plan.merges})
+        if unknown:
+            raise FieldGroupError(_("No merge is proposed for row {row}; run with --dry-run to see the proposed "
+                                    "merges and their rows.").format(row=unknown[0]))
         refused = bool(plan.errors)
         write = not args.dry_run and (args.partial or not refused) and (plan.lines or plan.merges)
         result = csv_import.apply_import(store, args.group, plan) if write else None
@@ -60,8 +80,12 @@ def _show(args: argparse.Namespace, table: Any, plan: Any, result: Any) -> None:
     for message in plan.errors:
         print(message)
     for merge in plan.merges:
-        print(_("Row {row}: {name} is {existing}, already there; merged.").format(
-            row=merge.row, name=merge.name, existing=merge.existing_name))
+        if not merge.accepted:
+            print(_("Row {row}: {name} is added as a person of their own, not merged with {existing}.").format(
+                row=merge.row, name=merge.name, existing=merge.existing_name))
+        else:
+            print(_("Row {row}: {name} is {existing}, already there; merged.").format(
+                row=merge.row, name=merge.name, existing=merge.existing_name))
     people = ngettext("{n} person", "{n} people", len(plan.lines)).format(n=len(plan.lines))
     orgs = ngettext("{n} organisation", "{n} organisations", len(plan.new_organisations)).format(
         n=len(plan.new_organisations))
@@ -77,8 +101,9 @@ def as_dict(args: argparse.Namespace, table: Any, plan: Any, result: Any) -> dic
         "file": str(args.file), "group": args.group, "dry_run": args.dry_run, "imported": result is not None,
         "header_row": table.header_row, "encoding": table.encoding,
         "people": len(plan.lines), "organisations": len(plan.new_organisations),
-        "merged": len(plan.merges),
+        "merged": sum(m.accepted for m in plan.merges),
         "refused": [{"row": row, "problem": message} for row, message in zip(plan.refused_rows, plan.errors, strict=True)],
         "merges": [{"row": m.row, "name": m.name, "existing": m.existing_name, "person_id": m.person_id,
-                    "fills": m.fills} for m in plan.merges],
+                    "fills": m.fills, "accepted": m.accepted} for m in plan.merges],
+        "kept_separate": sorted(m.row for m in plan.merges if not m.accepted),
     }

@@ -34,6 +34,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_locale_option(report, subcommand=True)
     report.add_argument("--include-protected", action="store_true",
                         help="print protected people's names (internal copy; every page is marked)")
+    report.add_argument("--with-subgroups", action="store_true",
+                        help="participation report: take in the group's regional and thematic groups")
     report.set_defaults(handler=run_report)
 
 
@@ -65,6 +67,6 @@ def run_report(args: argparse.Namespace) -> int:
                 _("{path} already exists; add --force to replace it, or choose another file name.").format(path=out))
         path = build_report(args.kind, store, out, group_id=group_id, meeting_id=args.meeting,
                             period=args.period, paper=args.paper, include_protected=args.include_protected,
-                            year=args.year)
+                            year=args.year, include_subgroups=args.with_subgroups)
     print(_("Wrote {path}.").format(path=path))
     return EXIT_OK

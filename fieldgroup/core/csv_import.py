@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -84,6 +84,7 @@ class MergeProposal:
     existing_name: str
     person_id: str | None  # None: the earlier row of the same file
     fills: dict[str, str]  # empty fields of the existing person that the row fills in
+    accepted: bool = True  # False: the user declined it; the row is added as a person of its own
 
 
 @dataclass
@@ -144,8 +145,8 @@ class _Planner:
     """Checks every row against the mapping and the store's organisations and people."""
 
     def __init__(self, table: CsvTable, mapping: dict[str, int | None], organisations: dict[str, tuple[str, str]],
-                 people: dict[tuple[str, str], dict[str, Any]]):
-        self.table, self.mapping = table, mapping
+                 people: dict[tuple[str, str], dict[str, Any]], keep_separate: frozenset[int] = frozenset()):
+        self.table, self.mapping, self.keep_separate = table, mapping, keep_separate
         self.orgs = {fold(name): value for name, value in organisations.items()}
         self.people = people
         self.plan = ImportPlan()
@@ -175,16 +176,22 @@ class _Planner:
     def _place(self, line: PersonLine) -> None:
         key = (self._org_key(line.organisation), fold(line.name))
         fields = {"gender": line.gender, "role": line.role, "email": line.email, "phone": line.phone}
+        declined = line.row in self.keep_separate
         if key in self.people:
             existing = self.people[key]
             fills = {k: v for k, v in fields.items() if v and not existing.get(k)}
-            self._propose(MergeProposal(line.row, line.name, existing["name"], existing["id"], fills))
-            return
-        if key in self.seen:
+            self._propose(MergeProposal(line.row, line.name, existing["name"], existing["id"], fills, not declined))
+            if not declined:
+                return
+        elif key in self.seen:
             earlier = self.plan.lines[self.seen[key]]
             fills = {k: v for k, v in fields.items() if v and not getattr(earlier, k)}
-            self.plan.lines[self.seen[key]] = replace(earlier, **fills)
-            self._propose(MergeProposal(line.row, line.name, earlier.name, None, fills))
+            self._propose(MergeProposal(line.row, line.name, earlier.name, None, fills, not declined))
+            if not declined:
+                self.plan.lines[self.seen[key]] = replace(earlier, **fills)
+                return
+        if declined:  # a person of their own; later rows with the same name still merge with the first
+            self.plan.lines.append(line)
             return
         self.seen[key] = len(self.plan.lines)
         if key[0].startswith("new:") and key[0][4:] not in self.new_orgs:
@@ -194,7 +201,8 @@ class _Planner:
 
     def _propose(self, proposal: MergeProposal) -> None:
         self.plan.merges.append(proposal)
-        self.plan.duplicates.append(proposal.row)
+        if proposal.accepted:
+            self.plan.duplicates.append(proposal.row)
 
     def _check(self, number: int, record: list[str]) -> tuple[PersonLine | None, str | None]:
         longest = max((len(c) for c in record), default=0)
@@ -234,27 +242,31 @@ def plan_import(
     mapping: dict[str, int | None],
     organisations: dict[str, tuple[str, str]],
     existing_people: dict[tuple[str, str], dict[str, Any]] | set[tuple[str, str]],
+    keep_separate: Iterable[int] = (),
 ) -> ImportPlan:
     """Check every row against the mapping.
 
     `organisations`: name -> (id, pillar) of the group's organisations; `existing_people`:
-    (organisation id, folded person name) -> the person's fields (id, name, gender, role, email, phone)."""
+    (organisation id, folded person name) -> the person's fields (id, name, gender, role, email, phone).
+    `keep_separate`: spreadsheet rows whose proposed merge the user declined: each becomes a person of
+    its own (the proposal stays in `plan.merges` with accepted=False, so it can be ticked again)."""
     missing = [str(TARGETS[t]) for t in REQUIRED if mapping.get(t) is None]
     if missing:
         raise FieldGroupError(_("Choose which column holds: {fields}.").format(fields=", ".join(missing)))
     if isinstance(existing_people, set):
         existing_people = {(org, fold(name)): {"id": None, "name": name} for org, name in existing_people}
-    return _Planner(table, mapping, organisations, existing_people).run()
+    return _Planner(table, mapping, organisations, existing_people, frozenset(keep_separate)).run()
 
 
-def plan_for_store(store: Any, group_id: str, table: CsvTable, mapping: dict[str, int | None]) -> ImportPlan:
+def plan_for_store(store: Any, group_id: str, table: CsvTable, mapping: dict[str, int | None],
+                   keep_separate: Iterable[int] = ()) -> ImportPlan:
     """`plan_import` against what the group's store already holds."""
     orgs = {o.name: (o.id, o.pillar) for o in store.organisations.list(group_id=group_id)}
     org_ids = {o_id for o_id, _pillar in orgs.values()}
     people = {(p.organisation_id, fold(p.name)): {"id": p.id, "name": p.name, "gender": p.gender, "role": p.role,
                                                  "email": p.email, "phone": p.phone}
               for p in store.people.list() if p.organisation_id in org_ids}
-    return plan_import(table, mapping, orgs, people)
+    return plan_import(table, mapping, orgs, people, keep_separate)
 
 
 def apply_import(
@@ -279,7 +291,7 @@ def apply_import(
             if report and (done % 50 == 0 or done == total):
                 report(done, total)
         for proposal in plan.merges if fill_existing else []:
-            if proposal.person_id and proposal.fills:
+            if proposal.accepted and proposal.person_id and proposal.fills:
                 store.people.update(proposal.person_id, **proposal.fills)
                 merged += 1
     return ImportResult(len(plan.lines), created_orgs, len(plan.errors), merged)

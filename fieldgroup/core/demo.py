@@ -19,6 +19,7 @@ from fieldgroup.core.demo_indicators import add_indicators
 from fieldgroup.core.demo_members import add_members
 from fieldgroup.core.demo_results import add_results_framework
 from fieldgroup.core.demo_text import DemoText, text_for
+from fieldgroup.core.demo_thematic import add_thematic_group
 from fieldgroup.core.demo_writing import action_fields, meeting_fields
 from fieldgroup.core.entities import Group, Meeting, Organisation, Person
 from fieldgroup.core.errors import FieldGroupError
@@ -141,6 +142,7 @@ class _DemoBuilder:
         add_indicators(self)
         add_results_framework(self)
         add_members(self)  # last: what it adds leaves the records made before it unchanged
+        add_thematic_group(self)  # after it, for the same reason
 
     # ---- groups, organisations, people ----
 

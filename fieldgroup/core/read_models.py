@@ -110,6 +110,7 @@ class IndicatorBehind:
     name: str
     period: str
     progress: float | None
+    direction: str = "increase"  # "below baseline" reads "above baseline" for a decrease indicator
 
 
 def indicators_behind(store: Store, group_id: str | None) -> list[IndicatorBehind]:
@@ -132,7 +133,8 @@ def indicators_behind(store: Store, group_id: str | None) -> list[IndicatorBehin
                         if p.status != NO_DATA and periods.bounds(p.period)[0] <= now]
             latest = measured[-1] if measured else None
         if latest is not None and latest.status == BEHIND:
-            behind.append(IndicatorBehind(indicator.id, indicator.name, latest.period, latest.progress))
+            behind.append(IndicatorBehind(indicator.id, indicator.name, latest.period, latest.progress,
+                                          indicator.direction))
     return behind
 
 

@@ -81,12 +81,14 @@ def build_report(
     include_protected: bool = False,
     progress: ProgressCallback | None = None,
     year: int | None = None,
+    include_subgroups: bool = False,
 ) -> Path:
     """Write the `kind` document ("meeting", "actions", "indicators", "participation") to `out_path`.
 
     Qt-free and safe to run in a background task with its own store connection (pass locale=None
     there: a different `locale` switches the process-wide language while the PDF is built). `progress(done,
     total, text)` is called between steps and may raise to cancel; nothing is left behind then.
+    `include_subgroups` takes in the group's regional and thematic groups (kinds with uses_subgroups).
     Raises a FieldGroupError subclass (one sentence) when the report cannot be made."""
     chosen_kind = kind_named(kind)
     if chosen_kind is None:
@@ -94,6 +96,9 @@ def build_report(
         raise ReportOptionError(_("Unknown report '{kind}'; choose one of: {kinds}.").format(kind=kind, kinds=names))
     if chosen_kind.needs_meeting and not meeting_id:
         raise ReportOptionError(_("Choose the meeting to print the handout for."))
+    if include_subgroups and not chosen_kind.uses_subgroups:
+        names = ", ".join(k.name for k in report_kinds() if k.uses_subgroups)
+        raise ReportOptionError(_("Only these reports can include sub-groups: {kinds}.").format(kinds=names))
     if paper is not None and paper.lower() not in ("a4", "letter"):
         raise ReportOptionError(_("Paper must be A4 or Letter."))
     out_path = Path(out_path)
@@ -105,7 +110,7 @@ def build_report(
         group = _choose_group(store, group_id, meeting_id)
         chosen_paper = paper.lower() if paper else layout.default_paper(current_locale(), group.country)
         context = ReportContext(store, group, store.today(), chosen_paper, Protector.from_store(store, include_protected),
-                                progress)
+                                progress, include_subgroups)
         context.report(0, STEPS, _("Reading the records…"))
         document = importlib.import_module(f"fieldgroup.reports.{chosen_kind.module}")
         title, story = document.build(context, meeting_id=meeting_id, period=period, year=year)

@@ -23,6 +23,7 @@ class ReportContext:
     paper: str
     protector: Protector
     progress: ProgressCallback | None = None
+    include_subgroups: bool = False  # the group's regional and thematic groups too (kinds that use them)
 
     @property
     def include_protected(self) -> bool:

@@ -198,28 +198,45 @@ class ProgressBar(Flowable):
         self.label.drawOn(canvas, bar + 4, self.height - self.label.height)
 
 
-class ShapedLabel(DirectDraw):
-    """A chart label drawn as a Paragraph, so Burmese goes through HarfBuzz like the text around it
-    (reportlab's chart labels are drawn straight on the canvas, unshaped: stacked consonants and
-    vowel signs would break). `x` is the label's centre, `top` its top edge."""
+class AxisText(Flowable):
+    """An axis label (a number, a date, "yes"/"no", a period) as a Paragraph: the body text's path, so
+    Burmese is shaped and its digits printed like everywhere else. Built by reportlab's chart Label
+    through its `ddfKlass` hook (called with the label's text and a style holding its font size); the
+    Label places the box, so the text fills it exactly (left-aligned, as wide as the shaped line)."""
 
-    def __init__(self, x: float, top: float, text: str, size: float = 6.5):
+    def __init__(self, text: str, style: Any = None, size: float | None = None):
+        from fieldgroup.reports.styles import text_width
+
         super().__init__()
-        self.x, self.top, self.text, self.size = x, top, text, size
+        self.text = text or ""
+        size = size or getattr(style, "fontSize", 6.5)
+        self.paragraph = para(self.text, "cell", size=size)
+        # Wide enough for one line by the syllable breaker's (generous) measure; the box is the
+        # shaped line's own width, which HarfBuzz makes narrower for Burmese.
+        self._room = text_width(self.text, size) + 2
+        self.paragraph.wrap(self._room, 1000)
+        self._width_max = getattr(self.paragraph, "_width_max", self._room)  # read by the chart Label
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        _w, self.height = self.paragraph.wrap(self._room, available_height)
+        self.width = self._width_max
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.paragraph.drawOn(self.canv, 0, 0)
+
+
+class _AxisTextNode(DirectDraw):
+    """Draws an AxisText inside a chart (reportlab's Label adds one per label through its `ddf` hook)."""
+
+    def __init__(self, flowable: AxisText):
+        super().__init__()
+        self.flowable = flowable
 
     def drawDirectly(self, renderer: Any) -> None:  # noqa: N802 (reportlab's name)
-        from reportlab.lib.styles import ParagraphStyle
-
-        from fieldgroup.reports.styles import para, text_width
-
         canvas = renderer._canvas
-        label = para(self.text, "cell")
-        label.style = ParagraphStyle("axis_label", label.style, fontSize=self.size, leading=self.size * 1.9,
-                                     alignment=1)
-        width = text_width(self.text, self.size) + 4
-        _w, height = label.wrapOn(canvas, width, 100)
         canvas.saveState()
-        label.drawOn(canvas, self.x - width / 2, self.top - height)
+        self.flowable.drawOn(canvas, 0, 0)
         canvas.restoreState()
 
 
@@ -231,12 +248,15 @@ def _drawing(width: float, height: float) -> Drawing:
 
 
 def _axis_fonts(chart: Any, size: float = 6.5) -> None:
-    # Burmese labels (Myanmar digits, quarter names) in Padauk: Noto Sans has no Myanmar glyphs.
+    # Every axis label (numbers, dates, "yes"/"no", period names) is a Paragraph drawn through the
+    # Label's ddf hook: the body text's font choice and shaping, so Burmese is never drawn unshaped.
     font = MYANMAR_FONT if is_burmese() else FONT
     for axis in (getattr(chart, name, None) for name in ("categoryAxis", "valueAxis", "xValueAxis", "yValueAxis")):
         if axis is not None:
             axis.labels.fontName = font
             axis.labels.fontSize = size
+            axis.labels.ddfKlass = AxisText
+            axis.labels.ddf = _AxisTextNode
             axis.strokeWidth = 0.5
 
 
@@ -267,9 +287,7 @@ def trend_chart(
     chart.data = [list(actual), list(target)]
     step = label_step(periods, chart.width / max(len(periods), 1))
     shown = [p if i % step == 0 else "" for i, p in enumerate(periods)]
-    shaped_labels = is_burmese()
-    # Burmese period names are drawn as shaped paragraphs under the axis, not by the chart.
-    chart.categoryAxis.categoryNames = ["" for _p in shown] if shaped_labels else shown
+    chart.categoryAxis.categoryNames = shown  # drawn as Paragraphs (AxisText): Burmese shaped
     numbers = [v for v in (*actual, *target) if v is not None]
     low, high = min(numbers, default=0.0), max(numbers, default=1.0)
     chart.valueAxis.valueMin = min(0.0, low)
@@ -291,11 +309,6 @@ def trend_chart(
         if sum(v is not None for v in series) < 2:
             chart.lines[index].strokeColor = None  # one point: a marker without a line
     drawing.add(chart)
-    if shaped_labels:
-        room = chart.width / max(len(periods), 1)
-        for index, text in enumerate(shown):
-            if text:
-                drawing.add(ShapedLabel(chart.x + room * (index + 0.5), chart.y - 3, text))
     return drawing
 
 

@@ -6,9 +6,9 @@ from typing import Any
 
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
-from fieldgroup.core.balance import PILLAR_MEETING
+from fieldgroup.core.balance import HOME_GOVERNMENT, PILLAR_MEETING
 from fieldgroup.core.balance import STATUS_LABELS as BALANCE_LABELS
-from fieldgroup.core.choices import BALANCE_STATUS
+from fieldgroup.core.choices import BALANCE_STATUS, ORG_SUBTYPE
 from fieldgroup.core.entities import Meeting
 from fieldgroup.core.matters_arising import matters_arising
 from fieldgroup.core.schema import PILLAR_LABELS, PILLARS
@@ -84,6 +84,11 @@ def _attendance(context: ReportContext, meeting: Meeting, width: float) -> list[
             share=format_percent(balance.women_share), n=format_number(balance.gender_recorded))
             if balance.women_share is not None else _("Women's share: not recorded")),
     ]
+    embassies = balance.counts.get(HOME_GOVERNMENT, 0)
+    if embassies:  # as on the dashboard: beside the host government, outside the balance (issue 18)
+        summary.append(para(ngettext("{label}: {n} present, not counted in the balance",
+                                     "{label}: {n} present, not counted in the balance", embassies).format(
+            label=ORG_SUBTYPE.label(HOME_GOVERNMENT), n=format_number(embassies))))
     if balance.missing_pillars:
         missing = format_list([str(PILLAR_LABELS[p]) for p in balance.missing_pillars])
         missing_label = _("Missing:")  # outside the f-string, where Babel's extractor can see it

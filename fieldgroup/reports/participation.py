@@ -13,17 +13,19 @@ from fieldgroup.core import periods
 from fieldgroup.core.balance import STATUS_LABELS as BALANCE_LABELS
 from fieldgroup.core.balance import Balance, average_index
 from fieldgroup.core.entities import Meeting, Organisation
+from fieldgroup.core.members import subgroup_ids
 from fieldgroup.core.schema import BALANCE_PILLARS, PILLAR_LABELS, PILLARS
+from fieldgroup.core.who_is_missing import region_breakdown
 from fieldgroup.formatting import format_index, format_percent
 from fieldgroup.i18n import _, ngettext
 from fieldgroup.reports.context import ReportContext
 from fieldgroup.reports.errors import NothingToReportError
-from fieldgroup.reports.fmt import format_date, format_number, format_period
+from fieldgroup.reports.fmt import format_date, format_list, format_number, format_period
 from fieldgroup.reports.graphics import StatusLabel, time_chart
 from fieldgroup.reports.labels import MEETING_KIND_LABELS, label
 from fieldgroup.reports.layout import content_width, heading
 from fieldgroup.reports.meeting_handout import BALANCE_MARKS
-from fieldgroup.reports.styles import cell, header_row, para, section, table
+from fieldgroup.reports.styles import bold, cell, header_row, para, section, table
 from fieldgroup.reports.who_is_missing import section as who_is_missing_section
 
 RECENT = 3
@@ -73,15 +75,17 @@ def stopped_attending(meetings: list[Meeting], organisations: list[Organisation]
 
 def build(context: ReportContext, **_options: Any) -> tuple[str, list[Flowable]]:
     store, group = context.store, context.group
+    # The group itself only, unless sub-groups are asked for (the dashboard's "with sub-groups").
+    groups = subgroup_ids(store, group.id, context.include_subgroups)
     # A meeting that has not happened yet counts nowhere (0 present, "missing pillar" otherwise).
-    meetings = sorted((m for m in store.meetings.list(group_id=group.id) if m.date <= context.today),
+    meetings = sorted((m for gid in groups for m in store.meetings.list(group_id=gid) if m.date <= context.today),
                       key=lambda m: (m.date, m.id))
     if not meetings:
         raise NothingToReportError(
             _("The group {group} has no meetings yet; record a meeting before printing the participation report.")
             .format(group=group.name))
     balances = {m.id: store.meetings.balance(m.id) for m in meetings}
-    organisations = store.organisations.list(group_id=group.id)
+    organisations = [o for gid in groups for o in store.organisations.list(group_id=gid)]
     width = content_width(context.paper)
     title = _("Participation")
     first, last = meetings[0].date, meetings[-1].date
@@ -89,6 +93,7 @@ def build(context: ReportContext, **_options: Any) -> tuple[str, list[Flowable]]
         para(title, "title"),
         para(ngettext("{n} meeting from {first} to {last}.", "{n} meetings from {first} to {last}.", len(meetings)).format(
             n=format_number(len(meetings)), first=format_date(first, "long"), last=format_date(last, "long"))),
+        *_subgroups_note(store, group.id, groups[1:], width),
         *_charts(meetings, balances, store.groups.threshold(group.id), width),
         *section(width, heading(_("Shares by quarter")), _quarters(meetings, balances, width)),
     ]
@@ -97,9 +102,38 @@ def build(context: ReportContext, **_options: Any) -> tuple[str, list[Flowable]]
                      para(_("Present at one or more meetings, but at none of the last three meetings they could attend "
                             "(plenaries, workshops, their pillar's meetings and sub-national meetings of their region)."),
                           "note"), _lapsed_table(lapsed, width))
-    story += who_is_missing_section(store, group.id)
-    story += section(width, heading(_("Balance per meeting")), _meetings_table(meetings, balances, width))
+    story += who_is_missing_section(store, group.id, include_subgroups=context.include_subgroups)
+    story += section(width, heading(_("Balance per meeting")),
+                     _meetings_table(meetings, balances, width, _group_order(store, groups)))
     return title, story
+
+
+def _group_names(store: Any) -> dict[str, str]:
+    return {g.id: g.name for g in store.groups.list()}
+
+
+def _group_order(store: Any, groups: list[str]) -> dict[str, str] | None:
+    """id -> name: the group itself, then its sub-groups by name; None for the group alone."""
+    if len(groups) < 2:
+        return None
+    names = _group_names(store)
+    rest = sorted(groups[1:], key=lambda g: names.get(g, g).casefold())
+    return {g: names.get(g, g) for g in (groups[0], *rest)}
+
+
+def _subgroups_note(store: Any, group_id: str, subgroups: list[str], width: float) -> list[Flowable]:
+    """With sub-groups: which groups are taken in, and meetings and attendance per region (as the dashboard)."""
+    if not subgroups:
+        return []
+    names = _group_names(store)
+    flowables: list[Flowable] = [para(_("Including the sub-groups: {groups}.").format(
+        groups=format_list(sorted((names.get(gid, gid) for gid in subgroups), key=str.casefold))), "note")]
+    regions = region_breakdown(store, group_id)
+    if regions:
+        body: list[list[Any]] = [header_row([_("Region"), _("Meetings"), _("Present")])]
+        body += [[cell(r.region), cell(format_number(r.meetings)), cell(format_number(r.present))] for r in regions]
+        flowables += section(width, heading(_("By region"), "h3"), table(body, width))
+    return flowables
 
 
 def _present_organisations(store: Any, meetings: list[Meeting], organisations: list[Organisation]) -> dict[str, set[str]]:
@@ -167,17 +201,28 @@ def _lapsed_table(lapsed: list[Lapsed], width: float) -> Flowable:
     return table(body, width)
 
 
-def _meetings_table(meetings: list[Meeting], balances: dict[str, Balance], width: float) -> Flowable:
+def _meetings_table(meetings: list[Meeting], balances: dict[str, Balance], width: float,
+                    groups: dict[str, str] | None = None) -> Flowable:
+    """Newest first. With sub-groups, `groups` (id -> name, the group itself first) puts the meetings
+    under a row naming the group that held them."""
     labels = [_("Date"), _("Meeting type"), _("Present"), *(str(PILLAR_LABELS[p]) for p in BALANCE_PILLARS),
               _("Index"), _("Status"), _("Women's share")]
     body: list[list[Any]] = [header_row(labels)]
-    for meeting in reversed(meetings):  # newest first: the page a coordinator looks at first
-        b = balances[meeting.id]
-        body.append([
-            cell(format_date(meeting.date)), cell(label(MEETING_KIND_LABELS, meeting.kind)), cell(format_number(b.present)),
-            *(cell(format_number(b.counts.get(p, 0))) for p in BALANCE_PILLARS),
-            cell(format_index(b.index) if b.in_averages else "—"),
-            StatusLabel(BALANCE_MARKS.get(b.status, "none"), str(BALANCE_LABELS.get(b.status, b.status))),
-            cell(format_percent(b.women_share) if b.women_share is not None else "—"),
-        ])
-    return table(body, width)
+    group_rows: list[int] = []
+    for group_id in groups or [None]:
+        held = [m for m in reversed(meetings) if group_id is None or m.group_id == group_id]
+        if group_id is not None and held:
+            group_rows.append(len(body))
+            body.append([para(bold(groups[group_id]), "cell", is_markup=True), *([""] * (len(labels) - 1))])
+        body += [_meeting_row(meeting, balances[meeting.id]) for meeting in held]
+    return table(body, width, group_rows=group_rows)
+
+
+def _meeting_row(meeting: Meeting, b: Balance) -> list[Any]:
+    return [
+        cell(format_date(meeting.date)), cell(label(MEETING_KIND_LABELS, meeting.kind)), cell(format_number(b.present)),
+        *(cell(format_number(b.counts.get(p, 0))) for p in BALANCE_PILLARS),
+        cell(format_index(b.index) if b.in_averages else "—"),
+        StatusLabel(BALANCE_MARKS.get(b.status, "none"), str(BALANCE_LABELS.get(b.status, b.status))),
+        cell(format_percent(b.women_share) if b.women_share is not None else "—"),
+    ]

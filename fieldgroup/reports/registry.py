@@ -17,6 +17,7 @@ class ReportKind:
     file_stem: str  # the start of its default file name, e.g. "handout"
     needs_meeting: bool = False
     uses_period: bool = False
+    uses_subgroups: bool = False  # can take in the group's regional and thematic groups ("with sub-groups")
 
 
 _KINDS: dict[str, ReportKind] = {}
@@ -41,7 +42,7 @@ for _kind in (
     ReportKind("meeting", "meeting_handout", "handout", needs_meeting=True),
     ReportKind("actions", "action_tracker", "action-tracker"),
     ReportKind("indicators", "me_progress", "me-progress", uses_period=True),
-    ReportKind("participation", "participation", "participation"),
+    ReportKind("participation", "participation", "participation", uses_subgroups=True),
     # The results framework (issue 17).
     ReportKind("annual", "annual_report", "annual-report"),
     ReportKind("results", "results_report", "results", uses_period=True),

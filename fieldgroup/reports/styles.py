@@ -134,18 +134,29 @@ def text_width(text: str, size: float, strong: bool = False) -> float:
     return width + stringWidth(" ", FONT, size) * text.count(" ")
 
 
-def para(text: str | None, name: str = "body", *, is_markup: bool = False, **extra: Any) -> Paragraph:
-    """A Paragraph of app text (escaped, Burmese runs in Padauk); `is_markup` for text built here."""
+def para(text: str | None, name: str = "body", *, is_markup: bool = False, size: float | None = None,
+         **extra: Any) -> Paragraph:
+    """A Paragraph of app text (escaped, Burmese runs in Padauk); `is_markup` for text built here.
+
+    `size` sets another font size (chart labels), with the leading the script needs."""
     chosen = style(name)
     strong = chosen.fontName in (FONT_BOLD, FONT_BOLD_ITALIC)
     if not is_markup and has_myanmar(text or ""):
-        return SyllableParagraph(text or "", _shaped(name), bold=strong, **extra)
+        return SyllableParagraph(text or "", _sized(_shaped(name), size), bold=strong, **extra)
     body = (text or "") if is_markup else markup(text or "", bold=strong)
     if has_myanmar(body):
         chosen = _shaped(name)
     elif name == "column":
         chosen = _hyphenated(name, _language())
-    return Paragraph(body, chosen, **extra)
+    return Paragraph(body, _sized(chosen, size), **extra)
+
+
+def _sized(chosen: ParagraphStyle, size: float | None) -> ParagraphStyle:
+    if size is None:
+        return chosen
+    leading = size * (MYANMAR_LEADING if chosen.name.endswith("_my") else 1.2)
+    return ParagraphStyle(f"{chosen.name}_{size}", chosen, fontSize=size, leading=leading, leftIndent=0,
+                          rightIndent=0, alignment=0)
 
 
 def cell(text: str | None, name: str = "cell") -> Paragraph:
@@ -294,7 +305,9 @@ def _share(narrowest: list[float], natural: list[float], total: float) -> list[f
     budget, open_columns = total, list(range(len(natural)))
     for column in sorted(open_columns, key=lambda c: natural[c]):
         fair = budget / len(open_columns)
-        if natural[column] > fair:
+        others = sum(narrowest[c] for c in open_columns if c != column)
+        # Never so much that the columns still open fall below their longest word (a word cut in two).
+        if natural[column] > fair or budget - natural[column] < others:
             break
         widths[column] = natural[column]
         budget -= natural[column]

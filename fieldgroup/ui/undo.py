@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
+from fieldgroup.formatting import format_number
 from fieldgroup.i18n import _, ngettext
 
 
@@ -20,10 +21,10 @@ class StatusChange(QUndoCommand):
     def __init__(self, apply: Callable[[dict[str, str]], None], old: dict[str, str], new: dict[str, str]):
         count = len(new)
         if set(new.values()) == {"done"}:
-            text = ngettext("mark {n} action item done", "mark {n} action items done", count).format(n=count)
+            text = ngettext("mark {n} action item done", "mark {n} action items done", count).format(n=format_number(count))
         else:
             text = ngettext("change the status of {n} action item", "change the status of {n} action items",
-                            count).format(n=count)
+                            count).format(n=format_number(count))
         super().__init__(text)
         self.apply, self.old, self.new = apply, old, new
 

@@ -43,6 +43,19 @@ def test_meeting_handout_content(store, sample, tmp_path):
     assert "Closed item" not in text
 
 
+def test_handout_shows_embassies_beside_the_host_government(store, sample, tmp_path):
+    """Home governments (embassies) stand apart from the host government, as on the dashboard: their
+    count is printed beside the balance, which leaves them out (issue 18)."""
+    embassy = store.organisations.create(group_id=sample.group.id, name="Embassy of Norway", pillar="government",
+                                         subtype="home_government")
+    for name in ("Kari Nordmann", "Ola Nordmann"):
+        store.attendance.set(sample.meeting.id, store.people.create(organisation_id=embassy.id, name=name).id)
+    _path, pages = make("meeting", store, sample, tmp_path)
+    text = " ".join(pages)
+    assert "Home government / embassy: 2 present, not counted in the balance" in text
+    assert "Government: 1" in text and "Balance: balanced (index 0.96)" in text
+
+
 @pytest.mark.parametrize("kind", KINDS)
 def test_protected_name_absent_by_default(kind, store, sample, tmp_path):
     _path, pages = make(kind, store, sample, tmp_path)
@@ -111,6 +124,42 @@ def test_participation(store, sample, tmp_path):
         assert heading in text
     assert "Société Aurifère du Nord Companies Jan 20, 2025 3" in text
     assert "Jun 10, 2025 Plenary 6 2 1 2 0.96 balanced 60%" in text
+
+
+def _western_region(store, sample):
+    """A regional group under the national one whose union came once (Jan 25) and never again."""
+    from datetime import date
+
+    west = store.groups.create(name="Western Region ICWG", parent_id=sample.group.id, kind="regional", region="Western")
+    union = store.organisations.create(group_id=west.id, name="Tarkwa Miners Union", pillar="civil_society")
+    kwame = store.people.create(organisation_id=union.id, name="Kwame Asante", gender="male")
+    regional = store.meetings.create(group_id=west.id, kind="subnational", date=date(2025, 1, 25), region="Western",
+                                     place="Tarkwa")
+    store.attendance.set(regional.id, kwame.id)
+    return west
+
+
+def test_participation_takes_in_sub_groups_only_when_asked(store, sample, tmp_path):
+    """The group itself by default; with sub-groups its regional groups' meetings and members too, with
+    the meetings per region (as the dashboard's "with sub-groups")."""
+    _western_region(store, sample)
+    text = " ".join(make("participation", store, sample, tmp_path, group_id=sample.group.id)[1])
+    assert "4 meetings from January 20, 2025 to June 10, 2025." in text
+    assert "Tarkwa" not in text and "Western" not in text
+    text = " ".join(make("participation", store, sample, tmp_path, group_id=sample.group.id,
+                         include_subgroups=True)[1])
+    assert "5 meetings from January 20, 2025 to June 10, 2025." in text
+    assert "Including the sub-groups: Western Region ICWG." in text
+    assert "By region" in text and "Western 1 1" in text
+    assert "Tarkwa Miners Union Civil society Jan 25, 2025 3" in text  # stopped attending, across the tree
+    assert "Western Region ICWG Jan 25, 2025 Sub-national meeting 1" in text  # under its group's row
+
+
+def test_only_the_participation_report_takes_sub_groups(store, sample, tmp_path):
+    from fieldgroup.reports.errors import ReportOptionError
+
+    with pytest.raises(ReportOptionError, match="participation"):
+        make("actions", store, sample, tmp_path, include_subgroups=True)
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -78,3 +78,22 @@ def test_default_file_name_and_no_silent_overwrite(saved, tmp_path, monkeypatch,
     assert main(["report", "meeting", "--store", str(path), "--meeting", meeting_id, "--locale", "fr"]) == 1
     assert "--force" in capsys.readouterr().err and written.read_bytes() == before
     assert main(["report", "meeting", "--store", str(path), "--meeting", meeting_id, "--locale", "fr", "--force"]) == 0
+
+
+def test_with_subgroups_flag_for_the_participation_report(store, sample, tmp_path, capsys):
+    from tests.reports.test_documents import _western_region
+
+    _western_region(store, sample)
+    path, group = store.path, sample.group.id
+    store.close()
+    out = tmp_path / "p.pdf"
+    assert main(["report", "participation", "--store", str(path), "--group", group, "--out", str(out),
+                 "--with-subgroups"]) == 0
+    assert "Tarkwa Miners Union" in " ".join(pdf_text(out))
+    assert main(["report", "participation", "--store", str(path), "--group", group, "--out", str(out),
+                 "--force"]) == 0
+    assert "Tarkwa Miners Union" not in " ".join(pdf_text(out))
+    capsys.readouterr()
+    assert main(["report", "actions", "--store", str(path), "--group", group, "--out", str(tmp_path / "a.pdf"),
+                 "--with-subgroups"]) == 1
+    assert "participation" in capsys.readouterr().err

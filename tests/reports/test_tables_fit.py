@@ -56,3 +56,24 @@ def test_burmese_lines_do_not_change_with_the_last_bit_of_the_width():
     _w, first = text.wrap(exact, 100)
     _w, second = text.wrap(exact - 1e-9, 100)  # a table measures with one, then draws with the other
     assert first == second
+
+
+def test_short_columns_never_take_the_room_a_long_word_needs():
+    """French participation table: granting the short columns their whole width left "Type de réunion"
+    narrower than "infranationale", printed "Réunion inf|ranationale". When every column's longest word
+    fits, no column gets less than its longest word."""
+    from fieldgroup.reports.styles import _measure, cell
+
+    set_locale("fr")
+    rows = [header_row(["Date", "Type de réunion", "Présents", "Entreprises", "Gouvernement", "Société civile",
+                        "Indice", "Statut", "Part des femmes"]),
+            [cell("12\u00a0nov.\u00a02025"), cell("Réunion infranationale"), cell("9"), cell("4"), cell("0"),
+             cell("5"), cell("0,63"), cell("réunion de pilier déséquilibrée"), cell("57 %")],
+            [cell("5\u00a0nov.\u00a02025"), cell("Plénière"), cell("15"), cell("9"), cell("0"), cell("3"),
+             cell("0,51"), cell("pilier absent"), cell("100 % des présentes")]]
+    total = 504.57
+    narrowest = [max(_measure(row[c])[0] for row in rows) + 12.5 for c in range(9)]
+    assert sum(narrowest) <= total  # every longest word can be kept whole ...
+    widths = fit_widths(rows, total)
+    assert abs(sum(widths) - total) < 0.01
+    assert all(w >= n - 0.01 for w, n in zip(widths, narrowest, strict=True)), (widths, narrowest)  # ... and is

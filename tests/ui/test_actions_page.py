@@ -198,3 +198,22 @@ def test_other_pages_changes_reload_the_tracker(qtbot, ctx, show_page, items, st
     ctx.changed("action_items")
     page_harness.settle(qtbot)
     assert "Added elsewhere" in titles(page)
+
+
+def test_with_sub_groups_shows_the_regional_groups_items_too(qtbot, ctx, show_page, items, store, group):
+    """A national group's tracker shows its own items; "With sub-groups" takes in its regional groups' items."""
+    regional = store.groups.create(name="Western Region ICWG", parent_id=group.id, kind="regional", region="Western")
+    west = store.organisations.create(group_id=regional.id, name="Tarkwa Miners Union", pillar="civil_society")
+    store.actions.create(group_id=regional.id, title="Visit the Tarkwa sites", owner_organisation_id=west.id,
+                         due_date=date(2025, 9, 1))
+    page = show_page(ActionsPage, ctx)
+    assert page.with_subgroups.isVisible() and not page.with_subgroups.isChecked()
+    assert "Visit the Tarkwa sites" not in titles(page) and len(titles(page)) == 3
+    page.with_subgroups.setChecked(True)
+    page_harness.settle(qtbot)
+    assert "Visit the Tarkwa sites" in titles(page) and len(titles(page)) == 4
+    organisations = [page.organisation_filter.itemText(i) for i in range(page.organisation_filter.count())]
+    assert "Tarkwa Miners Union" in organisations
+    page.with_subgroups.setChecked(False)
+    page_harness.settle(qtbot)
+    assert "Visit the Tarkwa sites" not in titles(page)

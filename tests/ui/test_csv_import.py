@@ -113,3 +113,38 @@ def test_filling_in_people_already_there_can_be_declined(qtbot, store, group, tm
     dialog.fill_existing.setChecked(False)
     dialog.import_button.click()
     assert store.people.get(kofi.id).email is None and store.people.count() == 2
+
+
+def test_each_proposed_merge_has_its_own_checkbox(qtbot, store, group, tmp_path):
+    """Unticking one proposed merge adds that row as a person of their own; the other merge still happens."""
+    from PySide6.QtCore import Qt
+
+    org = store.organisations.create(group_id=group.id, name="Gold Fields", pillar="company")
+    kofi = store.people.create(organisation_id=org.id, name="Kofi Mensah")
+    ama = store.people.create(organisation_id=org.id, name="Ama Owusu")
+    sheet = tmp_path / "again.csv"
+    sheet.write_text("Name,Organisation,Email\nKofi  Mensah,Gold Fields,k.mensah@other.example\n"
+                     "AMA OWUSU,Gold Fields,ama@goldfields.example\n", encoding="utf-8")
+    dialog = CsvImportDialog(store, group.id, sheet)
+    qtbot.addWidget(dialog)
+    items = [dialog.errors.item(i) for i in range(dialog.errors.count())]
+    assert [item.checkState() for item in items] == [Qt.CheckState.Checked, Qt.CheckState.Checked]
+    items[0].setCheckState(Qt.CheckState.Unchecked)  # the Kofi Mensah of this sheet is someone else
+    texts = [dialog.errors.item(i).text() for i in range(dialog.errors.count())]
+    assert "added as a person of their own" in texts[0] and "looks like Ama Owusu" in texts[1]
+    assert "1 person to add" in dialog.summary.text()
+    dialog.import_button.click()
+    kofis = [p for p in store.people.list() if p.name == "Kofi Mensah"]
+    assert len(kofis) == 2 and store.people.get(kofi.id).email is None
+    assert {p.email for p in kofis} == {None, "k.mensah@other.example"}
+    assert store.people.get(ama.id).email == "ama@goldfields.example"
+
+
+def test_the_preview_counts_with_thousands_separators(qtbot, store, group, tmp_path):
+    sheet = tmp_path / "big.csv"
+    sheet.write_text("Name,Organisation,Pillar\n" + "".join(f"Person {n},Gold Fields,company\n" for n in range(1200)),
+                     encoding="utf-8")
+    dialog = CsvImportDialog(store, group.id, sheet)
+    qtbot.addWidget(dialog)
+    assert dialog.file_info.text().startswith("1,200 rows")
+    assert dialog.summary.text().startswith("1,200 people to add")

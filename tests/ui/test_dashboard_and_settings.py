@@ -55,6 +55,25 @@ def test_dashboard_shows_next_meeting_overdue_items_and_indicators_behind(qtbot,
     assert any("Meetings held: behind in Q1 2025 (20%" in t for t in buttons_of(page.indicator_box))
 
 
+def test_dashboard_says_below_baseline_never_zero_percent(qtbot, ctx, store, group):
+    """An indicator that fell under its baseline reads "below baseline" (a decrease indicator that rose
+    "above baseline"), as on the indicators page and in the M&E report, not "0% of target"."""
+    trained = store.indicators.create(group_id=group.id, name="Officers trained", baseline_value=50)
+    store.targets.set(trained.id, "2025-Q1", 100)
+    store.values.set(trained.id, "2025-Q1", 30)
+    incidents = store.indicators.create(group_id=group.id, name="Incidents", baseline_value=10, direction="decrease")
+    store.targets.set(incidents.id, "2025-Q1", 4)
+    store.values.set(incidents.id, "2025-Q1", 12)
+    page = DashboardPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: any("Incidents" in t for t in buttons_of(page.indicator_box)))
+    texts = list(buttons_of(page.indicator_box))
+    assert "Officers trained: below baseline in Q1 2025" in texts
+    assert "Incidents: above baseline in Q1 2025" in texts
+    assert not any("0%" in t for t in texts)
+
+
 def test_dashboard_offers_to_create_a_group_in_an_empty_store(qtbot, store):
     from fieldgroup.ui.context import AppContext
 
@@ -96,3 +115,22 @@ def test_threshold_change_changes_meeting_status(qtbot, ctx, store, group, pilla
     assert page.model.data(page.model.index(0, 3)) == "✓ 0.95 balanced"
     page.show()
     qtbot.waitUntil(lambda: page.model.data(page.model.index(0, 3)) == "≈ 0.95 imbalanced")
+
+
+def test_counts_in_the_gui_carry_the_languages_thousands_separator(qtbot, ctx, store, group):
+    """1,234 in English, 1 234 in French: counts go through Babel like every other number (issue 15)."""
+    from fieldgroup.i18n import set_locale
+
+    with store.transaction():
+        for n in range(1234):
+            store.actions.create(group_id=group.id, title=f"Item {n}", due_date=date(2025, 1, 2))
+    try:
+        set_locale("fr")
+        page = DashboardPage(ctx)
+        qtbot.addWidget(page)
+        page.show()
+        texts = lambda: [label.text() for label in page.overdue_box.findChildren(type(page.heading))]  # noqa: E731
+        qtbot.waitUntil(lambda: any("retard" in t and "1" in t for t in texts()))
+        assert any(t.startswith("1\u202f234 ") for t in texts()), texts()
+    finally:
+        set_locale("en")

@@ -104,3 +104,18 @@ def test_me_dialog_offers_periods_last_complete_first(qtbot, store, group):
     qtbot.addWidget(dialog)
     assert dialog.period.currentData() == "2025-Q1"  # the store's today is June 15, 2025
     assert dialog.choice().period == "2025-Q1" and "me-progress-Ghana-ICWG-2025-Q1-en.pdf" in dialog.path.text()
+
+
+def test_participation_dialog_offers_sub_groups_only_where_there_are_some(qtbot, store, group):
+    dialog = ExportPdfDialog(store, group.id, "participation")
+    qtbot.addWidget(dialog)
+    assert not dialog.with_subgroups.isVisibleTo(dialog) and dialog.choice().include_subgroups is False
+    store.groups.create(name="Western Region ICWG", parent_id=group.id, kind="regional", region="Western")
+    dialog = ExportPdfDialog(store, group.id, "participation")
+    qtbot.addWidget(dialog)
+    assert dialog.with_subgroups.isVisibleTo(dialog)
+    dialog.with_subgroups.setChecked(True)
+    assert dialog.choice().include_subgroups is True
+    tracker = ExportPdfDialog(store, group.id, "actions")  # the tracker PDF covers one group
+    qtbot.addWidget(tracker)
+    assert not tracker.with_subgroups.isVisibleTo(tracker)

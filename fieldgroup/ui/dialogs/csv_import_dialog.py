@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from fieldgroup.core import FieldGroupError, Store
 from fieldgroup.core import csv_import as core
+from fieldgroup.formatting import format_number
 from fieldgroup.i18n import _, ngettext
 from fieldgroup.ui.ops import run_op
 
@@ -64,8 +67,11 @@ class CsvImportDialog(QDialog):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
+        self.keep_separate: set[int] = set()  # rows whose proposed merge the user unticked
         self.errors = QListWidget()
-        self.errors.setAccessibleName(_("Rows with errors"))
+        self.errors.setAccessibleName(_("Rows with errors and proposed merges"))
+        self.errors.setToolTip(_("Untick a proposed merge to add that row as a person of their own."))
+        self.errors.itemChanged.connect(self._merge_ticked)
         layout.addWidget(self.errors, 1)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton(_("&Import"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -117,6 +123,7 @@ class CsvImportDialog(QDialog):
             self.import_button.setEnabled(False)
             return
         self.path_edit.setText(str(path))
+        self.keep_separate.clear()  # another sheet: its rows are other people
         self.file_info.setText(self._file_text(self.table))
         self._fill_preview()
         guess = core.guess_mapping(self.table.header)
@@ -133,9 +140,9 @@ class CsvImportDialog(QDialog):
     @staticmethod
     def _file_text(table: core.CsvTable) -> str:
         if table.encoding == "xlsx":
-            return _("{rows} rows · Excel workbook, header on row {row}").format(rows=len(table.rows), row=table.header_row)
+            return _("{rows} rows · Excel workbook, header on row {row}").format(rows=format_number(len(table.rows)), row=table.header_row)
         return _("{rows} rows · read as {encoding}, columns separated by “{delimiter}”, header on row {row}").format(
-            rows=len(table.rows), encoding=table.encoding, row=table.header_row,
+            rows=format_number(len(table.rows)), encoding=table.encoding, row=table.header_row,
             delimiter=_("tab") if table.delimiter == "\t" else table.delimiter)
 
     def _fill_preview(self) -> None:
@@ -154,23 +161,49 @@ class CsvImportDialog(QDialog):
         return {target: combo.currentData() for target, combo in self.mapping.items()}
 
     def check(self) -> None:
+        self.errors.blockSignals(True)  # rebuilding the list must not read as the user ticking merges
+        try:
+            self._check()
+        finally:
+            self.errors.blockSignals(False)
+
+    def _check(self) -> None:
         self.errors.clear()
         self.plan = None
         if self.table is None:
             return
         try:
-            self.plan = core.plan_for_store(self.store, self.group_id, self.table, self.current_mapping())
+            self.plan = core.plan_for_store(self.store, self.group_id, self.table, self.current_mapping(),
+                                            self.keep_separate)
         except FieldGroupError as exc:
             self.summary.setText("⚠ " + str(exc))
             self.import_button.setEnabled(False)
             return
         self.errors.addItems(self.plan.errors)
-        self.errors.addItems([self._merge_text(m) for m in self.plan.merges])
+        for merge in self.plan.merges:  # one checkbox per proposed merge: ticked merges, unticked adds
+            item = QListWidgetItem(self._merge_text(merge))
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if merge.accepted else Qt.CheckState.Unchecked)
+            item.setData(Qt.ItemDataRole.UserRole, merge.row)
+            self.errors.addItem(item)
         self.summary.setText(self._summary_text(self.plan))
         self.import_button.setEnabled(bool(self.plan.lines) or any(m.fills for m in self.plan.merges))
 
+    def _merge_ticked(self, item: QListWidgetItem) -> None:
+        row = item.data(Qt.ItemDataRole.UserRole)
+        if row is None:
+            return
+        if item.checkState() == Qt.CheckState.Checked:
+            self.keep_separate.discard(row)
+        else:
+            self.keep_separate.add(row)
+        self.check()
+
     @staticmethod
     def _merge_text(merge: core.MergeProposal) -> str:
+        if not merge.accepted:
+            return _("Row {row}: {name} is added as a person of their own, not merged with {existing}.").format(
+                row=merge.row, name=merge.name, existing=merge.existing_name)
         if merge.person_id is None:
             return _("Row {row}: {name} is listed twice; the rows are merged into one person.").format(
                 row=merge.row, name=merge.name)
@@ -180,17 +213,17 @@ class CsvImportDialog(QDialog):
     @staticmethod
     def _summary_text(plan: core.ImportPlan) -> str:
         parts = [
-            ngettext("{n} person to add", "{n} people to add", len(plan.lines)).format(n=len(plan.lines)),
+            ngettext("{n} person to add", "{n} people to add", len(plan.lines)).format(n=format_number(len(plan.lines))),
             ngettext("{n} new organisation", "{n} new organisations", len(plan.new_organisations))
-            .format(n=len(plan.new_organisations)),
+            .format(n=format_number(len(plan.new_organisations))),
         ]
         if plan.duplicates:
             parts.append(ngettext("{n} already there (merged)", "{n} already there (merged)",
-                                  len(plan.duplicates)).format(n=len(plan.duplicates)))
+                                  len(plan.duplicates)).format(n=format_number(len(plan.duplicates))))
         if plan.errors:
             parts.append(ngettext("{n} row with an error (skipped; listed below)",
                                   "{n} rows with errors (skipped; listed below)", len(plan.errors))
-                         .format(n=len(plan.errors)))
+                         .format(n=format_number(len(plan.errors))))
         return " · ".join(parts)
 
     def start_import(self) -> None:
@@ -211,7 +244,7 @@ class CsvImportDialog(QDialog):
             # The window-modal progress dialog keeps the GUI from writing meanwhile, so the store's one
             # connection (and its clock) can be used here; cancelling rolls the transaction back.
             return core.apply_import(store, group_id, plan, fill_existing=fill, report=lambda d, t: progress.report(
-                d, t, _("Adding people: {done} of {total}").format(done=d, total=t)))
+                d, t, _("Adding people: {done} of {total}").format(done=format_number(d), total=format_number(t))))
 
         self.task = run_op(self, _("Importing the sign-in list"), work, on_done=self._done,
                              on_error=self._failed)

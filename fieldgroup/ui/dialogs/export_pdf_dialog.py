@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldgroup.core import Store, periods
+from fieldgroup.core.members import subgroup_ids
 from fieldgroup.formatting import format_date, format_period
 from fieldgroup.i18n import N_, _, current_locale
 from fieldgroup.reports.files import default_file_name
@@ -47,6 +48,7 @@ class ExportChoice:
     paper: str
     include_protected: bool
     period: str | None = None
+    include_subgroups: bool = False
 
 
 class ExportPdfDialog(QDialog):
@@ -87,6 +89,14 @@ class ExportPdfDialog(QDialog):
             self.paper.addItem(size, size.lower())
         self.paper.setCurrentIndex(max(self.paper.findData(str(settings.value(settings.PAPER_SIZE, "A4")).lower()), 0))
         form.addRow(_("&Paper"), self.paper)
+        self.with_subgroups = QCheckBox(_("With &sub-groups"), self)
+        self.with_subgroups.setToolTip(_("Include the meetings and members of the regional and thematic groups "
+                                         "under this group."))
+        if (kind_named(kind) or ReportKind(kind, "", "")).uses_subgroups and group_id \
+                and len(subgroup_ids(store, group_id)) > 1:
+            form.addRow("", self.with_subgroups)
+        else:
+            self.with_subgroups.hide()
         self.protected = QCheckBox(_("Include protected names (internal copy)"), self)
         self.protected.setToolTip(_("Every page is then marked as internal. Never leave such a copy on a table."))
         form.addRow("", self.protected)
@@ -150,4 +160,5 @@ class ExportPdfDialog(QDialog):
 
     def choice(self) -> ExportChoice:
         return ExportChoice(self.kind, Path(self.path.text().strip()), self.meeting.currentData(),
-                            self.paper.currentData(), self.protected.isChecked(), self.period.currentData())
+                            self.paper.currentData(), self.protected.isChecked(), self.period.currentData(),
+                            self.with_subgroups.isVisibleTo(self) and self.with_subgroups.isChecked())

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from fieldgroup.core import FieldGroupError, Store
+from fieldgroup.formatting import format_number
 from fieldgroup.i18n import _, ngettext
 from fieldgroup.ui.widgets.validated_form import ValidatedForm
 
@@ -61,13 +62,13 @@ class MergeDialog(QDialog):
         store, name_keep, name_dup = self.store, self.keep.currentText(), self.duplicate.currentText()
         actions_field = "owner_person_id" if self.kind == "people" else "owner_organisation_id"
         actions = store.actions.count(**{actions_field: duplicate})
-        actions_text = ngettext("{n} action item", "{n} action items", actions).format(n=actions)
+        actions_text = ngettext("{n} action item", "{n} action items", actions).format(n=format_number(actions))
         if self.kind == "people":
             attendance = store.attendance.count(person_id=duplicate)
-            moved = ngettext("{n} attendance record", "{n} attendance records", attendance).format(n=attendance)
+            moved = ngettext("{n} attendance record", "{n} attendance records", attendance).format(n=format_number(attendance))
         else:
             people = store.people.count(organisation_id=duplicate)
-            moved = ngettext("{n} person", "{n} people", people).format(n=people)
+            moved = ngettext("{n} person", "{n} people", people).format(n=format_number(people))
         return _("{moved} and {actions} move from “{duplicate}” to “{keep}”; then “{duplicate}” is deleted. "
                  "Empty details of the kept record are filled from the duplicate.").format(
             moved=moved, actions=actions_text, duplicate=name_dup, keep=name_keep)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldgroup.core.full_text import HIT_END, HIT_START
-from fieldgroup.formatting import format_date
+from fieldgroup.formatting import format_date, format_number
 from fieldgroup.i18n import N_, _, ngettext
 from fieldgroup.search import ShownHit, find
 from fieldgroup.ui.context import AppContext
@@ -116,7 +116,7 @@ class SearchDialog(QDialog):
             self.results.setItemWidget(item, label)
         if hits:
             self.results.setCurrentRow(0)
-        self.status.setText(ngettext("{n} found", "{n} found", len(hits)).format(n=len(hits))
+        self.status.setText(ngettext("{n} found", "{n} found", len(hits)).format(n=format_number(len(hits)))
                             if self.query.text().strip() else "")
 
     def open_current(self) -> None:

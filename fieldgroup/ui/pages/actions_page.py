@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldgroup.core import FieldGroupError
+from fieldgroup.core.members import subgroup_ids
 from fieldgroup.core.schema import ACTION_STATUSES, PILLAR_LABELS, PILLARS
 from fieldgroup.formatting import format_number
 from fieldgroup.i18n import _, ngettext
@@ -128,6 +129,12 @@ class ActionsPage(ReloadWhenShown, QWidget):
         clear = QPushButton(_("C&lear filters"))
         clear.clicked.connect(self.clear_filters)
         self.count_label = QLabel()
+        # A national group's tracker can take in its regional and thematic groups' items (issue 18).
+        self.with_subgroups = QCheckBox(_("With &sub-groups"))
+        self.with_subgroups.setToolTip(_("Include the action items of the regional and thematic groups under this group."))
+        self.with_subgroups.setVisible(False)
+        self.with_subgroups.toggled.connect(lambda _on: self.refresh())
+        row.addWidget(self.with_subgroups)
         row.addWidget(self.overdue_only)
         row.addSpacing(12)
         row.addWidget(self.due_range)
@@ -187,9 +194,12 @@ class ActionsPage(ReloadWhenShown, QWidget):
         self._stale = False
         self._loading_rows = True
         group_id, model, today, wanted = self.ctx.group_id, self.model, self.ctx.store.today(), self.current_filter()
+        has_subgroups = bool(group_id) and len(subgroup_ids(self.ctx.store, group_id)) > 1
+        self.with_subgroups.setVisible(has_subgroups)
+        include = has_subgroups and self.with_subgroups.isChecked()
 
         def read(store: object) -> tuple:
-            rows, organisations = tracker_data(store, group_id)
+            rows, organisations = tracker_data(store, group_id, include)
             owners = sorted({(r.owner_person_id, r.owner_name or "") for r in rows if r.owner_person_id},
                             key=lambda pair: pair[1].lower())
             return model.prepare(rows, today, wanted), organisations, owners
@@ -348,7 +358,7 @@ class ActionsPage(ReloadWhenShown, QWidget):
             if isinstance(window, QMainWindow):  # the rows leave the list: say how to bring them back
                 window.statusBar().showMessage(ngettext(
                     "{n} action item marked done; Edit ▸ Undo (Ctrl+Z) brings it back.",
-                    "{n} action items marked done; Edit ▸ Undo (Ctrl+Z) brings them back.", len(ids)).format(n=len(ids)),
+                    "{n} action items marked done; Edit ▸ Undo (Ctrl+Z) brings them back.", len(ids)).format(n=format_number(len(ids))),
                     15000)
 
     def _change_statuses(self, new: dict[str, str]) -> None:
@@ -433,11 +443,16 @@ class ActionsPage(ReloadWhenShown, QWidget):
             self.ctx.open_record("meetings", self.model.row_at(rows[0]).meeting_id)
 
 
-def tracker_data(store: object, group_id: str | None) -> tuple[list, list]:
-    """The group's tracker rows and organisations (runs on a background connection)."""
+def tracker_data(store: object, group_id: str | None, include_subgroups: bool = False) -> tuple[list, list]:
+    """The group's (and, when asked, its sub-groups') tracker rows and organisations (runs on a background
+    connection)."""
     if not group_id:
         return [], []
-    return store.actions.tracker_rows(group_id), store.organisations.list(group_id=group_id)
+    rows = store.actions.tracker_rows(group_id, include_subgroups=include_subgroups)
+    groups = subgroup_ids(store, group_id, include_subgroups)
+    organisations = sorted((o for gid in groups for o in store.organisations.list(group_id=gid)),
+                           key=lambda o: o.name.casefold())
+    return rows, organisations
 
 
 def _editable(item: object) -> dict:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from fieldgroup.core.entities import Meeting
 from fieldgroup.core.errors import FieldGroupError
 from fieldgroup.core.repositories import AttendanceLine
+from fieldgroup.formatting import format_number
 from fieldgroup.i18n import _
 from fieldgroup.ui.context import AppContext
 from fieldgroup.ui.data import PersonChoice, person_choices
@@ -168,7 +169,7 @@ class AttendancePanel(QWidget):
         self.loader.run(lambda own: person_choices(own, group_id),
                         lambda choices: self.choices.set_rows([c for c in choices if c.id not in on_list]))
         present = sum(line.status == "present" for line in lines)
-        self.count_label.setText(_("On the list: {n} · present: {present}").format(n=len(lines), present=present))
+        self.count_label.setText(_("On the list: {n} · present: {present}").format(n=format_number(len(lines)), present=format_number(present)))
 
     # ---- actions ----
 

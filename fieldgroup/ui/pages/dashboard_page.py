@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
 )
 
 from fieldgroup.core.balance import STATUS_LABELS
-from fieldgroup.core.indicators import shown_progress
-from fieldgroup.formatting import format_date, format_index, format_percent, format_period
+from fieldgroup.core.indicators import progress_text, shown_progress
+from fieldgroup.formatting import format_date, format_index, format_number, format_percent, format_period
 from fieldgroup.i18n import _, ngettext
 from fieldgroup.ui.context import AppContext
 from fieldgroup.ui.data import (
@@ -45,6 +45,16 @@ def _balance_words(row: MeetingRow) -> str:
     if not row.balance.present:
         return _("no attendance recorded")
     return f"{str(STATUS_LABELS[row.balance.status])} {format_index(row.balance.index)}"
+
+
+def _behind_words(item: IndicatorBehind) -> str:
+    """'Officers trained: behind in Q1 2025 (40% of target)'; under the baseline, 'below baseline' (never 0%):
+    the same words as the indicators page and the M&E report (core.indicators.progress_text)."""
+    if item.progress is not None and item.progress < 0:
+        return _("{name}: {words} in {period}").format(
+            name=item.name, words=progress_text(item.progress, item.direction), period=format_period(item.period))
+    return _("{name}: behind in {period} ({progress} of target)").format(
+        name=item.name, period=format_period(item.period), progress=format_percent(shown_progress(item.progress)))
 
 
 class DashboardPage(ReloadWhenShown, QWidget):
@@ -173,7 +183,7 @@ class DashboardPage(ReloadWhenShown, QWidget):
         layout = self._clear(self.overdue_box)
         count, items = summary
         summary = QLabel(ngettext("{n} action item is overdue.", "{n} action items are overdue.", count)
-                         .format(n=count) if count else _("Nothing is overdue."), self.overdue_box)
+                         .format(n=format_number(count)) if count else _("Nothing is overdue."), self.overdue_box)
         layout.addWidget(summary)
         for item in items:
             owner = " — " + item.owner if item.owner else ""
@@ -208,14 +218,13 @@ class DashboardPage(ReloadWhenShown, QWidget):
         if not behind:
             layout.addWidget(QLabel(_("No indicator is behind its target."), self.indicator_box))
         for item in behind[:SHOWN_INDICATORS]:
-            text = _("{name}: behind in {period} ({progress} of target)").format(
-                name=item.name, period=format_period(item.period), progress=format_percent(shown_progress(item.progress)))
+            text = _behind_words(item)
             button = _link(text, self.indicator_box)
             button.clicked.connect(lambda _checked=False, i=item.id: self.ctx.open_record("indicators", i))
             layout.addWidget(button)
         if len(behind) > SHOWN_INDICATORS:
             more = len(behind) - SHOWN_INDICATORS
-            layout.addWidget(QLabel(ngettext("and {n} more", "and {n} more", more).format(n=more), self.indicator_box))
+            layout.addWidget(QLabel(ngettext("and {n} more", "and {n} more", more).format(n=format_number(more)), self.indicator_box))
         all_button = _link(_("All indicators ›"), self.indicator_box)
         all_button.clicked.connect(lambda: self.ctx.open_record("indicators", ""))
         layout.addWidget(all_button)

@@ -23,7 +23,7 @@ from fieldgroup.core.erasure import dismiss
 from fieldgroup.core.errors import FieldGroupError
 from fieldgroup.core.mentions import Directory
 from fieldgroup.core.schema import MEETING_KINDS, PILLARS
-from fieldgroup.formatting import format_date
+from fieldgroup.formatting import format_date, format_number
 from fieldgroup.i18n import _, ngettext
 from fieldgroup.ui.context import AppContext
 from fieldgroup.ui.labels import MEETING_KIND_LABELS, label, pillar_label
@@ -410,9 +410,9 @@ class MeetingEditor(QWidget):
         text = " ".join((
             _("Delete the meeting of {date}?").format(date=format_date(meeting.date)),
             ngettext("Its attendance list ({n} person) is removed.",
-                     "Its attendance list ({n} people) is removed.", people).format(n=people),
+                     "Its attendance list ({n} people) is removed.", people).format(n=format_number(people)),
             ngettext("Its {n} action item is kept, without a meeting.",
-                     "Its {n} action items are kept, without a meeting.", actions).format(n=actions),
+                     "Its {n} action items are kept, without a meeting.", actions).format(n=format_number(actions)),
         ))
         answer = QMessageBox.question(self, _("Delete meeting"), text,
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,

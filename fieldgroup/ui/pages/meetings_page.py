@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldgroup.core.balance import STATUS_LABELS, Balance
-from fieldgroup.formatting import format_date, format_index
+from fieldgroup.formatting import format_date, format_index, format_number
 from fieldgroup.i18n import _
 from fieldgroup.ui import settings
 from fieldgroup.ui.context import AppContext
@@ -140,7 +140,7 @@ class MeetingsPage(ReloadWhenShown, QWidget):
 
     def _show_count(self) -> None:
         self.count_label.setText(_("{shown} of {total} meetings").format(
-            shown=self.proxy.rowCount(), total=self.model.rowCount()))
+            shown=format_number(self.proxy.rowCount()), total=format_number(self.model.rowCount())))
 
     # ---- page contract ----
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldgroup.core import FieldGroupError
+from fieldgroup.formatting import format_number
 from fieldgroup.i18n import _, ngettext
 from fieldgroup.ui.context import AppContext
 from fieldgroup.ui.dialogs.csv_import_dialog import CsvImportDialog
@@ -179,9 +180,9 @@ class PeoplePage(ReloadWhenShown, QWidget):
         enable(self.merge_orgs_button, unless(self.organisations_model.rowCount() > 1,
                                               _("There is no organisation to merge yet.")))
         self.count_label.setText(_("{people} · {orgs}").format(
-            people=ngettext("{n} person", "{n} people", self.people_proxy.rowCount()).format(n=self.people_proxy.rowCount()),
+            people=ngettext("{n} person", "{n} people", self.people_proxy.rowCount()).format(n=format_number(self.people_proxy.rowCount())),
             orgs=ngettext("{n} organisation", "{n} organisations", self.org_proxy.rowCount())
-            .format(n=self.org_proxy.rowCount())))
+            .format(n=format_number(self.org_proxy.rowCount()))))
 
     # ---- selection ----
 
@@ -270,9 +271,9 @@ class PeoplePage(ReloadWhenShown, QWidget):
         text = _("Delete {name}? {attendance} {actions} This cannot be undone.").format(
             name=person.name,
             attendance=ngettext("Their attendance at {n} meeting is removed.",
-                                "Their attendance at {n} meetings is removed.", attendance).format(n=attendance),
+                                "Their attendance at {n} meetings is removed.", attendance).format(n=format_number(attendance)),
             actions=ngettext("{n} action item they own is kept, without an owner.",
-                             "{n} action items they own are kept, without an owner.", actions).format(n=actions))
+                             "{n} action items they own are kept, without an owner.", actions).format(n=format_number(actions)))
         if person.protected:  # erasure: show what will be scrubbed first
             from fieldgroup.ui.widgets.erasure_confirm import confirm_erasure
 
@@ -321,9 +322,9 @@ class PeoplePage(ReloadWhenShown, QWidget):
             result = dialog.import_result
             self._saved("people", None)
             QMessageBox.information(self, _("Import finished"), _("{people} and {orgs} added.").format(
-                people=ngettext("{n} person", "{n} people", result.people).format(n=result.people),
+                people=ngettext("{n} person", "{n} people", result.people).format(n=format_number(result.people)),
                 orgs=ngettext("{n} organisation", "{n} organisations", result.organisations)
-                .format(n=result.organisations)))
+                .format(n=format_number(result.organisations))))
 
     # ---- organisations ----
 
@@ -348,7 +349,7 @@ class PeoplePage(ReloadWhenShown, QWidget):
         text = _("Delete {name}? {actions} This cannot be undone.").format(
             name=org.name, actions=ngettext("{n} action item it owns is kept, without an owner organisation.",
                                             "{n} action items it owns are kept, without an owner organisation.",
-                                            actions).format(n=actions))
+                                            actions).format(n=format_number(actions)))
         people = store.people.count(organisation_id=org.id)
         if people:  # the API refuses; say why before asking anything
             try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QVBoxLayout, QWidget
 
 from fieldgroup.core import erasure
+from fieldgroup.formatting import format_number
 from fieldgroup.i18n import _, ngettext
 
 
@@ -21,14 +22,14 @@ class ErasureConfirmDialog(QDialog):
         self.places = QListWidget(self)
         for kind, field_label, n in found.fields:
             self.places.addItem(ngettext("{kind} · {field}: {n} record", "{kind} · {field}: {n} records", n)
-                                .format(kind=kind[:1].upper() + kind[1:], field=field_label, n=n))
+                                .format(kind=kind[:1].upper() + kind[1:], field=field_label, n=format_number(n)))
         if found.local_rows:
             self.places.addItem(ngettext("Conflicts, import history, drafts and settings: {n} entry",
                                          "Conflicts, import history, drafts and settings: {n} entries",
-                                         found.local_rows).format(n=found.local_rows))
+                                         found.local_rows).format(n=format_number(found.local_rows)))
         self.places.addItem(ngettext("{n} backup on this laptop is rewritten without them",
                                      "{n} backups on this laptop are rewritten without them", found.backups)
-                            .format(n=found.backups))
+                            .format(n=format_number(found.backups)))
         elsewhere = QLabel(_("FieldGroup cannot reach copies elsewhere: backups on USB sticks, your colleagues' "
                              "own backups, printed internal copies and photos. Ask whoever holds them to delete them."), self)
         elsewhere.setWordWrap(True)

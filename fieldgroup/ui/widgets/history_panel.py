@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from fieldgroup.core.balance import STATUS_LABELS
-from fieldgroup.formatting import format_date
+from fieldgroup.formatting import format_date, format_number
 from fieldgroup.i18n import _, ngettext
 from fieldgroup.ui.context import AppContext
 from fieldgroup.ui.labels import ATTENDANCE_LABELS, MEETING_KIND_LABELS, label
@@ -84,7 +84,7 @@ class HistoryPanel(QWidget):
 
     def _show(self, history: History) -> None:
         self.meetings_label.setText(ngettext("{n} meeting attended", "{n} meetings attended",
-                                             len(history.meetings)).format(n=len(history.meetings)))
+                                             len(history.meetings)).format(n=format_number(len(history.meetings))))
         for meeting, status, balance in history.meetings:
             text = f"{format_date(meeting.date)} · {label(MEETING_KIND_LABELS, meeting.kind)}"
             text += f" · {meeting.title}" if meeting.title else ""
@@ -95,7 +95,7 @@ class HistoryPanel(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, meeting.id)
         open_count = sum(a.status in ("open", "in_progress") for a in history.actions)
         self.actions_label.setText(_("Action items owned: {open} open, {done} done or dropped").format(
-            open=open_count, done=len(history.actions) - open_count))
+            open=format_number(open_count), done=format_number(len(history.actions) - open_count)))
         for action in history.actions:
             due = f" · {format_date(action.due_date)}" if action.due_date else ""
             item = QListWidgetItem(f"{ACTION_STATUS_LABELS[action.status]}{due} · {action.title}", self.actions)

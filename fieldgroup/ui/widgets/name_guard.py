@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from fieldgroup.core import mentions
 from fieldgroup.core.name_match import apply_spans
+from fieldgroup.formatting import format_number
 from fieldgroup.i18n import _, ngettext
 from fieldgroup.ui.widgets.mention_edit import MentionEdit
 
@@ -47,7 +48,7 @@ class NameGuard(QWidget):
         if found:
             # The names themselves are not repeated here: the bar may be on a projected screen.
             self.message.setText(ngettext("{n} protected name is typed as plain text.",
-                                          "{n} protected names are typed as plain text.", len(found)).format(n=len(found)))
+                                          "{n} protected names are typed as plain text.", len(found)).format(n=format_number(len(found))))
         self.setVisible(bool(found))
 
     def convert(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QVBoxLayout, QWidget
 
 from fieldgroup.core import protection_check
+from fieldgroup.formatting import format_number
 from fieldgroup.i18n import _, ngettext
 
 
@@ -38,7 +39,7 @@ class ProtectionCheckDialog(QDialog):
         self.summary.setText(ngettext(
             "A protected person is named as plain text in {n} place. Printed copies hide it, but it is safer as a mention.",
             "A protected person is named as plain text in {n} places. Printed copies hide them, but they are safer as mentions.",
-            len(self.findings)).format(n=len(self.findings)) if self.findings
+            len(self.findings)).format(n=format_number(len(self.findings))) if self.findings
             else _("No protected name is typed outside a mention."))
 
     def fix(self) -> None:
