@@ -61,6 +61,10 @@ class AttendancePanel(QWidget):
         super().__init__(parent)
         self.ctx, self.ensure_saved = ctx, ensure_saved
         self.meeting_id: str | None = None
+        self._stale = False
+        self._on_list: set[str] = set()
+        self._people: list[PersonChoice] | None = None  # the group's people, for the picker
+        self._people_of: str | None = None  # ... of this group
         # The editor tells which kind of meeting this is and when (for "copy the last one's attendees").
         self.kind_and_date: Callable[[], tuple[str, date]] | None = None
         self.error = ErrorLabel(self)
@@ -78,11 +82,12 @@ class AttendancePanel(QWidget):
         self.search.setClearButtonEnabled(True)
         self.choices = ObjectTableModel(CHOICE_COLUMNS, self)
         self.proxy = SearchProxy(self.choices, self)
-        self.search.textChanged.connect(self.proxy.set_search)
+        self.search.textChanged.connect(self._search_changed)
         self.search.returnPressed.connect(self.add_selected)
         self.search.installEventFilter(self)  # Down/Up walk the matches while typing; Enter adds
         self.people = QListView(self)
         self.people.setModel(self.proxy)
+        self.people.setUniformItemSizes(True)  # one line each: 3,000 people are not measured one by one
         self.people.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.people.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.people.setAccessibleName(_("People who can be added"))
@@ -107,6 +112,11 @@ class AttendancePanel(QWidget):
         box.addWidget(self.people, 1)
         box.addLayout(buttons)
         box.addWidget(self.copy_button)
+
+    def _search_changed(self, text: str) -> None:
+        if self._stale:  # typed into before the tab was shown (a shortcut, a test): load first
+            self.reload()
+        self.proxy.set_search(text)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if watched is self.search and event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
@@ -155,21 +165,46 @@ class AttendancePanel(QWidget):
     # ---- loading ----
 
     def set_meeting(self, meeting_id: str | None) -> None:
+        """Loaded when the tab is on screen: opening a meeting does not read its attendance list."""
         self.meeting_id = meeting_id
-        self.reload()
+        self._stale = True
+        if self.isVisible():
+            self.reload()
+
+    def showEvent(self, event: object) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
+    def forget_people(self) -> None:
+        """People or organisations changed: the picker's list is read again at the next reload."""
+        self._people_of = None
 
     def reload(self) -> None:
+        """The meeting's list (one query); the group's people (thousands on a big store) are read in the
+        background once per group and people change, not after every added attendee."""
+        self._stale = False
         store = self.ctx.store
         lines = store.attendance.of_meeting(self.meeting_id) if self.meeting_id else []
         self.lines.set_rows(lines)
         fit_columns(self.table)
-        on_list = {line.person_id for line in lines}
-        self.choices.set_rows([c for c in self.choices.rows if c.id not in on_list])
-        group_id = self.ctx.group_id  # the group's people (thousands on a big store) come from the background
-        self.loader.run(lambda own: person_choices(own, group_id),
-                        lambda choices: self.choices.set_rows([c for c in choices if c.id not in on_list]))
+        self._on_list = {line.person_id for line in lines}
+        group_id = self.ctx.group_id
+        if self._people_of == group_id and self._people is not None:
+            self._show_choices(self._people)
+        else:
+            self._show_choices(self._people or [])
+
+            def loaded(choices: list[PersonChoice]) -> None:
+                self._people, self._people_of = choices, group_id
+                self._show_choices(choices)
+
+            self.loader.run(lambda own: person_choices(own, group_id), loaded)
         present = sum(line.status == "present" for line in lines)
         self.count_label.setText(_("On the list: {n} · present: {present}").format(n=format_number(len(lines)), present=format_number(present)))
+
+    def _show_choices(self, choices: list[PersonChoice]) -> None:
+        self.choices.set_rows([c for c in choices if c.id not in self._on_list])
 
     # ---- actions ----
 

@@ -61,6 +61,7 @@ class MeetingEditor(QWidget):
         self.meeting: Meeting | None = None
         self.dirty = False
         self._loading = False
+        self._directory: Directory | None = None
         self.draft_key: str | None = None  # the journal row holding unsaved edits, if any
         self.draft_timer = QTimer(self, singleShot=True, interval=DRAFT_MS)
         self.draft_timer.timeout.connect(self.write_draft)
@@ -169,8 +170,8 @@ class MeetingEditor(QWidget):
         tab = QWidget(self)
         layout = QHBoxLayout(tab)
         # Protection: people are mentions in the text; a guard offers to convert names typed plainly.
-        self.minutes = MentionEdit(self, lambda: Directory.from_store(self.ctx.store))
-        self.decisions = MentionEdit(self, lambda: Directory.from_store(self.ctx.store))
+        self.minutes = MentionEdit(self, self.directory, self.forget_directory)
+        self.decisions = MentionEdit(self, self.directory, self.forget_directory)
         for text, widget, field in ((_("Minutes"), self.minutes, "minutes"), (_("Decisions"), self.decisions, "decisions")):
             widget.setAccessibleName(text)
             widget.setTabChangesFocus(True)
@@ -235,6 +236,16 @@ class MeetingEditor(QWidget):
         self.load(None)
         self.tabs.setCurrentIndex(DETAILS_TAB)
         self.title.setFocus()
+
+    def directory(self) -> Directory:
+        """Everyone a mention may name, read once for both text boxes and kept from meeting to meeting
+        (3,000 people on a big store) until people change (`forget_directory`)."""
+        if self._directory is None:
+            self._directory = Directory.from_store(self.ctx.store)
+        return self._directory
+
+    def forget_directory(self) -> None:
+        self._directory = None
 
     def refresh_balance(self) -> None:
         balance = self.ctx.store.meetings.balance(self.meeting.id) if self.meeting else None

@@ -146,6 +146,8 @@ class MeetingsPage(ReloadWhenShown, QWidget):
 
     def refresh(self) -> None:
         self._stale = False
+        self.editor.attendance.forget_people()  # people may have changed while the page was hidden
+        self.editor.forget_directory()
         current = self.editor.meeting.id if self.editor.meeting else None
         group_id = self.ctx.group_id
         meetings = self.ctx.store.meetings.list(group_id=group_id) if group_id else []
@@ -225,9 +227,12 @@ class MeetingsPage(ReloadWhenShown, QWidget):
         elif table in ("", "meetings", "people", "organisations", "groups"):
             self.refresh()
         if table in ("", "action_items") and self.editor.meeting:
-            self.editor.actions_panel.reload()
-        if table in ("people", "organisations", "") and self.editor.meeting:
-            self.editor.attendance.reload()
+            self.editor.actions_panel.set_meeting(self.editor.meeting.id)  # now if on screen, else when shown
+        if table in ("people", "organisations", ""):
+            self.editor.attendance.forget_people()
+            self.editor.forget_directory()
+            if self.editor.meeting:
+                self.editor.attendance.set_meeting(self.editor.meeting.id)
 
     def _show(self, meeting: object) -> None:
         self.right.setCurrentWidget(self.editor)
