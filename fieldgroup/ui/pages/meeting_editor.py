@@ -33,10 +33,12 @@ from fieldgroup.ui.pages.meeting_actions_panel import MeetingActionsPanel
 from fieldgroup.ui.pages.minute_sections_panel import MinuteSectionsPanel
 from fieldgroup.ui.widgets.agenda_editor import AgendaEditor
 from fieldgroup.ui.widgets.balance_bar import BalanceBar
-from fieldgroup.ui.widgets.dates import date_edit, from_qdate, to_qdate
+from fieldgroup.ui.widgets.date_field import DateField
+from fieldgroup.ui.widgets.dates import from_qdate, to_qdate
 from fieldgroup.ui.widgets.field_errors import ErrorLabel, FieldErrors
 from fieldgroup.ui.widgets.mention_edit import MentionEdit
 from fieldgroup.ui.widgets.name_guard import NameGuard
+from fieldgroup.ui.widgets.time_field import TimeField
 from fieldgroup.ui.widgets.why import enable, unless
 
 DETAILS_TAB, ATTENDANCE_TAB, MINUTES_TAB, ACTIONS_TAB = range(4)
@@ -128,7 +130,17 @@ class MeetingEditor(QWidget):
         self.kind = QComboBox(self)
         for kind in MEETING_KINDS:
             self.kind.addItem(label(MEETING_KIND_LABELS, kind), kind)
-        self.date = date_edit(self, self.ctx.store.today())
+        self.date = DateField(self, self.ctx.store.today())
+        self.start_time, self.end_time = TimeField(self), TimeField(self)
+        times = QHBoxLayout()
+        times.setContentsMargins(0, 0, 0, 0)
+        times.addWidget(self.start_time, 1)
+        times.addWidget(QLabel(_("to"), self))
+        times.addWidget(self.end_time, 1)
+        times_box = QWidget(self)
+        times_box.setLayout(times)
+        self.start_time.setAccessibleName(_("Start time"))
+        self.end_time.setAccessibleName(_("End time"))
         self.title = QLineEdit(self)
         self.place = QLineEdit(self)
         self.region = QLineEdit(self)
@@ -138,11 +150,15 @@ class MeetingEditor(QWidget):
             self.pillar.addItem(pillar_label(pillar), pillar)
         form = QFormLayout()
         for text, widget, field in (
-            (_("T&ype"), self.kind, "kind"), (_("D&ate"), self.date, "date"), (_("Tit&le"), self.title, "title"),
+            (_("T&ype"), self.kind, "kind"), (_("D&ate"), self.date, "date"),
+            (_("Ti&me"), times_box, "start_time"), (_("Tit&le"), self.title, "title"),
             (_("&Place"), self.place, "place"), (_("&Region"), self.region, "region"),
             (_("Pilla&r"), self.pillar, "pillar"),
         ):
             self._field(form, text, widget, field)
+        self.errors.labels["end_time"] = (self.errors.labels["start_time"][0], self.end_time)
+        self.errors.labels["start_time"] = (self.errors.labels["start_time"][0], self.start_time)
+        self.date.invalid.connect(lambda message: self._field_problem("date", message))
         self.agenda = AgendaEditor(self)
         self.errors.add("agenda", ErrorLabel(self), self.agenda.new_item)
         self.arising_button = QPushButton(_("Add matters arising"), self)
@@ -158,7 +174,7 @@ class MeetingEditor(QWidget):
         self.kind.currentIndexChanged.connect(lambda _index: self.refresh_balance())
         for signal in (self.kind.currentIndexChanged, self.date.dateChanged, self.title.textChanged,
                        self.place.textChanged, self.region.textChanged, self.pillar.currentIndexChanged,
-                       self.agenda.changed):
+                       self.agenda.changed, self.start_time.textEdited, self.end_time.textEdited):
             signal.connect(self._mark_dirty)
         tab = QWidget(self)
         layout = QHBoxLayout(tab)
@@ -185,6 +201,13 @@ class MeetingEditor(QWidget):
             self.errors.add(field, error, widget)
             layout.addLayout(box, 1)
         return tab
+
+    def _field_problem(self, field: str, message: str) -> None:
+        label = self.errors.labels[field][0]
+        if message:
+            label.show_message(message)
+        else:
+            label.clear_message()
 
     def add_matters_arising(self) -> None:
         """One agenda item per open action item of an earlier meeting (read in the background)."""
@@ -215,6 +238,8 @@ class MeetingEditor(QWidget):
         self.errors.clear()
         self.kind.setCurrentIndex(max(self.kind.findData(meeting.kind if meeting else "plenary"), 0))
         self.date.setDate(to_qdate(meeting.date if meeting else self.ctx.store.today()))
+        self.start_time.set_value(meeting.start_time if meeting else None)
+        self.end_time.set_value(meeting.end_time if meeting else None)
         for widget, value in ((self.title, meeting and meeting.title), (self.place, meeting and meeting.place),
                               (self.region, meeting and meeting.region)):
             widget.setText(value or "")
@@ -262,7 +287,7 @@ class MeetingEditor(QWidget):
         if self.meeting is None:
             heading = _("New meeting")
         else:
-            heading = f"{label(MEETING_KIND_LABELS, self.meeting.kind)} — {format_date(self.meeting.date)}"
+            heading = f"{label(MEETING_KIND_LABELS, self.meeting.kind)} — {meeting_when(self.meeting)}"
         self.heading.setText(heading + (" *" if dirty else ""))
         self.heading.setToolTip(_("Unsaved changes") if dirty else "")
         self.save_state.setText(_("Not saved yet") if dirty else (_("All changes saved") if self.meeting else ""))
@@ -272,7 +297,9 @@ class MeetingEditor(QWidget):
     def values(self) -> dict:
         return {
             "kind": self.kind.currentData(),
-            "date": from_qdate(self.date.date()),
+            "date": self.date.iso_text(),
+            "start_time": self.start_time.value(),
+            "end_time": self.end_time.value(),
             "title": self.title.text(),
             "place": self.place.text(),
             "region": self.region.text(),
@@ -321,9 +348,9 @@ class MeetingEditor(QWidget):
         self.minutes.setPlainText(fields.get("minutes") or "")
         self.decisions.setPlainText(fields.get("decisions") or "")
         if fields.get("date"):
-            from datetime import date as date_type
-
-            self.date.setDate(to_qdate(date_type.fromisoformat(str(fields["date"]))))
+            self.date.set_text(str(fields["date"]))  # as typed, even when it was not a date yet
+        self.start_time.set_value(fields.get("start_time"))
+        self.end_time.set_value(fields.get("end_time"))
         self._loading = False
         self._set_dirty(True)
         self.save_timer.start()
@@ -349,6 +376,9 @@ class MeetingEditor(QWidget):
         self.save_timer.stop()
         store = self.ctx.store
         try:
+            self.date.check("date")  # a typed date that is not one is said beside the field, not guessed
+            self.start_time.check("start_time")
+            self.end_time.check("end_time")
             if self.meeting is None:
                 # The group the meeting was started in, even if the group selector moved on since.
                 group_id = self.started_in_group or self.ctx.group_id
@@ -440,6 +470,19 @@ class MeetingEditor(QWidget):
         self._discard_draft()
         self.deleted.emit(meeting.id)
         self.ctx.changed("meetings")
+
+
+def meeting_when(meeting: Meeting) -> str:
+    """"4 Dec 2026, 9:30 AM – 12:00 PM": the date with the start (and end) time when known."""
+    from fieldgroup.formatting import format_time
+
+    when = format_date(meeting.date)
+    if meeting.start_time:
+        times = format_time(meeting.start_time)
+        if meeting.end_time:
+            times = _("{start} – {end}").format(start=times, end=format_time(meeting.end_time))
+        when = _("{date}, {time}").format(date=when, time=times)
+    return when
 
 
 def matters_arising(store: object, group_id: str | None, day: object) -> list:
