@@ -98,6 +98,8 @@ class MentionEdit(QTextEdit):
         text = text or ""
         hidden = self.directory().find_names(text) if presenting else []
         self.blockSignals(True)
+        # Loading is not an edit: Ctrl+Z must never take a meeting's minutes back to empty.
+        self.setUndoRedoEnabled(False)
         self.clear()
         cursor = self.textCursor()
         last = 0
@@ -108,6 +110,7 @@ class MentionEdit(QTextEdit):
         cursor.insertText(text[last:], QTextCharFormat())
         self.setCurrentCharFormat(QTextCharFormat())
         self.moveCursor(self.textCursor().MoveOperation.Start)
+        self.setUndoRedoEnabled(True)
         self.blockSignals(False)
         if notify:
             self.textChanged.emit()
