@@ -346,6 +346,8 @@ class MainWindow(QMainWindow):
         """After a crash or power cut: what was typed and not saved yet comes back, and says so."""
         from fieldgroup.core import drafts as journal
 
+        # Record dialogs left open by a crash come back once the window shows (dialogs/dialog_draft.py).
+        QTimer.singleShot(0, self, self._restore_dialog_drafts)
         drafts = [d for d in journal.list_drafts(self.ctx.store) if d.key.startswith("meeting:")]
         if not drafts:
             return
@@ -356,6 +358,11 @@ class MainWindow(QMainWindow):
         if self.current_key() == "meetings":
             page.restore_draft(draft)
             self.statusBar().showMessage(_("Unsaved changes from the last session were restored."), 30000)
+
+    def _restore_dialog_drafts(self) -> None:
+        from fieldgroup.ui.dialogs.dialog_draft import restore_dialog_drafts
+
+        restore_dialog_drafts(self.ctx.store, self, self.ctx.changed)
 
     # ---- Edit menu ----
 

@@ -20,6 +20,7 @@ from fieldgroup.core.mentions import Directory
 from fieldgroup.core.schema import ACTION_STATUSES
 from fieldgroup.formatting import format_date
 from fieldgroup.i18n import _
+from fieldgroup.ui.dialogs.dialog_draft import DialogDraft
 from fieldgroup.ui.dialogs.form_buttons import lay_out_form
 from fieldgroup.ui.models.action_tracker_model import STATUS_LABELS
 from fieldgroup.ui.widgets.date_field import DateField
@@ -72,6 +73,10 @@ class ActionItemDialog(QDialog):
         self._load(item, meeting_id)
         lay_out_form(self, self.form, self.save)
         self.due_set.toggled.connect(self.due.setEnabled)
+        self.draft = DialogDraft(self, store, "action", item.id if item else None, group_id, {
+            "title": self.title, "description": self.description, "owner_person_id": self.owner,
+            "owner_organisation_id": self.organisation, "due_set": self.due_set, "due_date": self.due,
+            "status": self.status, "meeting_id": self.meeting})
 
     def _fill_choices(self, meeting_id: str | None) -> None:
         """Owners as "name — organisation", this meeting's attendees first; type to filter the list."""

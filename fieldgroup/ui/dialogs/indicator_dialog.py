@@ -21,6 +21,7 @@ from fieldgroup.core.schema import DIRECTIONS, PERIOD_KINDS, UNITS
 from fieldgroup.formatting import format_number
 from fieldgroup.i18n import _, current_locale
 from fieldgroup.ui.dialogs.action_item_dialog import to_qdate
+from fieldgroup.ui.dialogs.dialog_draft import DialogDraft
 from fieldgroup.ui.dialogs.form_buttons import lay_out_form
 from fieldgroup.ui.models.indicators_model import UNIT_LABELS
 from fieldgroup.ui.widgets.date_field import DateField
@@ -84,6 +85,10 @@ class IndicatorDialog(QDialog):
         self.computed.currentIndexChanged.connect(self._computed_changed)
         self._load(indicator)
         lay_out_form(self, self.form, self.save)
+        self.draft = DialogDraft(self, store, "indicator", indicator.id if indicator else None, group_id, {
+            "computed": self.computed, "code": self.code, "name": self.name, "description": self.description,
+            "unit": self.unit, "direction": self.direction, "period_kind": self.period_kind,
+            "baseline_value": self.baseline, "baseline_set": self.baseline_set, "baseline_date": self.baseline_date})
 
     def _select(self, combo: QComboBox, value) -> None:
         combo.setCurrentIndex(max(combo.findData(value), 0))
