@@ -345,7 +345,6 @@ class MainWindow(QMainWindow):
     def restore_drafts(self) -> None:
         """After a crash or power cut: what was typed and not saved yet comes back, and says so."""
         from fieldgroup.core import drafts as journal
-
         from fieldgroup.ui.dialogs.dialog_draft import KINDS
 
         left = journal.list_drafts(self.ctx.store)
