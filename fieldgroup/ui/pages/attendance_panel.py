@@ -175,7 +175,7 @@ class AttendancePanel(QWidget):
         """Loaded when the tab is on screen: opening a meeting does not read its attendance list."""
         self.meeting_id = meeting_id
         self._stale = True
-        if self.isVisible():
+        if self.isVisible() or self.parentWidget() is None:  # a hidden tab waits; a panel on its own loads now
             self.reload()
 
     def showEvent(self, event: object) -> None:  # noqa: N802 (Qt's name)

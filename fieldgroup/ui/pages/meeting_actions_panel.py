@@ -73,7 +73,7 @@ class MeetingActionsPanel(QWidget):
     def set_meeting(self, meeting_id: str | None) -> None:
         self.meeting_id = meeting_id
         self._stale = True
-        if self.isVisible():
+        if self.isVisible() or self.parentWidget() is None:  # a hidden tab waits; a panel on its own loads now
             self.reload()
 
     def showEvent(self, event: object) -> None:  # noqa: N802 (Qt's name)

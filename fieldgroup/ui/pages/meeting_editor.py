@@ -98,6 +98,7 @@ class MeetingEditor(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.heading.setFont(font)
+        self.heading.setWordWrap(True)  # "Sub-national meeting — 5 juil. 2025, 09:30 – 12:30" wraps, never cut
         self.save_state = QLabel(self)
         self.save_state.setAccessibleName(_("Saving"))
         save_now = QAction(self)  # no Save button (everything saves as you go); Ctrl+S still saves at once
