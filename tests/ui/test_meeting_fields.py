@@ -103,3 +103,19 @@ def test_a_due_date_typed_over_the_selected_one(qtbot, store, group):
     _type_over(qtbot, dialog.due.edit, "2027-01-15")
     dialog.save()
     assert dialog.saved is not None and dialog.saved.due_date == date(2027, 1, 15)
+
+
+def test_a_two_digit_year_is_taken_when_typing_ends_never_halfway(qtbot, store):
+    from fieldgroup.ui.widgets.date_field import DateField
+
+    set_locale("fr")
+    field = DateField(None, date(2026, 3, 4))
+    qtbot.addWidget(field)
+    field.edit.selectAll()
+    qtbot.keyClicks(field.edit, "15/01/20")
+    assert field.date().year() == 2026  # a pause here must not save 2020
+    qtbot.keyClicks(field.edit, "27")
+    assert (field.date().year(), field.date().month(), field.date().day()) == (2027, 1, 15)
+    field.set_text("16/01/28")
+    field.edit.editingFinished.emit()
+    assert field.text() == "16/01/2028" and field.check("date") == date(2028, 1, 16)

@@ -24,8 +24,9 @@ def short_format() -> str:
     return fmt if "yyyy" in fmt else fmt.replace("yy", "yyyy")
 
 
-def parse_date(text: str) -> date | None:
-    """`text` as a date: ISO (2027-01-15) or the language's short format, in Latin or Myanmar digits."""
+def parse_date(text: str, short_years: bool = True) -> date | None:
+    """`text` as a date: ISO (2027-01-15) or the language's short format, in Latin or Myanmar digits;
+    with `short_years`, "15/01/27" too (not while typing: "15/01/20" is on its way to 2027)."""
     text = text.strip().translate(_TO_LATIN)
     iso = _ISO.match(text)
     if iso:
@@ -35,7 +36,7 @@ def parse_date(text: str) -> date | None:
             return None
     fmt = short_format()
     parsed = QLocale.c().toDate(text, fmt)
-    if not parsed.isValid():  # "15/01/27": a two-digit year is this century's
+    if not parsed.isValid() and short_years:  # "15/01/27": a two-digit year is this century's
         parsed = QLocale.c().toDate(text, fmt.replace("yyyy", "yy"))
         if parsed.isValid() and parsed.year() < 2000:
             parsed = parsed.addYears(100)
@@ -102,7 +103,7 @@ class DateField(QWidget):
         text = self.edit.text().strip()
         if not text:
             return _("Type a date, like {example}.").format(example=show_date(date(2027, 1, 15)))
-        if parse_date(text) is None:
+        if parse_date(text, short_years=False) is None:  # "15/01/27" becomes 15/01/2027 when typing ends
             return _("“{text}” is not a date: type it like {example} or 2027-01-15.").format(
                 text=text, example=show_date(date(2027, 1, 15)))
         return ""
@@ -119,13 +120,16 @@ class DateField(QWidget):
         return self._date.isoformat() if not self.problem() else self.edit.text()
 
     def _typed(self, text: str) -> None:
-        day = parse_date(text)
+        day = parse_date(text, short_years=False)
         if day is not None and day != self._date:
             self._date = day
             self.dateChanged.emit(self.date())
         self._mark(bool(self.problem()) and len(text.strip()) >= 6)
 
     def _finished(self) -> None:
+        short = parse_date(self.edit.text())
+        if short is not None and parse_date(self.edit.text(), short_years=False) is None:
+            self._set(short)  # "15/01/27" is taken once typing ends, and written out as 15/01/2027
         message = self.problem()
         self._mark(bool(message))
         if not message:
