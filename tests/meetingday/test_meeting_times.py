@@ -96,3 +96,18 @@ def test_typed_times_in_every_form_a_coordinator_writes():
     assert [parse_time(t) for t in ("14:30", "9h30", "9.30", "0930", "2:30 pm", "၁၄:၃၀", "")] == [
         "14:30", "09:30", "09:30", "09:30", "14:30", "14:30", ""]
     assert parse_time("25:00") is None and parse_time("midi") is None
+
+
+def test_the_calendar_invitation_has_the_hour_when_there_is_one(store, group, tmp_path):
+    from fieldgroup.exports import export_data
+    from fieldgroup.exports.common import ExportOptions
+
+    timed = store.meetings.create(group_id=group.id, kind="plenary", date=date(2025, 6, 1), start_time="09:30",
+                                  end_time="12:00")
+    day_only = store.meetings.create(group_id=group.id, kind="workshop", date=date(2025, 6, 2))
+    for meeting, expected in ((timed, ["DTSTART:20250601T093000", "DTEND:20250601T120000"]),
+                              (day_only, ["DTSTART;VALUE=DATE:20250602", "DTEND;VALUE=DATE:20250603"])):
+        out = tmp_path / f"{meeting.id}.ics"
+        export_data("ics", store, out, ExportOptions(meeting_id=meeting.id))
+        text = out.read_text()
+        assert all(line in text for line in expected), text
