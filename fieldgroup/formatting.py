@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import copy
-from datetime import date, datetime
+import re
+from datetime import date, datetime, time
 
 from babel import Locale
 from babel import dates as babel_dates
@@ -47,6 +48,40 @@ def format_datetime(moment: datetime | None, length: str = "medium") -> str:
     pattern = (str(locale.datetime_formats[length]).replace("{1}", locale.date_formats[length].pattern)
                .replace("{0}", locale.time_formats["short"].pattern))
     return _digits(babel_dates.format_datetime(moment, format=pattern, locale=locale))
+
+
+def format_time(hhmm: str | None) -> str:
+    """A stored time of day ("14:30") the locale's way: '2:30 PM' (en), '14:30' (fr), '14.30' (id); '' for None."""
+    if not hhmm:
+        return ""
+    hour, minute = (int(part) for part in hhmm.split(":"))
+    return _digits(babel_dates.format_time(time(hour, minute), format="short", locale=current_locale()))
+
+
+# What people type for a time: "14:30", "9.30", "9h30", "0930", "9", with "am"/"pm" or the locale's own words.
+_TIME_TYPED = re.compile(r"^(\d{1,2})(?:\s*[:.hH]\s*(\d{2}))?\s*(?:[hH])?\s*(.*)$")
+
+
+def parse_time(text: str) -> str | None:
+    """A typed time of day as stored ("09:30"); "" for an empty field; None when it is not a time."""
+    text = text.strip().translate(_LATIN_DIGITS)
+    if not text:
+        return ""
+    compact = re.fullmatch(r"(\d{2})(\d{2})", text)  # "0930"
+    match = _TIME_TYPED.match(f"{compact.group(1)}:{compact.group(2)}" if compact else text)
+    if not match:
+        return None
+    hour, minute, rest = int(match.group(1)), int(match.group(2) or 0), match.group(3).strip().casefold().replace(".", "")
+    periods = {str(name).casefold().replace(".", ""): key for key, name in _locale().periods.items()
+               if key in ("am", "pm")}
+    periods |= {"am": "am", "pm": "pm", "a": "am", "p": "pm"}
+    if rest:
+        if rest not in periods or not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if periods[rest] == "pm" else 0)
+    if hour > 23 or minute > 59:
+        return None
+    return f"{hour:02d}:{minute:02d}"
 
 
 def _fixed(pattern_text: str, decimals: int) -> babel_numbers.NumberPattern:

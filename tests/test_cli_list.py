@@ -22,7 +22,8 @@ def path(tmp_path):
         mine = s.organisations.create(group_id=tarkwa.id, name="Gold Fields", pillar="company")
         s.people.create(organisation_id=ngo.id, name="Ama Owusu", protected=True, phone="+233 1", role="Monitor")
         s.people.create(organisation_id=mine.id, name="Kofi Mensah")
-        s.meetings.create(group_id=tarkwa.id, kind="subnational", date="2025-03-04", title="Tarkwa dialogue")
+        s.meetings.create(group_id=tarkwa.id, kind="subnational", date="2025-03-04", title="Tarkwa dialogue",
+                          start_time="09:30")
         s.actions.create(group_id=ghana.id, title="Share the log", status="open", due_date="2025-04-01")
         s.indicators.create(group_id=ghana.id, code="C1", name="Meetings held", unit="number",
                             direction="increase", period_kind="quarter")
@@ -37,7 +38,7 @@ def listed(capsys, *args):
 def test_every_kind_lists_with_the_documented_keys(path, capsys):
     keys = {
         "groups": {"id", "name", "parent_id", "country", "region"},
-        "meetings": {"id", "group_id", "date", "kind", "title", "place", "region"},
+        "meetings": {"id", "group_id", "date", "kind", "title", "place", "region", "start_time", "end_time"},
         "people": {"id", "organisation_id", "organisation", "pillar", "protected", "name", "role", "email", "phone"},
         "organisations": {"id", "group_id", "name", "pillar", "kind", "region"},
         "actions": {"id", "group_id", "meeting_id", "title", "status", "due_date", "owner_person_id",
@@ -47,7 +48,8 @@ def test_every_kind_lists_with_the_documented_keys(path, capsys):
     for kind, expected in keys.items():
         rows = listed(capsys, kind, "--store", str(path))
         assert rows and all(set(row) == expected for row in rows), kind
-    assert [m["date"] for m in listed(capsys, "meetings", "--store", str(path))] == ["2025-03-04"]
+    assert [(m["date"], m["start_time"], m["end_time"]) for m in listed(capsys, "meetings", "--store", str(path))] == [
+        ("2025-03-04", "09:30", None)]
 
 
 def test_group_filter_and_protected_people(path, capsys):

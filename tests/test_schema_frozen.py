@@ -10,7 +10,7 @@ import pytest
 from fieldgroup.core.schema import TABLES
 from fieldgroup.core.store_schema import MIGRATIONS, transform
 
-SQL_TYPES = {"text": "TEXT", "date": "TEXT", "int": "INTEGER", "bool": "INTEGER", "real": "REAL"}
+SQL_TYPES = {"text": "TEXT", "date": "TEXT", "time": "TEXT", "int": "INTEGER", "bool": "INTEGER", "real": "REAL"}
 # sqlite_master of a store at version 1, as released (name|sql per object, by name).
 V1_SHA256 = "00ea57b64e09163a10c1f2993e72f85df0075053046be3bf00f0b3d9b1ad69f1"
 

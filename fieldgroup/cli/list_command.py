@@ -62,8 +62,8 @@ def _filter(group_id: str | None) -> dict[str, Any]:
 
 def _meetings(store: Store, group_id: str | None, *, include_protected: bool) -> list[dict[str, Any]]:
     return [{"id": m.id, "group_id": m.group_id, "date": m.date.isoformat(), "kind": m.kind, "title": m.title,
-             "place": m.place, "region": m.region}
-            for m in sorted(store.meetings.list(**_filter(group_id)), key=lambda m: (m.date, m.id))]
+             "place": m.place, "region": m.region, "start_time": m.start_time, "end_time": m.end_time}
+            for m in sorted(store.meetings.list(**_filter(group_id)), key=lambda m: (m.date, m.start_time or "", m.id))]
 
 
 def _organisations(store: Store, group_id: str | None, *, include_protected: bool) -> list[dict[str, Any]]:

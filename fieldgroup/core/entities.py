@@ -94,6 +94,8 @@ class Meeting:
     agenda: str | None = None
     minutes: str | None = None
     decisions: str | None = None
+    start_time: str | None = None  # "HH:MM", the wall clock where the meeting is held
+    end_time: str | None = None
 
     @property
     def agenda_items(self) -> list[str]:

@@ -175,7 +175,7 @@ class People(Repository[Person]):
 
 class Meetings(Repository[Meeting]):
     table = "meetings"
-    order_by = "date DESC, id"
+    order_by = "date DESC, start_time DESC, id"
 
     def balance(self, meeting_id: str) -> Balance:
         """Who was present by pillar, the balance index, its status and women's share (DESIGN §6)."""
@@ -186,6 +186,9 @@ class Meetings(Repository[Meeting]):
         return balance_of(present, self.store.groups.threshold(meeting.group_id), meeting.kind)
 
     def _check(self, values: dict[str, Any], current: dict[str, Any] | None) -> None:
+        start, end = values.get("start_time"), values.get("end_time")
+        require(not (start and end) or end > start, "end_time",
+                _("The meeting ends before it starts; put an end time after the start time, or leave it empty."))
         if current is not None and values["date"] != current["date"]:
             earliest = min((a.due_date for a in self.store.actions.list(meeting_id=current["id"]) if a.due_date),
                            default=None)

@@ -24,6 +24,7 @@ EXCERPT_CHARS = 30
 _MAX_INT = 2**63 - 1  # what SQLite can store as an integer
 # A real calendar day as the store writes it (month 01-12, day 01-31; the full rules check the rest).
 _ISO_DAY = re.compile(r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
+_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")  # a time of day exactly as the store writes it
 
 
 class RowProblem(ValueError):
@@ -82,6 +83,8 @@ def _plainly_valid(field: Field, value: Any) -> bool:
                 and (field.references is None or RECORD_ID.match(value) is not None))
     if kind == "date":
         return type(value) is str and _ISO_DAY.match(value) is not None and _real_day(value)
+    if kind == "time":
+        return type(value) is str and _TIME.match(value) is not None
     if kind == "bool":
         return type(value) is int and value in (0, 1)
     if type(value) is int:
@@ -109,7 +112,7 @@ def check_value(field: Field, value: Any) -> None:
             # Free text (a name, minutes): the sentence may reach a screen or a log, so none of it is quoted.
             raise RowProblem(exc.message.rstrip(".")) from None
         raise RowProblem(_("{rule} (found “{value}”)").format(rule=exc.message.rstrip("."), value=excerpt(value))) from None
-    if field.kind in ("date", "bool") and value is not None and coerced != value:
+    if field.kind in ("date", "bool", "time") and value is not None and coerced != value:
         raise RowProblem(_("{field} is not valid (found “{value}”)").format(field=str(field.label), value=excerpt(value)))
     if field.references and value is not None and not valid_id(value):
         raise RowProblem(_("{field} is not valid (found “{value}”)").format(field=str(field.label), value=excerpt(value)))
@@ -119,7 +122,7 @@ def _check_type(field: Field, value: Any) -> None:
     if value is None:
         return
     bad = _("{field} is not valid").format(field=str(field.label))
-    if field.kind in ("text", "date") and not isinstance(value, str):
+    if field.kind in ("text", "date", "time") and not isinstance(value, str):
         raise ValidationError(field.name, bad)
     if field.kind == "bool" and (not isinstance(value, int) or value not in (0, 1)):
         raise ValidationError(field.name, bad)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from datetime import date, datetime
+import re
+from datetime import date, datetime, time
 from typing import Any
 
 from fieldgroup.core.errors import ValidationError
@@ -19,6 +20,17 @@ def to_date(value: Any) -> date | None:
     if isinstance(value, date):
         return value
     return date.fromisoformat(str(value))
+
+
+_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+
+
+def to_time(value: Any) -> str | None:
+    """A time of day as stored ("09:30"), from a `datetime.time` or "9:30"; None when it is not one."""
+    if isinstance(value, time):
+        return f"{value.hour:02d}:{value.minute:02d}"
+    match = _TIME.match(str(value).strip())
+    return f"{int(match.group(1)):02d}:{match.group(2)}" if match else None
 
 
 def _coerce_one(field: Field, value: Any) -> Any:
@@ -38,6 +50,11 @@ def _coerce_one(field: Field, value: Any) -> Any:
             return to_date(value).isoformat()
         except (TypeError, ValueError):
             raise ValidationError(field.name, _("{field} must be a date like 2025-03-07.").format(field=label)) from None
+    if field.kind == "time":
+        text = to_time(value)
+        if text is None:
+            raise ValidationError(field.name, _("{field} must be a time like 14:30.").format(field=label))
+        return text
     if field.kind == "bool":
         return 1 if value else 0
     if field.kind in ("real", "int"):

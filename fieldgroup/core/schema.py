@@ -43,7 +43,7 @@ PILLAR_LABELS = PILLAR.labels()
 
 @dataclass(frozen=True, slots=True)
 class Field:
-    """One synced column: `kind` is text, int, real, bool or date (ISO text in SQLite)."""
+    """One synced column: `kind` is text, int, real, bool, date (ISO text in SQLite) or time ("HH:MM" text)."""
 
     name: str
     label: str
@@ -141,6 +141,8 @@ TABLES: dict[str, TableSpec] = {
             Field("agenda", N_("Agenda"), max_length=LONG_TEXT),
             Field("minutes", N_("Minutes"), max_length=LONG_TEXT),
             Field("decisions", N_("Decisions"), max_length=LONG_TEXT),
+            Field("start_time", N_("Start time"), kind="time", max_length=5),
+            Field("end_time", N_("End time"), kind="time", max_length=5),
         )),
         TableSpec("attendance", N_("attendance"), (
             Field("meeting_id", N_("Meeting"), required=True, references="meetings", max_length=36),

@@ -440,9 +440,15 @@ def _migrate_to_6(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX IF NOT EXISTS idx_protection_settings_group_id ON protection_settings(group_id)")
 
 
+def _migrate_meeting_times(conn: sqlite3.Connection) -> None:
+    # Issue 16: a meeting's start and end time ("HH:MM", synced fields). Self-contained: renumber freely.
+    conn.execute("ALTER TABLE meetings ADD COLUMN start_time TEXT")
+    conn.execute("ALTER TABLE meetings ADD COLUMN end_time TEXT")
+
+
 # Step 4 (the full-text index and its triggers) lives beside its queries in store_search.py.
 # Index i migrates a store from version i to version i + 1. Append only; never edit a released step.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_to_1, _migrate_to_2, _migrate_to_3, _migrate_to_4,
                                                         _migrate_to_5, _migrate_to_6, migrate_members,
-                                                        _migrate_results_framework]
+                                                        _migrate_results_framework, _migrate_meeting_times]
 SCHEMA_VERSION = len(MIGRATIONS)

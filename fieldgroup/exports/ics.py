@@ -46,13 +46,23 @@ def write_ics(store: Any, out: Path | str, options: ExportOptions) -> int:
     return len(meetings)
 
 
+def _at(day: Any, hhmm: str) -> datetime:
+    hour, minute = (int(part) for part in hhmm.split(":"))
+    return datetime(day.year, day.month, day.day, hour, minute)
+
+
 def _event(store: Any, meeting: Any, people: People, stamp: datetime) -> Event:
     event = Event()
     event.add("uid", f"{meeting.id}@fieldgroup")
     event.add("dtstamp", stamp)
-    # Meetings have a day, not an hour: an all-day event.
-    event.add("dtstart", meeting.date)
-    event.add("dtend", meeting.date + timedelta(days=1))
+    if meeting.start_time:
+        # The wall clock where the meeting is held, as stored: a "floating" time, the same on every calendar.
+        event.add("dtstart", _at(meeting.date, meeting.start_time))
+        if meeting.end_time:
+            event.add("dtend", _at(meeting.date, meeting.end_time))
+    else:  # a day without an hour: an all-day event
+        event.add("dtstart", meeting.date)
+        event.add("dtend", meeting.date + timedelta(days=1))
     group = store.groups.find(meeting.group_id)
     event.add("summary", people.text(meeting.title) or _("Meeting of {group}").format(group=group.name if group else ""))
     if meeting.place:

@@ -12,7 +12,7 @@ from fieldgroup.core.choices import BALANCE_STATUS, ORG_SUBTYPE
 from fieldgroup.core.entities import Meeting
 from fieldgroup.core.matters_arising import matters_arising
 from fieldgroup.core.schema import PILLAR_LABELS, PILLARS
-from fieldgroup.formatting import format_index, format_percent
+from fieldgroup.formatting import format_index, format_percent, format_time
 from fieldgroup.i18n import _, ngettext
 from fieldgroup.reports.actions_table import Directory, action_rows, actions_table
 from fieldgroup.reports.context import ReportContext
@@ -47,6 +47,11 @@ def _facts(context: ReportContext, meeting: Meeting, kind: str, width: float) ->
     place = _("{place}, {region}").format(place=parts[0], region=parts[1]) if len(parts) == 2 else "".join(parts)
     rows = [(_("Group"), context.group.name), (_("Meeting type"), kind),
             (_("Date"), format_date(meeting.date, "full")), (_("Place"), place or "—")]
+    if meeting.start_time:
+        times = format_time(meeting.start_time)
+        if meeting.end_time:
+            times = _("{start} – {end}").format(start=times, end=format_time(meeting.end_time))
+        rows.insert(3, (_("Time"), times.replace(" ", "\u00a0")))  # a time is one unit on paper
     if meeting.pillar:
         rows.append((_("Pillar"), str(PILLAR_LABELS.get(meeting.pillar, meeting.pillar))))
     body = [[para(name, "cell_bold"), para(value, "cell")] for name, value in rows]

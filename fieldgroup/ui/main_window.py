@@ -345,8 +345,13 @@ class MainWindow(QMainWindow):
     def restore_drafts(self) -> None:
         """After a crash or power cut: what was typed and not saved yet comes back, and says so."""
         from fieldgroup.core import drafts as journal
+        from fieldgroup.ui.dialogs.dialog_draft import KINDS
 
-        drafts = [d for d in journal.list_drafts(self.ctx.store) if d.key.startswith("meeting:")]
+        left = journal.list_drafts(self.ctx.store)
+        if any(d.key.split(":", 1)[0] in KINDS for d in left):
+            # Record dialogs left open by a crash come back once the window shows (dialogs/dialog_draft.py).
+            QTimer.singleShot(0, self, self._restore_dialog_drafts)
+        drafts = [d for d in left if d.key.startswith("meeting:")]
         if not drafts:
             return
         draft = drafts[-1]  # one editor, so normally one draft; older ones come back at the next start
@@ -356,6 +361,12 @@ class MainWindow(QMainWindow):
         if self.current_key() == "meetings":
             page.restore_draft(draft)
             self.statusBar().showMessage(_("Unsaved changes from the last session were restored."), 30000)
+
+    def _restore_dialog_drafts(self) -> None:
+        from fieldgroup.ui.dialogs.dialog_draft import restore_dialog_drafts
+
+        if self.isVisible():  # not when the window was closed (and its store with it) straight away
+            restore_dialog_drafts(self.ctx.store, self, self.ctx.changed)
 
     # ---- Edit menu ----
 

@@ -51,3 +51,28 @@ class RecordEdit(QUndoCommand):
 
     def undo(self) -> None:
         self.apply(self.old)
+
+
+class AttendanceChange(QUndoCommand):
+    """People added to, marked on or taken off one meeting's list; undo puts the list back as it was.
+
+    `old`/`new` map a person id to a status, or to None for "not on the list". Taking someone off
+    leaves a tombstone, but a person at a meeting is a pair that may be added again, so this undoes."""
+
+    def __init__(self, apply: Callable[[dict[str, str | None]], None], old: dict[str, str | None],
+                 new: dict[str, str | None]):
+        count = len(new)
+        if all(old.get(pid) is None for pid in new):
+            text = ngettext("add {n} attendee", "add {n} attendees", count)
+        elif all(status is None for status in new.values()):
+            text = ngettext("remove {n} attendee", "remove {n} attendees", count)
+        else:
+            text = ngettext("change the attendance of {n} person", "change the attendance of {n} people", count)
+        super().__init__(text.format(n=count))
+        self.apply, self.old, self.new = apply, old, new
+
+    def redo(self) -> None:
+        self.apply(self.new)
+
+    def undo(self) -> None:
+        self.apply(self.old)

@@ -20,9 +20,11 @@ from fieldgroup.core.mentions import Directory
 from fieldgroup.core.schema import ACTION_STATUSES
 from fieldgroup.formatting import format_date
 from fieldgroup.i18n import _
+from fieldgroup.ui.dialogs.dialog_draft import DialogDraft
 from fieldgroup.ui.dialogs.form_buttons import lay_out_form
 from fieldgroup.ui.models.action_tracker_model import STATUS_LABELS
-from fieldgroup.ui.widgets.dates import date_edit, from_qdate, to_qdate
+from fieldgroup.ui.widgets.date_field import DateField
+from fieldgroup.ui.widgets.dates import from_qdate, to_qdate  # noqa: F401 (the tracker imports from_qdate from here)
 from fieldgroup.ui.widgets.mention_edit import MentionEdit
 from fieldgroup.ui.widgets.validated_form import ValidatedForm
 
@@ -57,7 +59,7 @@ class ActionItemDialog(QDialog):
         self.owner = self.form.add("owner_person_id", _("&Owner:"), owner_combo())
         self.organisation = self.form.add("owner_organisation_id", _("Owner o&rganisation:"), QComboBox())
         self.due_set = QCheckBox(_("Has a due date"))
-        self.due = date_edit(None, store.today())  # typed and shown in the language's own date format
+        self.due = DateField(None, store.today())  # typed whole, in the language's own date format or ISO
         self.due.setAccessibleName(_("Due date"))
         due_row = QWidget()
         row = QHBoxLayout(due_row)
@@ -71,6 +73,10 @@ class ActionItemDialog(QDialog):
         self._load(item, meeting_id)
         lay_out_form(self, self.form, self.save)
         self.due_set.toggled.connect(self.due.setEnabled)
+        self.draft = DialogDraft(self, store, "action", item.id if item else None, group_id, {
+            "title": self.title, "description": self.description, "owner_person_id": self.owner,
+            "owner_organisation_id": self.organisation, "due_set": self.due_set, "due_date": self.due,
+            "status": self.status, "meeting_id": self.meeting})
 
     def _fill_choices(self, meeting_id: str | None) -> None:
         """Owners as "name — organisation", this meeting's attendees first; type to filter the list."""
@@ -120,17 +126,18 @@ class ActionItemDialog(QDialog):
             "description": self.description.toPlainText(),
             "owner_person_id": self.owner.currentData(),
             "owner_organisation_id": self.organisation.currentData(),
-            "due_date": from_qdate(self.due.date()) if self.due_set.isChecked() else None,
+            "due_date": self.due.check("due_date") if self.due_set.isChecked() else None,
             "status": self.status.currentData(),
             "meeting_id": self.meeting.currentData(),
         }
 
     def save(self) -> None:
         try:
+            values = self.values()
             if self.item is None:
-                self.saved = self.store.actions.create(group_id=self.group_id, **self.values())
+                self.saved = self.store.actions.create(group_id=self.group_id, **values)
             else:
-                self.saved = self.store.actions.update(self.item.id, **self.values())
+                self.saved = self.store.actions.update(self.item.id, **values)
         except FieldGroupError as exc:
             self.form.show_error(exc)
             return

@@ -6,7 +6,6 @@ from babel.numbers import NumberFormatError, parse_decimal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QHBoxLayout,
     QLineEdit,
@@ -21,9 +20,11 @@ from fieldgroup.core.indicators import COMPUTED
 from fieldgroup.core.schema import DIRECTIONS, PERIOD_KINDS, UNITS
 from fieldgroup.formatting import format_number
 from fieldgroup.i18n import _, current_locale
-from fieldgroup.ui.dialogs.action_item_dialog import from_qdate, to_qdate
+from fieldgroup.ui.dialogs.action_item_dialog import to_qdate
+from fieldgroup.ui.dialogs.dialog_draft import DialogDraft
 from fieldgroup.ui.dialogs.form_buttons import lay_out_form
 from fieldgroup.ui.models.indicators_model import UNIT_LABELS
+from fieldgroup.ui.widgets.date_field import DateField
 from fieldgroup.ui.widgets.validated_form import ValidatedForm
 
 DIRECTION_LABELS = DIRECTION.labels()
@@ -72,9 +73,7 @@ class IndicatorDialog(QDialog):
             self.period_kind.addItem(str(PERIOD_LABELS[kind]), kind)
         self.baseline = self.form.add("baseline_value", _("&Baseline value:"), QLineEdit())
         self.baseline_set = QCheckBox(_("Baseline measured on"))
-        self.baseline_date = QDateEdit(to_qdate(store.today()))
-        self.baseline_date.setDisplayFormat("yyyy-MM-dd")
-        self.baseline_date.setCalendarPopup(True)
+        self.baseline_date = DateField(None, store.today())  # typed whole, in the language's format or ISO
         self.baseline_date.setAccessibleName(_("Baseline date"))
         self.baseline_set.toggled.connect(self.baseline_date.setEnabled)
         box = QWidget()
@@ -86,6 +85,10 @@ class IndicatorDialog(QDialog):
         self.computed.currentIndexChanged.connect(self._computed_changed)
         self._load(indicator)
         lay_out_form(self, self.form, self.save)
+        self.draft = DialogDraft(self, store, "indicator", indicator.id if indicator else None, group_id, {
+            "computed": self.computed, "code": self.code, "name": self.name, "description": self.description,
+            "unit": self.unit, "direction": self.direction, "period_kind": self.period_kind,
+            "baseline_value": self.baseline, "baseline_set": self.baseline_set, "baseline_date": self.baseline_date})
 
     def _select(self, combo: QComboBox, value) -> None:
         combo.setCurrentIndex(max(combo.findData(value), 0))
@@ -126,7 +129,7 @@ class IndicatorDialog(QDialog):
             "description": self.description.toPlainText(), "unit": self.unit.currentData(),
             "direction": self.direction.currentData(), "period_kind": self.period_kind.currentData(),
             "baseline_value": parse_number(self.baseline.text(), "baseline_value", _("Baseline value")),
-            "baseline_date": from_qdate(self.baseline_date.date()) if self.baseline_set.isChecked() else None,
+            "baseline_date": self.baseline_date.check("baseline_date") if self.baseline_set.isChecked() else None,
         }
 
     def save(self) -> None:

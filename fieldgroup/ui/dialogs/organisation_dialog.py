@@ -10,6 +10,7 @@ from fieldgroup.core.entities import Organisation
 from fieldgroup.core.members import guess_subtype
 from fieldgroup.core.schema import PILLAR_LABELS, PILLARS
 from fieldgroup.i18n import _
+from fieldgroup.ui.dialogs.dialog_draft import DialogDraft
 from fieldgroup.ui.dialogs.form_buttons import lay_out_form
 from fieldgroup.ui.widgets.validated_form import ValidatedForm
 
@@ -42,6 +43,9 @@ class OrganisationDialog(QDialog):
         self.pillar.currentIndexChanged.connect(lambda _i: self._fill_subtypes(self.subtype.currentData()))
         self.kind.editingFinished.connect(self._suggest_subtype)
         lay_out_form(self, self.form, self.save)
+        self.draft = DialogDraft(self, store, "organisation", organisation.id if organisation else None, group_id, {
+            "name": self.name, "pillar": self.pillar, "subtype": self.subtype, "kind": self.kind,
+            "region": self.region})
 
     def _fill_subtypes(self, chosen: str | None) -> None:
         """Only the sub-types of the chosen pillar; the current one stays chosen when it still fits."""

@@ -18,6 +18,7 @@ from fieldgroup.core.entities import Person
 from fieldgroup.core.members import network_organisations
 from fieldgroup.core.schema import GENDERS, PILLAR_LABELS
 from fieldgroup.i18n import _
+from fieldgroup.ui.dialogs.dialog_draft import DialogDraft
 from fieldgroup.ui.dialogs.form_buttons import lay_out_form
 from fieldgroup.ui.models.people_model import GENDER_LABELS
 from fieldgroup.ui.widgets.validated_form import ValidatedForm
@@ -55,6 +56,10 @@ class PersonDialog(QDialog):
         if person:
             self._load(person)
         lay_out_form(self, self.form, self.save)
+        self.draft = DialogDraft(self, store, "person", person.id if person else None, group_id, {
+            "name": self.name, "organisation_id": self.organisation, "role": self.role, "gender": self.gender,
+            "email": self.email, "phone": self.phone, "protected": self.protected,
+            "focal_point": self.focal_point, "notes": self.notes, **self.tags})
 
     def _load(self, person: Person) -> None:
         self.name.setText(person.name)

@@ -42,6 +42,7 @@ from fieldgroup.ui.ops import Changes, QueryOp, write_op
 from fieldgroup.ui.pages.stale import ReloadWhenShown
 from fieldgroup.ui.undo import RecordEdit, StatusChange
 from fieldgroup.ui.widgets.choice_delegate import ChoiceDelegate
+from fieldgroup.ui.widgets.empty_hint import EmptyHint
 from fieldgroup.ui.widgets.table_layout import fit_columns, lay_out_table
 from fieldgroup.ui.widgets.why import enable, no_group, unless
 
@@ -169,7 +170,16 @@ class ActionsPage(ReloadWhenShown, QWidget):
         view.doubleClicked.connect(self._double_clicked)
         view.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
         self.view = view
+        self.empty_hint = EmptyHint(view, self._empty_text)  # what to do first, on an empty tracker
         return view
+
+    def _empty_text(self) -> str:
+        if not self.ctx.group_id:
+            return no_group()
+        if self.model.total():
+            return _("No action item matches these filters or this search; press Clear filters to see them all.")
+        return _("No action items yet. They usually come out of a meeting: open it and use its Action items tab, "
+                 "or press New action item… (Ctrl+Shift+A).")
 
     def _build_buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 from fieldgroup.core.entities import Meeting
 from fieldgroup.core.errors import FieldGroupError
 from fieldgroup.core.repositories import AttendanceLine
+from fieldgroup.core.repository import pair_id
 from fieldgroup.formatting import format_number
 from fieldgroup.i18n import _
 from fieldgroup.ui.context import AppContext
@@ -31,6 +33,7 @@ from fieldgroup.ui.labels import ATTENDANCE_LABELS, label, pillar_label
 from fieldgroup.ui.models.search_proxy import SearchProxy
 from fieldgroup.ui.models.table_model import Column, ObjectTableModel
 from fieldgroup.ui.ops import QueryOp
+from fieldgroup.ui.undo import AttendanceChange
 from fieldgroup.ui.widgets.field_errors import ErrorLabel
 from fieldgroup.ui.widgets.table_layout import fit_columns, lay_out_table
 
@@ -61,6 +64,10 @@ class AttendancePanel(QWidget):
         super().__init__(parent)
         self.ctx, self.ensure_saved = ctx, ensure_saved
         self.meeting_id: str | None = None
+        self._stale = False
+        self._on_list: set[str] = set()
+        self._people: list[PersonChoice] | None = None  # the group's people, for the picker
+        self._people_of: str | None = None  # ... of this group
         # The editor tells which kind of meeting this is and when (for "copy the last one's attendees").
         self.kind_and_date: Callable[[], tuple[str, date]] | None = None
         self.error = ErrorLabel(self)
@@ -78,11 +85,12 @@ class AttendancePanel(QWidget):
         self.search.setClearButtonEnabled(True)
         self.choices = ObjectTableModel(CHOICE_COLUMNS, self)
         self.proxy = SearchProxy(self.choices, self)
-        self.search.textChanged.connect(self.proxy.set_search)
+        self.search.textChanged.connect(self._search_changed)
         self.search.returnPressed.connect(self.add_selected)
         self.search.installEventFilter(self)  # Down/Up walk the matches while typing; Enter adds
         self.people = QListView(self)
         self.people.setModel(self.proxy)
+        self.people.setUniformItemSizes(True)  # one line each: 3,000 people are not measured one by one
         self.people.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.people.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.people.setAccessibleName(_("People who can be added"))
@@ -108,10 +116,19 @@ class AttendancePanel(QWidget):
         box.addLayout(buttons)
         box.addWidget(self.copy_button)
 
+    def _search_changed(self, text: str) -> None:
+        if self._stale:  # typed into before the tab was shown (a shortcut, a test): load first
+            self.reload()
+        self.proxy.set_search(text)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if watched is self.search and event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
             self._step(1 if event.key() == Qt.Key.Key_Down else -1)
             return True
+        if watched is self.search and event.type() == QEvent.Type.ShortcutOverride and (
+                (event.matches(QKeySequence.StandardKey.Undo) and not self.search.isUndoAvailable())
+                or (event.matches(QKeySequence.StandardKey.Redo) and not self.search.isRedoAvailable())):
+            return True  # nothing typed to undo here: Ctrl+Z goes to Edit ▸ Undo (the last attendance change)
         return super().eventFilter(watched, event)
 
     def _step(self, step: int) -> None:
@@ -155,21 +172,46 @@ class AttendancePanel(QWidget):
     # ---- loading ----
 
     def set_meeting(self, meeting_id: str | None) -> None:
+        """Loaded when the tab is on screen: opening a meeting does not read its attendance list."""
         self.meeting_id = meeting_id
-        self.reload()
+        self._stale = True
+        if self.isVisible() or self.parentWidget() is None:  # a hidden tab waits; a panel on its own loads now
+            self.reload()
+
+    def showEvent(self, event: object) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
+    def forget_people(self) -> None:
+        """People or organisations changed: the picker's list is read again at the next reload."""
+        self._people_of = None
 
     def reload(self) -> None:
+        """The meeting's list (one query); the group's people (thousands on a big store) are read in the
+        background once per group and people change, not after every added attendee."""
+        self._stale = False
         store = self.ctx.store
         lines = store.attendance.of_meeting(self.meeting_id) if self.meeting_id else []
         self.lines.set_rows(lines)
         fit_columns(self.table)
-        on_list = {line.person_id for line in lines}
-        self.choices.set_rows([c for c in self.choices.rows if c.id not in on_list])
-        group_id = self.ctx.group_id  # the group's people (thousands on a big store) come from the background
-        self.loader.run(lambda own: person_choices(own, group_id),
-                        lambda choices: self.choices.set_rows([c for c in choices if c.id not in on_list]))
+        self._on_list = {line.person_id for line in lines}
+        group_id = self.ctx.group_id
+        if self._people_of == group_id and self._people is not None:
+            self._show_choices(self._people)
+        else:
+            self._show_choices(self._people or [])
+
+            def loaded(choices: list[PersonChoice]) -> None:
+                self._people, self._people_of = choices, group_id
+                self._show_choices(choices)
+
+            self.loader.run(lambda own: person_choices(own, group_id), loaded)
         present = sum(line.status == "present" for line in lines)
         self.count_label.setText(_("On the list: {n} · present: {present}").format(n=format_number(len(lines)), present=format_number(present)))
+
+    def _show_choices(self, choices: list[PersonChoice]) -> None:
+        self.choices.set_rows([c for c in choices if c.id not in self._on_list])
 
     # ---- actions ----
 
@@ -184,20 +226,37 @@ class AttendancePanel(QWidget):
     def _selected_lines(self) -> list[AttendanceLine]:
         return [self.lines.row_object(index.row()) for index in self.table.selectionModel().selectedRows()]
 
-    def _write(self, write: Callable[[str], None]) -> None:
+    def _change(self, new: dict[str, str | None]) -> None:
+        """Write `new` (person id -> status, None = off the list) through the undo stack: Ctrl+Z (or
+        Edit ▸ Undo) puts the list back as it was."""
         meeting_id = self.meeting_id or self.ensure_saved()
         if meeting_id is None:
             return  # the editor showed why the meeting cannot be saved yet
         self.meeting_id = meeting_id
+        if self._stale:
+            self.reload()
+        now = {line.person_id: line.status for line in self.lines.rows}
+        new = {pid: status for pid, status in new.items() if now.get(pid) != status}
+        if new:
+            old = {pid: now.get(pid) for pid in new}
+            self.ctx.undo_stack.push(AttendanceChange(lambda values: self._apply(meeting_id, values), old, new))
+
+    def _apply(self, meeting_id: str, values: dict[str, str | None]) -> None:
+        attendance = self.ctx.store.attendance
         try:
             with self.ctx.store.transaction():
-                write(meeting_id)
+                for person_id, status in values.items():
+                    if status is not None:
+                        attendance.set(meeting_id, person_id, status)
+                    elif attendance.find(pair_id(meeting_id, person_id)) is not None:
+                        attendance.remove(meeting_id, person_id)
         except FieldGroupError as exc:
             self.error.show_message(str(exc))
             return
         self.error.clear_message()
-        self.reload()
-        self.changed.emit()
+        if meeting_id == self.meeting_id:
+            self.reload()
+            self.changed.emit()
         self.ctx.changed("attendance")
 
     def add_selected(self) -> None:
@@ -205,37 +264,18 @@ class AttendancePanel(QWidget):
         if not chosen:
             self.search.setFocus()
             return
-
-        def write(meeting_id: str) -> None:
-            for choice in chosen:
-                self.ctx.store.attendance.set(meeting_id, choice.id, "present")
-
-        self._write(write)
-        self.search.clear()
+        self._change({choice.id: "present" for choice in chosen})
+        self.search.setText("")  # not clear(): Ctrl+Z in the empty box then undoes the add, not the typing
         self.search.setFocus()
 
     def add_person(self, person_id: str) -> None:
-        self._write(lambda meeting_id: self.ctx.store.attendance.set(meeting_id, person_id, "present"))
+        self._change({person_id: "present"})
 
     def set_status(self, status: str) -> None:
-        lines = self._selected_lines()
-
-        def write(meeting_id: str) -> None:
-            for line in lines:
-                self.ctx.store.attendance.set(meeting_id, line.person_id, status)
-
-        if lines:
-            self._write(write)
+        self._change({line.person_id: status for line in self._selected_lines()})
 
     def remove_selected(self) -> None:
-        lines = self._selected_lines()
-
-        def write(meeting_id: str) -> None:
-            for line in lines:
-                self.ctx.store.attendance.remove(meeting_id, line.person_id)
-
-        if lines:
-            self._write(write)
+        self._change({line.person_id: None for line in self._selected_lines()})
 
     def copy_last_attendees(self) -> None:
         """Everyone who attended the previous meeting of the same kind, added as present."""
@@ -248,21 +288,17 @@ class AttendancePanel(QWidget):
             return
         came = [line.person_id for line in self.ctx.store.attendance.of_meeting(last.id)
                 if line.status in ("present", "excused")]
+        if self._stale:
+            self.reload()
         on_list = {line.person_id for line in self.lines.rows}
-
-        def write(meeting_id: str) -> None:
-            for person_id in came:
-                if person_id not in on_list:
-                    self.ctx.store.attendance.set(meeting_id, person_id, "present")
-
-        self._write(write)
+        self._change({person_id: "present" for person_id in came if person_id not in on_list})
 
     def quick_add(self) -> None:
         if (self.meeting_id or self.ensure_saved()) is None:
             return
         dialog = QuickPersonDialog(self.ctx, self.search.text().strip(), self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.person_id:
-            self.search.clear()
+            self.search.setText("")
             self.add_person(dialog.person_id)
 
 

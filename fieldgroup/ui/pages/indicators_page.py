@@ -43,6 +43,7 @@ from fieldgroup.ui.models.indicators_model import (
 from fieldgroup.ui.ops import QueryOp
 from fieldgroup.ui.pages.results_hooks import add_results_framework
 from fieldgroup.ui.pages.stale import ReloadWhenShown
+from fieldgroup.ui.widgets.empty_hint import EmptyHint
 from fieldgroup.ui.widgets.indicator_chart import ChartPoint, IndicatorChart
 from fieldgroup.ui.widgets.markers import STATUS_COLOURS, status_icon
 from fieldgroup.ui.widgets.table_layout import fit_columns, lay_out_table
@@ -107,6 +108,7 @@ class IndicatorsPage(ReloadWhenShown, QWidget):
         view.selectionModel().currentRowChanged.connect(lambda *_a: self._show_current())
         view.doubleClicked.connect(lambda _i: self.edit_indicator())
         self.view = view
+        self.empty_hint = EmptyHint(view, self._empty_text)  # what to do first, on an empty list
         buttons = QHBoxLayout()
         self.new_button = QPushButton(_("&New indicator…"))
         self.edit_button = QPushButton(_("&Edit…"))
@@ -164,6 +166,15 @@ class IndicatorsPage(ReloadWhenShown, QWidget):
         column.addLayout(buttons)
         column.addWidget(self.chart, 1)
         return side
+
+    def _empty_text(self) -> str:
+        if not self.ctx.group_id:
+            return no_group()
+        if self.search.text().strip():
+            return _("No indicator matches “{text}”.").format(text=self.search.text().strip())
+        return _("No indicators yet: press New indicator… to add an M&E measure — typed in by hand, or computed "
+                 "by FieldGroup from your meetings and action items (meetings held, pillar balance, action items "
+                 "done on time…).")
 
     # ---- loading ----
 

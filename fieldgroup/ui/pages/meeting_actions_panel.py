@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -22,13 +21,17 @@ from fieldgroup.ui.context import AppContext
 from fieldgroup.ui.dialogs.action_item_dialog import ActionItemDialog
 from fieldgroup.ui.labels import ACTION_STATUS_LABELS, label
 from fieldgroup.ui.models.table_model import Column, ObjectTableModel
+from fieldgroup.ui.widgets.table_layout import fit_columns, lay_out_table
 
 
 class MeetingActionsPanel(QWidget):
+    """Loaded only when its tab is on screen: opening a meeting does not read its action items."""
+
     def __init__(self, ctx: AppContext, ensure_saved: Callable[[], str | None], parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx, self.ensure_saved = ctx, ensure_saved
         self.meeting_id: str | None = None
+        self._stale = False
         self._owners: dict[str, str] = {}
         columns = [
             Column(lambda: _("Action item"), lambda a: a.title),
@@ -43,7 +46,8 @@ class MeetingActionsPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
+        lay_out_table(self.table, "meeting_actions", 0)  # sized from a sample of rows, not all of them
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.new_button = QPushButton(_("New action item…"), self)
         self.new_button.clicked.connect(self.new_item)
@@ -68,22 +72,29 @@ class MeetingActionsPanel(QWidget):
 
     def set_meeting(self, meeting_id: str | None) -> None:
         self.meeting_id = meeting_id
-        self.reload()
+        self._stale = True
+        if self.isVisible() or self.parentWidget() is None:  # a hidden tab waits; a panel on its own loads now
+            self.reload()
+
+    def showEvent(self, event: object) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
 
     def reload(self) -> None:
+        """Two queries whatever the number of items: the items, then their owners' names."""
+        self._stale = False
         store = self.ctx.store
         items = store.actions.list(meeting_id=self.meeting_id) if self.meeting_id else []
+        rows = store.actions.tracker_rows_by_id([item.id for item in items]) if items else []
         self._owners = {}
-        for item in items:
-            if item.owner_person_id and item.owner_person_id not in self._owners:
-                person = store.people.find(item.owner_person_id)
-                self._owners[item.owner_person_id] = person.name if person else ""
-            elif item.owner_organisation_id and item.owner_organisation_id not in self._owners:
-                org = store.organisations.find(item.owner_organisation_id)
-                self._owners[item.owner_organisation_id] = org.name if org else ""
+        for row in rows:
+            if row.owner_person_id:
+                self._owners[row.owner_person_id] = row.owner_name or ""
+            elif row.organisation_id:
+                self._owners[row.organisation_id] = row.organisation_name or ""
         self.model.set_rows(sorted(items, key=lambda a: (a.due_date is None, a.due_date, a.title)))
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.table)
 
     def _selected(self) -> ActionItem | None:
         rows = self.table.selectionModel().selectedRows()

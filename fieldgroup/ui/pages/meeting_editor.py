@@ -33,10 +33,12 @@ from fieldgroup.ui.pages.meeting_actions_panel import MeetingActionsPanel
 from fieldgroup.ui.pages.minute_sections_panel import MinuteSectionsPanel
 from fieldgroup.ui.widgets.agenda_editor import AgendaEditor
 from fieldgroup.ui.widgets.balance_bar import BalanceBar
-from fieldgroup.ui.widgets.dates import date_edit, from_qdate, to_qdate
+from fieldgroup.ui.widgets.date_field import DateField
+from fieldgroup.ui.widgets.dates import from_qdate, to_qdate
 from fieldgroup.ui.widgets.field_errors import ErrorLabel, FieldErrors
 from fieldgroup.ui.widgets.mention_edit import MentionEdit
 from fieldgroup.ui.widgets.name_guard import NameGuard
+from fieldgroup.ui.widgets.time_field import TimeField
 from fieldgroup.ui.widgets.why import enable, unless
 
 DETAILS_TAB, ATTENDANCE_TAB, MINUTES_TAB, ACTIONS_TAB = range(4)
@@ -61,6 +63,7 @@ class MeetingEditor(QWidget):
         self.meeting: Meeting | None = None
         self.dirty = False
         self._loading = False
+        self._directory: Directory | None = None
         self.draft_key: str | None = None  # the journal row holding unsaved edits, if any
         self.draft_timer = QTimer(self, singleShot=True, interval=DRAFT_MS)
         self.draft_timer.timeout.connect(self.write_draft)
@@ -95,6 +98,7 @@ class MeetingEditor(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.heading.setFont(font)
+        self.heading.setWordWrap(True)  # "Sub-national meeting — 5 juil. 2025, 09:30 – 12:30" wraps, never cut
         self.save_state = QLabel(self)
         self.save_state.setAccessibleName(_("Saving"))
         save_now = QAction(self)  # no Save button (everything saves as you go); Ctrl+S still saves at once
@@ -127,7 +131,17 @@ class MeetingEditor(QWidget):
         self.kind = QComboBox(self)
         for kind in MEETING_KINDS:
             self.kind.addItem(label(MEETING_KIND_LABELS, kind), kind)
-        self.date = date_edit(self, self.ctx.store.today())
+        self.date = DateField(self, self.ctx.store.today())
+        self.start_time, self.end_time = TimeField(self), TimeField(self)
+        times = QHBoxLayout()
+        times.setContentsMargins(0, 0, 0, 0)
+        times.addWidget(self.start_time, 1)
+        times.addWidget(QLabel(_("to"), self))
+        times.addWidget(self.end_time, 1)
+        times_box = QWidget(self)
+        times_box.setLayout(times)
+        self.start_time.setAccessibleName(_("Start time"))
+        self.end_time.setAccessibleName(_("End time"))
         self.title = QLineEdit(self)
         self.place = QLineEdit(self)
         self.region = QLineEdit(self)
@@ -137,11 +151,15 @@ class MeetingEditor(QWidget):
             self.pillar.addItem(pillar_label(pillar), pillar)
         form = QFormLayout()
         for text, widget, field in (
-            (_("T&ype"), self.kind, "kind"), (_("D&ate"), self.date, "date"), (_("Tit&le"), self.title, "title"),
+            (_("T&ype"), self.kind, "kind"), (_("D&ate"), self.date, "date"),
+            (_("Ti&me"), times_box, "start_time"), (_("Tit&le"), self.title, "title"),
             (_("&Place"), self.place, "place"), (_("&Region"), self.region, "region"),
             (_("Pilla&r"), self.pillar, "pillar"),
         ):
             self._field(form, text, widget, field)
+        self.errors.labels["end_time"] = (self.errors.labels["start_time"][0], self.end_time)
+        self.errors.labels["start_time"] = (self.errors.labels["start_time"][0], self.start_time)
+        self.date.invalid.connect(lambda message: self._field_problem("date", message))
         self.agenda = AgendaEditor(self)
         self.errors.add("agenda", ErrorLabel(self), self.agenda.new_item)
         self.arising_button = QPushButton(_("Add matters arising"), self)
@@ -157,7 +175,7 @@ class MeetingEditor(QWidget):
         self.kind.currentIndexChanged.connect(lambda _index: self.refresh_balance())
         for signal in (self.kind.currentIndexChanged, self.date.dateChanged, self.title.textChanged,
                        self.place.textChanged, self.region.textChanged, self.pillar.currentIndexChanged,
-                       self.agenda.changed):
+                       self.agenda.changed, self.start_time.textEdited, self.end_time.textEdited):
             signal.connect(self._mark_dirty)
         tab = QWidget(self)
         layout = QHBoxLayout(tab)
@@ -169,8 +187,8 @@ class MeetingEditor(QWidget):
         tab = QWidget(self)
         layout = QHBoxLayout(tab)
         # Protection: people are mentions in the text; a guard offers to convert names typed plainly.
-        self.minutes = MentionEdit(self, lambda: Directory.from_store(self.ctx.store))
-        self.decisions = MentionEdit(self, lambda: Directory.from_store(self.ctx.store))
+        self.minutes = MentionEdit(self, self.directory, self.forget_directory)
+        self.decisions = MentionEdit(self, self.directory, self.forget_directory)
         for text, widget, field in ((_("Minutes"), self.minutes, "minutes"), (_("Decisions"), self.decisions, "decisions")):
             widget.setAccessibleName(text)
             widget.setTabChangesFocus(True)
@@ -184,6 +202,13 @@ class MeetingEditor(QWidget):
             self.errors.add(field, error, widget)
             layout.addLayout(box, 1)
         return tab
+
+    def _field_problem(self, field: str, message: str) -> None:
+        label = self.errors.labels[field][0]
+        if message:
+            label.show_message(message)
+        else:
+            label.clear_message()
 
     def add_matters_arising(self) -> None:
         """One agenda item per open action item of an earlier meeting (read in the background)."""
@@ -214,6 +239,8 @@ class MeetingEditor(QWidget):
         self.errors.clear()
         self.kind.setCurrentIndex(max(self.kind.findData(meeting.kind if meeting else "plenary"), 0))
         self.date.setDate(to_qdate(meeting.date if meeting else self.ctx.store.today()))
+        self.start_time.set_value(meeting.start_time if meeting else None)
+        self.end_time.set_value(meeting.end_time if meeting else None)
         for widget, value in ((self.title, meeting and meeting.title), (self.place, meeting and meeting.place),
                               (self.region, meeting and meeting.region)):
             widget.setText(value or "")
@@ -236,6 +263,16 @@ class MeetingEditor(QWidget):
         self.tabs.setCurrentIndex(DETAILS_TAB)
         self.title.setFocus()
 
+    def directory(self) -> Directory:
+        """Everyone a mention may name, read once for both text boxes and kept from meeting to meeting
+        (3,000 people on a big store) until people change (`forget_directory`)."""
+        if self._directory is None:
+            self._directory = Directory.from_store(self.ctx.store)
+        return self._directory
+
+    def forget_directory(self) -> None:
+        self._directory = None
+
     def refresh_balance(self) -> None:
         balance = self.ctx.store.meetings.balance(self.meeting.id) if self.meeting else None
         self.balance.set_balance(balance, one_pillar=self.kind.currentData() == "pillar")
@@ -251,7 +288,7 @@ class MeetingEditor(QWidget):
         if self.meeting is None:
             heading = _("New meeting")
         else:
-            heading = f"{label(MEETING_KIND_LABELS, self.meeting.kind)} — {format_date(self.meeting.date)}"
+            heading = f"{label(MEETING_KIND_LABELS, self.meeting.kind)} — {meeting_when(self.meeting)}"
         self.heading.setText(heading + (" *" if dirty else ""))
         self.heading.setToolTip(_("Unsaved changes") if dirty else "")
         self.save_state.setText(_("Not saved yet") if dirty else (_("All changes saved") if self.meeting else ""))
@@ -261,7 +298,9 @@ class MeetingEditor(QWidget):
     def values(self) -> dict:
         return {
             "kind": self.kind.currentData(),
-            "date": from_qdate(self.date.date()),
+            "date": self.date.iso_text(),
+            "start_time": self.start_time.value(),
+            "end_time": self.end_time.value(),
             "title": self.title.text(),
             "place": self.place.text(),
             "region": self.region.text(),
@@ -310,9 +349,9 @@ class MeetingEditor(QWidget):
         self.minutes.setPlainText(fields.get("minutes") or "")
         self.decisions.setPlainText(fields.get("decisions") or "")
         if fields.get("date"):
-            from datetime import date as date_type
-
-            self.date.setDate(to_qdate(date_type.fromisoformat(str(fields["date"]))))
+            self.date.set_text(str(fields["date"]))  # as typed, even when it was not a date yet
+        self.start_time.set_value(fields.get("start_time"))
+        self.end_time.set_value(fields.get("end_time"))
         self._loading = False
         self._set_dirty(True)
         self.save_timer.start()
@@ -338,6 +377,9 @@ class MeetingEditor(QWidget):
         self.save_timer.stop()
         store = self.ctx.store
         try:
+            self.date.check("date")  # a typed date that is not one is said beside the field, not guessed
+            self.start_time.check("start_time")
+            self.end_time.check("end_time")
             if self.meeting is None:
                 # The group the meeting was started in, even if the group selector moved on since.
                 group_id = self.started_in_group or self.ctx.group_id
@@ -429,6 +471,19 @@ class MeetingEditor(QWidget):
         self._discard_draft()
         self.deleted.emit(meeting.id)
         self.ctx.changed("meetings")
+
+
+def meeting_when(meeting: Meeting) -> str:
+    """"4 Dec 2026, 9:30 AM – 12:00 PM": the date with the start (and end) time when known."""
+    from fieldgroup.formatting import format_time
+
+    when = format_date(meeting.date)
+    if meeting.start_time:
+        times = format_time(meeting.start_time)
+        if meeting.end_time:
+            times = _("{start} – {end}").format(start=times, end=format_time(meeting.end_time))
+        when = _("{date}, {time}").format(date=when, time=times)
+    return when
 
 
 def matters_arising(store: object, group_id: str | None, day: object) -> list:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldgroup.core.balance import STATUS_LABELS, Balance
-from fieldgroup.formatting import format_date, format_index, format_number
+from fieldgroup.formatting import format_date, format_index, format_number, format_time
 from fieldgroup.i18n import _
 from fieldgroup.ui import settings
 from fieldgroup.ui.context import AppContext
@@ -44,12 +44,20 @@ def _balance_text(row: MeetingRow) -> str:
     return f"{STATUS_MARKS[row.balance.status]} {format_index(row.balance.index)} {str(STATUS_LABELS[row.balance.status])}"
 
 
+def _when(row: MeetingRow) -> str:
+    """The date, with the start time when one is known (two meetings on one day read apart)."""
+    meeting = row.meeting
+    if not meeting.start_time:
+        return format_date(meeting.date)
+    return _("{date}, {time}").format(date=format_date(meeting.date), time=format_time(meeting.start_time))
+
+
 def _where(row: MeetingRow) -> str:
     return ", ".join(part for part in (row.meeting.place, row.meeting.region) if part)
 
 
 MEETING_COLUMNS = [
-    Column(lambda: _("Date"), lambda r: format_date(r.meeting.date), sort_key=lambda r: r.meeting.date.isoformat(),
+    Column(lambda: _("Date"), _when, sort_key=lambda r: f"{r.meeting.date.isoformat()} {r.meeting.start_time or ''}",
            tooltip=lambda r: r.meeting.title or ""),
     Column(lambda: _("Type"), lambda r: label(MEETING_KIND_LABELS, r.meeting.kind)),
     Column(lambda: _("Title"), lambda r: r.meeting.title or "", tooltip=lambda r: r.meeting.title or ""),
@@ -146,6 +154,8 @@ class MeetingsPage(ReloadWhenShown, QWidget):
 
     def refresh(self) -> None:
         self._stale = False
+        self.editor.attendance.forget_people()  # people may have changed while the page was hidden
+        self.editor.forget_directory()
         current = self.editor.meeting.id if self.editor.meeting else None
         group_id = self.ctx.group_id
         meetings = self.ctx.store.meetings.list(group_id=group_id) if group_id else []
@@ -225,9 +235,12 @@ class MeetingsPage(ReloadWhenShown, QWidget):
         elif table in ("", "meetings", "people", "organisations", "groups"):
             self.refresh()
         if table in ("", "action_items") and self.editor.meeting:
-            self.editor.actions_panel.reload()
-        if table in ("people", "organisations", "") and self.editor.meeting:
-            self.editor.attendance.reload()
+            self.editor.actions_panel.set_meeting(self.editor.meeting.id)  # now if on screen, else when shown
+        if table in ("people", "organisations", ""):
+            self.editor.attendance.forget_people()
+            self.editor.forget_directory()
+            if self.editor.meeting:
+                self.editor.attendance.set_meeting(self.editor.meeting.id)
 
     def _show(self, meeting: object) -> None:
         self.right.setCurrentWidget(self.editor)

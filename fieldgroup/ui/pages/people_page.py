@@ -30,6 +30,7 @@ from fieldgroup.ui.dialogs.person_dialog import PersonDialog
 from fieldgroup.ui.models.organisations_model import OrganisationsModel
 from fieldgroup.ui.models.people_model import PeopleModel
 from fieldgroup.ui.pages.stale import ReloadWhenShown
+from fieldgroup.ui.widgets.empty_hint import EmptyHint
 from fieldgroup.ui.widgets.history_panel import HistoryPanel
 from fieldgroup.ui.widgets.table_layout import fit_columns, lay_out_table, remember_splitter
 from fieldgroup.ui.widgets.why import enable, no_group, unless
@@ -94,7 +95,29 @@ class PeoplePage(ReloadWhenShown, QWidget):
         layout.addWidget(split, 1)
         ctx.group_changed.connect(lambda _g: self.when_shown(self.refresh))
         ctx.data_changed.connect(lambda table: self.when_shown(lambda: self._on_data_changed(table)))
+        self.empty_people = EmptyHint(self.people_view, self._people_hint)  # what to do first, on an empty list
+        self.empty_orgs = EmptyHint(self.org_view, self._organisations_hint)
+        self.organisations_model.modelReset.connect(self.empty_people.update_hint)  # its words depend on them
         self.refresh()
+
+    def _people_hint(self) -> str:
+        if not self.ctx.group_id:
+            return no_group()
+        if self.search.text().strip():
+            return _("No one matches “{text}”.").format(text=self.search.text().strip())
+        if self.organisations_model.rowCount() == 0:
+            return _("No people yet. Start with the member organisations (Organisations tab ▸ New organisation…), "
+                     "then add their people with New person… or Import sign-in list….")
+        return _("No people yet: press New person… to add the first one, or Import sign-in list… to bring in "
+                 "a signed attendance sheet.")
+
+    def _organisations_hint(self) -> str:
+        if not self.ctx.group_id:
+            return no_group()
+        if self.search.text().strip():
+            return _("No organisation matches “{text}”.").format(text=self.search.text().strip())
+        return _("No organisations yet: press New organisation… to add the group's first member — a company, "
+                 "a ministry, an NGO or an embassy.")
 
     # ---- building ----
 

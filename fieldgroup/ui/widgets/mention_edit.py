@@ -32,10 +32,12 @@ class MentionEdit(QTextEdit):
 
     mentioned = Signal(str)
 
-    def __init__(self, parent: QWidget | None, directory: Callable[[], Directory]):
+    def __init__(self, parent: QWidget | None, directory: Callable[[], Directory],
+                 forget: Callable[[], None] | None = None):
         super().__init__(parent)
         self.setAcceptRichText(False)
         self._directory_of = directory
+        self._forget = forget  # a directory shared with other boxes (and kept between records) is rebuilt too
         self._directory: Directory | None = None
         self._at: int | None = None  # where the "@" being completed is
         self._stale = False
@@ -58,6 +60,8 @@ class MentionEdit(QTextEdit):
 
     def refresh_directory(self) -> None:
         self._directory = None
+        if self._forget is not None:
+            self._forget()
 
     def _fill_model(self) -> None:
         self._model.clear()
@@ -94,6 +98,8 @@ class MentionEdit(QTextEdit):
         text = text or ""
         hidden = self.directory().find_names(text) if presenting else []
         self.blockSignals(True)
+        # Loading is not an edit: Ctrl+Z must never take a meeting's minutes back to empty.
+        self.setUndoRedoEnabled(False)
         self.clear()
         cursor = self.textCursor()
         last = 0
@@ -104,6 +110,7 @@ class MentionEdit(QTextEdit):
         cursor.insertText(text[last:], QTextCharFormat())
         self.setCurrentCharFormat(QTextCharFormat())
         self.moveCursor(self.textCursor().MoveOperation.Start)
+        self.setUndoRedoEnabled(True)
         self.blockSignals(False)
         if notify:
             self.textChanged.emit()
