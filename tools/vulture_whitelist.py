@@ -75,3 +75,7 @@ _.mouseMoveEvent
 # Empty-state hints (issue 16): kept as attributes so the page holds its hint; Qt draws them
 empty_hint
 empty_orgs
+
+# reportlab's axis Label reads these hooks to draw each label as a Paragraph (Burmese shaped like body text)
+_.ddfKlass
+_.ddf
