@@ -152,5 +152,7 @@ def test_an_action_title_with_a_mention_reads_as_the_name_in_the_meetings_action
                          due_date=date(2025, 4, 1))
     page = _editor(qtbot, ctx, store, meeting)
     panel = page.editor.actions_panel
+    panel.set_meeting(meeting.id)
+    panel.reload()  # the panel loads when shown
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
     assert panel.model.index(0, 0).data() == "Call Zawadi Kilonzo"
