@@ -24,6 +24,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     command.add_argument("--keep-separate", metavar="ROW[,ROW…]", action="append", default=[], type=_rows,
                          help="decline the merge proposed for these spreadsheet rows: each is added as a person of "
                               "its own (repeatable)")
+    command.add_argument("--same-person", type=int, action="append", default=[], metavar="ROW",
+                         help="row ROW, flagged as resembling a protected person, is that person: fill in their empty details")
+    command.add_argument("--someone-else", type=int, action="append", default=[], metavar="ROW",
+                         help="row ROW, flagged as resembling a protected person, is someone else: add them")
     command.add_argument("--json", action="store_true", help="machine-readable output")
     command.set_defaults(handler=run_import_people)
 
@@ -53,8 +57,9 @@ def run_import_people(args: argparse.Namespace) -> int:
             raise FieldGroupError(_("No merge is proposed for row {row}; run with --dry-run to see the proposed "
                                     "merges and their rows.").format(row=unknown[0]))
         refused = bool(plan.errors)
-        write = not args.dry_run and (args.partial or not refused) and (plan.lines or plan.merges)
-        result = csv_import.apply_import(store, args.group, plan) if write else None
+        decisions = _decisions(args)
+        write = not args.dry_run and (args.partial or not refused) and (plan.lines or plan.merges or plan.protected)
+        result = csv_import.apply_import(store, args.group, plan, decisions=decisions) if write else None
     _show(args, table, plan, result)
     if refused and not args.partial:
         return _summary(ngettext("{n} row was refused, so nothing was imported; correct it (or use --partial) and "
@@ -65,7 +70,21 @@ def run_import_people(args: argparse.Namespace) -> int:
         return _summary(ngettext("{n} row was refused and left out; the other rows were imported.",
                                  "{n} rows were refused and left out; the other rows were imported.",
                                  len(plan.errors)).format(n=len(plan.errors)), EXIT_PARTIAL)
+    held = [m.row for m in plan.protected if m.row not in decisions]
+    if held:
+        return _summary(ngettext(
+            "{n} row may be a protected person already in the store and was left out; say who it is with "
+            "--same-person ROW or --someone-else ROW and run the import again.",
+            "{n} rows may be protected people already in the store and were left out; say who they are with "
+            "--same-person ROW or --someone-else ROW and run the import again.", len(held)).format(n=len(held)),
+            EXIT_PARTIAL)
     return EXIT_OK
+
+
+def _decisions(args: argparse.Namespace) -> dict[int, str]:
+    from fieldgroup.core.import_flags import OTHER, SAME
+
+    return {**dict.fromkeys(args.someone_else, OTHER), **dict.fromkeys(args.same_person, SAME)}
 
 
 def _summary(sentence: str, status: int) -> int:
@@ -86,6 +105,13 @@ def _show(args: argparse.Namespace, table: Any, plan: Any, result: Any) -> None:
         else:
             print(_("Row {row}: {name} is {existing}, already there; merged.").format(
                 row=merge.row, name=merge.name, existing=merge.existing_name))
+    decided = _decisions(args)
+    for match in plan.protected:
+        # No name at all (the row's words may be the protected name): output is pasted to support.
+        print({"same": _("Row {row} is the protected person it resembles; empty details filled in."),
+               "other": _("Row {row} is not the protected person it resembles; added.")}.get(
+            decided.get(match.row), _("Row {row} may be a protected person already in the store; left out."))
+            .format(row=match.row))
     people = ngettext("{n} person", "{n} people", len(plan.lines)).format(n=len(plan.lines))
     orgs = ngettext("{n} organisation", "{n} organisations", len(plan.new_organisations)).format(
         n=len(plan.new_organisations))
@@ -106,4 +132,6 @@ def as_dict(args: argparse.Namespace, table: Any, plan: Any, result: Any) -> dic
         "merges": [{"row": m.row, "name": m.name, "existing": m.existing_name, "person_id": m.person_id,
                     "fills": m.fills, "accepted": m.accepted} for m in plan.merges],
         "kept_separate": sorted(m.row for m in plan.merges if not m.accepted),
+        "protected": [{"row": m.row, "person_id": m.person_id,
+                       "decision": _decisions(args).get(m.row, "leave")} for m in plan.protected],
     }

@@ -180,7 +180,7 @@ class Store:
             raise FieldGroupError(_("The folder {folder} does not exist; choose another place for the backup.")
                                   .format(folder=target.parent))
         try:
-            return backup_to(self.conn, target, self.records.key)
+            written = backup_to(self.conn, target, self.records.key)
         except (sqlite3.Error, *store_db.database_errors()) as exc:  # SQLite could not create or fill the file there
             raise FieldGroupError(
                 _("Could not write the backup to {path} ({reason}); choose a folder you can write to.")
@@ -191,6 +191,11 @@ class Store:
                 _("Could not write the backup to {path} ({reason}); choose a folder you can write to.")
                 .format(path=target, reason=exc.strerror or exc)
             ) from exc
+        from fieldgroup.core import backups, erasure_backups
+
+        if written.resolve().parent != backups.backup_folder(self.path).resolve():
+            erasure_backups.remember_copy(self, written)  # an erasure must reach this copy too (a stick, say)
+        return written
 
     def counts(self) -> dict[str, int]:
         return store_maintenance.record_counts(self.conn)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from fieldgroup.core import choice_words
+from fieldgroup.core import choice_words, import_flags
 from fieldgroup.core.choice_words import fold
 from fieldgroup.core.choices import GENDER
 from fieldgroup.core.errors import FieldGroupError
@@ -97,6 +97,8 @@ class ImportPlan:
     merges: list[MergeProposal] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # "Row 7: ..."
     refused_rows: list[int] = field(default_factory=list)
+    # Rows that may be a living protected person: held back until the user decides (core.import_flags).
+    protected: list[Any] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +107,9 @@ class ImportResult:
     organisations: int
     skipped: int
     merged: int = 0
+    protected_merged: int = 0  # rows the user said are the protected person they resemble
+    protected_added: int = 0  # rows the user said are someone else
+    held: int = 0  # rows resembling a protected person, left out (no decision)
 
 
 def guess_mapping(header: list[str]) -> dict[str, int | None]:
@@ -266,16 +271,19 @@ def plan_for_store(store: Any, group_id: str, table: CsvTable, mapping: dict[str
     people = {(p.organisation_id, fold(p.name)): {"id": p.id, "name": p.name, "gender": p.gender, "role": p.role,
                                                  "email": p.email, "phone": p.phone}
               for p in store.people.list() if p.organisation_id in org_ids}
-    return plan_import(table, mapping, orgs, people, keep_separate)
+    plan = plan_import(table, mapping, orgs, people, keep_separate)
+    import_flags.flag(store, plan)  # a protected person is never silently merged nor duplicated
+    return plan
 
 
 def apply_import(
     store: Any, group_id: str, plan: ImportPlan, report: Callable[[int, int], None] | None = None,
-    fill_existing: bool = True,
+    fill_existing: bool = True, decisions: dict[int, str] | None = None,
 ) -> ImportResult:
     """Create the plan's organisations and people and (with `fill_existing`) fill in the empty fields
     of people already there, in one transaction; nothing is written if anything fails (or if
-    `report` raises: a cancelled dialog)."""
+    `report` raises: a cancelled dialog). Rows that may be a protected person follow `decisions`
+    (row number -> same/other/leave); without a decision they are left out."""
     created_orgs = 0
     merged = 0
     with store.transaction():
@@ -294,5 +302,7 @@ def apply_import(
             if proposal.accepted and proposal.person_id and proposal.fills:
                 store.people.update(proposal.person_id, **proposal.fills)
                 merged += 1
-    return ImportResult(len(plan.lines), created_orgs, len(plan.errors), merged)
+        same, other = import_flags.apply_decisions(store, group_id, plan, decisions or {})
+    return ImportResult(len(plan.lines) + other, created_orgs, len(plan.errors), merged, same, other,
+                        len(plan.protected) - same - other)
 

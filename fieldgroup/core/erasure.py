@@ -320,6 +320,7 @@ class ErasureReport:
 
     rewritten: list[str] = field(default_factory=list)
     not_rewritten: list[str] = field(default_factory=list)
+    why: dict[str, str] = field(default_factory=dict)  # not rewritten: path -> missing / read_only / unreadable
 
 
 def finish_if_pending(store: Any) -> ErasureReport | None:

@@ -15,12 +15,15 @@ from dataclasses import dataclass
 
 from fieldgroup.core.name_match import (
     HONORIFICS,
+    MY_COMMON_WORDS,
     MY_HONORIFICS,
     Span,
     fold,
     fold_with_origin,
     is_burmese,
     is_distinctive,
+    my_glued,
+    my_parts,
     name_parts,
     syllables,
 )
@@ -43,6 +46,7 @@ def of_person(key: bytes, name: str, email: str | None) -> list[str]:
     parts = [p.replace("'", "") for p in name_parts(name)]
     if parts and is_burmese(parts[0]):
         found.add(keyed(key, "my", parts[0]))
+        found.update(keyed(key, "mypart", part) for part in my_parts(parts[0]))
     else:
         for part in parts:
             found.add(keyed(key, "hon", part))
@@ -166,13 +170,17 @@ class FingerprintScanner:
             starts = list(itertools.accumulate([0, *map(len, sylls)]))
             for a in range(len(sylls)):
                 for b in range(min(len(sylls), a + MAX_SYLLABLES), a, -1):
-                    owner = self._who("my", "".join(sylls[a:b]))
+                    value = "".join(sylls[a:b])
+                    owner, kind = self._who("my", value), "my"
+                    if owner is None:
+                        owner, kind = self._who("mypart", value), "mypart"
                     if owner is None:
                         continue
                     first = next((a - back for back in (2, 1)
                                   if a - back >= 0 and "".join(sylls[a - back:a]) in MY_HONORIFICS), a)
-                    if b - a < 2 and first == a:
-                        continue  # one syllable alone is never a name
+                    if first == a and (b - a < 2 or value in MY_COMMON_WORDS or (kind == "mypart" and my_glued(
+                            sylls[a - 1] if a else None, sylls[a], sylls[b - 1], sylls[b] if b < len(sylls) else None))):
+                        continue  # one syllable, a common word or syllables of the words around: not a name
                     begin, end = positions[starts[first]], positions[starts[b] - 1] + 1
                     out.append(_span(text, origin, begin, end, owner, "full"))
                     break

@@ -22,7 +22,7 @@ from fieldgroup.core.entities import (
 from fieldgroup.core.errors import InUseError
 from fieldgroup.core.indicators import COMPUTED
 from fieldgroup.core.members import check_subtype, subgroup_ids
-from fieldgroup.core.mentions import shown_name
+from fieldgroup.core.mentions import mention, replace_mentions_of, shown_name
 from fieldgroup.core.repository import Repository, pair_id
 from fieldgroup.core.results import check_indicator_result
 from fieldgroup.core.rules import require
@@ -423,6 +423,9 @@ def merge_people(store: Any, keep_id: str, duplicate_id: str) -> Person:
             filled["protected"] = True  # protection is never lost by a merge
         if filled:
             store.people.update(keep.id, **filled)
+        # Mentions of the duplicate now name the person kept (else they would point at nobody).
+        erasure.scrub_records(store.conn, lambda text: replace_mentions_of(text, duplicate.id, mention(keep.id)),
+                              store.records.update)
         store.people.delete(duplicate.id, erase_mentions=False)
         # Recorded as data so that opposite merges on two laptops resolve to one survivor (sync).
         store_sync.record_merge(store.conn, "people", duplicate.id, keep.id)

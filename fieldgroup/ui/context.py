@@ -6,6 +6,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from fieldgroup.core import Store
+from fieldgroup.ui.widgets import screen_text
 
 
 class AppContext(QObject):
@@ -23,6 +24,9 @@ class AppContext(QObject):
         self.store = store
         self.group_id = group_id
         self.undo_stack = QUndoStack(self)  # Edit ▸ Undo: status changes, Mark done, edits (ui/undo.py)
+        # Lists show mentions as names (and mask protected names when presenting): people may have changed.
+        screen_text.screen().use(store)
+        self.data_changed.connect(lambda table: screen_text.screen().invalidate() if table in ("", "people") else None)
 
     def set_group(self, group_id: str | None) -> None:
         if group_id != self.group_id:

@@ -33,3 +33,11 @@ def test_fingerprints_hold_no_part_of_the_name_and_depend_on_the_key():
     prints = of_person(KEY, person.name, person.email)
     assert not any("kilonzo" in p or "zawadi" in p for p in prints)
     assert set(prints).isdisjoint(of_person(bytes(32), person.name, person.email))
+
+
+def test_ordinary_burmese_minutes_hold_no_erased_name():
+    from tests.protect.test_name_match import MY_MINUTES, MY_PEOPLE
+
+    scanner = FingerprintScanner([Erased(p.id, None, KEY, frozenset(of_person(KEY, p.name, None))) for p in MY_PEOPLE])
+    assert scanner.find(MY_MINUTES) == []
+    assert [s.text for s in scanner.find("ဥက္ကဋ္ဌက ဇော်ဝင်းနှင့် တွေ့ဆုံသည်။")] == ["ဇော်ဝင်း"]

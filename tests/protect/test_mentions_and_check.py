@@ -84,3 +84,20 @@ def test_check_protection_on_the_command_line(store, capsys):
     assert "Kilonzo" not in out and "outside a mention" in out
     assert main(["check", "--store", str(path), "--protection", "--fix"]) == 0
     assert main(["check", "--store", str(path), "--protection"]) == 0
+
+
+def test_merging_duplicates_points_their_mentions_at_the_person_kept(store):
+    from datetime import date
+
+    from fieldgroup.core.mentions import mention
+    from fieldgroup.core.repositories import merge_people
+
+    group = store.groups.create(name="Kenya ICWG")
+    org = store.organisations.create(group_id=group.id, name="Haki Centre", pillar="civil_society")
+    keep = store.people.create(organisation_id=org.id, name="Zawadi Kilonzo", protected=True)
+    duplicate = store.people.create(organisation_id=org.id, name="Z. Kilonzo")
+    meeting = store.meetings.create(group_id=group.id, kind="plenary", date=date(2025, 3, 1),
+                                    minutes=f"{mention(duplicate.id)} will brief.", agenda=f"Report by {mention(duplicate.id)}")
+    merge_people(store, keep.id, duplicate.id)
+    after = store.meetings.get(meeting.id)
+    assert after.minutes == f"{mention(keep.id)} will brief." and after.agenda == f"Report by {mention(keep.id)}"

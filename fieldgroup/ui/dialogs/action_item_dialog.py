@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QLineEdit,
     QWidget,
 )
 
@@ -26,6 +25,9 @@ from fieldgroup.ui.models.action_tracker_model import STATUS_LABELS
 from fieldgroup.ui.widgets.date_field import DateField
 from fieldgroup.ui.widgets.dates import from_qdate, to_qdate  # noqa: F401 (the tracker imports from_qdate from here)
 from fieldgroup.ui.widgets.mention_edit import MentionEdit
+from fieldgroup.ui.widgets.mention_line import MentionLine
+from fieldgroup.ui.widgets.name_guard import guard_for
+from fieldgroup.ui.widgets.screen_text import shown
 from fieldgroup.ui.widgets.validated_form import ValidatedForm
 
 
@@ -51,11 +53,13 @@ class ActionItemDialog(QDialog):
         self.setWindowTitle(_("Edit action item") if item else _("New action item"))
         self.setMinimumWidth(520)
         self.form = ValidatedForm()
-        self.title = self.form.add("title", _("&Title:"), QLineEdit())
-        # Protection: people in the description are mentions (type @), not typed names.
+        # Protection: people in the title and description are mentions (type @), not typed names.
+        self.title = self.form.add("title", _("&Title:"), MentionLine(None, lambda: Directory.from_store(store)))
+        self.form.addRow(guard_for(self.title, store))
         self.description = self.form.add("description", _("&Description:"),
                                          MentionEdit(None, lambda: Directory.from_store(store)))
         self.description.setMaximumHeight(90)
+        self.form.addRow(guard_for(self.description, store))
         self.owner = self.form.add("owner_person_id", _("&Owner:"), owner_combo())
         self.organisation = self.form.add("owner_organisation_id", _("Owner o&rganisation:"), QComboBox())
         self.due_set = QCheckBox(_("Has a due date"))
@@ -98,7 +102,7 @@ class ActionItemDialog(QDialog):
             self.status.addItem(str(STATUS_LABELS[status]), status)
         self.meeting.addItem(_("— none —"), None)
         for meeting in self.store.meetings.list(group_id=self.group_id):
-            label = " · ".join(filter(None, (format_date(meeting.date), meeting.title or meeting.place or "")))
+            label = " · ".join(filter(None, (format_date(meeting.date), shown(meeting.title or meeting.place))))
             self.meeting.addItem(label, meeting.id)
 
     def _load(self, item: ActionItem | None, meeting_id: str | None) -> None:

@@ -32,6 +32,7 @@ from fieldgroup.core import csv_import as core
 from fieldgroup.formatting import format_number
 from fieldgroup.i18n import _, ngettext
 from fieldgroup.ui.ops import run_op
+from fieldgroup.ui.widgets.protected_rows import ProtectedRows
 
 PREVIEW_ROWS = 8
 # Above this many people the import runs off the GUI thread with a cancellable progress dialog.
@@ -73,6 +74,8 @@ class CsvImportDialog(QDialog):
         self.errors.setToolTip(_("Untick a proposed merge to add that row as a person of their own."))
         self.errors.itemChanged.connect(self._merge_ticked)
         layout.addWidget(self.errors, 1)
+        self.protected_rows = ProtectedRows(self)  # rows resembling a protected person wait for a decision
+        layout.addWidget(self.protected_rows, 1)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton(_("&Import"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setEnabled(False)
@@ -186,8 +189,9 @@ class CsvImportDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked if merge.accepted else Qt.CheckState.Unchecked)
             item.setData(Qt.ItemDataRole.UserRole, merge.row)
             self.errors.addItem(item)
+        self.protected_rows.show_matches(self.plan.protected)
         self.summary.setText(self._summary_text(self.plan))
-        self.import_button.setEnabled(bool(self.plan.lines) or any(m.fills for m in self.plan.merges))
+        self.import_button.setEnabled(bool(self.plan.lines or self.plan.protected) or any(m.fills for m in self.plan.merges))
 
     def _merge_ticked(self, item: QListWidgetItem) -> None:
         row = item.data(Qt.ItemDataRole.UserRole)
@@ -220,6 +224,10 @@ class CsvImportDialog(QDialog):
         if plan.duplicates:
             parts.append(ngettext("{n} already there (merged)", "{n} already there (merged)",
                                   len(plan.duplicates)).format(n=format_number(len(plan.duplicates))))
+        if plan.protected:
+            parts.append(ngettext("{n} row may be a protected person: choose below",
+                                  "{n} rows may be protected people: choose below", len(plan.protected))
+                         .format(n=format_number(len(plan.protected))))
         if plan.errors:
             parts.append(ngettext("{n} row with an error (skipped; listed below)",
                                   "{n} rows with errors (skipped; listed below)", len(plan.errors))
@@ -228,12 +236,14 @@ class CsvImportDialog(QDialog):
 
     def start_import(self) -> None:
         plan = self.plan
-        if plan is None or not (plan.lines or plan.merges):
+        if plan is None or not (plan.lines or plan.merges or plan.protected):
             return
         store, group_id = self.store, self.group_id
+        decisions = self.protected_rows.decisions()
         if len(plan.lines) <= BACKGROUND_ABOVE:
             try:
-                self._done(core.apply_import(store, group_id, plan, fill_existing=self.fill_existing.isChecked()))
+                self._done(core.apply_import(store, group_id, plan, fill_existing=self.fill_existing.isChecked(),
+                                             decisions=decisions))
             except FieldGroupError as exc:
                 self.summary.setText("⚠ " + str(exc))
             return
@@ -243,7 +253,8 @@ class CsvImportDialog(QDialog):
         def work(progress):
             # The window-modal progress dialog keeps the GUI from writing meanwhile, so the store's one
             # connection (and its clock) can be used here; cancelling rolls the transaction back.
-            return core.apply_import(store, group_id, plan, fill_existing=fill, report=lambda d, t: progress.report(
+            return core.apply_import(store, group_id, plan, fill_existing=fill, decisions=decisions,
+                                     report=lambda d, t: progress.report(
                 d, t, _("Adding people: {done} of {total}").format(done=format_number(d), total=format_number(t))))
 
         self.task = run_op(self, _("Importing the sign-in list"), work, on_done=self._done,

@@ -30,6 +30,7 @@ from fieldgroup.reports.files import default_file_name
 from fieldgroup.reports.registry import ReportKind, kind_named
 from fieldgroup.ui import settings
 from fieldgroup.ui.labels import MEETING_KIND_LABELS, label
+from fieldgroup.ui.widgets.screen_text import shown
 
 TITLES = {
     "meeting": N_("Print the meeting handout"),
@@ -64,7 +65,7 @@ class ExportPdfDialog(QDialog):
         self.meeting.setAccessibleName(_("Meeting"))
         if kind == "meeting":
             for meeting in store.meetings.list(**({"group_id": group_id} if group_id else {})):
-                text = f"{format_date(meeting.date)} — {meeting.title or label(MEETING_KIND_LABELS, meeting.kind)}"
+                text = f"{format_date(meeting.date)} — {shown(meeting.title) or label(MEETING_KIND_LABELS, meeting.kind)}"
                 self.meeting.addItem(text, meeting.id)
             if meeting_id:
                 self.meeting.setCurrentIndex(max(self.meeting.findData(meeting_id), 0))

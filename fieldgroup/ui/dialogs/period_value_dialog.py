@@ -6,17 +6,20 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QLineEdit,
-    QPlainTextEdit,
     QWidget,
 )
 
 from fieldgroup.core import FieldGroupError, Store, ValidationError
 from fieldgroup.core import periods as period_maths
 from fieldgroup.core.entities import Indicator
+from fieldgroup.core.mentions import Directory
 from fieldgroup.formatting import format_date, format_number
 from fieldgroup.i18n import _
 from fieldgroup.ui.dialogs.form_buttons import lay_out_form
 from fieldgroup.ui.dialogs.indicator_dialog import parse_number
+from fieldgroup.ui.widgets.mention_edit import MentionEdit
+from fieldgroup.ui.widgets.name_guard import guard_for
+from fieldgroup.ui.widgets.screen_text import shown
 from fieldgroup.ui.widgets.validated_form import ValidatedForm
 
 
@@ -44,12 +47,14 @@ class PeriodValueDialog(QDialog):
         if indicator.unit == "yes_no":
             for edit in (self.target, self.actual):
                 edit.setPlaceholderText(_("yes or no"))
-        self.note = self.form.add("note", _("&Note:"), QPlainTextEdit())
+        # Protection: people in the note are mentions (type @), and names typed plainly are flagged.
+        self.note = self.form.add("note", _("&Note:"), MentionEdit(None, lambda: Directory.from_store(store)))
         self.note.setMaximumHeight(70)
+        self.form.addRow(guard_for(self.note, store))
         self.evidence_meeting = self.form.add("evidence_meeting_id", _("Evidence: &meeting:"), QComboBox())
         self.evidence_meeting.addItem(_("— none —"), None)
         for meeting in store.meetings.list(group_id=indicator.group_id):
-            label = " · ".join(filter(None, (format_date(meeting.date), meeting.title or meeting.place or "")))
+            label = " · ".join(filter(None, (format_date(meeting.date), shown(meeting.title or meeting.place))))
             self.evidence_meeting.addItem(label, meeting.id)
         self.evidence_action = self.form.add("evidence_action_id", _("Evidence: a&ction item:"), QComboBox())
         if indicator.computed:
@@ -88,7 +93,7 @@ class PeriodValueDialog(QDialog):
         for row in self.store.actions.tracker_rows(self.indicator.group_id):
             day = row.completed_on or row.due_date
             if (day and first <= day <= last) or row.id == current:
-                self.evidence_action.addItem(row.title, row.id)
+                self.evidence_action.addItem(shown(row.title), row.id)
         self.evidence_action.setCurrentIndex(max(self.evidence_action.findData(current), 0))
 
     def save(self) -> None:

@@ -15,6 +15,7 @@ from fieldgroup.core.schema import PILLAR_LABELS
 from fieldgroup.formatting import format_date
 from fieldgroup.i18n import N_, _
 from fieldgroup.ui.widgets.markers import shield_icon, warning_icon
+from fieldgroup.ui.widgets.screen_text import shown
 
 STATUS_LABELS = ACTION_STATUS.labels()
 OPEN = frozenset({"open", "in_progress"})
@@ -260,7 +261,7 @@ class ActionTrackerModel(QAbstractTableModel):
 
     def _text(self, row: TrackerRow, column: int) -> str:
         if column == TITLE:
-            return row.title
+            return shown(row.title)  # mentions as names; masked when presenting
         if column == OWNER:
             name = row.owner_name or ""
             return _("{name} (protected)").format(name=name) if row.owner_protected else name

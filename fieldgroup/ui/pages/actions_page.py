@@ -43,6 +43,7 @@ from fieldgroup.ui.pages.stale import ReloadWhenShown
 from fieldgroup.ui.undo import RecordEdit, StatusChange
 from fieldgroup.ui.widgets.choice_delegate import ChoiceDelegate
 from fieldgroup.ui.widgets.empty_hint import EmptyHint
+from fieldgroup.ui.widgets.screen_text import shown
 from fieldgroup.ui.widgets.table_layout import fit_columns, lay_out_table
 from fieldgroup.ui.widgets.why import enable, no_group, unless
 
@@ -428,7 +429,7 @@ class ActionsPage(ReloadWhenShown, QWidget):
         row = self.model.row_at(self._selected_rows()[0])
         answer = QMessageBox.question(
             self, _("Delete action item"),
-            _("Delete the action item “{title}”? This cannot be undone.").format(title=row.title))
+            _("Delete the action item “{title}”? This cannot be undone.").format(title=shown(row.title)))
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:

@@ -30,6 +30,7 @@ from fieldgroup.ui.pages.stale import ReloadWhenShown
 from fieldgroup.ui.widgets.balance_history import BalanceHistory
 from fieldgroup.ui.widgets.late_activities import LateActivitiesBox
 from fieldgroup.ui.widgets.link_button import LinkButton
+from fieldgroup.ui.widgets.screen_text import shown
 from fieldgroup.ui.widgets.who_is_missing_box import WhoIsMissingBox
 
 SHOWN_OVERDUE = 5
@@ -145,7 +146,7 @@ class DashboardPage(ReloadWhenShown, QWidget):
         if upcoming is not None:
             meeting = upcoming.meeting
             text = _("{kind} on {date}").format(kind=label(MEETING_KIND_LABELS, meeting.kind), date=format_date(meeting.date, "full"))
-            where = ", ".join(part for part in (meeting.title, meeting.place, meeting.region) if part)
+            where = ", ".join(shown(part) for part in (meeting.title, meeting.place, meeting.region) if part)
             button = _link(text + (" — " + where if where else ""), self.next_box)
             button.clicked.connect(lambda: self.ctx.open_record("meetings", meeting.id))
             layout.addWidget(button)
@@ -187,7 +188,7 @@ class DashboardPage(ReloadWhenShown, QWidget):
         layout.addWidget(summary)
         for item in items:
             owner = " — " + item.owner if item.owner else ""
-            text = _("Due {date}: {title}").format(date=format_date(item.due_date), title=item.title) + owner
+            text = _("Due {date}: {title}").format(date=format_date(item.due_date), title=shown(item.title)) + owner
             button = _link(text, self.overdue_box)
             button.clicked.connect(lambda _checked=False, i=item.id: self.ctx.open_record("actions", i))
             layout.addWidget(button)

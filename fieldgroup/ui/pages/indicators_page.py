@@ -46,6 +46,7 @@ from fieldgroup.ui.pages.stale import ReloadWhenShown
 from fieldgroup.ui.widgets.empty_hint import EmptyHint
 from fieldgroup.ui.widgets.indicator_chart import ChartPoint, IndicatorChart
 from fieldgroup.ui.widgets.markers import STATUS_COLOURS, status_icon
+from fieldgroup.ui.widgets.screen_text import shown
 from fieldgroup.ui.widgets.table_layout import fit_columns, lay_out_table
 from fieldgroup.ui.widgets.why import enable, no_group, unless
 
@@ -263,14 +264,14 @@ class IndicatorsPage(ReloadWhenShown, QWidget):
                 evidence = _("meeting {date}").format(date=format_date(m.date))
             elif stored and stored.evidence_action_id:
                 action = self.ctx.store.actions.find(stored.evidence_action_id)
-                evidence = _("action item: {title}").format(title=action.title) if action else ""
+                evidence = _("action item: {title}").format(title=shown(action.title)) if action else ""
             if stored and stored.verified:
                 verified = _("verified by {who} on {date}").format(who=stored.verified_by or "—",
                                                                   date=format_date(stored.verified_on))
                 evidence = " · ".join(filter(None, (evidence, verified)))
             cells = (format_period(p.period), format_value(p.target, ind.unit), format_value(p.actual, ind.unit),
                      progress_text(p.progress, ind.direction) if p.progress is not None else "", str(STATUS_LABELS[p.status]),
-                     (stored.note or "") if stored else "", evidence)
+                     shown(stored.note) if stored else "", evidence)
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, p.period)

@@ -21,6 +21,7 @@ from fieldgroup.ui.context import AppContext
 from fieldgroup.ui.dialogs.action_item_dialog import ActionItemDialog
 from fieldgroup.ui.labels import ACTION_STATUS_LABELS, label
 from fieldgroup.ui.models.table_model import Column, ObjectTableModel
+from fieldgroup.ui.widgets.screen_text import shown
 from fieldgroup.ui.widgets.table_layout import fit_columns, lay_out_table
 
 
@@ -34,7 +35,7 @@ class MeetingActionsPanel(QWidget):
         self._stale = False
         self._owners: dict[str, str] = {}
         columns = [
-            Column(lambda: _("Action item"), lambda a: a.title),
+            Column(lambda: _("Action item"), lambda a: shown(a.title)),
             Column(lambda: _("Owner"), self._owner_name),
             Column(lambda: _("Due"), lambda a: format_date(a.due_date), sort_key=lambda a: str(a.due_date or "")),
             Column(lambda: _("Status"), self._status_text),

@@ -160,7 +160,7 @@ class MeetingEditor(QWidget):
         self.errors.labels["end_time"] = (self.errors.labels["start_time"][0], self.end_time)
         self.errors.labels["start_time"] = (self.errors.labels["start_time"][0], self.start_time)
         self.date.invalid.connect(lambda message: self._field_problem("date", message))
-        self.agenda = AgendaEditor(self)
+        self.agenda = AgendaEditor(self, lambda: Directory.from_store(self.ctx.store))  # items take mentions
         self.errors.add("agenda", ErrorLabel(self), self.agenda.new_item)
         self.arising_button = QPushButton(_("Add matters arising"), self)
         self.arising_button.setToolTip(_("Adds the open action items of earlier meetings to the agenda, "
@@ -170,6 +170,7 @@ class MeetingEditor(QWidget):
         agenda_box = QVBoxLayout()
         agenda_box.addWidget(QLabel(_("Agenda"), self))
         agenda_box.addWidget(self.agenda, 1)
+        agenda_box.addWidget(NameGuard(self.agenda, lambda pid, phrase: dismiss(self.ctx.store, pid, phrase), self))
         agenda_box.addWidget(self.arising_button)
         agenda_box.addWidget(self.errors.labels["agenda"][0])
         self.kind.currentIndexChanged.connect(lambda _index: self.refresh_balance())

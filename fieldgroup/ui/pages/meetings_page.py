@@ -29,6 +29,7 @@ from fieldgroup.ui.ops import QueryOp
 from fieldgroup.ui.pages.meeting_editor import MeetingEditor
 from fieldgroup.ui.pages.stale import ReloadWhenShown
 from fieldgroup.ui.widgets.balance_history import STATUS_MARKS
+from fieldgroup.ui.widgets.screen_text import shown
 from fieldgroup.ui.widgets.table_layout import fit_columns, lay_out_table
 from fieldgroup.ui.widgets.why import enable, no_group, unless
 
@@ -53,14 +54,14 @@ def _when(row: MeetingRow) -> str:
 
 
 def _where(row: MeetingRow) -> str:
-    return ", ".join(part for part in (row.meeting.place, row.meeting.region) if part)
+    return ", ".join(shown(part) for part in (row.meeting.place, row.meeting.region) if part)
 
 
 MEETING_COLUMNS = [
     Column(lambda: _("Date"), _when, sort_key=lambda r: f"{r.meeting.date.isoformat()} {r.meeting.start_time or ''}",
-           tooltip=lambda r: r.meeting.title or ""),
+           tooltip=lambda r: shown(r.meeting.title)),
     Column(lambda: _("Type"), lambda r: label(MEETING_KIND_LABELS, r.meeting.kind)),
-    Column(lambda: _("Title"), lambda r: r.meeting.title or "", tooltip=lambda r: r.meeting.title or ""),
+    Column(lambda: _("Title"), lambda r: shown(r.meeting.title), tooltip=lambda r: shown(r.meeting.title)),
     Column(lambda: _("Balance"), _balance_text, sort_key=lambda r: r.balance.index if r.balance and r.meeting.kind != "pillar" else -1.0,
            tooltip=_balance_text),
     Column(lambda: _("Where"), _where, tooltip=_where),

@@ -310,6 +310,10 @@ class PeoplePage(ReloadWhenShown, QWidget):
             self._warn(str(exc))
             return
         self._saved("people", None)
+        if person.protected:  # backups the erasure could not rewrite: which files, and what to do
+            from fieldgroup.ui.widgets.erasure_confirm import show_unreached
+
+            show_unreached(store, self)
 
     def toggle_protected(self) -> None:
         people = self.selected_people()

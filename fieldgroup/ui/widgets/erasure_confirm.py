@@ -47,3 +47,21 @@ class ErasureConfirmDialog(QDialog):
 
 def confirm_erasure(store, person_id: str, parent: QWidget | None = None) -> bool:
     return ErasureConfirmDialog(store, person_id, parent).exec() == QDialog.DialogCode.Accepted
+
+
+def show_unreached(store, parent: QWidget | None = None) -> None:
+    """After an erasure: the backups that still hold the name (a stick that is gone, a read-only file), and what to do."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from fieldgroup.core import erasure_backups
+
+    unreached = erasure_backups.unreached(store)
+    if not unreached:
+        return
+    lines = [erasure_backups.advice(path, why) for path, why in unreached.items()]
+    box = QMessageBox(QMessageBox.Icon.Warning, _("Backups still hold the name"),
+                      ngettext("The person is erased here, but {n} backup could not be rewritten.",
+                               "The person is erased here, but {n} backups could not be rewritten.",
+                               len(lines)).format(n=len(lines)), QMessageBox.StandardButton.Ok, parent)
+    box.setInformativeText("\n\n".join(lines))
+    box.exec()

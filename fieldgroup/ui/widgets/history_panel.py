@@ -15,6 +15,7 @@ from fieldgroup.ui.context import AppContext
 from fieldgroup.ui.labels import ATTENDANCE_LABELS, MEETING_KIND_LABELS, label
 from fieldgroup.ui.models.action_tracker_model import STATUS_LABELS as ACTION_STATUS_LABELS
 from fieldgroup.ui.ops import QueryOp
+from fieldgroup.ui.widgets.screen_text import shown
 
 SHOWN = 200
 
@@ -87,7 +88,7 @@ class HistoryPanel(QWidget):
                                              len(history.meetings)).format(n=format_number(len(history.meetings))))
         for meeting, status, balance in history.meetings:
             text = f"{format_date(meeting.date)} · {label(MEETING_KIND_LABELS, meeting.kind)}"
-            text += f" · {meeting.title}" if meeting.title else ""
+            text += f" · {shown(meeting.title)}" if meeting.title else ""
             text += f" — {label(ATTENDANCE_LABELS, status)}"
             if balance is not None and balance.present and meeting.kind != "pillar":
                 text += f" ({STATUS_LABELS[balance.status]})"

@@ -15,7 +15,10 @@ from fieldgroup.ui.widgets.mention_edit import MentionEdit
 
 
 class NameGuard(QWidget):
-    """Hidden until `edit` holds a protected (or erased) person's name outside a mention."""
+    """Hidden until `edit` holds a protected (or erased) person's name outside a mention.
+
+    `edit` is a MentionEdit, or anything that speaks like one (`directory`, `refresh_directory`,
+    `toPlainText`, `setPlainText`, `textChanged`): the agenda guards all its items at once."""
 
     def __init__(self, edit: MentionEdit, dismiss: Callable[[str, str], None], parent: QWidget | None = None):
         super().__init__(parent)
@@ -64,3 +67,10 @@ class NameGuard(QWidget):
                 self._dismiss(span.person_id, span.text)
         self.edit.refresh_directory()
         self.check()
+
+
+def guard_for(edit: MentionEdit, store, parent: QWidget | None = None) -> NameGuard:
+    """A guard whose "Not this person" is recorded in `store` (as data that syncs)."""
+    from fieldgroup.core.erasure import dismiss
+
+    return NameGuard(edit, lambda person_id, phrase: dismiss(store, person_id, phrase), parent)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QVBoxLayout, QWidget
 
-from fieldgroup.core import protection_check
+from fieldgroup.core import erasure_backups, protection_check
 from fieldgroup.formatting import format_number
 from fieldgroup.i18n import _, ngettext
 
@@ -20,6 +20,10 @@ class ProtectionCheckDialog(QDialog):
         self.summary.setWordWrap(True)
         self.places = QListWidget(self)
         self.places.setAccessibleName(_("Places where a protected name is typed"))
+        # Backups an erasure could not rewrite (a stick that is gone, a read-only file): which, and what to do.
+        self.backups = QListWidget(self)
+        self.backups.setAccessibleName(_("Backups that still hold an erased name"))
+        self.backups.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.fix_button = self.buttons.addButton(_("Turn all into mentions"), QDialogButtonBox.ButtonRole.ActionRole)
         self.fix_button.clicked.connect(self.fix)
@@ -27,12 +31,19 @@ class ProtectionCheckDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.places, 1)
+        layout.addWidget(self.backups)
         layout.addWidget(self.buttons)
         self.resize(560, 360)
         self.load()
 
     def load(self) -> None:
-        self.findings = protection_check.find(self.ctx.store)
+        store = self.ctx.store
+        if erasure_backups.unreached(store) and not store.read_only:
+            erasure_backups.rewrite_backups(store)  # the stick may be back, the file writable again
+        self.backups.clear()
+        self.backups.addItems([erasure_backups.advice(p, why) for p, why in erasure_backups.unreached(store).items()])
+        self.backups.setVisible(self.backups.count() > 0)
+        self.findings = protection_check.find(store)
         self.places.clear()
         self.places.addItems([f.where for f in self.findings])
         self.fix_button.setEnabled(bool(self.findings))
