@@ -52,7 +52,8 @@ class Groups(Repository[Group]):
     def _before_delete(self, record_id: str) -> None:
         conn = self.store.conn
         used = sum(store_queries.count_rows(conn, t, {"group_id": record_id})
-                   for t in ("organisations", "meetings", "action_items", "indicators", "objectives", "activities"))
+                   for t in ("organisations", "meetings", "action_items", "indicators", "objectives", "activities",
+                             "incidents", "response_steps"))
         used += store_queries.count_rows(conn, "groups", {"parent_id": record_id})
         if used:
             raise InUseError(ngettext(
@@ -90,6 +91,9 @@ class Organisations(Repository[Organisation]):
         self._delete_linked("memberships", "organisation_id", record_id)
         self._delete_linked("roles", "organisation_id", record_id)
         self._clear_links("activities", "owner_organisation_id", record_id)
+        self._delete_linked("incident_organisations", "organisation_id", record_id)
+        for table in ("response_steps", "incident_steps"):
+            self._clear_links(table, "contact_organisation_id", record_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +169,9 @@ class People(Repository[Person]):
         self._delete_linked("roles", "person_id", record_id)
         self._clear_links("action_items", "owner_person_id", record_id)
         self._clear_links("activities", "owner_person_id", record_id)
+        for table, column in (("response_steps", "contact_person_id"), ("incident_steps", "contact_person_id"),
+                              ("incident_steps", "owner_person_id")):
+            self._clear_links(table, column, record_id)
         # Erasure: a losing edit of this person kept for review must not outlive them.
         store_sync.forget_conflicts_of(self.store.conn, "people", record_id)
         self.store.sync.forget_merged_away("people", record_id)  # nor what a merge remembered of them
