@@ -11,6 +11,7 @@ from typing import Any
 from fieldgroup.core import FieldGroupError, Store, backups, erasure
 from fieldgroup.core.hlc import stamp_ms
 from fieldgroup.core.safe_read import read_bounded
+from fieldgroup.core.schema import CORE_TEAM_TABLES
 from fieldgroup.i18n import _, ngettext
 from fieldgroup.sync import bundle, clocks, compat, state, validate
 from fieldgroup.sync.clocks import ClockAheadError  # noqa: F401  (callers catch it from here)
@@ -146,6 +147,7 @@ def _import(store: Store, path: Path, passphrase: str | None, dry_run: bool, acc
         return report
     payload = compat.readable_payload(bundle.read_payload(compressed, manifest.payload_plain_bytes), manifest.format)
     rows_newest = validate.check_payload(store, manifest, payload)
+    payload = _without_core_team(payload)
     report.warnings += [w for w in check_clock(store, manifest, accept_future=accept_future, remember=not dry_run,
                                                rows=rows_newest) if w not in report.warnings]
     backup = None if dry_run else backups.backup_before(store, "import")
@@ -186,6 +188,15 @@ def _read_with_either(path: Path, typed, own, arriving_ok: bool, require: bool) 
             if index == len(candidates) - 1:
                 raise
     raise AssertionError("unreachable")
+
+
+def _without_core_team(payload: dict[str, Any]) -> dict[str, Any]:
+    """An ordinary bundle never brings incidents: whoever holds only the group passphrase cannot plant one."""
+    if isinstance(payload.get("tables"), dict):
+        payload["tables"] = {k: v for k, v in payload["tables"].items() if k not in CORE_TEAM_TABLES}
+    if isinstance(payload.get("tombstones"), list):
+        payload["tombstones"] = [t for t in payload["tombstones"] if not (isinstance(t, list) and t and t[0] in CORE_TEAM_TABLES)]
+    return payload
 
 
 class _Rollback(Exception):

@@ -1,0 +1,141 @@
+"""Who may see incidents (issue 19): they travel only in the core-team bundle, beside the ordinary one."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from fieldgroup.core import keys
+from fieldgroup.core.schema import TABLES
+from fieldgroup.sync import bundle, core_team
+from fieldgroup.sync.exporter import export_bundle
+from fieldgroup.sync.folder import MAILBOX, sync_folder
+from fieldgroup.sync.importer import import_bundle
+from tests.sync.conftest import fast_dir, laptops, seed_group  # noqa: F401 - fixtures
+
+CORE = keys.Passphrase("copper-island-meadow-falcon-ninety")
+
+
+@pytest.fixture
+def team(laptops, fast_dir):  # noqa: F811
+    """accra (core team) records an incident naming a protected defender by mention; the stick is `fast_dir/stick`."""
+    accra = laptops[0].store
+    group, people, _meeting = seed_group(accra)
+    defender = people[2]
+    reg = accra.incidents
+    reg.add_protocol_step(group.id, "Call the defender's organisation", 0)
+    reg.add_protocol_step(group.id, "Inform the embassy focal points", 3)
+    incident = reg.open(group.id, date=date(2025, 6, 10), kind="threat_to_defender", severity="high",
+                        title=f"Night visit to @{{person:{defender.id}}} by armed men",
+                        description="Secret-incident-text-4711", organisation_ids=[people[0].organisation_id])
+    core_team.hold(accra, CORE)
+    stick = fast_dir / "stick"
+    stick.mkdir()
+    yield laptops, stick, group, incident
+    for laptop in laptops:
+        core_team.release(laptop.store)
+
+
+def read_plain_bundle(path) -> dict:
+    manifest, compressed = bundle.read_manifest(path.read_bytes())
+    return {"manifest": manifest, "payload": bundle.read_payload(compressed)}
+
+
+def test_the_bundle_for_a_laptop_outside_the_core_team_holds_no_incident(team):
+    laptops, stick, group, incident = team
+    accra, tarkwa = laptops[0].store, laptops[1].store
+    sync_folder(accra, stick)
+    mailbox = stick / MAILBOX / group.id
+    ordinary = read_plain_bundle(mailbox / f"{accra.device_id}.fgbundle")
+    tables = ordinary["payload"]["tables"]
+    assert not set(tables) & {"incidents", "incident_steps", "incident_organisations", "response_steps"}
+    text = json.dumps(ordinary["payload"])
+    assert incident.id not in text and "Secret-incident-text-4711" not in text and "Night visit" not in text
+    assert not any(t[0] == "incidents" for t in ordinary["payload"]["tombstones"])
+    # The core-team file beside it is encrypted with the core-team passphrase, not readable as a bundle.
+    core_file = (mailbox / f"{accra.device_id}.core.fgbundle").read_bytes()
+    assert bundle.is_encrypted(core_file) and b"Secret-incident" not in core_file
+    sync_folder(tarkwa, stick)
+    assert tarkwa.incidents.list() == [] and tarkwa.incidents.protocol_of(group.id) == []
+    assert tarkwa.counts()["organisations"] == 3
+    assert tarkwa.digest() == accra.digest()
+    assert accra.digest(core_team=True) != tarkwa.digest(core_team=True)
+    assert not (mailbox / f"{tarkwa.device_id}.core.fgbundle").exists()
+
+
+def test_a_laptop_given_the_core_team_passphrase_later_receives_every_incident(team):
+    laptops, stick, group, incident = team
+    accra, obuasi = laptops[0].store, laptops[2].store
+    sync_folder(accra, stick)
+    sync_folder(obuasi, stick)
+    assert obuasi.incidents.list() == []
+    core_team.hold(obuasi, CORE)
+    sync_folder(obuasi, stick)
+    assert [i.id for i in obuasi.incidents.list()] == [incident.id]
+    assert len(obuasi.incidents.steps_of(incident.id)) == 2
+    assert obuasi.digest(core_team=True) == accra.digest(core_team=True)
+    assert obuasi.digest() == accra.digest()
+    assert obuasi.sync.open_conflicts() == []
+
+
+def test_two_core_team_laptops_converge_on_incidents(team):
+    laptops, stick, group, incident = team
+    accra, tarkwa = laptops[0], laptops[1]
+    sync_folder(accra.store, stick)
+    core_team.hold(tarkwa.store, CORE)
+    sync_folder(tarkwa.store, stick)
+    step = tarkwa.store.incidents.steps_of(incident.id)[0]
+    tarkwa.tick(10)
+    tarkwa.store.incidents.complete_step(step.id, on=date(2025, 6, 11))
+    accra.tick(20)
+    accra.store.incidents.update(incident.id, severity="critical")
+    second = accra.store.incidents.open(group.id, date=date(2025, 6, 12), kind="grievance", title="Water")
+    for laptop in (tarkwa, accra, tarkwa):
+        laptop.tick(5)
+        sync_folder(laptop.store, stick)
+    for laptop in (accra, tarkwa):
+        got = laptop.store.incidents.get(incident.id)
+        assert got.severity == "critical" and got.status == "follow_up"
+        assert laptop.store.incidents.steps_of(incident.id)[0].completed_on == date(2025, 6, 11)
+    assert accra.store.digest(core_team=True) == tarkwa.store.digest(core_team=True)
+    assert accra.store.digest() == tarkwa.store.digest()
+    tarkwa.tick(5)
+    tarkwa.store.incidents.delete(second.id)
+    sync_folder(tarkwa.store, stick)
+    sync_folder(accra.store, stick)
+    assert [i.id for i in accra.store.incidents.list()] == [incident.id]
+    assert accra.store.digest(core_team=True) == tarkwa.store.digest(core_team=True)
+
+
+def test_an_ordinary_bundle_cannot_plant_an_incident(team, fast_dir):  # noqa: F811
+    laptops, stick, group, incident = team
+    accra, tarkwa = laptops[0].store, laptops[1].store
+    out = fast_dir / "forged.fgbundle"
+    export_bundle(accra, out)
+    data = read_plain_bundle(out)
+    row = [list(r) for r in accra.sync.rows("incidents")]
+    data["payload"]["tables"]["incidents"] = {"fields": list(TABLES["incidents"].field_names), "rows": row}
+    forged = bundle.encode(data["manifest"], data["payload"])
+    out.write_bytes(forged)
+    import_bundle(tarkwa, out)
+    assert tarkwa.incidents.list() == []
+    assert tarkwa.counts()["groups"] == 1
+
+
+def test_wrong_or_reused_core_team_passphrase_is_one_sentence(team):
+    laptops, stick, group, incident = team
+    accra = laptops[0].store
+    with pytest.raises(core_team.CoreTeamError, match="not the core-team passphrase"):
+        core_team.hold(accra, keys.Passphrase("another-long-phrase-entirely-wrong"))
+    assert core_team.is_core_laptop(accra) and not core_team.is_core_laptop(laptops[1].store)
+
+
+def test_a_core_bundle_opened_with_the_group_passphrase_fails(team, fast_dir):  # noqa: F811
+    laptops, stick, group, incident = team
+    accra = laptops[0].store
+    out = core_team.export_core_bundle(accra, fast_dir / "x.core.fgbundle")
+    with pytest.raises(bundle.BundleError):
+        import_bundle(laptops[1].store, out, passphrase="lantern-harbour-pepper-violet-seven")
+    assert laptops[1].store.incidents.list() == []
