@@ -13,13 +13,13 @@ from fieldgroup.sync import bundle, core_team
 from fieldgroup.sync.exporter import export_bundle
 from fieldgroup.sync.folder import MAILBOX, sync_folder
 from fieldgroup.sync.importer import import_bundle
-from tests.sync.conftest import fast_dir, laptops, seed_group  # noqa: F401 - fixtures
+from tests.sync.conftest import seed_group
 
 CORE = keys.Passphrase("copper-island-meadow-falcon-ninety")
 
 
 @pytest.fixture
-def team(laptops, fast_dir):  # noqa: F811
+def team(laptops, fast_dir):
     """accra (core team) records an incident naming a protected defender by mention; the stick is `fast_dir/stick`."""
     accra = laptops[0].store
     group, people, _meeting = seed_group(accra)
@@ -109,7 +109,7 @@ def test_two_core_team_laptops_converge_on_incidents(team):
     assert accra.store.digest(core_team=True) == tarkwa.store.digest(core_team=True)
 
 
-def test_an_ordinary_bundle_cannot_plant_an_incident(team, fast_dir):  # noqa: F811
+def test_an_ordinary_bundle_cannot_plant_an_incident(team, fast_dir):
     laptops, stick, group, incident = team
     accra, tarkwa = laptops[0].store, laptops[1].store
     out = fast_dir / "forged.fgbundle"
@@ -132,7 +132,7 @@ def test_wrong_or_reused_core_team_passphrase_is_one_sentence(team):
     assert core_team.is_core_laptop(accra) and not core_team.is_core_laptop(laptops[1].store)
 
 
-def test_a_core_bundle_opened_with_the_group_passphrase_fails(team, fast_dir):  # noqa: F811
+def test_a_core_bundle_opened_with_the_group_passphrase_fails(team, fast_dir):
     laptops, stick, group, incident = team
     accra = laptops[0].store
     out = core_team.export_core_bundle(accra, fast_dir / "x.core.fgbundle")

@@ -1,0 +1,37 @@
+"""`fieldgroup list incidents` (issue 19): open and closed incidents for scripts, with no person's name."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fieldgroup.core import Store
+
+
+def list_incidents(store: Store, group_id: str | None, *, include_protected: bool = False) -> list[dict[str, Any]]:
+    """Every incident this laptop holds (only core-team laptops hold any); people as their pillar, never named.
+
+    `include_protected` is ignored on purpose: no option prints a name from the incident register."""
+    from fieldgroup.reports.anonymise import Anonymiser
+
+    who = Anonymiser(store)
+    today = store.today()
+    rows = []
+    for incident in sorted(store.incidents.list(group_id), key=lambda i: (i.date, i.id)):
+        steps = store.incidents.steps_of(incident.id)
+        rows.append({
+            "id": incident.id, "group_id": incident.group_id, "date": incident.date.isoformat(),
+            "region": incident.region, "kind": incident.kind, "severity": incident.severity, "status": incident.status,
+            "title": who.text(incident.title), "description": who.text(incident.description) or None,
+            "reported_on": _iso(incident.reported_on), "referred_on": _iso(incident.referred_on),
+            "resolved_on": _iso(incident.resolved_on), "closed_on": _iso(incident.closed_on),
+            "outcome": who.text(incident.outcome) or None, "outcome_published": incident.outcome_published,
+            "organisation_ids": store.incidents.organisations_of(incident.id),
+            "steps": [{"id": s.id, "position": s.position, "what": who.text(s.what), "due_date": _iso(s.due_date),
+                       "completed_on": _iso(s.completed_on), "overdue": s.overdue(today)} for s in steps],
+            "overdue_steps": sum(s.overdue(today) for s in steps),
+        })
+    return rows
+
+
+def _iso(day: Any) -> str | None:
+    return day.isoformat() if day else None
