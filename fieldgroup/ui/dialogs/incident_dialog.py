@@ -1,0 +1,169 @@
+"""Record or edit an incident, and add a step to the group's response protocol (issue 19).
+
+People involved are inserted as mentions (a token with their id), never typed into a name field."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldgroup.core import FieldGroupError, Store
+from fieldgroup.core.choices import INCIDENT_KIND, INCIDENT_SEVERITY, INCIDENT_STATUS
+from fieldgroup.core.incidents import Incident
+from fieldgroup.i18n import _
+
+
+def mention(person_id: str) -> str:
+    """The mention token of core/mentions.py (issue 13)."""
+    return f"@{{person:{person_id}}}"
+
+
+def _combo(choices: Any, current: str | None) -> QComboBox:
+    combo = QComboBox()
+    for choice in choices:
+        combo.addItem(_(choice.label), choice.value)
+    combo.setCurrentIndex(max(combo.findData(current), 0))
+    return combo
+
+
+def _date_edit(day: date | None) -> QDateEdit:
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDate(QDate(day.year, day.month, day.day) if day else QDate.currentDate())
+    return edit
+
+
+class IncidentDialog(QDialog):
+    """New incident (the protocol's steps are made when it is saved) or an existing one."""
+
+    def __init__(self, store: Store, group_id: str, incident: Incident | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store, self.group_id, self.incident = store, group_id, incident
+        self.saved: Incident | None = None
+        self.setWindowTitle(_("Edit incident") if incident else _("New incident"))
+        self.date = _date_edit(incident.date if incident else store.today())
+        self.region = QLineEdit(incident.region or "" if incident else "")
+        self.kind = _combo(INCIDENT_KIND, incident.kind if incident else None)
+        self.severity = _combo(INCIDENT_SEVERITY, incident.severity if incident else "medium")
+        self.status = _combo(INCIDENT_STATUS, incident.status if incident else None)
+        self.title_edit = QLineEdit(incident.title if incident else "")
+        self.description = QPlainTextEdit(incident.description or "" if incident else "")
+        self.outcome = QPlainTextEdit(incident.outcome or "" if incident else "")
+        self.published = QCheckBox(_("Outcome published"))
+        self.published.setChecked(bool(incident and incident.outcome_published))
+        self.person = QComboBox()
+        self.person.setAccessibleName(_("Person to mention"))
+        for person in store.people.list():
+            self.person.addItem(person.name, person.id)
+        insert = QPushButton(_("&Mention in the description"))
+        insert.clicked.connect(self.insert_mention)
+        mention_row = QHBoxLayout()
+        mention_row.addWidget(self.person, 1)
+        mention_row.addWidget(insert)
+        self.organisations = QListWidget()
+        self.organisations.setAccessibleName(_("Organisations involved"))
+        involved = set(store.incidents.organisations_of(incident.id)) if incident else set()
+        for org in store.organisations.list(group_id=group_id):
+            item = QListWidgetItem(org.name)
+            item.setData(Qt.ItemDataRole.UserRole, org.id)
+            item.setCheckState(Qt.CheckState.Checked if org.id in involved else Qt.CheckState.Unchecked)
+            self.organisations.addItem(item)
+        self.organisations.setEnabled(incident is None)  # links are chosen when the incident is recorded
+        form = QFormLayout()
+        for label, widget in ((_("&Date:"), self.date), (_("&Region:"), self.region), (_("&Kind:"), self.kind),
+                              (_("Se&verity:"), self.severity), (_("&Status:"), self.status),
+                              (_("&Title:"), self.title_edit), (_("Descri&ption:"), self.description)):
+            form.addRow(label, widget)
+        form.addRow(_("People involved:"), mention_row)
+        form.addRow(_("Organisations involved:"), self.organisations)
+        form.addRow(_("&Outcome:"), self.outcome)
+        form.addRow("", self.published)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def insert_mention(self) -> None:
+        person_id = self.person.currentData()
+        if person_id:
+            self.description.insertPlainText(mention(person_id))
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "date": self.date.date().toPython(), "region": self.region.text(), "kind": self.kind.currentData(),
+            "severity": self.severity.currentData(), "status": self.status.currentData(),
+            "title": self.title_edit.text(), "description": self.description.toPlainText(),
+            "outcome": self.outcome.toPlainText(), "outcome_published": self.published.isChecked(),
+        }
+
+    def chosen_organisations(self) -> list[str]:
+        items = (self.organisations.item(i) for i in range(self.organisations.count()))
+        return [i.data(Qt.ItemDataRole.UserRole) for i in items if i.checkState() == Qt.CheckState.Checked]
+
+    def save(self) -> None:
+        try:
+            if self.incident is None:
+                self.saved = self.store.incidents.open(self.group_id, organisation_ids=self.chosen_organisations(),
+                                                       **self.values())
+            else:
+                self.saved = self.store.incidents.update(self.incident.id, **self.values())
+        except FieldGroupError as exc:
+            QMessageBox.warning(self, self.windowTitle(), str(exc))
+            return
+        self.accept()
+
+
+class ProtocolStepDialog(QDialog):
+    """One more step of the group's response protocol: what, whom to contact, within how many days."""
+
+    def __init__(self, store: Store, group_id: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store, self.group_id = store, group_id
+        self.setWindowTitle(_("New protocol step"))
+        self.what = QLineEdit()
+        self.within = QSpinBox()
+        self.within.setRange(0, 365)
+        self.contact = QComboBox()
+        self.contact.addItem(_("No organisation"), None)
+        for org in store.organisations.list(group_id=group_id):
+            self.contact.addItem(org.name, org.id)
+        form = QFormLayout(self)
+        form.addRow(_("&What to do:"), self.what)
+        form.addRow(_("&Contact:"), self.contact)
+        form.addRow(_("Within (&days):"), self.within)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def save(self) -> None:
+        try:
+            self.store.incidents.add_protocol_step(self.group_id, self.what.text(), self.within.value(),
+                                                   contact_organisation_id=self.contact.currentData())
+        except FieldGroupError as exc:
+            QMessageBox.warning(self, self.windowTitle(), str(exc))
+            return
+        self.accept()

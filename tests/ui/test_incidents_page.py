@@ -1,0 +1,78 @@
+"""The Incidents page (issue 19): record an incident naming a protected defender by mention, work its
+protocol, watch the dashboard's Open alerts change, print the alert sheet and find no name in it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from fieldgroup.core import keys
+from fieldgroup.sync import core_team
+from fieldgroup.ui.dialogs.incident_dialog import IncidentDialog
+from tests.reports.helpers import pdf_text
+
+DEFENDER = "Thandiwe Okonkwo-Mensah"
+CORE = "copper-island-meadow-falcon-ninety"
+
+
+@pytest.fixture
+def core_window(window, store, group, pillars):
+    org = pillars["civil_society"][0]
+    store.people.create(organisation_id=org.id, name=DEFENDER, protected=True)
+    store.incidents.add_protocol_step(group.id, "Call the defender's organisation", 0, contact_organisation_id=org.id)
+    store.incidents.add_protocol_step(group.id, "Inform the embassies", 2)
+    yield window
+    core_team.release(store)
+
+
+def test_the_page_and_panel_are_hidden_without_the_core_team_passphrase(core_window, store):
+    nav = core_window.nav
+    assert nav.item(core_window._index_of("incidents")).isHidden()
+    assert not core_window.show_page("dashboard").alerts_panel.isVisible()
+    core_team.hold(store, keys.Passphrase(CORE))
+    core_window.ctx.changed("incidents")
+    assert not nav.item(core_window._index_of("incidents")).isHidden()
+
+
+def test_record_work_and_print_an_incident(core_window, store, group, qtbot, answer_dialog, tmp_path):
+    core_team.hold(store, keys.Passphrase(CORE))
+    core_window.ctx.changed("incidents")
+    dashboard = core_window.show_page("dashboard")
+    assert dashboard.alerts_panel.isVisible() and dashboard.alerts_panel.summary.text().startswith("0 open")
+    page = core_window.show_page("incidents")
+
+    def fill(dialog: IncidentDialog) -> None:
+        dialog.date.setDate(date(2025, 6, 1))
+        dialog.kind.setCurrentIndex(dialog.kind.findData("threat_to_defender"))
+        dialog.severity.setCurrentIndex(dialog.severity.findData("high"))
+        dialog.title_edit.setText("Threat after the Tarkwa meeting")
+        dialog.person.setCurrentIndex(dialog.person.findText(DEFENDER))
+        dialog.description.setPlainText("Armed men asked for ")
+        dialog.insert_mention()
+        dialog.save()
+
+    answer_dialog(IncidentDialog, fill)
+    page.new_incident()
+    incident = store.incidents.list(group.id)[0]
+    assert DEFENDER not in (incident.description or "") and "@{person:" in incident.description
+    assert page.table.rowCount() == 1 and page.steps.rowCount() == 2  # the protocol, as the incident's own steps
+    assert "overdue" in page.steps.item(0, 1).text()
+    core_window.show_page("dashboard")
+    assert "1 with overdue steps" in dashboard.alerts_panel.summary.text()
+    page = core_window.show_page("incidents")
+    page.select_incident(incident.id)
+    for row in range(2):
+        page.steps.selectRow(row)
+        page.complete_selected_step()
+    assert all(s.completed_on for s in store.incidents.steps_of(incident.id))
+    core_window.show_page("dashboard")
+    assert "0 with overdue steps" in dashboard.alerts_panel.summary.text()
+    page = core_window.show_page("incidents")
+    out = tmp_path / "alerts.pdf"
+    with qtbot.waitSignal(page.alert_sheet_written, timeout=30_000):
+        page.print_alert_sheet(out)
+    text = " ".join(pdf_text(out))
+    assert "Threat after the Tarkwa meeting" in text and "Protected participant (Civil society)" in text
+    for part in DEFENDER.replace("-", " ").split():
+        assert part not in text
