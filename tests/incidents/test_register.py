@@ -93,3 +93,32 @@ def test_deleting_an_organisation_or_person_keeps_incidents_consistent(store, gr
     assert all(s.owner_person_id is None and s.contact_organisation_id is None
                for s in store.incidents.steps_of(incident.id))
     assert store.problems() == []
+
+
+@pytest.mark.parametrize("locale", ["en", "fr", "es", "pt", "id", "my"])
+def test_demo_stores_carry_a_handful_of_incidents_in_every_language(tmp_path, locale):
+    from fieldgroup.core import open_store
+    from fieldgroup.core.demo import generate_demo
+    from fieldgroup.core.demo_incidents import INCIDENTS
+
+    path = tmp_path / "demo.fgstore"
+    generate_demo(path, size="small", locale=locale, today=date(2025, 6, 15))
+    with open_store(path, today=lambda: date(2025, 6, 15)) as store:
+        group = store.groups.list(parent_id=None)[0]
+        incidents = store.incidents.list(group.id)
+        assert {i.title for i in incidents} == {row[4] for row in INCIDENTS[locale]}
+        threat = next(i for i in incidents if i.kind == "threat_to_defender")
+        person_id = threat.description.split("@{person:")[1].split("}")[0]
+        assert store.people.get(person_id).protected
+        assert store.incidents.alerts(group.id) and store.incidents.quarterly(group.id)
+        assert len(store.incidents.protocol_of(group.id)) == 3
+
+
+def test_erasing_a_protected_person_scrubs_incidents_too(store, group, pillars):
+    org = pillars["civil_society"][0]
+    person = store.people.create(organisation_id=org.id, name="Aung Min Thu", protected=True)
+    incident = store.incidents.open(group.id, date=date(2025, 6, 1), kind="threat_to_defender",
+                                    title="Aung Min Thu was followed", outcome="Aung Min Thu moved to a safe house")
+    store.people.delete(person.id)
+    got = store.incidents.get(incident.id)
+    assert "Aung" not in got.title and "Aung" not in got.outcome
