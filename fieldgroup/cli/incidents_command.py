@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import argparse
+from pathlib import Path
 from typing import Any
 
+from fieldgroup.cli.common import UsageError
 from fieldgroup.core import Store
+from fieldgroup.i18n import _
 
 
 def list_incidents(store: Store, group_id: str | None, *, include_protected: bool = False) -> list[dict[str, Any]]:
@@ -35,3 +39,34 @@ def list_incidents(store: Store, group_id: str | None, *, include_protected: boo
 
 def _iso(day: Any) -> str | None:
     return day.isoformat() if day else None
+
+
+def add_core_team_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--core-passphrase-file", type=Path, metavar="F",
+                        help="file holding the core-team passphrase: incidents are exchanged too (core team only)")
+
+
+def hold_core_passphrase(args: argparse.Namespace, store: Store) -> bool:
+    """Hold the core-team passphrase given with --core-passphrase-file; True when one was given."""
+    from fieldgroup.core import keys
+    from fieldgroup.sync import core_team
+
+    given = getattr(args, "core_passphrase_file", None)
+    if given is None:
+        return False
+    try:
+        core_team.hold(store, keys.read_file(given))
+    except keys.PassphraseError as exc:
+        raise UsageError(str(exc)) from None
+    return True
+
+
+def core_sync_lines(result: Any) -> list[str]:
+    """What the core-team part of a folder sync did, one line each (names of files, counts; no incident text)."""
+    if result is None:
+        return []
+    lines = [_("{name}: core-team incidents, {new} new, {updated} updated.").format(
+        name=name, new=counts.new, updated=counts.updated) for name, counts in result.imported.items()]
+    lines += [f"{name}: {reason}" for name, reason in result.refused.items()]
+    lines.append(_("Wrote this laptop's core-team bundle to {path}.").format(path=result.written))
+    return lines

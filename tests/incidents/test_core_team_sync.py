@@ -139,3 +139,27 @@ def test_a_core_bundle_opened_with_the_group_passphrase_fails(team, fast_dir):
     with pytest.raises(bundle.BundleError):
         import_bundle(laptops[1].store, out, passphrase="lantern-harbour-pepper-violet-seven")
     assert laptops[1].store.incidents.list() == []
+
+
+def test_cli_sync_folder_with_the_core_team_passphrase_file(tmp_path, capsys):
+    from fieldgroup.cli import main
+    from fieldgroup.core import create_store
+
+    secret = tmp_path / "core.txt"
+    secret.write_text(CORE.reveal() + "\n")
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    with create_store(tmp_path / "a.fgstore") as accra:
+        group, _people, _meeting = seed_group(accra)
+        accra.incidents.open(group.id, date=date(2025, 6, 10), kind="grievance", title="Water complaint")
+    create_store(tmp_path / "b.fgstore").close()
+    for name in ("a", "b", "a", "b"):
+        assert main(["sync-folder", "--store", str(tmp_path / f"{name}.fgstore"), str(stick), "--unencrypted",
+                     "--core-passphrase-file", str(secret)]) == 0
+    out = capsys.readouterr().out
+    assert "core-team bundle" in out and "Water complaint" not in out
+    digests = []
+    for name in ("a", "b"):
+        main(["digest", "--core-team", "--store", str(tmp_path / f"{name}.fgstore")])
+        digests.append(capsys.readouterr().out)
+    assert digests[0] == digests[1]
