@@ -161,10 +161,6 @@ class Alert:
     overdue: list[IncidentStep]
     organisation_ids: list[str]
 
-    @property
-    def next_step(self) -> IncidentStep | None:
-        return next((s for s in self.steps if s.completed_on is None), None)
-
 
 @dataclass(frozen=True, slots=True)
 class QuarterFigures:

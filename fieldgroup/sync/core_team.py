@@ -131,6 +131,10 @@ class CoreSyncResult:
     refused: dict[str, str] = field(default_factory=dict)
     written: Path | None = None
 
+    def as_dict(self) -> dict[str, Any]:
+        return {"imported": {name: c.as_dict() for name, c in self.imported.items()}, "up_to_date": self.up_to_date,
+                "refused": self.refused, "written": str(self.written) if self.written else None}
+
 
 def export_core_bundle(store: Store, out: Path | str, passphrase: keys.Passphrase | None = None) -> Path:
     """Write the core-team bundle to `out`, encrypted with the core-team passphrase, read back and verified."""

@@ -59,6 +59,7 @@ class FolderSyncResult:
             "waiting": self.waiting,
             "clock_ahead": {name: [a.as_dict() for a in devices] for name, devices in self.clock_ahead.items()},
             "exported": self.exported.as_dict() if self.exported else None,
+            "core_team": self.core_team.as_dict() if self.core_team else None,
         }
 
 

@@ -48,8 +48,14 @@ def test_overdue_steps_come_first_and_completing_them_clears_the_alert(store, gr
                                  title="Water complaint")
     alerts = store.incidents.alerts(group.id)
     assert [a.incident.id for a in alerts] == [older.id, newer.id]  # today is 2025-06-15
+    assert len(store.incidents.overdue_steps(group.id)) == 3
     for step in store.incidents.steps_of(older.id):
         store.incidents.complete_step(step.id)
+    assert store.incidents.overdue_steps(group.id) == []
+    first = store.incidents.steps_of(older.id)[0]
+    store.incidents.reopen_step(first.id)
+    assert store.incidents.overdue_steps(group.id) == [store.incidents.steps_of(older.id)[0]]
+    store.incidents.complete_step(first.id)
     assert [a.incident.id for a in store.incidents.alerts(group.id)] == [newer.id, older.id]
     assert store.incidents.get(older.id).status == "follow_up"
 

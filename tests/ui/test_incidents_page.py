@@ -10,6 +10,7 @@ import pytest
 from fieldgroup.core import keys
 from fieldgroup.sync import core_team
 from fieldgroup.ui.dialogs.incident_dialog import IncidentDialog
+from fieldgroup.ui.pages.incidents_page import IncidentsPage
 from tests.reports.helpers import pdf_text
 
 DEFENDER = "Thandiwe Okonkwo-Mensah"
@@ -41,6 +42,7 @@ def test_record_work_and_print_an_incident(core_window, store, group, qtbot, ans
     dashboard = core_window.show_page("dashboard")
     assert dashboard.alerts_panel.isVisible() and dashboard.alerts_panel.summary.text().startswith("0 open")
     page = core_window.show_page("incidents")
+    assert isinstance(page, IncidentsPage) and page.body.isVisible()
 
     def fill(dialog: IncidentDialog) -> None:
         dialog.date.setDate(date(2025, 6, 1))
@@ -69,6 +71,7 @@ def test_record_work_and_print_an_incident(core_window, store, group, qtbot, ans
     core_window.show_page("dashboard")
     assert "0 with overdue steps" in dashboard.alerts_panel.summary.text()
     page = core_window.show_page("incidents")
+    assert "2025-Q2" in page.indicators.text() and "1 threat or attack on a defender" in page.indicators.text()
     out = tmp_path / "alerts.pdf"
     with qtbot.waitSignal(page.alert_sheet_written, timeout=30_000):
         page.print_alert_sheet(out)

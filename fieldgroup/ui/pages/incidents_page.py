@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from fieldgroup.core import keys
 from fieldgroup.core.choices import INCIDENT_KIND, INCIDENT_SEVERITY, INCIDENT_STATUS, protected_placeholder
-from fieldgroup.formatting import format_date
+from fieldgroup.formatting import format_date, format_percent
 from fieldgroup.i18n import _, ngettext
 from fieldgroup.sync import core_team
 from fieldgroup.ui.context import AppContext
@@ -99,6 +99,10 @@ class IncidentsPage(QWidget):
         buttons.addStretch(1)
         body_layout = QVBoxLayout(self.body)
         body_layout.addWidget(QLabel(_("Internal — core team only")))
+        self.indicators = QLabel(self.body)
+        self.indicators.setWordWrap(True)
+        self.indicators.setAccessibleName(_("Incident indicators by quarter"))
+        body_layout.addWidget(self.indicators)
         body_layout.addWidget(self.table, 2)
         body_layout.addLayout(buttons)
         body_layout.addWidget(self.steps, 1)
@@ -146,6 +150,17 @@ class IncidentsPage(QWidget):
         if selected is not None:
             self.select_incident(selected.id)
         self._show_steps()
+        self._show_indicators(group_id)
+
+    def _show_indicators(self, group_id: str) -> None:
+        """The last four quarters' incident indicators (core team only; never in a public report)."""
+        lines = []
+        for q in self.ctx.store.incidents.quarterly(group_id)[-4:]:
+            kinds = ", ".join(f"{n} {INCIDENT_KIND.label(kind)}" for kind, n in q.by_kind.items() if n)
+            share = format_percent(q.resolved_within_90) if q.resolved_within_90 is not None else "—"
+            lines.append(_("{quarter}: {kinds}; resolved within 90 days: {share}; grievances with a published "
+                           "outcome: {n}").format(quarter=q.quarter, kinds=kinds, share=share, n=q.grievances_published))
+        self.indicators.setText("\n".join(lines))
 
     def selected_incident(self):  # noqa: ANN201
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
