@@ -163,3 +163,19 @@ def test_cli_sync_folder_with_the_core_team_passphrase_file(tmp_path, capsys):
         main(["digest", "--core-team", "--store", str(tmp_path / f"{name}.fgstore")])
         digests.append(capsys.readouterr().out)
     assert digests[0] == digests[1]
+
+
+def test_a_hostile_core_file_in_the_folder_is_refused_and_the_sync_goes_on(team):
+    laptops, stick, group, incident = team
+    accra, tarkwa = laptops[0].store, laptops[1].store
+    sync_folder(accra, stick)
+    mailbox = stick / MAILBOX / group.id
+    other_group = keys.Passphrase("someone-elses-long-core-phrase-here")
+    (mailbox / "00000000000000aa.core.fgbundle").write_bytes(bundle.encrypt(b"not a bundle at all", other_group))
+    (mailbox / "00000000000000bb.core.fgbundle").write_bytes(b"\x00" * 1000)
+    core_team.hold(tarkwa, CORE)
+    result = sync_folder(tarkwa, stick).core_team
+    assert set(result.refused) == {"00000000000000aa.core.fgbundle", "00000000000000bb.core.fgbundle"}
+    assert all(reason.count(".") <= 2 and "\n" not in reason for reason in result.refused.values())
+    assert [i.id for i in tarkwa.incidents.list()] == [incident.id]
+    assert result.written.exists()

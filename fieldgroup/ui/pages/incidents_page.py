@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -83,6 +84,13 @@ class IncidentsPage(QWidget):
         self.table.setAccessibleName(_("Incidents"))
         self.table.itemSelectionChanged.connect(self._show_steps)
         self.steps = self._table([_("Step"), _("Due"), _("Done")])
+        # The step's words take the room; the dates fit.
+        self.steps.horizontalHeader().setStretchLastSection(False)
+        self.steps.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.steps.setColumnWidth(1, 200)
+        self.steps.setColumnWidth(2, 140)
+        self.table.setColumnWidth(1, 230)
+        self.table.setColumnWidth(3, 140)
         self.steps.setAccessibleName(_("Response steps"))
         self.new_button = QPushButton(_("&New incident…"))
         self.edit_button = QPushButton(_("&Edit…"))
