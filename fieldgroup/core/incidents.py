@@ -274,3 +274,25 @@ def _figures(quarter: str, items: list[Incident]) -> QuarterFigures:
         len(resolved) / len(items) if items else None,
         sum(1 for i in items if i.kind == "grievance" and i.outcome_published))
 
+
+
+def move_person(store: Store, old_id: str, new_id: str) -> None:
+    """Merging duplicates: incident steps and the protocol follow the person kept."""
+    reg = store.incidents
+    for column in ("owner_person_id", "contact_person_id"):
+        for step in reg.steps.list(**{column: old_id}):
+            reg.steps.update(step.id, **{column: new_id})
+    for step in reg.protocol.list(contact_person_id=old_id):
+        reg.protocol.update(step.id, contact_person_id=new_id)
+
+
+def move_organisation(store: Store, old_id: str, new_id: str) -> None:
+    """Merging duplicates: 'organisations involved' and contacts follow the organisation kept."""
+    reg = store.incidents
+    for link in reg.organisations.list(organisation_id=old_id):
+        if new_id not in reg.organisations_of(link.incident_id):
+            reg.organisations.create(incident_id=link.incident_id, organisation_id=new_id, role=link.role)
+        reg.organisations.delete(link.id)
+    for repository in (reg.steps, reg.protocol):
+        for step in repository.list(contact_organisation_id=old_id):
+            repository.update(step.id, contact_organisation_id=new_id)

@@ -20,6 +20,7 @@ from fieldgroup.core.entities import (
     Person,
 )
 from fieldgroup.core.errors import InUseError
+from fieldgroup.core.incidents import move_organisation, move_person
 from fieldgroup.core.indicators import COMPUTED
 from fieldgroup.core.members import check_subtype, subgroup_ids
 from fieldgroup.core.mentions import shown_name
@@ -424,6 +425,7 @@ def merge_people(store: Any, keep_id: str, duplicate_id: str) -> Person:
             store.actions.update(item.id, owner_person_id=keep.id)
         for role in store.roles.list(person_id=duplicate.id):
             store.roles.update(role.id, person_id=keep.id)
+        move_person(store, duplicate.id, keep.id)  # incident steps (issue 19)
         filled = {name: getattr(duplicate, name) for name in ("role", "gender", "email", "phone", "notes")
                   if getattr(keep, name) in (None, "") and getattr(duplicate, name)}
         if duplicate.protected and not keep.protected:
@@ -443,6 +445,7 @@ def merge_organisations(store: Any, keep_id: str, duplicate_id: str) -> Organisa
     with store.transaction():
         for person in store.people.list(organisation_id=duplicate.id):
             store.people.update(person.id, organisation_id=keep.id)
+        move_organisation(store, duplicate.id, keep.id)  # incidents (issue 19)
         for item in store.actions.list(owner_organisation_id=duplicate.id):
             store.actions.update(item.id, owner_organisation_id=keep.id)
         for role in store.roles.list(organisation_id=duplicate.id):

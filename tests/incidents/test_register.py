@@ -128,3 +128,16 @@ def test_erasing_a_protected_person_scrubs_incidents_too(store, group, pillars):
     store.people.delete(person.id)
     got = store.incidents.get(incident.id)
     assert "Aung" not in got.title and "Aung" not in got.outcome
+
+
+def test_merging_duplicates_keeps_incident_links(store, group, pillars, protocol):
+    org, person = pillars["civil_society"]
+    twin_org = store.organisations.create(group_id=group.id, name="civil_society org (2)", pillar="civil_society")
+    twin = store.people.create(organisation_id=twin_org.id, name="civil_society person (2)")
+    incident = store.incidents.open(group.id, date=date(2025, 6, 1), kind="other", title="x",
+                                    organisation_ids=[twin_org.id, org.id], owner_person_id=twin.id)
+    store.merge_people(person.id, twin.id)
+    store.merge_organisations(org.id, twin_org.id)
+    assert store.incidents.organisations_of(incident.id) == [org.id]
+    assert {s.owner_person_id for s in store.incidents.steps_of(incident.id)} == {person.id}
+    assert store.problems() == []
