@@ -36,7 +36,7 @@ def test_the_page_and_panel_are_hidden_without_the_core_team_passphrase(core_win
     assert not nav.item(core_window._index_of("incidents")).isHidden()
 
 
-def test_record_work_and_print_an_incident(core_window, store, group, qtbot, answer_dialog, tmp_path):
+def test_record_work_and_print_an_incident(core_window, store, group, pillars, qtbot, answer_dialog, tmp_path):
     core_team.hold(store, keys.Passphrase(CORE))
     core_window.ctx.changed("incidents")
     dashboard = core_window.show_page("dashboard")
@@ -50,6 +50,7 @@ def test_record_work_and_print_an_incident(core_window, store, group, qtbot, ans
         dialog.severity.setCurrentIndex(dialog.severity.findData("high"))
         dialog.title_edit.setText("Threat after the Tarkwa meeting")
         dialog.person.setCurrentIndex(dialog.person.findText(DEFENDER))
+        dialog.owner.setCurrentIndex(dialog.owner.findText("government person"))
         dialog.description.setPlainText("Armed men asked for ")
         dialog.insert_mention()
         dialog.save()
@@ -59,6 +60,7 @@ def test_record_work_and_print_an_incident(core_window, store, group, qtbot, ans
     incident = store.incidents.list(group.id)[0]
     assert DEFENDER not in (incident.description or "") and "@{person:" in incident.description
     assert page.table.rowCount() == 1 and page.steps.rowCount() == 2  # the protocol, as the incident's own steps
+    assert {s.owner_person_id for s in store.incidents.steps_of(incident.id)} == {pillars["government"][1].id}
     assert "overdue" in page.steps.item(0, 1).text()
     core_window.show_page("dashboard")
     assert "1 with overdue steps" in dashboard.alerts_panel.summary.text()

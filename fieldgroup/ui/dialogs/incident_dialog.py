@@ -90,6 +90,12 @@ class IncidentDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked if org.id in involved else Qt.CheckState.Unchecked)
             self.organisations.addItem(item)
         self.organisations.setEnabled(incident is None)  # links are chosen when the incident is recorded
+        self.owner = QComboBox()
+        self.owner.setAccessibleName(_("Owner of the response steps"))
+        self.owner.addItem(_("Nobody yet"), None)
+        for person in store.people.list():
+            self.owner.addItem(person.name, person.id)
+        self.owner.setEnabled(incident is None)
         form = QFormLayout()
         for label, widget in ((_("&Date:"), self.date), (_("&Region:"), self.region), (_("&Kind:"), self.kind),
                               (_("Se&verity:"), self.severity), (_("&Status:"), self.status),
@@ -97,6 +103,7 @@ class IncidentDialog(QDialog):
             form.addRow(label, widget)
         form.addRow(_("People involved:"), mention_row)
         form.addRow(_("Organisations involved:"), self.organisations)
+        form.addRow(_("Owner of the &steps:"), self.owner)
         form.addRow(_("&Outcome:"), self.outcome)
         form.addRow("", self.published)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -127,7 +134,7 @@ class IncidentDialog(QDialog):
         try:
             if self.incident is None:
                 self.saved = self.store.incidents.open(self.group_id, organisation_ids=self.chosen_organisations(),
-                                                       **self.values())
+                                                       owner_person_id=self.owner.currentData(), **self.values())
             else:
                 self.saved = self.store.incidents.update(self.incident.id, **self.values())
         except FieldGroupError as exc:
