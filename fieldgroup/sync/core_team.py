@@ -168,10 +168,13 @@ def import_core_bundle(store: Store, path: Path | str, passphrase: keys.Passphra
     payload = _only_missing_parents(store, bundle.read_payload(compressed))
     backups.backup_before(store, "import")
     with store.transaction():
-        counts = Merger(store, manifest.vector, seen).apply(payload)
-        for stamp in manifest.vector.values():
-            store.sync.observe(stamp)
-        store.set_local_setting(_VECTOR_SETTING, json.dumps(state.merge_vectors(seen, manifest.vector), sort_keys=True))
+        merger = Merger(store, manifest.vector, seen)
+        counts = merger.apply(payload)
+        # As for ordinary bundles: a vector grows only for devices whose stamps the payload holds,
+        # and the clock never follows one far ahead.
+        received = state.received_vector(seen, manifest.vector, None, merger.devices, manifest.sender_device)
+        state.observe_received(store, {d: s for d, s in manifest.vector.items() if d in received})
+        store.set_local_setting(_VECTOR_SETTING, json.dumps(received, sort_keys=True))
     return counts
 
 
