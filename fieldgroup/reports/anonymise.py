@@ -6,11 +6,9 @@ import re
 from typing import Any
 
 from fieldgroup.core.choices import PILLAR, protected_placeholder
+from fieldgroup.core.mentions import TOKEN as MENTION  # `@{person:<id>}`, `@{erased:<pillar>}`
 from fieldgroup.i18n import _
 from fieldgroup.reports.protect import ProtectedName, Protector
-
-# The mention token of core/mentions.py (issue 13): `@{person:<id>}`, `@{erased:<pillar>}`.
-MENTION = re.compile(r"@\{(person|erased):([A-Za-z0-9_-]{1,64})\}")
 
 
 class Anonymiser:

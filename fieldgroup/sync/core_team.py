@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from fieldgroup.core import FieldGroupError, Store, backups, keys
+from fieldgroup.core import FieldGroupError, Store, backups, erasure, keys
 from fieldgroup.core.schema import CORE_TEAM, CORE_TEAM_TABLES, TABLE_ORDER, TABLES
 from fieldgroup.i18n import _
 from fieldgroup.sync import bundle, state
@@ -166,15 +166,21 @@ def import_core_bundle(store: Store, path: Path | str, passphrase: keys.Passphra
     if manifest.sender_device == store.device_id or state.covers(seen, manifest.vector):
         return None
     payload = _only_missing_parents(store, bundle.read_payload(compressed))
-    backups.backup_before(store, "import")
-    with store.transaction():
-        merger = Merger(store, manifest.vector, seen)
-        counts = merger.apply(payload)
-        # As for ordinary bundles: a vector grows only for devices whose stamps the payload holds,
-        # and the clock never follows one far ahead.
-        received = state.received_vector(seen, manifest.vector, None, merger.devices, manifest.sender_device)
-        state.observe_received(store, {d: s for d, s in manifest.vector.items() if d in received})
-        store.set_local_setting(_VECTOR_SETTING, json.dumps(received, sort_keys=True))
+    backup = backups.backup_before(store, "import")
+    try:
+        with store.transaction():
+            merger = Merger(store, manifest.vector, seen)
+            counts = merger.apply(payload)
+            # As for ordinary bundles: a vector grows only for devices whose stamps the payload holds,
+            # and the clock never follows one far ahead.
+            received = state.received_vector(seen, manifest.vector, None, merger.devices, manifest.sender_device)
+            state.observe_received(store, {d: s for d, s in manifest.vector.items() if d in received})
+            store.set_local_setting(_VECTOR_SETTING, json.dumps(received, sort_keys=True))
+    except BaseException:
+        backups.discard_unused(store, backup)  # a refused bundle takes no backup
+        raise
+    backups.merged(store, backup)
+    erasure.finish_if_pending(store)  # a person erased by this merge: free pages, WAL, backups
     return counts
 
 

@@ -30,12 +30,8 @@ from PySide6.QtWidgets import (
 from fieldgroup.core import FieldGroupError, Store
 from fieldgroup.core.choices import INCIDENT_KIND, INCIDENT_SEVERITY, INCIDENT_STATUS
 from fieldgroup.core.incidents import Incident
+from fieldgroup.core.mentions import mention
 from fieldgroup.i18n import _
-
-
-def mention(person_id: str) -> str:
-    """The mention token of core/mentions.py (issue 13)."""
-    return f"@{{person:{person_id}}}"
 
 
 def _combo(choices: Any, current: str | None) -> QComboBox:

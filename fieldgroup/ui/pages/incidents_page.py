@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from fieldgroup.core import keys
 from fieldgroup.core.choices import INCIDENT_KIND, INCIDENT_SEVERITY, INCIDENT_STATUS, protected_placeholder
+from fieldgroup.core.mentions import TOKEN
 from fieldgroup.formatting import format_date, format_percent
 from fieldgroup.i18n import _, ngettext
 from fieldgroup.sync import core_team
@@ -33,7 +34,6 @@ from fieldgroup.ui.context import AppContext
 from fieldgroup.ui.dialogs.incident_dialog import IncidentDialog, ProtocolStepDialog
 from fieldgroup.ui.ops import Progress, run_op
 
-_MENTION = re.compile(r"@\{(person|erased):([A-Za-z0-9_-]{1,64})\}")
 SHOWN_ALERTS = 5
 
 
@@ -45,7 +45,7 @@ def on_screen(store, text: str | None) -> str:  # noqa: ANN001
         person = store.people.find(match.group(2))
         return person.name if person else protected_placeholder(None)
 
-    return _MENTION.sub(one, text or "")
+    return TOKEN.sub(one, text or "")
 
 
 def ask_core_passphrase(ctx: AppContext, parent: QWidget) -> bool:
