@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import base64
 import json
+import logging
 import re
 import uuid
 from dataclasses import dataclass, field
@@ -24,15 +25,16 @@ from typing import Any
 from fieldgroup.core import FieldGroupError, Store, backups, erasure, keys
 from fieldgroup.core.schema import CORE_TEAM, CORE_TEAM_TABLES, TABLE_ORDER, TABLES
 from fieldgroup.i18n import _
-from fieldgroup.sync import bundle, state
+from fieldgroup.sync import bundle, compat, state, validate
 from fieldgroup.sync.exporter import _write_verified
-from fieldgroup.sync.importer import check_group, read_bundle_file
+from fieldgroup.sync.importer import check_clock, check_group, read_bundle_file
 from fieldgroup.sync.merge import MergeCounts, Merger
 
 CORE_NAME = re.compile(r"^([0-9a-f]{16})\.core\.fgbundle$")
 _CHECK_SETTING = "core_team_check"
 _VECTOR_SETTING = "core_seen_vector"
 _MARKER = b"fieldgroup-core-team\n"
+log = logging.getLogger(__name__)
 _held: dict[str, keys.Passphrase] = {}  # store path -> core-team passphrase, memory only
 
 
@@ -154,18 +156,38 @@ def export_core_bundle(store: Store, out: Path | str, passphrase: keys.Passphras
 
 
 def import_core_bundle(store: Store, path: Path | str, passphrase: keys.Passphrase | None = None,
-                       *, arriving_ok: bool = False) -> MergeCounts | None:
-    """Merge a colleague's core-team bundle (all or nothing); None when this laptop already had all of it."""
+                       *, arriving_ok: bool = False, accept_future: bool | set[str] = False) -> MergeCounts | None:
+    """Merge a colleague's core-team bundle (all or nothing); None when this laptop already had all of it.
+
+    Held to every rule of an ordinary bundle (bounded read, age file, group, clocks, row checks)
+    and to one more: it holds only core-team rows, their tombstones and the rows they point to."""
     passphrase = passphrase or held(store)
     if passphrase is None:
         raise CoreTeamError(_("This laptop does not hold the core-team passphrase; enter it to receive incidents."))
     path = Path(path)
+    try:
+        return _import_core(store, path, passphrase, arriving_ok, accept_future)
+    except FieldGroupError:
+        raise
+    except Exception as exc:  # a hostile file must never surface as a traceback: one sentence, store untouched
+        log.exception("Import of %s failed", path.name)
+        raise bundle.BundleError(_("{file} could not be imported ({reason}); nothing was changed — ask the colleague "
+                                   "who sent it for a new bundle.").format(file=path.name, reason=type(exc).__name__)) from exc
+
+
+def _import_core(store: Store, path: Path, passphrase: keys.Passphrase, arriving_ok: bool,
+                 accept_future: bool | set[str]) -> MergeCounts | None:
     manifest, compressed = read_bundle_file(path, passphrase.reveal(), arriving_ok=arriving_ok, require_encrypted=True)
     check_group(store, manifest)
+    check_clock(store, manifest, accept_future=accept_future, remember=True)
     seen = core_vector(store)
     if manifest.sender_device == store.device_id or state.covers(seen, manifest.vector):
         return None
-    payload = _only_missing_parents(store, bundle.read_payload(compressed))
+    payload = compat.readable_payload(bundle.read_payload(compressed, manifest.payload_plain_bytes), manifest.format)
+    rows_newest = validate.check_payload(store, manifest, payload)
+    _check_core_only(payload)
+    check_clock(store, manifest, accept_future=accept_future, remember=True, rows=rows_newest)
+    payload = _only_missing_parents(store, payload)
     backup = backups.backup_before(store, "import")
     try:
         with store.transaction():
@@ -174,7 +196,8 @@ def import_core_bundle(store: Store, path: Path | str, passphrase: keys.Passphra
             # As for ordinary bundles: a vector grows only for devices whose stamps the payload holds,
             # and the clock never follows one far ahead.
             received = state.received_vector(seen, manifest.vector, None, merger.devices, manifest.sender_device)
-            state.observe_received(store, {d: s for d, s in manifest.vector.items() if d in received})
+            state.observe_received(store, {d: s for d, s in manifest.vector.items() if d in received}
+                                   | {d: s for d, s in rows_newest.items() if d in received})
             store.set_local_setting(_VECTOR_SETTING, json.dumps(received, sort_keys=True))
     except BaseException:
         backups.discard_unused(store, backup)  # a refused bundle takes no backup
@@ -182,6 +205,29 @@ def import_core_bundle(store: Store, path: Path | str, passphrase: keys.Passphra
     backups.merged(store, backup)
     erasure.finish_if_pending(store)  # a person erased by this merge: free pages, WAL, backups
     return counts
+
+
+def _check_core_only(payload: dict[str, Any]) -> None:
+    """Refuse ordinary rows the core-team rows do not point to, and any ordinary deletion: whoever holds
+    only the core-team passphrase must not add, change or delete what the ordinary bundles carry.
+    The payload has passed validate.check_payload: its layout is the one the exporter writes."""
+    tables = {name: section["rows"] for name, section in payload["tables"].items()}
+    by_id = {(name, r[0]): r for name, rows in tables.items() if name not in CORE_TEAM_TABLES for r in rows}
+    queue = [(name, r) for name in tables if name in CORE_TEAM_TABLES for r in tables[name]]
+    wanted: dict[str, set[str]] = {}
+    while queue:  # each ordinary row is reached at most once: a chain of any length costs one pass
+        name, row = queue.pop()
+        for index, spec_field in enumerate(TABLES[name].fields, start=1):
+            target, value = spec_field.references, row[index]
+            if target and value is not None and value not in wanted.setdefault(target, set()):
+                wanted[target].add(value)
+                if (target, value) in by_id:
+                    queue.append((target, by_id[target, value]))
+    stray = any(r[0] not in wanted.get(name, set()) for name, rows in tables.items()
+                if name not in CORE_TEAM_TABLES for r in rows)
+    if stray or any(entry[0] not in CORE_TEAM_TABLES for entry in payload["tombstones"]):
+        raise bundle.BundleError(_("This core-team bundle holds records that travel only in the ordinary bundle, so "
+                                   "nothing was imported; ask the colleague who sent it for a new bundle."))
 
 
 def _only_missing_parents(store: Store, payload: dict[str, Any]) -> dict[str, Any]:
@@ -202,7 +248,7 @@ def _only_missing_parents(store: Store, payload: dict[str, Any]) -> dict[str, An
     return payload
 
 
-def sync_mailbox(store: Store, mailbox: Path) -> CoreSyncResult | None:
+def sync_mailbox(store: Store, mailbox: Path, accept_clock_ahead: set[str] | None = None) -> CoreSyncResult | None:
     """Import every colleague's core-team bundle in the group's folder, then write this laptop's; None without the passphrase."""
     passphrase = held(store)
     if passphrase is None:
@@ -213,7 +259,8 @@ def sync_mailbox(store: Store, mailbox: Path) -> CoreSyncResult | None:
         if not match or match.group(1) == store.device_id or not path.is_file():
             continue
         try:
-            counts = import_core_bundle(store, path, passphrase, arriving_ok=True)
+            counts = import_core_bundle(store, path, passphrase, arriving_ok=True,
+                                        accept_future=accept_clock_ahead or set())
         except bundle.BundleError as exc:
             result.refused[path.name] = str(exc)
             continue

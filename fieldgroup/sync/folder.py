@@ -119,7 +119,7 @@ def sync_folder(store: Store, folder: Path | str, passphrase: str | None = None,
     result.exported = _unchanged_own_bundle(store, own, passphrase) or export_bundle(store, own, passphrase)
     from fieldgroup.sync import core_team  # imports the importer and exporter: late, to keep folder.py light
 
-    result.core_team = core_team.sync_mailbox(store, mailbox)
+    result.core_team = core_team.sync_mailbox(store, mailbox, accept_clock_ahead or set())
     with store.transaction():
         store.set_local_setting("last_sync", _now())
         _remember_own_bundle(store, result.exported)

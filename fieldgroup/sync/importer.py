@@ -147,7 +147,7 @@ def _import(store: Store, path: Path, passphrase: str | None, dry_run: bool, acc
         return report
     payload = compat.readable_payload(bundle.read_payload(compressed, manifest.payload_plain_bytes), manifest.format)
     rows_newest = validate.check_payload(store, manifest, payload)
-    payload = _without_core_team(payload)
+    _refuse_core_team_rows(payload)
     report.warnings += [w for w in check_clock(store, manifest, accept_future=accept_future, remember=not dry_run,
                                                rows=rows_newest) if w not in report.warnings]
     backup = None if dry_run else backups.backup_before(store, "import")
@@ -190,13 +190,13 @@ def _read_with_either(path: Path, typed, own, arriving_ok: bool, require: bool) 
     raise AssertionError("unreachable")
 
 
-def _without_core_team(payload: dict[str, Any]) -> dict[str, Any]:
-    """An ordinary bundle never brings incidents: whoever holds only the group passphrase cannot plant one."""
-    if isinstance(payload.get("tables"), dict):
-        payload["tables"] = {k: v for k, v in payload["tables"].items() if k not in CORE_TEAM_TABLES}
-    if isinstance(payload.get("tombstones"), list):
-        payload["tombstones"] = [t for t in payload["tombstones"] if not (isinstance(t, list) and t and t[0] in CORE_TEAM_TABLES)]
-    return payload
+def _refuse_core_team_rows(payload: dict[str, Any]) -> None:
+    """An ordinary bundle never holds incidents (the exporter leaves them out): one that does was made
+    by hand, and whoever holds only the group passphrase must not plant or delete one."""
+    if (any(payload["tables"].get(name, {}).get("rows") for name in CORE_TEAM_TABLES)
+            or any(entry[0] in CORE_TEAM_TABLES for entry in payload["tombstones"])):
+        raise bundle.BundleError(_("This bundle holds incidents, which travel only in the core-team bundle, so nothing "
+                                   "was imported; ask the colleague who sent it for a new bundle."))
 
 
 class _Rollback(Exception):
