@@ -24,7 +24,7 @@ def list_incidents(store: Store, group_id: str | None, *, include_protected: boo
         steps = store.incidents.steps_of(incident.id)
         rows.append({
             "id": incident.id, "group_id": incident.group_id, "date": incident.date.isoformat(),
-            "region": incident.region, "kind": incident.kind, "severity": incident.severity, "status": incident.status,
+            "region": who.text(incident.region) or None, "kind": incident.kind, "severity": incident.severity, "status": incident.status,
             "title": who.text(incident.title), "description": who.text(incident.description) or None,
             "reported_on": _iso(incident.reported_on), "referred_on": _iso(incident.referred_on),
             "resolved_on": _iso(incident.resolved_on), "closed_on": _iso(incident.closed_on),

@@ -49,7 +49,7 @@ def build(context: ReportContext, **_options: Any) -> tuple[str, list[Flowable]]
 def _incident(alert: Alert, who: Anonymiser, width: float, context: ReportContext) -> list[Flowable]:
     incident = alert.incident
     facts = [
-        [_("Date"), format_date(incident.date)], [_("Region"), incident.region or "—"],
+        [_("Date"), format_date(incident.date)], [_("Region"), who.text(incident.region) or "—"],
         [_("Kind"), INCIDENT_KIND.label(incident.kind)], [_("Severity"), INCIDENT_SEVERITY.label(incident.severity)],
         [_("Status"), INCIDENT_STATUS.label(incident.status)],
         [_("Organisations involved"), ", ".join(who.organisation(o) for o in alert.organisation_ids) or "—"],
@@ -74,9 +74,7 @@ def _steps(alert: Alert, who: Anonymiser, width: float, context: ReportContext) 
             state = ngettext("{n} day overdue", "{n} days overdue", days).format(n=format_number(days))
         else:
             state = _("to do")
-        contact = who.organisation(step.contact_organisation_id)
-        if step.contact_person_id:
-            contact += " · " + who.person(step.contact_person_id)
+        contact = who.contact(step.contact_organisation_id, step.contact_person_id)
         body.append([cell(who.text(step.what)), cell(contact), cell(who.person(step.owner_person_id)),
                      cell(format_date(step.due_date)), cell(state)])
     weights = [36.0, 24.0, 18.0, 10.0, 12.0]

@@ -42,6 +42,16 @@ class Anonymiser:
 
         return self.net.text(MENTION.sub(one, text or ""))
 
+    def contact(self, org_id: str | None, person_id: str | None) -> str:
+        """A step's contact: organisation and person; a protected person's own organisation is left
+        out, since printed beside the placeholder it would place them."""
+        person = self.people.get(person_id or "")
+        places = person is not None and person.protected and person.organisation_id == org_id
+        parts = [self.organisation(org_id)] if org_id and not places else []
+        if person_id:
+            parts.append(self.person(person_id))
+        return " · ".join(parts) or "—"
+
     def organisation(self, org_id: str | None) -> str:
         org = self.orgs.get(org_id or "")
         return org.name if org else "—"

@@ -164,3 +164,27 @@ def test_a_hostile_core_file_in_the_folder_is_refused_and_the_sync_goes_on(team)
     assert all(reason.count(".") <= 2 and "\n" not in reason for reason in result.refused.values())
     assert [i.id for i in tarkwa.incidents.list()] == [incident.id]
     assert result.written.exists()
+
+
+def test_incident_text_naming_an_erased_person_is_scrubbed_on_arrival_from_a_laptop_that_had_not_heard(team):
+    laptops, stick, group, incident = team
+    accra, tarkwa = laptops[0], laptops[1]
+    defender = next(p for p in accra.store.people.list() if p.protected)
+    sync_folder(accra.store, stick)
+    core_team.hold(tarkwa.store, CORE)
+    sync_folder(tarkwa.store, stick)
+    tarkwa.tick(10)
+    tarkwa.store.people.delete(defender.id)  # erasure, on tarkwa only for now
+    accra.tick(20)
+    accra.store.incidents.update(incident.id, description=f"{defender.name} was followed again; Boateng moved.")
+    sync_folder(accra.store, stick)  # accra has not heard of the erasure
+    sync_folder(tarkwa.store, stick)
+    arrived = tarkwa.store.incidents.get(incident.id)
+    assert "Boateng" not in (arrived.description or "") and "Ama" not in (arrived.description or "")
+    assert "Night visit" in arrived.title and defender.id not in arrived.title
+    sync_folder(accra.store, stick)  # now accra hears of it: its own copy is scrubbed too
+    assert "Boateng" not in (accra.store.incidents.get(incident.id).description or "")
+    for laptop in (tarkwa, accra):
+        laptop.tick(5)
+        sync_folder(laptop.store, stick)
+    assert accra.store.digest(core_team=True) == tarkwa.store.digest(core_team=True)
