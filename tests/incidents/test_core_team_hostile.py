@@ -12,7 +12,7 @@ from fieldgroup.sync.clocks import ClockAheadError
 from fieldgroup.sync.exporter import export_bundle
 from fieldgroup.sync.folder import sync_folder
 from fieldgroup.sync.importer import import_bundle
-from tests.incidents.test_core_team_sync import CORE, read_plain_bundle, team  # noqa: F401 - fixture
+from tests.incidents.conftest import CORE, read_plain_bundle
 
 FIELDS = TABLES["incidents"].field_names
 

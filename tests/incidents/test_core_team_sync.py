@@ -8,39 +8,11 @@ from datetime import date
 import pytest
 
 from fieldgroup.core import keys
-from fieldgroup.core.schema import TABLES
 from fieldgroup.sync import bundle, core_team
-from fieldgroup.sync.exporter import export_bundle
 from fieldgroup.sync.folder import MAILBOX, sync_folder
 from fieldgroup.sync.importer import import_bundle
+from tests.incidents.conftest import CORE, read_plain_bundle
 from tests.sync.conftest import seed_group
-
-CORE = keys.Passphrase("copper-island-meadow-falcon-ninety")
-
-
-@pytest.fixture
-def team(laptops, fast_dir):
-    """accra (core team) records an incident naming a protected defender by mention; the stick is `fast_dir/stick`."""
-    accra = laptops[0].store
-    group, people, _meeting = seed_group(accra)
-    defender = people[2]
-    reg = accra.incidents
-    reg.add_protocol_step(group.id, "Call the defender's organisation", 0)
-    reg.add_protocol_step(group.id, "Inform the embassy focal points", 3)
-    incident = reg.open(group.id, date=date(2025, 6, 10), kind="threat_to_defender", severity="high",
-                        title=f"Night visit to @{{person:{defender.id}}} by armed men",
-                        description="Secret-incident-text-4711", organisation_ids=[people[0].organisation_id])
-    core_team.hold(accra, CORE)
-    stick = fast_dir / "stick"
-    stick.mkdir()
-    yield laptops, stick, group, incident
-    for laptop in laptops:
-        core_team.release(laptop.store)
-
-
-def read_plain_bundle(path) -> dict:
-    manifest, compressed = bundle.read_manifest(path.read_bytes())
-    return {"manifest": manifest, "payload": bundle.read_payload(compressed)}
 
 
 def test_the_bundle_for_a_laptop_outside_the_core_team_holds_no_incident(team):

@@ -81,3 +81,25 @@ def test_record_work_and_print_an_incident(core_window, store, group, pillars, q
     assert "Threat after the Tarkwa meeting" in text and "Protected participant (Civil society)" in text
     for part in DEFENDER.replace("-", " ").split():
         assert part not in text
+
+
+def test_a_protected_name_typed_in_an_incident_is_offered_as_a_mention(core_window, store, group, qtbot):
+    from fieldgroup.ui.widgets.name_guard import NameGuard
+
+    dialog = IncidentDialog(store, group.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.title_edit.setText("Threat at the gate")
+    dialog.description.setPlainText("Okonkwo-Mensah was followed home.")
+    dialog.outcome.setPlainText("Thandiwe moved for a week.")
+    guards = dialog.findChildren(NameGuard)
+    assert len(guards) == 2 and all(g.isVisible() for g in guards)
+    assert "Okonkwo" not in guards[0].message.text()  # the bar may be on a projected screen
+    for guard in guards:
+        guard.convert()
+    assert not any(g.isVisible() for g in guards)
+    assert "Okonkwo-Mensah" in dialog.description.document().toPlainText()  # shown as the name, on this screen
+    dialog.save()
+    saved = store.incidents.list(group.id)[0]
+    assert "Okonkwo" not in saved.description and "@{person:" in saved.description
+    assert "Thandiwe" not in saved.outcome and "@{person:" in saved.outcome

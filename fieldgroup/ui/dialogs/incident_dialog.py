@@ -4,14 +4,12 @@ People involved are inserted as mentions (a token with their id), never typed in
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -20,7 +18,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -29,9 +26,13 @@ from PySide6.QtWidgets import (
 
 from fieldgroup.core import FieldGroupError, Store
 from fieldgroup.core.choices import INCIDENT_KIND, INCIDENT_SEVERITY, INCIDENT_STATUS
+from fieldgroup.core.erasure import dismiss
 from fieldgroup.core.incidents import Incident
-from fieldgroup.core.mentions import mention
+from fieldgroup.core.mentions import Directory
 from fieldgroup.i18n import _
+from fieldgroup.ui.widgets.dates import date_edit
+from fieldgroup.ui.widgets.mention_edit import MentionEdit
+from fieldgroup.ui.widgets.name_guard import NameGuard
 
 
 def _combo(choices: Any, current: str | None) -> QComboBox:
@@ -42,14 +43,6 @@ def _combo(choices: Any, current: str | None) -> QComboBox:
     return combo
 
 
-def _date_edit(day: date | None) -> QDateEdit:
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setDate(QDate(day.year, day.month, day.day) if day else QDate.currentDate())
-    return edit
-
-
 class IncidentDialog(QDialog):
     """New incident (the protocol's steps are made when it is saved) or an existing one."""
 
@@ -58,14 +51,15 @@ class IncidentDialog(QDialog):
         self.store, self.group_id, self.incident = store, group_id, incident
         self.saved: Incident | None = None
         self.setWindowTitle(_("Edit incident") if incident else _("New incident"))
-        self.date = _date_edit(incident.date if incident else store.today())
+        self.date = date_edit(self, incident.date if incident else store.today())  # the locale's format
         self.region = QLineEdit(incident.region or "" if incident else "")
         self.kind = _combo(INCIDENT_KIND, incident.kind if incident else None)
         self.severity = _combo(INCIDENT_SEVERITY, incident.severity if incident else "medium")
         self.status = _combo(INCIDENT_STATUS, incident.status if incident else None)
         self.title_edit = QLineEdit(incident.title if incident else "")
-        self.description = QPlainTextEdit(incident.description or "" if incident else "")
-        self.outcome = QPlainTextEdit(incident.outcome or "" if incident else "")
+        # People are mentions; a guard under each text offers to turn names typed plainly into mentions.
+        self.description = self._mention_edit(incident.description if incident else None, _("Description"))
+        self.outcome = self._mention_edit(incident.outcome if incident else None, _("Outcome"))
         self.published = QCheckBox(_("Outcome published"))
         self.published.setChecked(bool(incident and incident.outcome_published))
         self.person = QComboBox()
@@ -95,12 +89,12 @@ class IncidentDialog(QDialog):
         form = QFormLayout()
         for label, widget in ((_("&Date:"), self.date), (_("&Region:"), self.region), (_("&Kind:"), self.kind),
                               (_("Se&verity:"), self.severity), (_("&Status:"), self.status),
-                              (_("&Title:"), self.title_edit), (_("Descri&ption:"), self.description)):
+                              (_("&Title:"), self.title_edit), (_("Descri&ption:"), self._guarded(self.description))):
             form.addRow(label, widget)
         form.addRow(_("People involved:"), mention_row)
         form.addRow(_("Organisations involved:"), self.organisations)
         form.addRow(_("Owner of the &steps:"), self.owner)
-        form.addRow(_("&Outcome:"), self.outcome)
+        form.addRow(_("&Outcome:"), self._guarded(self.outcome))
         form.addRow("", self.published)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
@@ -109,10 +103,26 @@ class IncidentDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
 
+    def _mention_edit(self, text: str | None, name: str) -> MentionEdit:
+        edit = MentionEdit(self, lambda: Directory.from_store(self.store))
+        edit.setAccessibleName(name)
+        edit.setTabChangesFocus(True)
+        edit.setMaximumHeight(110)
+        edit.setPlainText(text or "")
+        return edit
+
+    def _guarded(self, edit: MentionEdit) -> QWidget:
+        box = QWidget(self)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(edit)
+        layout.addWidget(NameGuard(edit, lambda pid, phrase: dismiss(self.store, pid, phrase), box))
+        return box
+
     def insert_mention(self) -> None:
         person_id = self.person.currentData()
         if person_id:
-            self.description.insertPlainText(mention(person_id))
+            self.description.insert_mention(person_id)
 
     def values(self) -> dict[str, Any]:
         return {

@@ -89,8 +89,8 @@ class IncidentsPage(QWidget):
         self.steps.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.steps.setColumnWidth(1, 200)
         self.steps.setColumnWidth(2, 140)
-        self.table.setColumnWidth(1, 230)
-        self.table.setColumnWidth(3, 140)
+        for column in (0, 1, 2, 3, 4):  # short words and numbers, never cut (French, Burmese); the title takes the rest
+            self.table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.steps.setAccessibleName(_("Response steps"))
         self.new_button = QPushButton(_("&New incident…"))
         self.edit_button = QPushButton(_("&Edit…"))
