@@ -316,7 +316,7 @@ TABLES: dict[str, TableSpec] = {
             Field("position", N_("Order"), kind="int", required=True),
             Field("what", N_("What to do"), required=True, max_length=500),
             Field("contact_organisation_id", N_("Contact organisation"), references="organisations", max_length=36),
-            Field("contact_person_id", N_("Focal point"), references="people", max_length=36),
+            Field("contact_person_id", N_("Contact person"), references="people", max_length=36),
             Field("within_days", N_("Within (days)"), kind="int", required=True),
         ), audience=CORE_TEAM),
         TableSpec("incident_steps", N_("incident step"), (
@@ -324,7 +324,7 @@ TABLES: dict[str, TableSpec] = {
             Field("position", N_("Order"), kind="int", required=True),
             Field("what", N_("What to do"), required=True, max_length=500),
             Field("contact_organisation_id", N_("Contact organisation"), references="organisations", max_length=36),
-            Field("contact_person_id", N_("Focal point"), references="people", max_length=36),
+            Field("contact_person_id", N_("Contact person"), references="people", max_length=36),
             Field("owner_person_id", N_("Owner"), references="people", max_length=36),
             Field("due_date", N_("Due date"), kind="date"),
             Field("completed_on", N_("Completed on"), kind="date"),
