@@ -61,7 +61,7 @@ def test_record_work_and_print_an_incident(core_window, store, group, pillars, q
     assert DEFENDER not in (incident.description or "") and "@{person:" in incident.description
     assert page.table.rowCount() == 1 and page.steps.rowCount() == 2  # the protocol, as the incident's own steps
     assert {s.owner_person_id for s in store.incidents.steps_of(incident.id)} == {pillars["government"][1].id}
-    assert "overdue" in page.steps.item(0, 1).text()
+    assert "overdue" in page.steps.item(0, 2).text() and "civil_society org" in page.steps.item(0, 1).text()
     core_window.show_page("dashboard")
     assert "1 with overdue steps" in dashboard.alerts_panel.summary.text()
     page = core_window.show_page("incidents")
@@ -103,3 +103,49 @@ def test_a_protected_name_typed_in_an_incident_is_offered_as_a_mention(core_wind
     saved = store.incidents.list(group.id)[0]
     assert "Okonkwo" not in saved.description and "@{person:" in saved.description
     assert "Thandiwe" not in saved.outcome and "@{person:" in saved.outcome
+
+
+def test_a_protocol_step_names_whom_to_call_and_each_new_incident_carries_it(core_window, store, group, pillars, qtbot):
+    from fieldgroup.ui.dialogs.incident_dialog import ProtocolStepDialog
+
+    org, officer = pillars["government"]
+    store.people.update(officer.id, focal_point=True)
+    dialog = ProtocolStepDialog(store, group.id)
+    qtbot.addWidget(dialog)
+    assert not dialog.person.isEnabled()  # no organisation chosen: nobody to pick
+    dialog.what.setText("Call the ministry's focal point")
+    dialog.contact.setCurrentIndex(dialog.contact.findData(org.id))
+    assert dialog.person.isEnabled() and dialog.person.itemData(1) == officer.id  # focal points first
+    dialog.person.setCurrentIndex(1)
+    dialog.within.setValue(1)
+    dialog.save()
+    incident = store.incidents.open(group.id, date=date(2025, 6, 14), kind="security_incident", title="Road block")
+    step = store.incidents.steps_of(incident.id)[-1]
+    assert (step.contact_organisation_id, step.contact_person_id) == (org.id, officer.id)
+    assert step.due_date == date(2025, 6, 15)
+
+
+def test_presentation_mode_masks_protected_people_on_the_incidents_page(core_window, store, group, pillars):
+    org = pillars["civil_society"][0]
+    defender = next(p for p in store.people.list() if p.protected)
+    store.incidents.add_protocol_step(group.id, "Check on Okonkwo-Mensah", 0, contact_organisation_id=org.id,
+                                      contact_person_id=defender.id)
+    incident = store.incidents.open(group.id, date=date(2025, 6, 14), kind="threat_to_defender",
+                                    title=f"Threat to @{{person:{defender.id}}}")
+    core_team.hold(store, keys.Passphrase(CORE))
+    core_window.ctx.changed("incidents")
+    page = core_window.show_page("incidents")
+    page.select_incident(incident.id)
+
+    def shown() -> str:
+        cells = [page.table.item(r, c).text() for r in range(page.table.rowCount()) for c in range(6)]
+        cells += [page.steps.item(r, c).text() for r in range(page.steps.rowCount()) for c in range(4)]
+        return " ".join(cells + [core_window.show_page("dashboard").alerts_panel.lines.text()])
+
+    assert DEFENDER in shown()  # the core team's own screen
+    core_window.set_presentation(True)
+    page = core_window.show_page("incidents")
+    page.select_incident(incident.id)
+    text = shown()
+    assert "Okonkwo" not in text and "Thandiwe" not in text and "Protected participant" in text
+    core_window.set_presentation(False)

@@ -163,19 +163,35 @@ class ProtocolStepDialog(QDialog):
         self.contact.addItem(_("No organisation"), None)
         for org in store.organisations.list(group_id=group_id):
             self.contact.addItem(org.name, org.id)
+        self.person = QComboBox()
+        self.person.setAccessibleName(_("Contact person"))
+        self.contact.currentIndexChanged.connect(self._fill_people)
+        self._fill_people()
         form = QFormLayout(self)
         form.addRow(_("&What to do:"), self.what)
         form.addRow(_("&Contact:"), self.contact)
+        form.addRow(_("Contact &person:"), self.person)
         form.addRow(_("Within (&days):"), self.within)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
+    def _fill_people(self) -> None:
+        """The chosen organisation's people, its focal points first."""
+        self.person.clear()
+        self.person.addItem(_("Nobody in particular"), None)
+        org_id = self.contact.currentData()
+        people = self.store.people.list(organisation_id=org_id) if org_id else []
+        for person in sorted(people, key=lambda p: (not p.focal_point, p.name.casefold())):
+            self.person.addItem(person.name, person.id)
+        self.person.setEnabled(bool(people))
+
     def save(self) -> None:
         try:
             self.store.incidents.add_protocol_step(self.group_id, self.what.text(), self.within.value(),
-                                                   contact_organisation_id=self.contact.currentData())
+                                                   contact_organisation_id=self.contact.currentData(),
+                                                   contact_person_id=self.person.currentData())
         except FieldGroupError as exc:
             QMessageBox.warning(self, self.windowTitle(), str(exc))
             return

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -25,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from fieldgroup.core import keys
-from fieldgroup.core.choices import INCIDENT_KIND, INCIDENT_SEVERITY, INCIDENT_STATUS, protected_placeholder
-from fieldgroup.core.mentions import TOKEN
+from fieldgroup.core.choices import INCIDENT_KIND, INCIDENT_SEVERITY, INCIDENT_STATUS
+from fieldgroup.core.mentions import PRESENTATION, SCREEN, Directory
 from fieldgroup.formatting import format_date, format_percent
 from fieldgroup.i18n import _, ngettext
 from fieldgroup.sync import core_team
@@ -37,15 +36,23 @@ from fieldgroup.ui.ops import Progress, run_op
 SHOWN_ALERTS = 5
 
 
-def on_screen(store, text: str | None) -> str:  # noqa: ANN001
-    """Free text as the core team's screen shows it: mentions as names (the screen is theirs)."""
-    def one(match: re.Match) -> str:
-        if match.group(1) == "erased":
-            return protected_placeholder(match.group(2))
-        person = store.people.find(match.group(2))
-        return person.name if person else protected_placeholder(None)
+def on_screen(store, text: str | None, directory: Directory | None = None) -> str:  # noqa: ANN001
+    """Free text as the core team's screen shows it: mentions as names (the screen is theirs), but in
+    presentation mode protected people are masked, mentioned or typed plainly, as on every page."""
+    directory = directory or Directory.from_store(store)
+    return directory.render(text, PRESENTATION if getattr(store, "presenting", False) else SCREEN)
 
-    return TOKEN.sub(one, text or "")
+
+def contact_on_screen(store, step, directory: Directory) -> str:  # noqa: ANN001
+    """Whom a step says to contact: organisation · person (masked in presentation mode)."""
+    parts = []
+    if step.contact_organisation_id:
+        org = store.organisations.find(step.contact_organisation_id)
+        parts.append(org.name if org else "—")
+    if step.contact_person_id:
+        mode = PRESENTATION if getattr(store, "presenting", False) else SCREEN
+        parts.append(directory.label(step.contact_person_id, mode))
+    return " · ".join(parts)
 
 
 def ask_core_passphrase(ctx: AppContext, parent: QWidget) -> bool:
@@ -83,12 +90,13 @@ class IncidentsPage(QWidget):
         self.table = self._table([_("Date"), _("Kind"), _("Severity"), _("Status"), _("Overdue steps"), _("Title")])
         self.table.setAccessibleName(_("Incidents"))
         self.table.itemSelectionChanged.connect(self._show_steps)
-        self.steps = self._table([_("Step"), _("Due"), _("Done")])
+        self.steps = self._table([_("Step"), _("Contact"), _("Due"), _("Done")])
         # The step's words take the room; the dates fit.
         self.steps.horizontalHeader().setStretchLastSection(False)
         self.steps.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.steps.setColumnWidth(1, 200)
-        self.steps.setColumnWidth(2, 140)
+        self.steps.setColumnWidth(1, 260)
+        self.steps.setColumnWidth(2, 200)
+        self.steps.setColumnWidth(3, 140)
         for column in (0, 1, 2, 3, 4):  # short words and numbers, never cut (French, Burmese); the title takes the rest
             self.table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.steps.setAccessibleName(_("Response steps"))
@@ -119,6 +127,7 @@ class IncidentsPage(QWidget):
         layout.addWidget(self.locked)
         layout.addWidget(self.body)
         self.rows: list = []
+        self.directory: Directory | None = None  # built at each refresh
         ctx.group_changed.connect(lambda _g: self.refresh())
         ctx.data_changed.connect(lambda _t: self.refresh())
         self.refresh()
@@ -149,11 +158,12 @@ class IncidentsPage(QWidget):
         self.rows = [(a.incident, len(a.overdue)) for a in alerts] + [(i, 0) for i in closed]
         selected = self.selected_incident()
         self.table.setRowCount(len(self.rows))
+        self.directory = Directory.from_store(store)  # once per refresh: it builds the name matcher
         for row, (incident, overdue) in enumerate(self.rows):
             for column, text in enumerate((format_date(incident.date), INCIDENT_KIND.label(incident.kind),
                                            INCIDENT_SEVERITY.label(incident.severity),
                                            INCIDENT_STATUS.label(incident.status), str(overdue) if overdue else "",
-                                           on_screen(store, incident.title))):
+                                           on_screen(store, incident.title, self.directory))):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         if selected is not None:
             self.select_incident(selected.id)
@@ -183,12 +193,15 @@ class IncidentsPage(QWidget):
         incident = self.selected_incident()
         self.step_rows = self.ctx.store.incidents.steps_of(incident.id) if incident else []
         today = self.ctx.store.today()
+        if self.step_rows and self.directory is None:
+            self.directory = Directory.from_store(self.ctx.store)
         self.steps.setRowCount(len(self.step_rows))
         for row, step in enumerate(self.step_rows):
             due = format_date(step.due_date) if step.due_date else ""
             if step.overdue(today):
                 due += " — " + _("overdue")
-            for column, text in enumerate((on_screen(self.ctx.store, step.what), due,
+            for column, text in enumerate((on_screen(self.ctx.store, step.what, self.directory),
+                                           contact_on_screen(self.ctx.store, step, self.directory), due,
                                            format_date(step.completed_on) if step.completed_on else "")):
                 self.steps.setItem(row, column, QTableWidgetItem(text))
         self.edit_button.setEnabled(incident is not None)
@@ -275,7 +288,8 @@ class OpenAlertsPanel(QGroupBox):
             ngettext("{n} open incident", "{n} open incidents", len(alerts)).format(n=len(alerts)) + " · "
             + ngettext("{n} with overdue steps", "{n} with overdue steps", late).format(n=late))
         lines = []
+        directory = Directory.from_store(store) if alerts else None
         for alert in alerts[:SHOWN_ALERTS]:
             mark = "⚠ " if alert.overdue else ""
-            lines.append(mark + on_screen(store, alert.incident.title))
+            lines.append(mark + on_screen(store, alert.incident.title, directory))
         self.lines.setText("\n".join(lines))
