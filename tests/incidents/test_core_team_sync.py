@@ -9,6 +9,7 @@ import pytest
 
 from fieldgroup.core import keys
 from fieldgroup.sync import bundle, core_team
+from fieldgroup.sync.exporter import export_bundle
 from fieldgroup.sync.folder import MAILBOX, sync_folder
 from fieldgroup.sync.importer import import_bundle
 from tests.incidents.conftest import CORE, read_plain_bundle
@@ -160,3 +161,22 @@ def test_incident_text_naming_an_erased_person_is_scrubbed_on_arrival_from_a_lap
         laptop.tick(5)
         sync_folder(laptop.store, stick)
     assert accra.store.digest(core_team=True) == tarkwa.store.digest(core_team=True)
+
+
+def test_an_encrypted_bundle_for_a_laptop_outside_the_core_team_decrypts_to_no_incident(team, fast_dir):
+    laptops, stick, group, incident = team
+    accra = laptops[0].store
+    group_phrase = "lantern-harbour-pepper-violet-seven"
+    for laptop in (accra, laptops[1].store, accra):  # accra hears of tarkwa, so it can make a bundle for it
+        sync_folder(laptop, stick)
+    for for_device in (None, laptops[1].store.device_id):  # a full bundle and one made for a colleague
+        out = fast_dir / "ordinary.fgbundle"
+        export_bundle(accra, out, group_phrase, for_device=for_device)
+        data = out.read_bytes()
+        assert bundle.is_encrypted(data)
+        manifest, compressed = bundle.read_manifest(bundle.decrypt(data, group_phrase))
+        payload = bundle.read_payload(compressed, manifest.payload_plain_bytes)
+        text = json.dumps(payload, ensure_ascii=False)
+        assert not set(payload["tables"]) & {"incidents", "incident_steps", "incident_organisations", "response_steps"}
+        assert incident.id not in text and "Night visit" not in text and "Secret-incident" not in text
+        assert not set(manifest.counts) & {"incidents", "incident_steps", "incident_organisations", "response_steps"}
