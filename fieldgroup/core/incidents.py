@@ -207,6 +207,22 @@ class IncidentRegister:
             position = 1 + max((s.position for s in self.protocol_of(group_id)), default=0)
         return self.protocol.create(group_id=group_id, what=what, within_days=within_days, position=position, **values)
 
+    def remove_protocol_step(self, step_id: str) -> None:
+        """Take a step out of the protocol; incidents already recorded keep their own copy of it."""
+        self.protocol.delete(step_id)
+
+    def move_protocol_step(self, step_id: str, offset: int) -> list[ResponseStep]:
+        """Move a step up (-1) or down (+1) the checklist; positions become 1..n in one transaction."""
+        group_id = self.protocol.get(step_id).group_id
+        steps = self.protocol_of(group_id)
+        index = next(i for i, s in enumerate(steps) if s.id == step_id)
+        steps.insert(min(max(index + offset, 0), len(steps) - 1), steps.pop(index))
+        with self.store.transaction():
+            for position, step in enumerate(steps, start=1):
+                if step.position != position:
+                    self.protocol.update(step.id, position=position)
+        return self.protocol_of(group_id)
+
     def open(self, group_id: str, *, organisation_ids: tuple[str, ...] | list[str] = (),
              owner_person_id: str | None = None, **values: Any) -> Incident:
         """Record an incident and give it its own copy of the group's protocol, with owners and deadlines."""

@@ -149,3 +149,23 @@ def test_presentation_mode_masks_protected_people_on_the_incidents_page(core_win
     text = shown()
     assert "Okonkwo" not in text and "Thandiwe" not in text and "Protected participant" in text
     core_window.set_presentation(False)
+
+
+def test_the_response_protocol_is_kept_in_order_and_new_incidents_follow_it(core_window, store, group, qtbot):
+    from fieldgroup.ui.dialogs.incident_dialog import ProtocolDialog
+
+    dialog = ProtocolDialog(store, group.id)
+    qtbot.addWidget(dialog)
+    words = lambda: [dialog.steps.item(i).text().split(" — ")[0] for i in range(dialog.steps.count())]  # noqa: E731
+    assert words() == ["Call the defender's organisation", "Inform the embassies"]
+    dialog.steps.setCurrentRow(1)
+    dialog.move(-1)
+    assert words() == ["Inform the embassies", "Call the defender's organisation"] and dialog.steps.currentRow() == 0
+    first = store.incidents.open(group.id, date=date(2025, 6, 10), kind="grievance", title="Water")
+    dialog.steps.setCurrentRow(1)
+    dialog.remove()
+    assert words() == ["Inform the embassies"] and "within 2 days" in dialog.steps.item(0).text()
+    second = store.incidents.open(group.id, date=date(2025, 6, 12), kind="grievance", title="Dust")
+    assert [s.what for s in store.incidents.steps_of(first.id)] == ["Inform the embassies",
+                                                                      "Call the defender's organisation"]
+    assert [s.what for s in store.incidents.steps_of(second.id)] == ["Inform the embassies"]

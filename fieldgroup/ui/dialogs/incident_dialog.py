@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -29,7 +30,7 @@ from fieldgroup.core.choices import INCIDENT_KIND, INCIDENT_SEVERITY, INCIDENT_S
 from fieldgroup.core.erasure import dismiss
 from fieldgroup.core.incidents import Incident
 from fieldgroup.core.mentions import Directory
-from fieldgroup.i18n import _
+from fieldgroup.i18n import _, ngettext
 from fieldgroup.ui.widgets.dates import date_edit
 from fieldgroup.ui.widgets.mention_edit import MentionEdit
 from fieldgroup.ui.widgets.name_guard import NameGuard
@@ -196,3 +197,66 @@ class ProtocolStepDialog(QDialog):
             QMessageBox.warning(self, self.windowTitle(), str(exc))
             return
         self.accept()
+
+
+class ProtocolDialog(QDialog):
+    """The group's response protocol: the ordered checklist every new incident copies; add, remove, reorder."""
+
+    def __init__(self, store: Store, group_id: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store, self.group_id = store, group_id
+        self.setWindowTitle(_("Response protocol"))
+        note = QLabel(_("Each new incident gets these steps as its own, due the given number of days after it "
+                        "was reported. Incidents already recorded keep their steps."))
+        note.setWordWrap(True)
+        self.steps = QListWidget()
+        self.steps.setAccessibleName(_("Response protocol"))
+        buttons = QHBoxLayout()
+        for text, slot in ((_("&Add step…"), self.add), (_("&Remove"), self.remove),
+                           (_("Move &up"), lambda: self.move(-1)), (_("Move &down"), lambda: self.move(1))):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(self.steps, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(close)
+        self.resize(640, 420)
+        self.refresh()
+
+    def refresh(self, selected: str | None = None) -> None:
+        self.steps.clear()
+        for step in self.store.incidents.protocol_of(self.group_id):
+            line = ngettext("{what} — within {n} day", "{what} — within {n} days", step.within_days).format(
+                what=step.what, n=step.within_days)
+            if step.contact_organisation_id:
+                org = self.store.organisations.find(step.contact_organisation_id)
+                line += " — " + (org.name if org else "—")
+            item = QListWidgetItem(line)
+            item.setData(Qt.ItemDataRole.UserRole, step.id)
+            self.steps.addItem(item)
+            if step.id == selected:
+                self.steps.setCurrentItem(item)
+
+    def current(self) -> str | None:
+        item = self.steps.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def add(self) -> None:
+        if ProtocolStepDialog(self.store, self.group_id, self).exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+
+    def remove(self) -> None:
+        if self.current():
+            self.store.incidents.remove_protocol_step(self.current())
+            self.refresh()
+
+    def move(self, offset: int) -> None:
+        step_id = self.current()
+        if step_id:
+            self.store.incidents.move_protocol_step(step_id, offset)
+            self.refresh(step_id)

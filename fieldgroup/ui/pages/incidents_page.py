@@ -30,7 +30,7 @@ from fieldgroup.formatting import format_date, format_percent
 from fieldgroup.i18n import _, ngettext
 from fieldgroup.sync import core_team
 from fieldgroup.ui.context import AppContext
-from fieldgroup.ui.dialogs.incident_dialog import IncidentDialog, ProtocolStepDialog
+from fieldgroup.ui.dialogs.incident_dialog import IncidentDialog, ProtocolDialog
 from fieldgroup.ui.ops import Progress, run_op
 
 SHOWN_ALERTS = 5
@@ -102,11 +102,11 @@ class IncidentsPage(QWidget):
         self.steps.setAccessibleName(_("Response steps"))
         self.new_button = QPushButton(_("&New incident…"))
         self.edit_button = QPushButton(_("&Edit…"))
-        self.protocol_button = QPushButton(_("Add &protocol step…"))
+        self.protocol_button = QPushButton(_("Response &protocol…"))
         self.print_button = QPushButton(_("P&rint alert sheet…"))
         self.complete_button = QPushButton(_("&Complete step"))
         for button, slot in ((self.new_button, self.new_incident), (self.edit_button, self.edit_selected),
-                             (self.protocol_button, self.add_protocol_step), (self.print_button, self.print_alert_sheet),
+                             (self.protocol_button, self.edit_protocol), (self.print_button, self.print_alert_sheet),
                              (self.complete_button, self.complete_selected_step)):
             button.clicked.connect(slot)
         buttons = QHBoxLayout()
@@ -225,8 +225,9 @@ class IncidentsPage(QWidget):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.ctx.changed("incidents")
 
-    def add_protocol_step(self) -> None:
-        if self.ctx.group_id and ProtocolStepDialog(self.ctx.store, self.ctx.group_id, self).exec() == QDialog.DialogCode.Accepted:
+    def edit_protocol(self) -> None:
+        if self.ctx.group_id:
+            ProtocolDialog(self.ctx.store, self.ctx.group_id, self).exec()
             self.ctx.changed("response_steps")
 
     def complete_selected_step(self) -> None:
