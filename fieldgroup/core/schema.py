@@ -303,7 +303,7 @@ TABLES: dict[str, TableSpec] = {
             Field("referred_on", N_("Referred on"), kind="date"),
             Field("resolved_on", N_("Resolved on"), kind="date"),
             Field("closed_on", N_("Closed on"), kind="date"),
-            Field("outcome", N_("Outcome"), max_length=LONG_TEXT),
+            Field("outcome", N_("Outcome of the incident"), max_length=LONG_TEXT),
             Field("outcome_published", N_("Outcome published"), kind="bool"),
         ), audience=CORE_TEAM),
         TableSpec("incident_organisations", N_("organisation involved"), (

@@ -60,7 +60,7 @@ class IncidentDialog(QDialog):
         self.title_edit = QLineEdit(incident.title if incident else "")
         # People are mentions; a guard under each text offers to turn names typed plainly into mentions.
         self.description = self._mention_edit(incident.description if incident else None, _("Description"))
-        self.outcome = self._mention_edit(incident.outcome if incident else None, _("Outcome"))
+        self.outcome = self._mention_edit(incident.outcome if incident else None, _("Outcome of the incident"))
         self.published = QCheckBox(_("Outcome published"))
         self.published.setChecked(bool(incident and incident.outcome_published))
         self.person = QComboBox()
