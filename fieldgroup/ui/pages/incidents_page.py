@@ -90,7 +90,7 @@ class IncidentsPage(QWidget):
         self.table = self._table([_("Date"), _("Kind"), _("Severity"), _("Status"), _("Overdue steps"), _("Title")])
         self.table.setAccessibleName(_("Incidents"))
         self.table.itemSelectionChanged.connect(self._show_steps)
-        self.steps = self._table([_("Step"), _("Contact"), _("Due"), _("Done")])
+        self.steps = self._table([_("Step"), _("Contact"), _("Due"), _("Completed on")])
         # The step's words take the room; the dates fit.
         self.steps.horizontalHeader().setStretchLastSection(False)
         self.steps.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
