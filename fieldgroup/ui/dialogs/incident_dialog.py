@@ -211,6 +211,8 @@ class ProtocolDialog(QDialog):
         note.setWordWrap(True)
         self.steps = QListWidget()
         self.steps.setAccessibleName(_("Response protocol"))
+        self.steps.setWordWrap(True)  # a long step reads whole, without scrolling sideways
+        self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         buttons = QHBoxLayout()
         for text, slot in ((_("&Add step…"), self.add), (_("&Remove"), self.remove),
                            (_("Move &up"), lambda: self.move(-1)), (_("Move &down"), lambda: self.move(1))):
@@ -225,7 +227,7 @@ class ProtocolDialog(QDialog):
         layout.addWidget(self.steps, 1)
         layout.addLayout(buttons)
         layout.addWidget(close)
-        self.resize(640, 420)
+        self.resize(720, 420)
         self.refresh()
 
     def refresh(self, selected: str | None = None) -> None:
