@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from fieldgroup.core import FieldGroupError, Store, backups, erasure, keys
+from fieldgroup.core import FieldGroupError, Store, backups, erasure, keys, protected_contacts
 from fieldgroup.core.schema import CORE_TEAM, CORE_TEAM_TABLES, TABLE_ORDER, TABLES
 from fieldgroup.i18n import _
 from fieldgroup.sync import bundle, compat, state, validate
@@ -94,6 +94,7 @@ def core_payload(store: Store) -> tuple[dict[str, Any], dict[str, int]]:
     tombstones = [list(t) for t in store.sync.tombstones() if t[0] in CORE_TEAM_TABLES]
     tables = {name: {"fields": list(TABLES[name].field_names), "rows": sorted(rows[name])}
               for name in TABLE_ORDER if name in rows}
+    tables = protected_contacts.without_held_back(store, tables)  # a protected contact or owner: no e-mail, no phone
     counts = {name: len(rows[name]) for name in CORE_TEAM_TABLES} | {"tombstones": len(tombstones)}
     return {"tables": tables, "tombstones": tombstones}, counts
 

@@ -180,3 +180,20 @@ def test_an_encrypted_bundle_for_a_laptop_outside_the_core_team_decrypts_to_no_i
         assert not set(payload["tables"]) & {"incidents", "incident_steps", "incident_organisations", "response_steps"}
         assert incident.id not in text and "Night visit" not in text and "Secret-incident" not in text
         assert not set(manifest.counts) & {"incidents", "incident_steps", "incident_organisations", "response_steps"}
+
+
+def test_a_protected_step_owner_travels_in_the_core_bundle_without_their_contacts(team, fast_dir):
+    laptops, stick, group, incident = team
+    accra, tarkwa = laptops[0].store, laptops[1].store
+    defender = next(p for p in accra.people.list() if p.protected)
+    accra.people.update(defender.id, email="ama.boateng@example.org", phone="+233 20 000 0000")
+    accra.incidents.open(group.id, date=date(2025, 6, 12), kind="grievance", title="Dust",
+                         owner_person_id=defender.id)
+    out = core_team.export_core_bundle(accra, fast_dir / "x.core.fgbundle")
+    manifest, compressed = bundle.read_manifest(bundle.decrypt(out.read_bytes(), CORE))
+    text = json.dumps(bundle.read_payload(compressed), ensure_ascii=False)
+    assert defender.id in text and "ama.boateng@example.org" not in text and "000 0000" not in text
+    core_team.hold(tarkwa, CORE)
+    assert core_team.import_core_bundle(tarkwa, out)
+    received = tarkwa.people.get(defender.id)
+    assert received.protected and received.email is None and received.phone is None
