@@ -10,6 +10,7 @@ import pytest
 
 from fieldgroup.cli import main
 from fieldgroup.reports import build_report
+from fieldgroup.reports.errors import NothingToReportError
 from tests.reports.helpers import pdf_text
 
 DEFENDER = "Aung Min Thu"
@@ -73,3 +74,29 @@ def test_cli_report_alerts(store, group, register, tmp_path, capsys):
     store.close()
     assert main(["report", "alerts", "--store", str(path), "--group", group.id, "--out", str(tmp_path / "a.pdf")]) == 0
     assert DEFENDER not in " ".join(pdf_text(tmp_path / "a.pdf"))
+
+
+def test_no_other_document_holds_an_incident(store, group, register, pillars, tmp_path):
+    """Every report in the registry but the alert sheet (handout, tracker, M&E, annual, results, public summary…)."""
+    from fieldgroup.reports.registry import report_kinds
+
+    meeting = store.meetings.create(group_id=group.id, kind="plenary", date=date(2025, 6, 1), title="Plenary",
+                                    minutes="Opening remarks.")
+    store.actions.create(group_id=group.id, title="An ordinary action", status="open", due_date=date(2025, 7, 1))
+    store.attendance.set(meeting.id, pillars["company"][1].id)
+    objective = store.objectives.create(group_id=group.id, title="Dialogue", horizon="short")
+    store.results.create(objective_id=objective.id, title="Guards trained", result_type="output")
+    indicator = store.indicators.create(group_id=group.id, name="Meetings held")
+    store.targets.set(indicator.id, "2025-Q2", 3)
+    built = set()
+    for kind in [k for k in report_kinds() if k.name != "alerts"]:
+        try:
+            out = build_report(kind.name, store, tmp_path / f"{kind.name}.pdf", group_id=group.id,
+                               meeting_id=meeting.id if kind.needs_meeting else None)
+        except NothingToReportError:
+            continue  # a document this small group has nothing for (no indicators, no results framework)
+        built.add(kind.name)
+        text = " ".join(pdf_text(out))
+        for words in ("Threat 0", "Water", "followed home", "Inform the company", "core team"):
+            assert words not in text, (kind.name, words)
+    assert {"meeting", "actions", "indicators", "annual", "results", "participation", "summary"} <= built, built
