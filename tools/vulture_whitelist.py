@@ -75,3 +75,6 @@ _.mouseMoveEvent
 # Empty-state hints (issue 16): kept as attributes so the page holds its hint; Qt draws them
 empty_hint
 empty_orgs
+# reportlab reads the Label hook that shapes chart labels (reports/graphics.py)
+_.ddfKlass
+_.ddf
