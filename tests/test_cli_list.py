@@ -79,7 +79,7 @@ def test_bad_input_one_sentence_exit_1_and_wrong_usage_exit_2(path):
     not_a_store.write_text("shopping list")
     result = run("list", "groups", "--store", str(not_a_store))
     assert result.returncode == 1 and result.stderr.count("\n") == 1 and not_a_store.read_text() == "shopping list"
-    assert run("list", "incidents", "--store", str(path)).returncode == 2
+    assert run("list", "widgets", "--store", str(path)).returncode == 2
     assert run("list", "people").returncode == 2
 
 

@@ -8,16 +8,17 @@ from datetime import date
 from typing import Any
 
 from fieldgroup.cli.common import EXIT_OK, add_passphrase_option, add_store_option, open_store_for, print_json
+from fieldgroup.cli.incidents_command import list_incidents
 from fieldgroup.core import FieldGroupError, Store
 from fieldgroup.core.choices import ACTION_STATUS, MEETING_KIND, PILLAR, UNIT, protected_placeholder
 from fieldgroup.formatting import format_date
 from fieldgroup.i18n import _
 
-KINDS = ("groups", "meetings", "people", "organisations", "actions", "indicators")
+KINDS = ("groups", "meetings", "people", "organisations", "actions", "indicators", "incidents")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("list", help="list groups, meetings, people, organisations, actions or indicators")
+    parser = subparsers.add_parser("list", help="list groups, meetings, people, organisations, actions, indicators or incidents")
     parser.add_argument("kind", choices=KINDS, help="what to list")
     add_store_option(parser)
     add_passphrase_option(parser)
@@ -102,12 +103,13 @@ def _indicators(store: Store, group_id: str | None, *, include_protected: bool) 
 
 LISTERS: dict[str, Callable[..., list[dict[str, Any]]]] = {
     "groups": _groups, "meetings": _meetings, "people": _people, "organisations": _organisations,
-    "actions": _actions, "indicators": _indicators,
+    "actions": _actions, "indicators": _indicators, "incidents": list_incidents,
 }
 # The columns of the plain-text listing (after the id), in the active language where they are a choice.
 SHOWN = {
     "groups": ("name",), "meetings": ("date", "kind", "title"), "people": ("name", "organisation", "pillar"),
     "organisations": ("name", "pillar"), "actions": ("due_date", "status", "title"), "indicators": ("code", "name", "unit"),
+    "incidents": ("date", "title"),
 }
 SHOWN_LABELS: dict[str, Callable[[str], str]] = {
     "kind": MEETING_KIND.label, "pillar": PILLAR.label, "status": ACTION_STATUS.label, "unit": UNIT.label,

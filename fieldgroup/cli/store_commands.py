@@ -61,6 +61,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     digest = subparsers.add_parser("digest", help="one hash of all synced content")
     add_store_option(digest)
     add_passphrase_option(digest)
+    digest.add_argument("--core-team", action="store_true", help="the hash of the incidents only (core-team laptops)")
     digest.set_defaults(handler=run_digest)
 
     check = subparsers.add_parser("check", help="integrity and link check; exit 1 on a problem")
@@ -130,7 +131,7 @@ def run_info(args: argparse.Namespace) -> int:
 
 def run_digest(args: argparse.Namespace) -> int:
     with open_store_for(args, read_only=True) as store:
-        print(store.digest())
+        print(store.digest(core_team=args.core_team))
     return EXIT_OK
 
 

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from fieldgroup.cli import incidents_command
 from fieldgroup.cli.common import (
     EXIT_OK,
     UsageError,
@@ -53,6 +54,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     folder.add_argument("--accept-clock-ahead", metavar="DEVICE", action="append", default=[],
                         help="accept changes stamped ahead by that laptop (its clock was wrong); repeatable")
     folder.add_argument("--json", action="store_true", help="machine-readable output")
+    incidents_command.add_core_team_option(folder)
     folder.set_defaults(handler=run_sync_folder)
 
 
@@ -113,6 +115,7 @@ def run_sync_folder(args: argparse.Namespace) -> int:
     from fieldgroup.sync.folder import sync_folder
 
     with open_store_for(args) as store:
+        incidents_command.hold_core_passphrase(args, store)
         result = sync_folder(store, args.folder, bundle_passphrase(args, store),
                              accept_unencrypted=args.accept_unencrypted,
                              accept_clock_ahead=set(args.accept_clock_ahead))
@@ -121,6 +124,8 @@ def run_sync_folder(args: argparse.Namespace) -> int:
         print_json(result.as_dict())
     else:
         _print_folder_result(result)
+        for line in incidents_command.core_sync_lines(result.core_team):
+            print(line)
     if result.set_aside:
         print(ngettext("{n} file was set aside on this laptop; everything else was synced.",
                        "{n} files were set aside on this laptop; everything else was synced.",

@@ -15,6 +15,7 @@ from fieldgroup.core.balance import balance_pillar
 from fieldgroup.core.entities import Organisation, Person
 from fieldgroup.core.errors import FieldGroupError, OlderStoreError
 from fieldgroup.core.hlc import wall_clock_ms
+from fieldgroup.core.incidents import IncidentRegister
 from fieldgroup.core.indicators import ActionFacts, MeetingFacts, PeriodProgress
 from fieldgroup.core.members import Memberships, Roles
 from fieldgroup.core.repositories import (
@@ -73,6 +74,7 @@ class Store:
         self.values = Values(self)
         self.memberships = Memberships(self)
         self.roles = Roles(self)
+        self.incidents = IncidentRegister(self)  # core-team data (issue 19)
         self.sync = SyncAccess(self)
         # The results framework and work plan (core/results.py).
         self.profiles = GroupProfiles(self)
@@ -200,8 +202,9 @@ class Store:
     def counts(self) -> dict[str, int]:
         return store_maintenance.record_counts(self.conn)
 
-    def digest(self) -> str:
-        return store_maintenance.digest(self.conn)
+    def digest(self, core_team: bool = False) -> str:
+        """What every laptop of the group should agree on; core_team: the incidents the core team agrees on."""
+        return store_maintenance.digest(self.conn, core_team)
 
     def problems(self) -> list[str]:
         return store_maintenance.problems(self.conn)

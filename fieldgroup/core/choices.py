@@ -107,6 +107,26 @@ PROGRESS_STATUS = Choices(
     Choice("behind", N_("behind"), "#C0392B", "empty", "○"),
     Choice("no_data", N_("no data"), "#7F8C8D", "none", "–"),
 )
+# Incidents (issue 19): shared only with the core team.
+INCIDENT_KIND = Choices(
+    Choice("threat_to_defender", N_("threat or attack on a defender"), "#C0392B"),
+    Choice("security_incident", N_("security incident"), "#D55E00"),
+    Choice("grievance", N_("community grievance or complaint"), "#0072B2"),
+    Choice("other", N_("other incident"), "#7F8C8D"),
+)
+INCIDENT_SEVERITY = Choices(
+    Choice("low", N_("low"), "#7F8C8D", "empty", "○"),
+    Choice("medium", N_("medium"), "#B9770E", "half", "◐"),
+    Choice("high", N_("high"), "#D55E00", "full", "●"),
+    Choice("critical", N_("critical"), "#C0392B", "full", "‼"),
+)
+INCIDENT_STATUS = Choices(
+    Choice("reported", N_("reported"), "#2E6DB4", "empty", "○"),
+    Choice("follow_up", N_("under follow-up"), "#B9770E", "half", "◐"),
+    Choice("referred", N_("referred"), "#6A3FA0", "half", "→"),
+    Choice("resolved", N_("resolved"), "#1B7F3B", "full", "●"),
+    Choice("closed", N_("closed"), "#7F8C8D", "none", "–"),
+)
 
 # Who an organisation is, within its pillar (issue 18). Home governments (embassies) are a government
 # sub-type shown apart: by default they do not count in the government pillar's balance.

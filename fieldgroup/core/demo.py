@@ -15,6 +15,7 @@ from pathlib import Path
 from fieldgroup import i18n
 from fieldgroup.core import create_store, keys
 from fieldgroup.core.api import Store
+from fieldgroup.core.demo_incidents import add_incidents
 from fieldgroup.core.demo_indicators import add_indicators
 from fieldgroup.core.demo_members import add_members
 from fieldgroup.core.demo_results import add_results_framework
@@ -143,6 +144,7 @@ class _DemoBuilder:
         add_results_framework(self)
         add_members(self)  # last: what it adds leaves the records made before it unchanged
         add_thematic_group(self)  # after it, for the same reason
+        add_incidents(self)  # core-team data (issue 19), after everything public
 
     # ---- groups, organisations, people ----
 

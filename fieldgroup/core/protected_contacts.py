@@ -56,6 +56,17 @@ def outgoing(store: Any, tables: dict[str, Any]) -> dict[str, Any]:
     return tables | {"people": section | {"rows": rows}}
 
 
+def without_held_back(store: Any, tables: dict[str, Any]) -> dict[str, Any]:
+    """The tables with held-back contacts removed and nothing added: for a bundle that carries people
+    only because its rows point to them (the core-team bundle, issue 19)."""
+    section = tables.get("people")
+    if not section:
+        return tables
+    names = list(TABLES["people"].field_names)
+    hold = held_back(store.conn)
+    return tables | {"people": section | {"rows": [_strip(r, names) if r[0] in hold else r for r in section["rows"]]}}
+
+
 def _strip(row: list, names: list[str]) -> list:
     row = list(row)
     stamps = json.loads(row[-2])

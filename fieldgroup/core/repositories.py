@@ -20,6 +20,7 @@ from fieldgroup.core.entities import (
     Person,
 )
 from fieldgroup.core.errors import InUseError
+from fieldgroup.core.incidents import move_organisation, move_person
 from fieldgroup.core.indicators import COMPUTED
 from fieldgroup.core.members import check_subtype, subgroup_ids
 from fieldgroup.core.mentions import mention, replace_mentions_of, shown_name
@@ -52,7 +53,8 @@ class Groups(Repository[Group]):
     def _before_delete(self, record_id: str) -> None:
         conn = self.store.conn
         used = sum(store_queries.count_rows(conn, t, {"group_id": record_id})
-                   for t in ("organisations", "meetings", "action_items", "indicators", "objectives", "activities"))
+                   for t in ("organisations", "meetings", "action_items", "indicators", "objectives", "activities",
+                             "incidents", "response_steps"))
         used += store_queries.count_rows(conn, "groups", {"parent_id": record_id})
         if used:
             raise InUseError(ngettext(
@@ -90,6 +92,9 @@ class Organisations(Repository[Organisation]):
         self._delete_linked("memberships", "organisation_id", record_id)
         self._delete_linked("roles", "organisation_id", record_id)
         self._clear_links("activities", "owner_organisation_id", record_id)
+        self._delete_linked("incident_organisations", "organisation_id", record_id)
+        for table in ("response_steps", "incident_steps"):
+            self._clear_links(table, "contact_organisation_id", record_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +170,9 @@ class People(Repository[Person]):
         self._delete_linked("roles", "person_id", record_id)
         self._clear_links("action_items", "owner_person_id", record_id)
         self._clear_links("activities", "owner_person_id", record_id)
+        for table, column in (("response_steps", "contact_person_id"), ("incident_steps", "contact_person_id"),
+                              ("incident_steps", "owner_person_id")):
+            self._clear_links(table, column, record_id)
         # Erasure: a losing edit of this person kept for review must not outlive them.
         store_sync.forget_conflicts_of(self.store.conn, "people", record_id)
         self.store.sync.forget_merged_away("people", record_id)  # nor what a merge remembered of them
@@ -417,6 +425,7 @@ def merge_people(store: Any, keep_id: str, duplicate_id: str) -> Person:
             store.actions.update(item.id, owner_person_id=keep.id)
         for role in store.roles.list(person_id=duplicate.id):
             store.roles.update(role.id, person_id=keep.id)
+        move_person(store, duplicate.id, keep.id)  # incident steps (issue 19)
         filled = {name: getattr(duplicate, name) for name in ("role", "gender", "email", "phone", "notes")
                   if getattr(keep, name) in (None, "") and getattr(duplicate, name)}
         if duplicate.protected and not keep.protected:
@@ -439,6 +448,7 @@ def merge_organisations(store: Any, keep_id: str, duplicate_id: str) -> Organisa
     with store.transaction():
         for person in store.people.list(organisation_id=duplicate.id):
             store.people.update(person.id, organisation_id=keep.id)
+        move_organisation(store, duplicate.id, keep.id)  # incidents (issue 19)
         for item in store.actions.list(owner_organisation_id=duplicate.id):
             store.actions.update(item.id, owner_organisation_id=keep.id)
         for role in store.roles.list(organisation_id=duplicate.id):

@@ -12,6 +12,9 @@ from fieldgroup.core.choices import (
     GENDER,
     GROUP_KIND,
     GROUP_ROLE,
+    INCIDENT_KIND,
+    INCIDENT_SEVERITY,
+    INCIDENT_STATUS,
     MEETING_KIND,
     MEMBERSHIP_STATUS,
     ORG_SUBTYPE,
@@ -63,6 +66,8 @@ class TableSpec:
     fields: tuple[Field, ...]
     # Records that stand for a pair get a deterministic uuid5 id from these fields.
     pair: tuple[str, ...] | None = None
+    # Who may hold these rows: None is everyone in the group; CORE_TEAM travels only in the core-team bundle.
+    audience: str | None = None
 
     @property
     def field_names(self) -> tuple[str, ...]:
@@ -76,6 +81,7 @@ class TableSpec:
 
 
 LONG_TEXT = 200_000
+CORE_TEAM = "core_team"
 
 TABLES: dict[str, TableSpec] = {
     spec.name: spec
@@ -283,6 +289,47 @@ TABLES: dict[str, TableSpec] = {
             Field("org_unit", N_("Organisation unit"), max_length=100),
             Field("category_option_combo", N_("Category option combination"), max_length=100),
         )),
+        # Incidents (issue 19): people appear only as mentions in the text fields, never as a name field.
+        TableSpec("incidents", N_("incident"), (
+            Field("group_id", N_("Group"), required=True, references="groups", max_length=36),
+            Field("date", N_("Date"), kind="date", required=True),
+            Field("region", N_("Region")),
+            Field("kind", N_("Kind"), required=True, choices=INCIDENT_KIND.values),
+            Field("severity", N_("Severity"), required=True, choices=INCIDENT_SEVERITY.values),
+            Field("status", N_("Status"), required=True, choices=INCIDENT_STATUS.values),
+            Field("title", N_("Title"), required=True, max_length=500),
+            Field("description", N_("Description"), max_length=LONG_TEXT),
+            Field("reported_on", N_("Reported on"), kind="date"),
+            Field("referred_on", N_("Referred on"), kind="date"),
+            Field("resolved_on", N_("Resolved on"), kind="date"),
+            Field("closed_on", N_("Closed on"), kind="date"),
+            Field("outcome", N_("Outcome of the incident"), max_length=LONG_TEXT),
+            Field("outcome_published", N_("Outcome published"), kind="bool"),
+        ), audience=CORE_TEAM),
+        TableSpec("incident_organisations", N_("organisation involved"), (
+            Field("incident_id", N_("Incident"), required=True, references="incidents", max_length=36),
+            Field("organisation_id", N_("Organisation"), required=True, references="organisations", max_length=36),
+            Field("role", N_("Role")),
+        ), pair=("incident_id", "organisation_id"), audience=CORE_TEAM),
+        TableSpec("response_steps", N_("protocol step"), (
+            Field("group_id", N_("Group"), required=True, references="groups", max_length=36),
+            Field("position", N_("Order"), kind="int", required=True),
+            Field("what", N_("What to do"), required=True, max_length=500),
+            Field("contact_organisation_id", N_("Contact organisation"), references="organisations", max_length=36),
+            Field("contact_person_id", N_("Contact person"), references="people", max_length=36),
+            Field("within_days", N_("Within (days)"), kind="int", required=True),
+        ), audience=CORE_TEAM),
+        TableSpec("incident_steps", N_("incident step"), (
+            Field("incident_id", N_("Incident"), required=True, references="incidents", max_length=36),
+            Field("position", N_("Order"), kind="int", required=True),
+            Field("what", N_("What to do"), required=True, max_length=500),
+            Field("contact_organisation_id", N_("Contact organisation"), references="organisations", max_length=36),
+            Field("contact_person_id", N_("Contact person"), references="people", max_length=36),
+            Field("owner_person_id", N_("Owner"), references="people", max_length=36),
+            Field("due_date", N_("Due date"), kind="date"),
+            Field("completed_on", N_("Completed on"), kind="date"),
+            Field("note", N_("Note"), max_length=LONG_TEXT),
+        ), audience=CORE_TEAM),
     )
 }
 
@@ -290,6 +337,9 @@ TABLES: dict[str, TableSpec] = {
 MACHINE_TEXT = frozenset({("group_secrets", "secret"), ("erasures", "fingerprints"), ("erasures", "secret_id"),
                           ("name_dismissals", "person_id"), ("name_dismissals", "secret_id"),
                           ("name_dismissals", "fingerprint")})
+
+# Tables only core-team laptops hold: never in the ordinary bundle, digest or public outputs.
+CORE_TEAM_TABLES = frozenset(name for name, spec in TABLES.items() if spec.audience == CORE_TEAM)
 
 # Parents before children: the order to create rows in, and the reverse to delete them.
 TABLE_ORDER = tuple(TABLES)

@@ -6,7 +6,7 @@ import hashlib
 import json
 import sqlite3
 
-from fieldgroup.core.schema import TABLE_ORDER, TABLES
+from fieldgroup.core.schema import CORE_TEAM_TABLES, TABLE_ORDER, TABLES
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
@@ -19,13 +19,18 @@ def record_counts(conn: sqlite3.Connection) -> dict[str, int]:
     return counts
 
 
-def digest(conn: sqlite3.Connection) -> str:
-    """SHA-256 of every synced record (ids and values) and tombstone id: not stamps, not local data."""
+def digest(conn: sqlite3.Connection, core_team: bool = False) -> str:
+    """SHA-256 of every synced record (ids and values) and tombstone id: not stamps, not local data.
+
+    Over what every laptop of the group holds; with core_team, over the core-team tables only
+    (incidents), which laptops outside the core team never hold."""
     from fieldgroup.core import protected_contacts
 
     hold = protected_contacts.held_back(conn)  # defined over what is shared
     sha = hashlib.sha256()
     for name in TABLE_ORDER:
+        if (name in CORE_TEAM_TABLES) != core_team:
+            continue
         columns = ", ".join(("id", *TABLES[name].field_names))
         sha.update(f"table {name}\n".encode())
         for row in conn.execute(f"SELECT {columns} FROM {name} ORDER BY id"):
@@ -34,6 +39,8 @@ def digest(conn: sqlite3.Connection) -> str:
             sha.update(b"\n")
     sha.update(b"tombstones\n")
     for tbl, record_id in conn.execute("SELECT tbl, id FROM tombstones ORDER BY tbl, id"):
+        if (tbl in CORE_TEAM_TABLES) != core_team:
+            continue
         sha.update(f"{tbl} {record_id}\n".encode())
     return sha.hexdigest()
 

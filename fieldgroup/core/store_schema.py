@@ -9,6 +9,7 @@ import sqlite3
 from collections.abc import Callable
 from typing import Any
 
+from fieldgroup.core.store_migrate_incidents import migrate_incidents
 from fieldgroup.core.store_migrate_members import migrate_members
 from fieldgroup.core.store_search import migrate_to_4 as _migrate_to_4
 
@@ -450,5 +451,6 @@ def _migrate_meeting_times(conn: sqlite3.Connection) -> None:
 # Index i migrates a store from version i to version i + 1. Append only; never edit a released step.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_to_1, _migrate_to_2, _migrate_to_3, _migrate_to_4,
                                                         _migrate_to_5, _migrate_to_6, migrate_members,
-                                                        _migrate_results_framework, _migrate_meeting_times]
+                                                        _migrate_results_framework, _migrate_meeting_times,
+                                                        migrate_incidents]
 SCHEMA_VERSION = len(MIGRATIONS)

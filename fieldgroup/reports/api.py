@@ -115,7 +115,9 @@ def build_report(
         document = importlib.import_module(f"fieldgroup.reports.{chosen_kind.module}")
         title, story = document.build(context, meeting_id=meeting_id, period=period, year=year)
         context.report(1, STEPS, _("Laying out the pages…"))
-        info = layout.PageInfo(group.name, title, _format_today(context), include_protected)
+        mark = getattr(document, "INTERNAL_MARK", None)  # a document that is internal whatever the options
+        info = layout.PageInfo(group.name, title, _format_today(context), include_protected or mark is not None,
+                               mark() if mark else None)
         with _atomic_file(out_path) as stream:
             layout.build_pdf(stream, story, info, chosen_paper,
                              on_page=lambda n: context.report(1, STEPS, _("Laying out page {n}…").format(n=n)))

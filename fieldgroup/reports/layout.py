@@ -46,6 +46,7 @@ class PageInfo:
     title: str
     generated: str  # already formatted for the locale
     internal: bool = False
+    internal_text: str | None = None  # the mark's words when not the protected-names one (the alert sheet)
 
 
 def content_width(paper: str) -> float:
@@ -83,12 +84,12 @@ def _header(canvas: Canvas, info: PageInfo, width: float, height: float) -> None
     canvas.setLineWidth(0.6)
     canvas.line(MARGIN, rule, width - MARGIN, rule)
     if info.internal:
-        _internal_mark(canvas, width, height)
+        _internal_mark(canvas, width, height, info.internal_text)
 
 
-def _internal_mark(canvas: Canvas, width: float, height: float) -> None:
+def _internal_mark(canvas: Canvas, width: float, height: float, words: str | None = None) -> None:
     # A boxed line at the very top of every page, so a stray sheet of an internal copy is recognised.
-    text = para(_("Internal — contains protected names"), "internal")
+    text = para(words or _("Internal — contains protected names"), "internal")
     _width, h = text.wrapOn(canvas, width - 2 * MARGIN, 20 * mm)
     y = height - 11 * mm  # inside the 10 mm an office printer cannot reach, with the box's rule
     canvas.setLineWidth(1.2)

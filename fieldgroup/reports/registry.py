@@ -47,5 +47,6 @@ for _kind in (
     ReportKind("annual", "annual_report", "annual-report"),
     ReportKind("results", "results_report", "results", uses_period=True),
     ReportKind("summary", "public_summary", "public-summary", needs_meeting=True),
+    ReportKind("alerts", "alert_sheet", "alert-sheet"),  # incidents, core team only (issue 19)
 ):
     register(_kind)

@@ -9,7 +9,7 @@ from typing import Any
 
 from fieldgroup.core import FieldGroupError, Store, protected_contacts
 from fieldgroup.core.atomic import write_atomically
-from fieldgroup.core.schema import TABLES
+from fieldgroup.core.schema import CORE_TEAM_TABLES, TABLES
 from fieldgroup.core.sync_access import lacks_stamp
 from fieldgroup.i18n import _
 from fieldgroup.sync import bundle, state
@@ -42,6 +42,10 @@ def build_payload(store: Store, peer_vector: dict[str, str] | None) -> tuple[dic
             if keep not in present:
                 changes.tables[table] += store.sync.rows_by_ids(table, [keep])
         store.sync.close_under_references(changes)
+    # Never a core-team row (incidents): those travel only in the core-team bundle (sync/core_team.py).
+    for name in CORE_TEAM_TABLES:
+        changes.tables.pop(name, None)
+    changes.tombstones = [t for t in changes.tombstones if t[0] not in CORE_TEAM_TABLES]
     tables = {name: {"fields": list(TABLES[name].field_names), "rows": rows} for name, rows in changes.tables.items()}
     tables = protected_contacts.outgoing(store, tables)  # contacts of protected people stay home
     counts = changes.counts() | {"people": len(tables["people"]["rows"])}

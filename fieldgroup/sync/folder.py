@@ -41,6 +41,7 @@ class FolderSyncResult:
     waiting: dict[str, str] = field(default_factory=dict)
     clock_ahead: dict[str, list[AheadDevice]] = field(default_factory=dict)
     exported: ExportResult | None = None
+    core_team: Any = None  # sync/core_team.CoreSyncResult on a laptop holding the core-team passphrase
 
     @property
     def refused(self) -> dict[str, str]:
@@ -58,6 +59,7 @@ class FolderSyncResult:
             "waiting": self.waiting,
             "clock_ahead": {name: [a.as_dict() for a in devices] for name, devices in self.clock_ahead.items()},
             "exported": self.exported.as_dict() if self.exported else None,
+            "core_team": self.core_team.as_dict() if self.core_team else None,
         }
 
 
@@ -115,6 +117,9 @@ def sync_folder(store: Store, folder: Path | str, passphrase: str | None = None,
         progress(len(candidates), len(candidates) + 1, _("Writing this laptop's bundle"))
     own = mailbox / f"{store.device_id}.fgbundle"
     result.exported = _unchanged_own_bundle(store, own, passphrase) or export_bundle(store, own, passphrase)
+    from fieldgroup.sync import core_team  # imports the importer and exporter: late, to keep folder.py light
+
+    result.core_team = core_team.sync_mailbox(store, mailbox, accept_clock_ahead or set())
     with store.transaction():
         store.set_local_setting("last_sync", _now())
         _remember_own_bundle(store, result.exported)

@@ -11,6 +11,7 @@ from typing import Any
 from fieldgroup.core import FieldGroupError, Store, backups, erasure
 from fieldgroup.core.hlc import stamp_ms
 from fieldgroup.core.safe_read import read_bounded
+from fieldgroup.core.schema import CORE_TEAM_TABLES
 from fieldgroup.i18n import _, ngettext
 from fieldgroup.sync import bundle, clocks, compat, state, validate
 from fieldgroup.sync.clocks import ClockAheadError  # noqa: F401  (callers catch it from here)
@@ -146,6 +147,7 @@ def _import(store: Store, path: Path, passphrase: str | None, dry_run: bool, acc
         return report
     payload = compat.readable_payload(bundle.read_payload(compressed, manifest.payload_plain_bytes), manifest.format)
     rows_newest = validate.check_payload(store, manifest, payload)
+    _refuse_core_team_rows(payload)
     report.warnings += [w for w in check_clock(store, manifest, accept_future=accept_future, remember=not dry_run,
                                                rows=rows_newest) if w not in report.warnings]
     backup = None if dry_run else backups.backup_before(store, "import")
@@ -186,6 +188,15 @@ def _read_with_either(path: Path, typed, own, arriving_ok: bool, require: bool) 
             if index == len(candidates) - 1:
                 raise
     raise AssertionError("unreachable")
+
+
+def _refuse_core_team_rows(payload: dict[str, Any]) -> None:
+    """An ordinary bundle never holds incidents (the exporter leaves them out): one that does was made
+    by hand, and whoever holds only the group passphrase must not plant or delete one."""
+    if (any(payload["tables"].get(name, {}).get("rows") for name in CORE_TEAM_TABLES)
+            or any(entry[0] in CORE_TEAM_TABLES for entry in payload["tombstones"])):
+        raise bundle.BundleError(_("This bundle holds incidents, which travel only in the core-team bundle, so nothing "
+                                   "was imported; ask the colleague who sent it for a new bundle."))
 
 
 class _Rollback(Exception):

@@ -62,6 +62,7 @@ PAGES: list[PageSpec] = [
     PageSpec("people", N_("People & organisations"), "fieldgroup.ui.pages.people_page:PeoplePage"),
     PageSpec("indicators", N_("Indicators"), "fieldgroup.ui.pages.indicators_page:IndicatorsPage"),
     PageSpec("sync", N_("Sync"), "fieldgroup.ui.pages.sync_page:SyncPage"),
+    PageSpec("incidents", N_("Incidents"), "fieldgroup.ui.pages.incidents_page:IncidentsPage"),  # core team only
 ]
 
 EXPORTS = {  # key -> menu text; the reports feature wires them (MainWindow.export_actions)
@@ -95,6 +96,8 @@ class MainWindow(QMainWindow):
         self.load_groups()
         self._restore()
         self.restore_drafts()
+        self._show_core_team_pages()
+        self.ctx.data_changed.connect(lambda _t: self._show_core_team_pages())
         QTimer.singleShot(0, self, self._member_notices)  # after the window shows: notices from the members migration
 
     def _member_notices(self) -> None:
@@ -163,6 +166,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, _("&Members of this group…"), self.show_members)
         file_menu.addSeparator()
         self._action(file_menu, _("&Back up now…"), self.back_up)
+        self._action(file_menu, _("Core-team pass&phrase…"), self.enter_core_passphrase)
         export_menu = file_menu.addMenu(_("&Export PDF"))
         export_menu.setToolTipsVisible(True)
         self.export_actions: dict[str, QAction] = {}
@@ -451,6 +455,18 @@ class MainWindow(QMainWindow):
         from fieldgroup.ui.restore_flow import restore_from_backup
 
         restore_from_backup(self)
+
+    def _show_core_team_pages(self) -> None:
+        """The Incidents page is listed only while this laptop holds the core-team passphrase (issue 19)."""
+        from fieldgroup.sync import core_team
+
+        self.nav.item(self._index_of("incidents")).setHidden(core_team.held(self.ctx.store) is None)
+
+    def enter_core_passphrase(self) -> None:
+        from fieldgroup.ui.pages.incidents_page import ask_core_passphrase
+
+        if ask_core_passphrase(self.ctx, self):
+            self.show_page("incidents")
 
     def export_pdf(self, kind: str) -> None:
         """File ▸ Export PDF: the meeting handout starts from the meeting open in the editor, if any."""

@@ -33,6 +33,9 @@ def _world(store):
     result = store.results.create(objective_id=objective.id, title="Guards trained", result_type="output")
     store.activities.create(group_id=group.id, result_id=result.id, title="Training")
     store.minute_sections.create(meeting_id=meeting.id, audience="internal", heading="Incident", body="Notes")
+    store.incidents.add_protocol_step(group.id, "Call the defender", 0)  # incidents (issue 19): every table
+    store.incidents.open(group.id, date=date(2025, 3, 2), kind="threat_to_defender", title="Threat",
+                         organisation_ids=[org.id])
     with store.transaction():
         erasure.group_key(store, group.id)
         store.records.insert("name_dismissals", "d1", {"person_id": person.id, "secret_id": "x", "fingerprint": "y"})

@@ -91,6 +91,10 @@ class DashboardPage(ReloadWhenShown, QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(grid, 1)
+        from fieldgroup.ui.pages.incidents_page import OpenAlertsPanel  # core team only (issue 19)
+
+        self.alerts_panel = OpenAlertsPanel(ctx, self)
+        layout.addWidget(self.alerts_panel)
         self.overdue_loader = QueryOp(self, ctx.store)
         self.indicator_loader = QueryOp(self, ctx.store)
         self._stale = False

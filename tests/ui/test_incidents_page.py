@@ -1,0 +1,171 @@
+"""The Incidents page (issue 19): record an incident naming a protected defender by mention, work its
+protocol, watch the dashboard's Open alerts change, print the alert sheet and find no name in it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from fieldgroup.core import keys
+from fieldgroup.sync import core_team
+from fieldgroup.ui.dialogs.incident_dialog import IncidentDialog
+from fieldgroup.ui.pages.incidents_page import IncidentsPage
+from tests.reports.helpers import pdf_text
+
+DEFENDER = "Thandiwe Okonkwo-Mensah"
+CORE = "copper-island-meadow-falcon-ninety"
+
+
+@pytest.fixture
+def core_window(window, store, group, pillars):
+    org = pillars["civil_society"][0]
+    store.people.create(organisation_id=org.id, name=DEFENDER, protected=True)
+    store.incidents.add_protocol_step(group.id, "Call the defender's organisation", 0, contact_organisation_id=org.id)
+    store.incidents.add_protocol_step(group.id, "Inform the embassies", 2)
+    yield window
+    core_team.release(store)
+
+
+def test_the_page_and_panel_are_hidden_without_the_core_team_passphrase(core_window, store):
+    nav = core_window.nav
+    assert nav.item(core_window._index_of("incidents")).isHidden()
+    assert not core_window.show_page("dashboard").alerts_panel.isVisible()
+    core_team.hold(store, keys.Passphrase(CORE))
+    core_window.ctx.changed("incidents")
+    assert not nav.item(core_window._index_of("incidents")).isHidden()
+
+
+def test_record_work_and_print_an_incident(core_window, store, group, pillars, qtbot, answer_dialog, tmp_path):
+    core_team.hold(store, keys.Passphrase(CORE))
+    core_window.ctx.changed("incidents")
+    dashboard = core_window.show_page("dashboard")
+    assert dashboard.alerts_panel.isVisible() and dashboard.alerts_panel.summary.text().startswith("0 open")
+    page = core_window.show_page("incidents")
+    assert isinstance(page, IncidentsPage) and page.body.isVisible()
+
+    def fill(dialog: IncidentDialog) -> None:
+        dialog.date.setDate(date(2025, 6, 1))
+        dialog.kind.setCurrentIndex(dialog.kind.findData("threat_to_defender"))
+        dialog.severity.setCurrentIndex(dialog.severity.findData("high"))
+        dialog.title_edit.setText("Threat after the Tarkwa meeting")
+        dialog.person.setCurrentIndex(dialog.person.findText(DEFENDER))
+        dialog.owner.setCurrentIndex(dialog.owner.findText("government person"))
+        dialog.description.setPlainText("Armed men asked for ")
+        dialog.insert_mention()
+        dialog.save()
+
+    answer_dialog(IncidentDialog, fill)
+    page.new_incident()
+    incident = store.incidents.list(group.id)[0]
+    assert DEFENDER not in (incident.description or "") and "@{person:" in incident.description
+    assert page.table.rowCount() == 1 and page.steps.rowCount() == 2  # the protocol, as the incident's own steps
+    assert {s.owner_person_id for s in store.incidents.steps_of(incident.id)} == {pillars["government"][1].id}
+    assert "overdue" in page.steps.item(0, 2).text() and "civil_society org" in page.steps.item(0, 1).text()
+    core_window.show_page("dashboard")
+    assert "1 with overdue steps" in dashboard.alerts_panel.summary.text()
+    page = core_window.show_page("incidents")
+    page.select_incident(incident.id)
+    for row in range(2):
+        page.steps.selectRow(row)
+        page.complete_selected_step()
+    assert all(s.completed_on for s in store.incidents.steps_of(incident.id))
+    core_window.show_page("dashboard")
+    assert "0 with overdue steps" in dashboard.alerts_panel.summary.text()
+    page = core_window.show_page("incidents")
+    assert "2025-Q2" in page.indicators.text() and "1 threat or attack on a defender" in page.indicators.text()
+    out = tmp_path / "alerts.pdf"
+    with qtbot.waitSignal(page.alert_sheet_written, timeout=30_000):
+        page.print_alert_sheet(out)
+    text = " ".join(pdf_text(out))
+    assert "Threat after the Tarkwa meeting" in text and "Protected participant (Civil society)" in text
+    for part in DEFENDER.replace("-", " ").split():
+        assert part not in text
+
+
+def test_a_protected_name_typed_in_an_incident_is_offered_as_a_mention(core_window, store, group, qtbot):
+    from fieldgroup.ui.widgets.name_guard import NameGuard
+
+    dialog = IncidentDialog(store, group.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.title_edit.setText("Threat at the gate")
+    dialog.description.setPlainText("Okonkwo-Mensah was followed home.")
+    dialog.outcome.setPlainText("Thandiwe moved for a week.")
+    guards = dialog.findChildren(NameGuard)
+    assert len(guards) == 2 and all(g.isVisible() for g in guards)
+    assert "Okonkwo" not in guards[0].message.text()  # the bar may be on a projected screen
+    for guard in guards:
+        guard.convert()
+    assert not any(g.isVisible() for g in guards)
+    assert "Okonkwo-Mensah" in dialog.description.document().toPlainText()  # shown as the name, on this screen
+    dialog.save()
+    saved = store.incidents.list(group.id)[0]
+    assert "Okonkwo" not in saved.description and "@{person:" in saved.description
+    assert "Thandiwe" not in saved.outcome and "@{person:" in saved.outcome
+
+
+def test_a_protocol_step_names_whom_to_call_and_each_new_incident_carries_it(core_window, store, group, pillars, qtbot):
+    from fieldgroup.ui.dialogs.incident_dialog import ProtocolStepDialog
+
+    org, officer = pillars["government"]
+    store.people.update(officer.id, focal_point=True)
+    dialog = ProtocolStepDialog(store, group.id)
+    qtbot.addWidget(dialog)
+    assert not dialog.person.isEnabled()  # no organisation chosen: nobody to pick
+    dialog.what.setText("Call the ministry's focal point")
+    dialog.contact.setCurrentIndex(dialog.contact.findData(org.id))
+    assert dialog.person.isEnabled() and dialog.person.itemData(1) == officer.id  # focal points first
+    dialog.person.setCurrentIndex(1)
+    dialog.within.setValue(1)
+    dialog.save()
+    incident = store.incidents.open(group.id, date=date(2025, 6, 14), kind="security_incident", title="Road block")
+    step = store.incidents.steps_of(incident.id)[-1]
+    assert (step.contact_organisation_id, step.contact_person_id) == (org.id, officer.id)
+    assert step.due_date == date(2025, 6, 15)
+
+
+def test_presentation_mode_masks_protected_people_on_the_incidents_page(core_window, store, group, pillars):
+    org = pillars["civil_society"][0]
+    defender = next(p for p in store.people.list() if p.protected)
+    store.incidents.add_protocol_step(group.id, "Check on Okonkwo-Mensah", 0, contact_organisation_id=org.id,
+                                      contact_person_id=defender.id)
+    incident = store.incidents.open(group.id, date=date(2025, 6, 14), kind="threat_to_defender",
+                                    title=f"Threat to @{{person:{defender.id}}}")
+    core_team.hold(store, keys.Passphrase(CORE))
+    core_window.ctx.changed("incidents")
+    page = core_window.show_page("incidents")
+    page.select_incident(incident.id)
+
+    def shown() -> str:
+        cells = [page.table.item(r, c).text() for r in range(page.table.rowCount()) for c in range(6)]
+        cells += [page.steps.item(r, c).text() for r in range(page.steps.rowCount()) for c in range(4)]
+        return " ".join(cells + [core_window.show_page("dashboard").alerts_panel.lines.text()])
+
+    assert DEFENDER in shown()  # the core team's own screen
+    core_window.set_presentation(True)
+    page = core_window.show_page("incidents")
+    page.select_incident(incident.id)
+    text = shown()
+    assert "Okonkwo" not in text and "Thandiwe" not in text and "Protected participant" in text
+    core_window.set_presentation(False)
+
+
+def test_the_response_protocol_is_kept_in_order_and_new_incidents_follow_it(core_window, store, group, qtbot):
+    from fieldgroup.ui.dialogs.incident_dialog import ProtocolDialog
+
+    dialog = ProtocolDialog(store, group.id)
+    qtbot.addWidget(dialog)
+    words = lambda: [dialog.steps.item(i).text().split(" — ")[0] for i in range(dialog.steps.count())]  # noqa: E731
+    assert words() == ["Call the defender's organisation", "Inform the embassies"]
+    dialog.steps.setCurrentRow(1)
+    dialog.move(-1)
+    assert words() == ["Inform the embassies", "Call the defender's organisation"] and dialog.steps.currentRow() == 0
+    first = store.incidents.open(group.id, date=date(2025, 6, 10), kind="grievance", title="Water")
+    dialog.steps.setCurrentRow(1)
+    dialog.remove()
+    assert words() == ["Inform the embassies"] and "within 2 days" in dialog.steps.item(0).text()
+    second = store.incidents.open(group.id, date=date(2025, 6, 12), kind="grievance", title="Dust")
+    assert [s.what for s in store.incidents.steps_of(first.id)] == ["Inform the embassies",
+                                                                      "Call the defender's organisation"]
+    assert [s.what for s in store.incidents.steps_of(second.id)] == ["Inform the embassies"]
