@@ -8,6 +8,7 @@ from typing import Any
 
 from fieldgroup.core import FieldGroupError, Store
 from fieldgroup.core.hlc import stamp_device, stamp_ms
+from fieldgroup.core.repository import pair_id
 from fieldgroup.core.schema import TABLES
 from fieldgroup.i18n import _
 
@@ -69,14 +70,47 @@ def describe_orphan(store: Store, conflict: Conflict) -> str:
 _NAMING = ("name", "title", "date")
 
 
+def orphans(store: Store) -> list[Conflict]:
+    """Records kept although their parent was deleted on another laptop, still waiting for a decision."""
+    return [c for c in open_conflicts(store) if c.kind == "orphan" and not c.record_deleted]
+
+
+def move_targets(store: Store, conflict: Conflict) -> list[tuple[str, str]]:
+    """(id, name) of the records a kept record can be moved under, by name: every record of the parent's
+    kind except the recreated parent it is under now."""
+    parent_table = TABLES[conflict.table].field(conflict.field).references
+    current = store.sync.get_row(conflict.table, conflict.record_id) or {}
+    targets = [(r.id, store.sync.record_name(parent_table, r.id, _NAMING) or r.id)
+               for r in _repository(store, parent_table).list() if r.id != current.get(conflict.field)]
+    return sorted(targets, key=lambda target: (target[1].casefold(), target[0]))
+
+
 def move_orphan(store: Store, conflict_id: int, new_parent: str) -> None:
     """Move the kept record under another parent; the recreated parent goes if nothing else uses it."""
     conflict = _orphan(store, conflict_id)
     parent_table = TABLES[conflict.table].field(conflict.field).references
+    if not store.sync.exists(parent_table, new_parent):
+        raise FieldGroupError(_("That {kind} was deleted meanwhile; choose another one.").format(
+            kind=str(TABLES[parent_table].label)))
     with store.transaction():
-        store.sync.set_field(conflict.table, conflict.record_id, conflict.field, new_parent)
+        _move(store, conflict, new_parent)
         _drop_unused(store, parent_table, conflict.kept_value)
         _close(store, conflict_id, "moved")
+
+
+def _move(store: Store, conflict: Conflict, new_parent: str) -> None:
+    """Point the record at its new parent; a pair record (this person at this meeting) becomes the new
+    pair's record, since its id is made from the pair (a stronger attendance already there stays)."""
+    spec = TABLES[conflict.table]
+    if spec.pair is None or conflict.field not in spec.pair:
+        store.sync.set_field(conflict.table, conflict.record_id, conflict.field, new_parent)
+        return
+    values = store.sync.get_row(conflict.table, conflict.record_id)
+    moved = {name: values[name] for name in spec.field_names} | {conflict.field: new_parent}
+    new_id = pair_id(*(moved[name] for name in spec.pair))
+    if not store.sync.exists(conflict.table, new_id):
+        store.sync.insert_record(conflict.table, new_id, moved)
+    store.sync.delete_record(conflict.table, conflict.record_id)
 
 
 def delete_orphan(store: Store, conflict_id: int) -> None:
