@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from fieldgroup.core import FieldGroupError, Store
 from fieldgroup.core.hlc import stamp_device, stamp_ms
 from fieldgroup.core.repository import pair_id
 from fieldgroup.core.schema import TABLES
+from fieldgroup.formatting import format_date
 from fieldgroup.i18n import _
 
 
@@ -59,15 +60,31 @@ def describe_orphan(store: Store, conflict: Conflict) -> str:
     """One sentence for a record kept although its parent was deleted on another laptop."""
     parent_table = TABLES[conflict.table].field(conflict.field).references
     names = device_names(store)
-    parent = store.sync.record_name(parent_table, conflict.kept_value, _NAMING) if conflict.kept_value else ""
-    record = store.sync.record_name(conflict.table, conflict.record_id, _NAMING)
+    parent = record_label(store, parent_table, conflict.kept_value) if conflict.kept_value else ""
+    record = record_label(store, conflict.table, conflict.record_id)
     return _("The {parent_kind} {parent} was deleted on {laptop} while {record} was added to it on another "
              "laptop: keep the recreated {parent_kind}, move {record} elsewhere, or delete it.").format(
         parent_kind=str(TABLES[parent_table].label), parent=parent or conflict.lost_value,
         laptop=names.get(conflict.lost_device, conflict.lost_device), record=record or conflict.record_id)
 
 
-_NAMING = ("name", "title", "date")
+_NAMING = ("name", "title", "place")
+
+
+def record_label(store: Store, table: str, record_id: str) -> str:
+    """How people recognise a record: its name (or title, or place), with its date for a meeting."""
+    row = store.sync.get_row(table, record_id)
+    if row is None:
+        return ""
+    name = next((str(row[f]) for f in _NAMING if row.get(f)), "")
+    when = row.get("date")
+    if not when:
+        return name
+    try:
+        day = format_date(date.fromisoformat(str(when)))
+    except ValueError:
+        day = str(when)
+    return _("{name}, {date}").format(name=name, date=day) if name else day
 
 
 def orphans(store: Store) -> list[Conflict]:
@@ -80,7 +97,7 @@ def move_targets(store: Store, conflict: Conflict) -> list[tuple[str, str]]:
     kind except the recreated parent it is under now."""
     parent_table = TABLES[conflict.table].field(conflict.field).references
     current = store.sync.get_row(conflict.table, conflict.record_id) or {}
-    targets = [(r.id, store.sync.record_name(parent_table, r.id, _NAMING) or r.id)
+    targets = [(r.id, record_label(store, parent_table, r.id) or r.id)
                for r in _repository(store, parent_table).list() if r.id != current.get(conflict.field)]
     return sorted(targets, key=lambda target: (target[1].casefold(), target[0]))
 

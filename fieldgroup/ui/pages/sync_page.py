@@ -149,7 +149,8 @@ class SyncPage(ReloadWhenShown, QWidget):
         store = self.ctx.store
         names = review.device_names(store)
         conflicts = review.open_conflicts(store)
-        records = {(c.table, c.record_id): self._record_name(c.table, c.record_id) for c in conflicts}
+        records = {(c.table, c.record_id): review.record_label(store, c.table, c.record_id) if c.kind == "orphan"
+                   else self._record_name(c.table, c.record_id) for c in conflicts}
         kept = {c.id: review.describe_orphan(store, c) for c in conflicts if c.kind == "orphan" and not c.record_deleted}
         self.conflicts.set_conflicts(conflicts, names, records, kept)
         count = len(conflicts)
@@ -403,7 +404,7 @@ class SyncPage(ReloadWhenShown, QWidget):
             self.refresh()
             return
         parent_kind = str(TABLES[TABLES[conflict.table].field(conflict.field).references].label)
-        record = self._record_name(conflict.table, conflict.record_id) or conflict.kind_label
+        record = review.record_label(self.ctx.store, conflict.table, conflict.record_id) or conflict.kind_label
         chosen = self.choose_new_parent(record, parent_kind, review.move_targets(self.ctx.store, conflict))
         if chosen is None:
             return
@@ -419,7 +420,7 @@ class SyncPage(ReloadWhenShown, QWidget):
         if conflict is None:
             self.refresh()
             return
-        record = self._record_name(conflict.table, conflict.record_id) or conflict.kind_label
+        record = review.record_label(self.ctx.store, conflict.table, conflict.record_id) or conflict.kind_label
         if not self.ask(_("Delete"), _("Delete {record} on every laptop? This cannot be undone.").format(record=record)):
             return
         try:

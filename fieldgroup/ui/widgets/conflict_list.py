@@ -131,7 +131,8 @@ class KeptRecordCard(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         grid = QGridLayout(self)
         kind = conflict.kind_label
-        title = _("{kind} kept under a deleted record").format(kind=kind[:1].upper() + kind[1:])
+        title = _("{kind} · to review: its parent was deleted on another laptop").format(
+            kind=kind[:1].upper() + kind[1:])
         heading = QLabel(f"<b>{_escape(title)}</b>" + (f" — {_escape(record)}" if record else ""))
         heading.setTextFormat(Qt.TextFormat.RichText)
         heading.setWordWrap(True)
