@@ -1,0 +1,66 @@
+"""Records that come back after being buried here (a pair added again after its removal, the survivor of
+opposite merges) end the same on every laptop, whatever order the laptops saw things in: the edits a
+laptop buried with them, which its seen vector already claims, are folded back in."""
+
+from __future__ import annotations
+
+from tests.sync.conftest import seed_group
+from tests.sync.test_round_two import send
+
+
+def all_to_all(laptops, folder, rounds: int = 2) -> None:
+    for _round in range(rounds):
+        for source in laptops:
+            for target in laptops:
+                if source is not target:
+                    send(source, target, folder)
+
+
+def test_attendance_added_again_keeps_an_edit_stamped_after_the_removal_everywhere(laptops, fast_dir):
+    """Obuasi's clock is a few seconds ahead when it marks Kofi absent. Tarkwa sees that, then Accra's
+    removal (the edit is buried there), then Accra adding Kofi again as excused — with a stamp older
+    than Obuasi's edit. Accra merges Obuasi's edit into its new row field by field; Tarkwa had buried it
+    and, its vector covering Obuasi's, never read it again: the laptops disagreed for good."""
+    accra, tarkwa, obuasi = laptops
+    _group, people, meeting = seed_group(accra.store)
+    for other in (tarkwa, obuasi):
+        send(accra, other, fast_dir)
+    kofi = people[0]
+    obuasi.tick(10_000)
+    obuasi.store.attendance.set(meeting.id, kofi.id, "absent")
+    send(obuasi, tarkwa, fast_dir)
+    accra.tick(10)
+    accra.store.attendance.remove(meeting.id, kofi.id)
+    send(accra, tarkwa, fast_dir)
+    accra.tick(10)
+    accra.store.attendance.set(meeting.id, kofi.id, "excused")
+    send(accra, tarkwa, fast_dir)
+    send(obuasi, accra, fast_dir)
+    all_to_all(laptops, fast_dir)
+    assert len({laptop.store.digest() for laptop in laptops}) == 1
+    statuses = {laptop.store.attendance.list(person_id=kofi.id)[0].status for laptop in laptops}
+    assert statuses == {"absent"}  # the newest stamp wins, as for any edit
+
+
+def test_a_person_merged_away_here_comes_back_with_the_rename_this_laptop_had(laptops, fast_dir):
+    """Accra merges X into K; Tarkwa merges K into X without having seen Obuasi's rename of X, which
+    Accra had. X is the survivor (smallest id): Accra must bring the rename back from what it held,
+    not wait for a bundle it will never read again (its vector covers Obuasi's)."""
+    accra, tarkwa, obuasi = laptops
+    _group, people, _meeting = seed_group(accra.store)
+    twin = accra.store.people.create(organisation_id=people[0].organisation_id, name="Kofi Mensah (2)")
+    survivor, duplicate = sorted((people[0].id, twin.id))
+    for other in (tarkwa, obuasi):
+        send(accra, other, fast_dir)
+    obuasi.tick(500)
+    obuasi.store.people.update(survivor, name="Kofi A. Mensah")
+    send(obuasi, accra, fast_dir)
+    accra.tick(1000)
+    accra.store.merge_people(duplicate, survivor)  # the survivor-to-be merged away here, rename and all
+    tarkwa.tick(2000)
+    tarkwa.store.merge_people(survivor, duplicate)
+    send(tarkwa, accra, fast_dir)  # the opposite merge: the survivor comes back here from Tarkwa's row
+    assert accra.store.people.get(survivor).name == "Kofi A. Mensah"
+    all_to_all(laptops, fast_dir)
+    assert len({laptop.store.digest() for laptop in laptops}) == 1
+    assert all(laptop.store.people.get(survivor).name == "Kofi A. Mensah" for laptop in laptops)
