@@ -64,3 +64,28 @@ def test_a_person_merged_away_here_comes_back_with_the_rename_this_laptop_had(la
     all_to_all(laptops, fast_dir)
     assert len({laptop.store.digest() for laptop in laptops}) == 1
     assert all(laptop.store.people.get(survivor).name == "Kofi A. Mensah" for laptop in laptops)
+
+
+def test_the_convergence_machine_replays_the_pair_added_again_case():
+    """The same case as the convergence state machine's steps (kept as a plain replay: Hypothesis has no
+    explicit examples for state machines)."""
+    from tests.sync.test_convergence import ConvergingDevices
+
+    machine = ConvergingDevices()
+    try:
+        machine.everyone_joins_one_group(seed=0)
+        machine.set_attendance(i=0, meeting=1, person=1, status="present")
+        machine.export(i=0)
+        for i in (1, 2):
+            machine.import_any_bundle(i=i, which=len(machine.bundles) - 1)
+        machine.clock_moves(i=2, ms=5_000)
+        machine.set_attendance(i=2, meeting=1, person=1, status="absent")
+        machine.export(i=2)
+        machine.import_any_bundle(i=1, which=len(machine.bundles) - 1)
+        machine.remove_and_add_again(i=0, meeting=1, person=1)  # tarkwa (1) sees the removal
+        machine.export(i=0)
+        machine.import_any_bundle(i=1, which=len(machine.bundles) - 1)  # ...then the re-added row
+        machine.import_any_bundle(i=0, which=len(machine.bundles) - 2)  # accra gets obuasi's edit
+        machine.check_convergence()
+    finally:
+        machine.teardown()
