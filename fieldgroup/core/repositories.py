@@ -169,7 +169,10 @@ class People(Repository[Person]):
         self._clear_links("activities", "owner_person_id", record_id)
         # Erasure: a losing edit of this person kept for review must not outlive them.
         store_sync.forget_conflicts_of(self.store.conn, "people", record_id)
-        self.store.sync.forget_merged_away("people", record_id)  # nor what a merge remembered of them
+        if self._erase_mentions:  # nor what merges remembered of them and of duplicates merged into them
+            self.store.sync.forget_merged_into("people", record_id)
+        else:  # merged away here: the merge remembers the values again (an opposite merge may need them)
+            self.store.sync.forget_merged_away("people", record_id)
         person = self.get(record_id)
         if person.protected and self._erase_mentions:
             erasure.erase_person(self.store, record_id)

@@ -302,6 +302,8 @@ class Merger:
             self.counts.add(name, "unchanged")
         if name == "people":
             self.db.forget_conflicts_of(name, record_id)
+            if tomb not in self.merge_stamps.get(name, {}).get(record_id, ()):
+                self.db.forget_merged_into(name, record_id)  # an erasure: nothing of them or their duplicates
         if tomb != local_tomb:
             self.db.set_tombstone(name, record_id, tomb)
 

@@ -89,3 +89,14 @@ def test_the_convergence_machine_replays_the_pair_added_again_case():
         machine.check_convergence()
     finally:
         machine.teardown()
+
+
+def test_erasing_the_survivor_forgets_what_merges_remembered_of_its_duplicates(laptops):
+    store = laptops[0].store
+    _group, people, _meeting = seed_group(store)
+    twin = store.people.create(organisation_id=people[0].organisation_id, name="Kofi M.", phone="+233 20 555 0101")
+    store.merge_people(people[0].id, twin.id)
+    key = f"merged_away/people/{twin.id}"
+    assert "+233 20 555 0101" in store.records.get_local(key)  # kept in case an opposite merge revives the twin
+    store.people.delete(people[0].id)  # deleting a person is erasing them
+    assert store.records.get_local(key) is None
