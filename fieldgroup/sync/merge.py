@@ -185,9 +185,19 @@ class Merger:
                 self.db.keep_merged_away(name, duplicate, {f: row[f] for f in TABLES[name].field_names},
                                          json.loads(row["_stamps"]))
                 self.db.delete_row(name, duplicate)
-                self.db.set_tombstone(name, duplicate, max(merged_at, self.db.tombstone(name, duplicate) or ""))
+                self.db.set_tombstone(name, duplicate, self._tomb(name, duplicate, merged_at,
+                                                                  self.db.tombstone(name, duplicate)))
                 self.removed_locally = True
                 self.counts.add(name, "deleted")
+
+    def _tomb(self, name: str, record_id: str, *stamps: str | None) -> str | None:
+        """The tombstone that counts of several: a real delete (for a person, an erasure) over any tombstone
+        of a merge, whatever their stamps — a merge's may be voided later (opposite merges), and an erasure
+        hidden under a newer one would come back with it; else the newest."""
+        present = [s for s in stamps if s]
+        merges = self.merge_stamps.get(name, {}).get(record_id, ())
+        real = [s for s in present if s not in merges]
+        return max(real or present, default=None)
 
     def _void(self, name: str, record_id: str, stamp: str | None) -> bool:
         """A tombstone made by one of the record's merges does not count while the merge is kept
@@ -232,7 +242,7 @@ class Merger:
 
     def _resolve(self, name: str, record_id: str, local: tuple | None, local_tomb: str | None,
                  incoming: list | None, incoming_tomb: str | None) -> None:
-        tomb = max(local_tomb or "", incoming_tomb or "") or None
+        tomb = self._tomb(name, record_id, local_tomb, incoming_tomb)
         if local is not None and incoming is not None:
             merged = self._merge_rows(name, local, incoming)
         else:
