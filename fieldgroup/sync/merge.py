@@ -118,6 +118,7 @@ class Merger:
         for name in TABLE_ORDER:
             tombs = {k: v for k, v in incoming_tombs.get(name, {}).items() if not self._void(name, k, v)}
             self._apply_table(name, checked[name], tombs)
+            self._keep_void_tombstones(name, incoming_tombs.get(name, {}), tombs)
         self._enforce_merges()
         if had_tombstones or self.removed_locally or incoming_tombs:
             self._settle_orphans()
@@ -198,6 +199,15 @@ class Merger:
         merges = self.merge_stamps.get(name, {}).get(record_id, ())
         real = [s for s in present if s not in merges]
         return max(real or present, default=None)
+
+    def _keep_void_tombstones(self, name: str, incoming: dict[str, str], counted: dict[str, str]) -> None:
+        """A merge's tombstone that does not count yet (its record may be the survivor of opposite merges)
+        is still kept when this laptop holds neither the record nor a tombstone of it: every laptop then
+        holds the same tombstones, and the record still comes back when its row arrives (`_apply_table`)."""
+        for record_id, stamp in incoming.items():
+            if record_id not in counted and not self.db.exists(name, record_id) \
+                    and self.db.tombstone(name, record_id) is None:
+                self.db.set_tombstone(name, record_id, stamp)
 
     def _void(self, name: str, record_id: str, stamp: str | None) -> bool:
         """A tombstone made by one of the record's merges does not count while the merge is kept

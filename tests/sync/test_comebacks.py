@@ -188,3 +188,54 @@ def test_the_convergence_machine_replays_an_erasure_under_opposite_merges():
         state.check_convergence()
     finally:
         state.teardown()
+
+
+def test_the_convergence_machine_replays_a_void_merge_tombstone_kept_on_some_laptops_only():
+    """A random run (focused on merges) that did not converge on main either: the survivor of a circle
+    of organisation merges was merged away everywhere, so a merge tombstone waiting for it was kept by
+    the laptops that had it from before and never stored by the one that received it late."""
+    from tests.sync.test_convergence import ConvergingDevices
+
+    state = ConvergingDevices()
+    try:
+        state.everyone_joins_one_group(seed=631)
+        state.opposite_merges(a=797, b=333, i=3, j=0, kind='organisations')
+        state.delete(i=0, kind='people', which=877)
+        state.bundle_for_one_device(i=0, j=0)
+        state.set_attendance(i=0, meeting=91, person=910, status='present')
+        state.bundle_for_one_device(i=3, j=0)
+        state.add_organisation(i=2, name='Ana', pillar='company')
+        state.opposite_merges(a=90, b=680, i=0, j=0, kind='people')
+        state.clock_moves(i=0, ms=0)
+        state.bundle_for_one_device(i=0, j=0)
+        state.bundle_for_one_device(i=0, j=0)
+        state.bundle_for_one_device(i=0, j=0)
+        state.bundle_for_one_device(i=0, j=0)
+        state.bundle_for_one_device(i=0, j=0)
+        state.remove_and_add_again(i=3, meeting=6599, person=2236)
+        state.add_organisation(i=1, name='Siti', pillar='civil_society')
+        state.add_organisation(i=3, name='Siti', pillar='observer')
+        state.add_person(i=0, name='Lucía', org=547, protected=True)
+        state.clock_moves(i=2, ms=1036)
+        state.opposite_merges(a=5803, b=1959, i=0, j=0, kind='people')
+        state.opposite_merges(a=1695, b=696, i=0, j=2, kind='people')
+        state.rename_person(i=0, name='Kofi', which=1212)
+        state.remove_and_add_again(i=0, meeting=23, person=182)
+        state.bundle_for_one_device(i=2, j=1)
+        state.opposite_merges(a=290, b=1906, i=1, j=3, kind='people')
+        state.opposite_merges(a=218, b=675, i=2, j=1, kind='organisations')
+        state.opposite_merges(a=458, b=3017, i=0, j=3, kind='organisations')
+        state.add_person(i=2, name='Lucía', org=701, protected=False)
+        state.import_any_bundle(i=0, which=0)
+        state.import_any_bundle(i=0, which=0)
+        state.bundle_for_one_device(i=0, j=0)
+        state.add_person(i=0, name='Thandar', org=980, protected=False)
+        state.opposite_merges(a=1177, b=9999, i=3, j=2, kind='organisations')
+        state.rename_person(i=0, name='Aung', which=1550)
+        state.bundle_for_one_device(i=2, j=1)
+        state.opposite_merges(a=4176, b=682, i=1, j=1, kind='people')
+        state.add_person(i=0, name='Thandar', org=1024, protected=False)
+        state.bundle_for_one_device(i=0, j=2)
+        state.check_convergence()
+    finally:
+        state.teardown()
