@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -27,6 +28,7 @@ from fieldgroup.core.mentions import mention, replace_mentions_of, shown_name
 from fieldgroup.core.repository import Repository, pair_id
 from fieldgroup.core.results import check_indicator_result
 from fieldgroup.core.rules import require
+from fieldgroup.core.schema import TABLES
 from fieldgroup.i18n import _, ngettext
 
 
@@ -175,7 +177,10 @@ class People(Repository[Person]):
             self._clear_links(table, column, record_id)
         # Erasure: a losing edit of this person kept for review must not outlive them.
         store_sync.forget_conflicts_of(self.store.conn, "people", record_id)
-        self.store.sync.forget_merged_away("people", record_id)  # nor what a merge remembered of them
+        if self._erase_mentions:  # nor what merges remembered of them and of duplicates merged into them
+            self.store.sync.forget_merged_into("people", record_id)
+        else:  # merged away here: the merge remembers the values again (an opposite merge may need them)
+            self.store.sync.forget_merged_away("people", record_id)
         person = self.get(record_id)
         if person.protected and self._erase_mentions:
             erasure.erase_person(self.store, record_id)
@@ -435,9 +440,11 @@ def merge_people(store: Any, keep_id: str, duplicate_id: str) -> Person:
         # Mentions of the duplicate now name the person kept (else they would point at nobody).
         erasure.scrub_records(store.conn, lambda text: replace_mentions_of(text, duplicate.id, mention(keep.id)),
                               store.records.update)
+        row = store.records.get_row("people", duplicate.id)
         store.people.delete(duplicate.id, erase_mentions=False)
         # Recorded as data so that opposite merges on two laptops resolve to one survivor (sync).
         store_sync.record_merge(store.conn, "people", duplicate.id, keep.id)
+        _remember_merged_away(store, "people", row)
     return store.people.get(keep.id)
 
 
@@ -458,6 +465,15 @@ def merge_organisations(store: Any, keep_id: str, duplicate_id: str) -> Organisa
             if membership.group_id not in kept_groups:
                 store.memberships.set(keep.id, membership.group_id, membership.status,
                                       start_date=membership.start_date, end_date=membership.end_date)
+        row = store.records.get_row("organisations", duplicate.id)
         store.organisations.delete(duplicate.id)
         store_sync.record_merge(store.conn, "organisations", duplicate.id, keep.id)
+        _remember_merged_away(store, "organisations", row)
     return store.organisations.get(keep.id)
+
+
+def _remember_merged_away(store: Any, table: str, row: dict[str, Any]) -> None:
+    """An opposite merge elsewhere may make the duplicate the survivor: sync then needs the values
+    (and the edits of colleagues) this laptop held for it, which its seen vector already claims."""
+    store.sync.keep_merged_away(table, row["id"], {f: row[f] for f in TABLES[table].field_names},
+                                json.loads(row["_stamps"]))

@@ -262,6 +262,22 @@ class SyncAccess:
         self._writing()
         self._store.records.delete_local(_merged_away_key(table, record_id))
 
+    def forget_merged_into(self, table: str, record_id: str) -> None:
+        """Erasure of a person: forget what merges remember of them and of every duplicate merged into
+        them (directly or through a chain of merges), so no old name or contact of theirs lingers."""
+        linked: dict[str, set[str]] = {}
+        for duplicate, keep, _stamp in self.merges_of(table):
+            linked.setdefault(keep, set()).add(duplicate)
+            linked.setdefault(duplicate, set()).add(keep)
+        seen, todo = {record_id}, [record_id]
+        while todo:
+            for other in linked.get(todo.pop(), ()):
+                if other not in seen:
+                    seen.add(other)
+                    todo.append(other)
+        for other in seen:
+            self.forget_merged_away(table, other)
+
     # ---- applying a merge (inside one transaction) --------------------------------------------
 
     def insert_rows(self, table: str, rows: Iterable[tuple | list]) -> None:

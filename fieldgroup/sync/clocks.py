@@ -8,8 +8,8 @@ from datetime import UTC, datetime
 
 from fieldgroup.core import Store
 from fieldgroup.core.hlc import stamp_device, stamp_ms
-from fieldgroup.formatting import format_date
-from fieldgroup.i18n import _
+from fieldgroup.formatting import format_date, format_number
+from fieldgroup.i18n import _, ngettext
 from fieldgroup.sync.bundle import BundleError
 from fieldgroup.sync.state import FUTURE_TOLERANCE_MS
 
@@ -99,13 +99,31 @@ def check(store: Store, newest_by_device: dict[str, str], names: dict[str, str],
         return []
     refused = [a for a in ahead if not (accept_devices is True or (accept_devices and a.device in accept_devices))]
     if refused:
-        raise ClockAheadError(" ".join(_explain(a) for a in refused) + " " + _(
+        raise ClockAheadError(" ".join(explain(a) for a in refused) + " " + _(
             "Accept them for that laptop only if its clock is right again now."), refused)
     if remember:  # not for a dry run: nothing is written then
         accept(store, ahead)
-    return [_explain(a) for a in ahead]
+    return [explain(a) for a in ahead]
 
 
-def _explain(ahead: AheadDevice) -> str:
+DAY_MS = 24 * 3600 * 1000
+
+
+def how_far_ahead(store: Store, ahead: AheadDevice) -> str:
+    """'about 3 days' (or years, past one): how far that laptop's stamps are ahead of this laptop's clock."""
+    days = max(1, round((stamp_ms(ahead.newest) - store.sync.wall_ms()) / DAY_MS))
+    if days >= 365:
+        years = round(days / 365)
+        return ngettext("about {count} year", "about {count} years", years).format(count=format_number(years))
+    return ngettext("about {count} day", "about {count} days", days).format(count=format_number(days))
+
+
+def question(store: Store, ahead: AheadDevice) -> str:
+    """The question the Sync page asks about one laptop whose clock was ahead (accepting only that laptop)."""
+    return _("Laptop “{laptop}” has a clock {how_far} ahead. Import its changes anyway?").format(
+        laptop=ahead.name or ahead.device, how_far=how_far_ahead(store, ahead))
+
+
+def explain(ahead: AheadDevice) -> str:
     return _("Changes made on {laptop} are dated {date}, ahead of this laptop's clock, so they would win over "
              "every later change.").format(laptop=ahead.name or ahead.device, date=ahead.date_label)

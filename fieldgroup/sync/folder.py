@@ -6,6 +6,8 @@ import hashlib
 import json
 import logging
 import re
+import stat
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -25,6 +27,9 @@ MAILBOX = "FieldGroup"
 # Only '<16 hex digits>.fgbundle' is a device's bundle: Syncthing's '.syncthing.*.tmp', Nextcloud's
 # '.~lock', '(conflicted copy)', 'sync-conflict' copies and our own '.*.tmp' files never match.
 BUNDLE_NAME = re.compile(r"^[0-9a-f]{16}\.fgbundle$")
+# A temporary file this laptop's bundle writer leaves when killed (atomic.py: '.<name>.<random>.part';
+# older versions '.tmp'); only this laptop's own, and only once nobody can still be writing it.
+LEFTOVER_AFTER_S = 3600
 
 
 @dataclass
@@ -42,6 +47,7 @@ class FolderSyncResult:
     clock_ahead: dict[str, list[AheadDevice]] = field(default_factory=dict)
     exported: ExportResult | None = None
     core_team: Any = None  # sync/core_team.CoreSyncResult on a laptop holding the core-team passphrase
+    swept: list[str] = field(default_factory=list)  # this laptop's own leftover temporary files removed
 
     @property
     def refused(self) -> dict[str, str]:
@@ -60,6 +66,7 @@ class FolderSyncResult:
             "clock_ahead": {name: [a.as_dict() for a in devices] for name, devices in self.clock_ahead.items()},
             "exported": self.exported.as_dict() if self.exported else None,
             "core_team": self.core_team.as_dict() if self.core_team else None,
+            "swept": self.swept,
         }
 
 
@@ -105,6 +112,7 @@ def sync_folder(store: Store, folder: Path | str, passphrase: str | None = None,
         raise FieldGroupError(_("Could not create the FieldGroup folder on {folder} ({reason}); check that it is "
                                 "not read-only or full.").format(folder=folder, reason=exc.strerror or exc)) from exc
     result = FolderSyncResult(folder)
+    result.swept = sweep_own_leftovers(mailbox, store.device_id)
     candidates = peer_bundles(store, mailbox)
     known = store.sync.folder_files()
     with backups.one_backup_per_sync(store):
@@ -124,6 +132,32 @@ def sync_folder(store: Store, folder: Path | str, passphrase: str | None = None,
         store.set_local_setting("last_sync", _now())
         _remember_own_bundle(store, result.exported)
     return result
+
+
+def sweep_own_leftovers(mailbox: Path, device_id: str, now: float | None = None) -> list[str]:
+    """Remove the temporary files a killed bundle writer of this laptop left in the mailbox, once an hour old.
+
+    Only names made from this laptop's own device id: no other laptop writes those, so none is
+    removed while a colleague writes it (over a shared drive) or while Syncthing brings it; Syncthing's
+    own '.syncthing.*.tmp' and conflict copies are Syncthing's business. A removal that fails
+    (read-only stick, a file held open) is left for the next sync."""
+    now = time.time() if now is None else now
+    pattern = re.compile(rf"^\.{re.escape(device_id)}\.fgbundle\.[A-Za-z0-9_]+\.(part|tmp)$")
+    swept = []
+    try:
+        names = [entry.name for entry in mailbox.iterdir() if pattern.match(entry.name)]
+    except OSError:
+        return swept
+    for name in names:
+        path = mailbox / name
+        try:
+            info = path.lstat()
+            if stat.S_ISREG(info.st_mode) and now - info.st_mtime > LEFTOVER_AFTER_S:
+                path.unlink()
+                swept.append(name)
+        except OSError as exc:
+            log.info("Could not remove a leftover bundle file: %s", exc.strerror)
+    return swept
 
 
 OWN_KEY = "own_bundle"

@@ -138,7 +138,6 @@ def _import(store: Store, path: Path, passphrase: str | None, dry_run: bool, acc
                           dry_run, already_had=False, warnings=warnings)
     seen_before = state.seen_vector(store)
     if manifest.sender_device == store.device_id or (state.covers(seen_before, manifest.vector)
-                                                     and not state.rereading(store)
                                                      and not Merger(store, {}, {}).merges_pending()):
         report.already_had = True
         if not dry_run and manifest.sender_device != store.device_id:
@@ -165,7 +164,6 @@ def _import(store: Store, path: Path, passphrase: str | None, dry_run: bool, acc
             if dry_run:
                 raise _Rollback()  # same work as a real import, then undone: the counts are the real ones
             _remember(store, manifest, path, report, seen_before, merger.devices)
-            state.track_rereading(store, merger.revived, seen_before, manifest.vector)
     except _Rollback:
         pass
     except BaseException:

@@ -73,7 +73,6 @@ class Merger:
         self.buried: dict[tuple[str, str], dict[str, Any]] = {}  # values of records deleted during this merge
         self.survivors: dict[str, set[str]] = {}  # merged-away records that live on (opposite merges)
         self.merge_stamps: dict[str, dict[str, set[str]]] = {}  # table -> duplicate -> stamps of its merges
-        self.revived = False  # a survivor deleted here came back from the bundle, without our edits to it
 
     # ---- concurrency ----
 
@@ -119,6 +118,7 @@ class Merger:
         for name in TABLE_ORDER:
             tombs = {k: v for k, v in incoming_tombs.get(name, {}).items() if not self._void(name, k, v)}
             self._apply_table(name, checked[name], tombs)
+            self._keep_void_tombstones(name, incoming_tombs.get(name, {}), tombs)
         self._enforce_merges()
         if had_tombstones or self.removed_locally or incoming_tombs:
             self._settle_orphans()
@@ -186,9 +186,28 @@ class Merger:
                 self.db.keep_merged_away(name, duplicate, {f: row[f] for f in TABLES[name].field_names},
                                          json.loads(row["_stamps"]))
                 self.db.delete_row(name, duplicate)
-                self.db.set_tombstone(name, duplicate, max(merged_at, self.db.tombstone(name, duplicate) or ""))
+                self.db.set_tombstone(name, duplicate, self._tomb(name, duplicate, merged_at,
+                                                                  self.db.tombstone(name, duplicate)))
                 self.removed_locally = True
                 self.counts.add(name, "deleted")
+
+    def _tomb(self, name: str, record_id: str, *stamps: str | None) -> str | None:
+        """The tombstone that counts of several: a real delete (for a person, an erasure) over any tombstone
+        of a merge, whatever their stamps — a merge's may be voided later (opposite merges), and an erasure
+        hidden under a newer one would come back with it; else the newest."""
+        present = [s for s in stamps if s]
+        merges = self.merge_stamps.get(name, {}).get(record_id, ())
+        real = [s for s in present if s not in merges]
+        return max(real or present, default=None)
+
+    def _keep_void_tombstones(self, name: str, incoming: dict[str, str], counted: dict[str, str]) -> None:
+        """A merge's tombstone that does not count yet (its record may be the survivor of opposite merges)
+        is still kept when this laptop holds neither the record nor a tombstone of it: every laptop then
+        holds the same tombstones, and the record still comes back when its row arrives (`_apply_table`)."""
+        for record_id, stamp in incoming.items():
+            if record_id not in counted and not self.db.exists(name, record_id) \
+                    and self.db.tombstone(name, record_id) is None:
+                self.db.set_tombstone(name, record_id, stamp)
 
     def _void(self, name: str, record_id: str, stamp: str | None) -> bool:
         """A tombstone made by one of the record's merges does not count while the merge is kept
@@ -233,7 +252,7 @@ class Merger:
 
     def _resolve(self, name: str, record_id: str, local: tuple | None, local_tomb: str | None,
                  incoming: list | None, incoming_tomb: str | None) -> None:
-        tomb = max(local_tomb or "", incoming_tomb or "") or None
+        tomb = self._tomb(name, record_id, local_tomb, incoming_tomb)
         if local is not None and incoming is not None:
             merged = self._merge_rows(name, local, incoming)
         else:
@@ -249,14 +268,17 @@ class Merger:
         voided = local_tomb is None and self._void(name, record_id, self.db.tombstone(name, record_id))
         if local_tomb is not None or voided:
             self.db.drop_tombstone(name, record_id)  # re-created after the delete, or a merge survivor
-            merged = self._with_merged_away(name, record_id, merged)
-        self.revived = self.revived or (voided and local is None)
+            merged = self._with_buried(name, record_id, merged)
         self._write(name, local, merged)
 
-    def _with_merged_away(self, name: str, record_id: str, merged: tuple) -> tuple:
-        """A merged-away record that lives on after all (the survivor of opposite merges) gets back the
-        edits this laptop saw while it was away: its seen vector already tells the others it holds them,
-        so no later bundle would bring them again."""
+    def _with_buried(self, name: str, record_id: str, merged: tuple) -> tuple:
+        """A record that comes back (the survivor of opposite merges, or a pair added again after its
+        removal) gets back the edits this laptop buried with it that are newer than what comes back.
+
+        Why: this laptop's seen vector already tells the others it holds those edits, so no later
+        bundle brings them again, while a laptop that never buried them merges them field by field;
+        folding them back in here makes the result the same whatever order the laptops saw things in.
+        This is the one mechanism for records coming back; nothing needs reading twice."""
         kept = self.db.take_merged_away(name, record_id)
         if not kept:
             return merged
@@ -288,7 +310,7 @@ class Merger:
         row = tuple(local[:-1]) if local is not None else tuple(incoming[:-2]) if incoming is not None else None
         if row is not None:
             self.buried[(name, record_id)] = dict(zip(TABLES[name].field_names, row[1:], strict=True))
-        self._remember_if_merged(name, record_id, local, incoming, tomb)
+        self._remember_buried(name, record_id, local, incoming, tomb)
         if local is not None:
             self._keep_unseen_edits(name, record_id, local, tomb, seen=self._they_had_seen)
             self.db.delete_row(name, record_id)
@@ -300,21 +322,31 @@ class Merger:
             self.counts.add(name, "unchanged")
         if name == "people":
             self.db.forget_conflicts_of(name, record_id)
+            if tomb not in self.merge_stamps.get(name, {}).get(record_id, ()):
+                self.db.forget_merged_into(name, record_id)  # an erasure: nothing of them or their duplicates
         if tomb != local_tomb:
             self.db.set_tombstone(name, record_id, tomb)
 
-    def _remember_if_merged(self, name: str, record_id: str, local: tuple | None, incoming: list | None,
-                            tomb: str) -> None:
-        """Values buried by a merge are remembered (an opposite merge may bring the record back);
-        a real delete (an erasure) leaves nothing behind."""
-        if tomb not in self.merge_stamps.get(name, {}).get(record_id, ()):
+    def _remember_buried(self, name: str, record_id: str, local: tuple | None, incoming: list | None,
+                         tomb: str) -> None:
+        """Remember what a tombstone that may be undone buries, for `_with_buried`: every value buried
+        by a merge (an opposite merge may bring the record back), and of a pair record (this person at
+        this meeting, which may be added again) the edits stamped after the delete — a re-creation made
+        on a laptop that had not seen them is older than they are. A real delete of any other record
+        (a tombstone is final; for a person, an erasure) leaves nothing behind."""
+        merged_away = tomb in self.merge_stamps.get(name, {}).get(record_id, ())
+        if not merged_away and TABLES[name].pair is None:
             self.db.forget_merged_away(name, record_id)
             return
         names = TABLES[name].field_names
         for row, stamps in ((local, local and local[-1]), (incoming, incoming and incoming[-2])):
-            if row is not None:
-                self.db.keep_merged_away(name, record_id, dict(zip(names, row[1:len(names) + 1], strict=True)),
-                                         json.loads(stamps))
+            if row is None:
+                continue
+            values, stamps = dict(zip(names, row[1:len(names) + 1], strict=True)), json.loads(stamps)
+            if not merged_away:
+                values = {f: v for f, v in values.items() if _stamp_of(stamps, f) > tomb}
+            if values:
+                self.db.keep_merged_away(name, record_id, values, stamps)
 
     def _keep_unseen_edits(self, name: str, record_id: str, row: tuple, tomb: str, seen) -> None:
         if name in NO_CONFLICT_COPIES:

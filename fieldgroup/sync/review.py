@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from fieldgroup.core import FieldGroupError, Store
 from fieldgroup.core.hlc import stamp_device, stamp_ms
+from fieldgroup.core.repository import pair_id
 from fieldgroup.core.schema import TABLES
+from fieldgroup.formatting import format_date
 from fieldgroup.i18n import _
 
 
@@ -58,25 +60,74 @@ def describe_orphan(store: Store, conflict: Conflict) -> str:
     """One sentence for a record kept although its parent was deleted on another laptop."""
     parent_table = TABLES[conflict.table].field(conflict.field).references
     names = device_names(store)
-    parent = store.sync.record_name(parent_table, conflict.kept_value, _NAMING) if conflict.kept_value else ""
-    record = store.sync.record_name(conflict.table, conflict.record_id, _NAMING)
+    parent = record_label(store, parent_table, conflict.kept_value) if conflict.kept_value else ""
+    record = record_label(store, conflict.table, conflict.record_id)
     return _("The {parent_kind} {parent} was deleted on {laptop} while {record} was added to it on another "
              "laptop: keep the recreated {parent_kind}, move {record} elsewhere, or delete it.").format(
         parent_kind=str(TABLES[parent_table].label), parent=parent or conflict.lost_value,
         laptop=names.get(conflict.lost_device, conflict.lost_device), record=record or conflict.record_id)
 
 
-_NAMING = ("name", "title", "date")
+_NAMING = ("name", "title", "place")
+
+
+def record_label(store: Store, table: str, record_id: str) -> str:
+    """How people recognise a record: its name (or title, or place), with its date for a meeting."""
+    row = store.sync.get_row(table, record_id)
+    if row is None:
+        return ""
+    name = next((str(row[f]) for f in _NAMING if row.get(f)), "")
+    when = row.get("date")
+    if not when:
+        return name
+    try:
+        day = format_date(date.fromisoformat(str(when)))
+    except ValueError:
+        day = str(when)
+    return _("{name}, {date}").format(name=name, date=day) if name else day
+
+
+def orphans(store: Store) -> list[Conflict]:
+    """Records kept although their parent was deleted on another laptop, still waiting for a decision."""
+    return [c for c in open_conflicts(store) if c.kind == "orphan" and not c.record_deleted]
+
+
+def move_targets(store: Store, conflict: Conflict) -> list[tuple[str, str]]:
+    """(id, name) of the records a kept record can be moved under, by name: every record of the parent's
+    kind except the recreated parent it is under now."""
+    parent_table = TABLES[conflict.table].field(conflict.field).references
+    current = store.sync.get_row(conflict.table, conflict.record_id) or {}
+    targets = [(r.id, record_label(store, parent_table, r.id) or r.id)
+               for r in _repository(store, parent_table).list() if r.id != current.get(conflict.field)]
+    return sorted(targets, key=lambda target: (target[1].casefold(), target[0]))
 
 
 def move_orphan(store: Store, conflict_id: int, new_parent: str) -> None:
     """Move the kept record under another parent; the recreated parent goes if nothing else uses it."""
     conflict = _orphan(store, conflict_id)
     parent_table = TABLES[conflict.table].field(conflict.field).references
+    if not store.sync.exists(parent_table, new_parent):
+        raise FieldGroupError(_("That {kind} was deleted meanwhile; choose another one.").format(
+            kind=str(TABLES[parent_table].label)))
     with store.transaction():
-        store.sync.set_field(conflict.table, conflict.record_id, conflict.field, new_parent)
+        _move(store, conflict, new_parent)
         _drop_unused(store, parent_table, conflict.kept_value)
         _close(store, conflict_id, "moved")
+
+
+def _move(store: Store, conflict: Conflict, new_parent: str) -> None:
+    """Point the record at its new parent; a pair record (this person at this meeting) becomes the new
+    pair's record, since its id is made from the pair (a stronger attendance already there stays)."""
+    spec = TABLES[conflict.table]
+    if spec.pair is None or conflict.field not in spec.pair:
+        store.sync.set_field(conflict.table, conflict.record_id, conflict.field, new_parent)
+        return
+    values = store.sync.get_row(conflict.table, conflict.record_id)
+    moved = {name: values[name] for name in spec.field_names} | {conflict.field: new_parent}
+    new_id = pair_id(*(moved[name] for name in spec.pair))
+    if not store.sync.exists(conflict.table, new_id):
+        store.sync.insert_record(conflict.table, new_id, moved)
+    store.sync.delete_record(conflict.table, conflict.record_id)
 
 
 def delete_orphan(store: Store, conflict_id: int) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import platform
 import socket
 from datetime import UTC, datetime
@@ -56,24 +55,6 @@ def observe_received(store: Store, vector: dict[str, str]) -> None:
 def covers(have: dict[str, str], other: dict[str, str]) -> bool:
     """True when `have` already includes everything `other` describes."""
     return all(have.get(device, "") >= stamp for device, stamp in other.items())
-
-
-def rereading(store: Store) -> bool:
-    """True while bundles are merged even when their vector is covered (see track_rereading)."""
-    return bool(store.local_setting("reread_until"))
-
-
-def track_rereading(store: Store, revived: bool, seen_before: dict[str, str], vector: dict[str, str]) -> None:
-    """A merge survivor that had been deleted here came back with the sender's values only: edits
-    this laptop had made to it are gone from its rows though its seen vector still claims them, so
-    bundles are merged in full until one arrives that holds everything this laptop had seen then."""
-    if revived:
-        wanted = json.loads(store.local_setting("reread_until") or "{}")
-        for device, stamp in seen_before.items():
-            wanted[device] = max(wanted.get(device, ""), stamp)
-        store.set_local_setting("reread_until", json.dumps(wanted, sort_keys=True))
-    elif rereading(store) and covers(vector, json.loads(store.local_setting("reread_until") or "{}")):
-        store.set_local_setting("reread_until", None)
 
 
 def device_name(store: Store) -> str:

@@ -19,6 +19,7 @@ from typing import Any
 
 from fieldgroup.core import Store
 from fieldgroup.sync import bundle
+from fieldgroup.sync.clocks import AheadDevice
 from fieldgroup.sync.exporter import ExportResult, export_bundle
 from fieldgroup.sync.folder import FolderSyncResult, mailbox_for, sync_folder
 from fieldgroup.sync.importer import (
@@ -39,6 +40,8 @@ class FolderOutcome:
     result: FolderSyncResult
     locked: dict[str, str] = field(default_factory=dict)  # file -> sentence; a (right) passphrase would open it
     clock_ahead: dict[str, str] = field(default_factory=dict)  # file -> sentence; importable when accepted
+    # file -> the laptops whose clocks were ahead in it (the page asks about each laptop by name)
+    ahead_devices: dict[str, list[AheadDevice]] = field(default_factory=dict)
     unencrypted: dict[str, str] = field(default_factory=dict)  # file -> sentence; a plain bundle, importable when accepted
 
 
@@ -50,6 +53,9 @@ def folder_sync_job(gui_store: Store, folder: Path, passphrase: str | None) -> C
             outcome = FolderOutcome(result)
             if result.refused:
                 _classify_refused(store, mailbox_for(store, folder), passphrase, outcome)
+            for name, devices in result.clock_ahead.items():  # judged by the rows too, not only the manifest
+                outcome.ahead_devices[name] = devices
+                outcome.clock_ahead.setdefault(name, result.waiting.get(name, ""))
             return outcome
 
         return with_own_store(gui_store, run)
@@ -70,6 +76,7 @@ def _classify_refused(store: Store, mailbox: Path, passphrase: str | None, outco
             outcome.unencrypted[name] = str(exc)
         except ClockAheadError as exc:
             outcome.clock_ahead[name] = str(exc)
+            outcome.ahead_devices[name] = exc.devices
         except bundle.BundleError:
             pass
 
@@ -81,11 +88,12 @@ class ImportOutcome:
     report: ImportReport | None = None
     needs_passphrase: str | None = None
     clock_ahead: str | None = None
+    ahead_devices: list[AheadDevice] = field(default_factory=list)  # the laptops to ask about, by name
     unencrypted: str | None = None  # a plain bundle for a group with a passphrase: the page asks first
 
 
 def import_job(gui_store: Store, path: Path, passphrase: str | None, dry_run: bool,
-               accept_future: bool, accept_unencrypted: bool = False) -> Callable[[Progress], ImportOutcome]:
+               accept_future: bool | set[str], accept_unencrypted: bool = False) -> Callable[[Progress], ImportOutcome]:
     def work(progress: Progress) -> ImportOutcome:
         progress.check()
 
@@ -98,7 +106,7 @@ def import_job(gui_store: Store, path: Path, passphrase: str | None, dry_run: bo
             except bundle.PassphraseNeeded as exc:
                 return ImportOutcome(needs_passphrase=str(exc))
             except ClockAheadError as exc:
-                return ImportOutcome(clock_ahead=str(exc))
+                return ImportOutcome(clock_ahead=str(exc), ahead_devices=exc.devices)
 
         return with_own_store(gui_store, run)
 
@@ -106,15 +114,17 @@ def import_job(gui_store: Store, path: Path, passphrase: str | None, dry_run: bo
 
 
 def accept_future_job(gui_store: Store, paths: list[Path], passphrase: str | None,
-                      accept_unencrypted: bool = False) -> Callable[[Progress], list[Any]]:
-    """Import bundles from a laptop with a clock far ahead (or plain ones), after the user said yes."""
+                      accept_unencrypted: bool = False,
+                      accept_future: bool | set[str] = False) -> Callable[[Progress], list[Any]]:
+    """Import bundles the user said yes to: from the laptops whose clocks were ahead that they accepted
+    (a set of device ids; stamps of any other laptop still ahead keep the bundle out), or plain ones."""
     def work(progress: Progress) -> list[Any]:
         def run(store: Store) -> list[Any]:
             done: list[Any] = []
             for index, path in enumerate(paths):
                 progress.report(index, len(paths), path.name)
                 try:
-                    done.append(import_bundle(store, path, passphrase, accept_future=True,
+                    done.append(import_bundle(store, path, passphrase, accept_future=accept_future,
                                               accept_unencrypted=accept_unencrypted))
                 except bundle.BundleError as exc:
                     done.append((path.name, str(exc)))

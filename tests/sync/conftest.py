@@ -21,6 +21,10 @@ FAST_TMP = "/dev/shm" if os.path.isdir("/dev/shm") else None
 # random search (and the .hypothesis database of failures it finds) runs on developers' machines.
 settings.register_profile("sync-ci", max_examples=200, derandomize=bool(os.environ.get("CI")))
 settings.register_profile("sync-dev", max_examples=25)
+# FIELDGROUP_HYPOTHESIS=search: a long random hunt on a developer's machine (never derandomized);
+# FIELDGROUP_EXAMPLES sets how many examples (failures land in .hypothesis/ and are printed as a blob).
+settings.register_profile("sync-search", max_examples=int(os.environ.get("FIELDGROUP_EXAMPLES", "2000")),
+                          derandomize=False, print_blob=True)
 SYNC_PROFILE = f"sync-{os.environ.get('FIELDGROUP_HYPOTHESIS', 'ci')}"
 
 

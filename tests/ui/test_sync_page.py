@@ -253,7 +253,8 @@ def test_a_bundle_from_a_clock_years_ahead_asks_before_importing(qtbot, show_pag
     page.ask = lambda title, question: asked.append((title, question)) or False
     press(qtbot, page, page.import_button, "import")
     [(title, question)] = asked
-    assert title == "A laptop's clock is ahead" and question.endswith("Import anyway?")
+    assert title == "A laptop's clock is ahead"
+    assert question.endswith("Laptop “Accra laptop” has a clock about 3 years ahead. Import its changes anyway?")
     assert "would win over every later change" in page.summary.toPlainText()
     assert tarkwa.meetings.count() == 0
     page.ask = lambda title, question: True  # import anyway, then yes to the preview
@@ -269,7 +270,7 @@ def test_folder_sync_asks_about_a_clock_ahead_and_a_new_laptop_joins_the_group(q
     sync_folder(accra, stick)
     ctx = AppContext(tarkwa)
     page = show_page(SyncPage, ctx)
-    page.ask = lambda title, question: "Import anyway?" in question
+    page.ask = lambda title, question: "Import its changes anyway?" in question
     press(qtbot, page, page.sync_button, "sync")
     text = page.summary.toPlainText()
     assert "Not imported:" in text and "From Accra laptop: 14 new" in text

@@ -23,13 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from fieldgroup.core import FieldGroupError
+from fieldgroup.core.schema import TABLES
 from fieldgroup.formatting import format_datetime, format_number
 from fieldgroup.i18n import _, ngettext
-from fieldgroup.sync import review
+from fieldgroup.sync import clocks, review
 from fieldgroup.sync.importer import ImportReport
 from fieldgroup.sync.state import sync_group
 from fieldgroup.ui import sync_jobs
 from fieldgroup.ui.context import AppContext
+from fieldgroup.ui.dialogs.move_kept_dialog import MoveKeptDialog
 from fieldgroup.ui.dialogs.passphrase_dialog import PassphraseDialog
 from fieldgroup.ui.dialogs.sync_target_dialog import choose_sync_folder
 from fieldgroup.ui.models.import_history_model import ImportHistoryModel, local_time
@@ -66,6 +68,8 @@ class SyncPage(ReloadWhenShown, QWidget):
         self.tabs.addTab(self.summary, _("What came in"))
         self.conflicts = ConflictList()
         self.conflicts.keep.connect(self.resolve)
+        self.conflicts.move.connect(self.move_kept)
+        self.conflicts.delete.connect(self.delete_kept)
         self.tabs.addTab(self.conflicts, _("Conflicts"))
         self.tabs.addTab(self._build_history(), _("Import history and laptops"))
         self.passphrase_box = PassphraseBox(ctx.store)
@@ -145,8 +149,10 @@ class SyncPage(ReloadWhenShown, QWidget):
         store = self.ctx.store
         names = review.device_names(store)
         conflicts = review.open_conflicts(store)
-        records = {(c.table, c.record_id): self._record_name(c.table, c.record_id) for c in conflicts}
-        self.conflicts.set_conflicts(conflicts, names, records)
+        records = {(c.table, c.record_id): review.record_label(store, c.table, c.record_id) if c.kind == "orphan"
+                   else self._record_name(c.table, c.record_id) for c in conflicts}
+        kept = {c.id: review.describe_orphan(store, c) for c in conflicts if c.kind == "orphan" and not c.record_deleted}
+        self.conflicts.set_conflicts(conflicts, names, records, kept)
         count = len(conflicts)
         self.conflict_button.setText(ngettext("{count} conflict to review", "{count} conflicts to review", count)
                                      .format(count=format_number(count)))
@@ -176,6 +182,23 @@ class SyncPage(ReloadWhenShown, QWidget):
     def ask(self, title: str, question: str) -> bool:
         answer = QMessageBox.question(self, title, question)
         return answer == QMessageBox.StandardButton.Yes
+
+    def ask_about_clocks(self, devices: list[clocks.AheadDevice], all_needed: bool = False) -> set[str]:
+        """One question per laptop whose clock was ahead, by its name: the device ids the user accepted
+        (only those: accepting one laptop never lets another's future stamps in). With `all_needed`
+        (one bundle), the first "no" ends the questions."""
+        newest: dict[str, clocks.AheadDevice] = {}
+        for ahead in devices:  # the same laptop may be ahead in several bundles: ask once, up to its newest stamp
+            if ahead.device not in newest or ahead.newest > newest[ahead.device].newest:
+                newest[ahead.device] = ahead
+        accepted = set()
+        for device, ahead in newest.items():
+            if self.ask(_("A laptop's clock is ahead"),
+                        clocks.explain(ahead) + "\n\n" + clocks.question(self.ctx.store, ahead)):
+                accepted.add(device)
+            elif all_needed:
+                break
+        return accepted
 
     def ask_passphrase(self, reason: str) -> str | None:
         dialog = PassphraseDialog(self.ctx.store, reason, self)
@@ -241,11 +264,14 @@ class SyncPage(ReloadWhenShown, QWidget):
                 return
         if outcome.clock_ahead:
             self.summary.setHtml(html)
-            question = "\n\n".join(outcome.clock_ahead.values()) + "\n\n" + _("Import anyway?")
-            if self.ask(_("A laptop's clock is ahead"), question):
+            accepted = self.ask_about_clocks([a for devices in outcome.ahead_devices.values() for a in devices])
+            # Only files whose every laptop ahead was accepted: the others keep waiting for a decision.
+            names = [name for name in outcome.clock_ahead
+                     if outcome.ahead_devices.get(name) and {a.device for a in outcome.ahead_devices[name]} <= accepted]
+            if names:
                 mailbox = sync_jobs.mailbox_for(self.ctx.store, folder)
-                paths = [mailbox / name for name in outcome.clock_ahead]
-                self._run(_("Importing"), sync_jobs.accept_future_job(self.ctx.store, paths, passphrase),
+                self._run(_("Importing"), sync_jobs.accept_future_job(self.ctx.store, [mailbox / n for n in names],
+                                                                      passphrase, accept_future=accepted),
                           lambda done: self._accepted_future(html, done), "sync")
                 return
         if outcome.unencrypted:
@@ -279,15 +305,16 @@ class SyncPage(ReloadWhenShown, QWidget):
         if path:
             self.preview_import(Path(path))
 
-    def preview_import(self, path: Path, passphrase: str | None = None, accept_future: bool = False) -> None:
+    def preview_import(self, path: Path, passphrase: str | None = None, accept_future: set[str] | None = None) -> None:
         passphrase = passphrase or self._passphrase()
         self._run(_("Reading {file}").format(file=path.name),
-                  sync_jobs.import_job(self.ctx.store, path, passphrase, dry_run=True, accept_future=accept_future,
+                  sync_jobs.import_job(self.ctx.store, path, passphrase, dry_run=True,
+                                       accept_future=accept_future or set(),
                                        accept_unencrypted=path in self._accepted_plain),
                   lambda outcome: self._previewed(outcome, path, passphrase, accept_future), "import")
 
     def _previewed(self, outcome: sync_jobs.ImportOutcome, path: Path, passphrase: str | None,
-                   accept_future: bool) -> None:
+                   accept_future: set[str] | None) -> None:
         if outcome.needs_passphrase:
             self.summary.setHtml(f"<p>{escape(outcome.needs_passphrase)}</p>")
             entered = self.ask_passphrase(outcome.needs_passphrase)
@@ -304,8 +331,10 @@ class SyncPage(ReloadWhenShown, QWidget):
                 self._show(f"<p>{escape(outcome.unencrypted)}</p>", "import")
             return
         if outcome.clock_ahead:
-            if self.ask(_("A laptop's clock is ahead"), outcome.clock_ahead + "\n\n" + _("Import anyway?")):
-                self.preview_import(path, passphrase, accept_future=True)
+            asked = {a.device for a in outcome.ahead_devices}
+            accepted = self.ask_about_clocks(outcome.ahead_devices, all_needed=True)
+            if outcome.ahead_devices and asked <= accepted:
+                self.preview_import(path, passphrase, accept_future=set(accept_future or ()) | accepted)
             else:
                 self._show(f"<p>{escape(outcome.clock_ahead)}</p>", "import")
             return
@@ -317,7 +346,8 @@ class SyncPage(ReloadWhenShown, QWidget):
             self._show("<p>" + escape(_("Nothing was imported.")) + "</p>", "import")
             return
         self._run(_("Importing {file}").format(file=path.name),
-                  sync_jobs.import_job(self.ctx.store, path, passphrase, dry_run=False, accept_future=accept_future,
+                  sync_jobs.import_job(self.ctx.store, path, passphrase, dry_run=False,
+                                       accept_future=accept_future or set(),
                                        accept_unencrypted=path in self._accepted_plain),
                   self._imported, "import")
 
@@ -358,6 +388,46 @@ class SyncPage(ReloadWhenShown, QWidget):
         except FieldGroupError as exc:
             QMessageBox.warning(self, _("Conflicts"), str(exc))
         self.ctx.changed("")  # the kept value may show on any page
+
+    def choose_new_parent(self, record: str, kind: str, targets: list[tuple[str, str]]) -> str | None:
+        """Ask where a kept record goes (tests stand in for this); the id chosen, or None."""
+        dialog = MoveKeptDialog(record, kind, targets, self)
+        return dialog.chosen if dialog.exec() else None
+
+    def _kept(self, conflict_id: int) -> review.Conflict | None:
+        return next((c for c in review.orphans(self.ctx.store) if c.id == conflict_id), None)
+
+    def move_kept(self, conflict_id: int) -> None:
+        """Move a record kept under a deleted parent to another parent the user picks."""
+        conflict = self._kept(conflict_id)
+        if conflict is None:
+            self.refresh()
+            return
+        parent_kind = str(TABLES[TABLES[conflict.table].field(conflict.field).references].label)
+        record = review.record_label(self.ctx.store, conflict.table, conflict.record_id) or conflict.kind_label
+        chosen = self.choose_new_parent(record, parent_kind, review.move_targets(self.ctx.store, conflict))
+        if chosen is None:
+            return
+        try:
+            review.move_orphan(self.ctx.store, conflict_id, chosen)
+        except FieldGroupError as exc:
+            QMessageBox.warning(self, _("Conflicts"), str(exc))
+        self.ctx.changed("")
+
+    def delete_kept(self, conflict_id: int) -> None:
+        """Delete a record kept under a deleted parent, after asking (the recreated parent goes too if unused)."""
+        conflict = self._kept(conflict_id)
+        if conflict is None:
+            self.refresh()
+            return
+        record = review.record_label(self.ctx.store, conflict.table, conflict.record_id) or conflict.kind_label
+        if not self.ask(_("Delete"), _("Delete {record} on every laptop? This cannot be undone.").format(record=record)):
+            return
+        try:
+            review.delete_orphan(self.ctx.store, conflict_id)
+        except FieldGroupError as exc:
+            QMessageBox.warning(self, _("Conflicts"), str(exc))
+        self.ctx.changed("")
 
 
 def preview_question(report: ImportReport, names: dict[str, str]) -> str:

@@ -99,9 +99,14 @@ class ConflictCard(QFrame):
         return label
 
     def _deleted(self, grid: QGridLayout, names: dict[str, str]) -> None:
-        text = _("This record was deleted; the change {who} to “{value}” was lost with it.").format(
-            who=made_by(names, self.conflict.lost_device, self.conflict.lost_at),
-            value=value_text(self.conflict, self.conflict.lost_value))
+        if self.conflict.kind == "orphan":  # a record kept under a deleted parent, deleted since after all
+            text = _("This record was kept when its parent was deleted on {laptop}, and has been deleted since; "
+                     "nothing is left to decide.").format(
+                laptop=names.get(self.conflict.lost_device, self.conflict.lost_device))
+        else:
+            text = _("This record was deleted; the change {who} to “{value}” was lost with it.").format(
+                who=made_by(names, self.conflict.lost_device, self.conflict.lost_at),
+                value=value_text(self.conflict, self.conflict.lost_value))
         self.lost_label = QLabel(text)
         self.lost_label.setWordWrap(True)
         grid.addWidget(self.lost_label, 1, 0, 1, 2)
@@ -110,6 +115,46 @@ class ConflictCard(QFrame):
         self.keep_other = None
         grid.addWidget(self.keep_this, 1, 2)
         grid.setColumnStretch(1, 1)
+
+
+class KeptRecordCard(QFrame):
+    """A record kept although its parent was deleted on another laptop: keep it where it is (under the
+    recreated parent), move it under another one, or delete it. Signals carry the conflict id."""
+
+    keep = Signal(int, bool)
+    move = Signal(int)
+    delete = Signal(int)
+
+    def __init__(self, conflict: Conflict, sentence: str, record: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.conflict = conflict
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        grid = QGridLayout(self)
+        kind = conflict.kind_label
+        title = _("{kind} · to review: its parent was deleted on another laptop").format(
+            kind=kind[:1].upper() + kind[1:])
+        heading = QLabel(f"<b>{_escape(title)}</b>" + (f" — {_escape(record)}" if record else ""))
+        heading.setTextFormat(Qt.TextFormat.RichText)
+        heading.setWordWrap(True)
+        grid.addWidget(heading, 0, 0, 1, 2)
+        self.sentence = QLabel(sentence)
+        self.sentence.setWordWrap(True)
+        self.sentence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        grid.addWidget(self.sentence, 1, 0)
+        buttons = QVBoxLayout()
+        self.keep_this = QPushButton(_("Keep it here"))
+        self.move_button = QPushButton(_("Move to…"))
+        self.delete_button = QPushButton(_("Delete"))
+        for button, name in ((self.keep_this, _("Keep {record} where it is")), (self.move_button, _("Move {record} to…")),
+                             (self.delete_button, _("Delete {record}"))):
+            button.setAccessibleName(name.format(record=record or kind))
+            buttons.addWidget(button)
+        self.keep_this.clicked.connect(lambda: self.keep.emit(conflict.id, True))
+        self.move_button.clicked.connect(lambda: self.move.emit(conflict.id))
+        self.delete_button.clicked.connect(lambda: self.delete.emit(conflict.id))
+        buttons.addStretch(1)
+        grid.addLayout(buttons, 1, 1)
+        grid.setColumnStretch(0, 1)
 
 
 def _escape(text: str) -> str:
@@ -122,11 +167,13 @@ class ConflictList(QScrollArea):
     """A scrolling column of ConflictCards; `keep` is forwarded from the cards."""
 
     keep = Signal(int, bool)
+    move = Signal(int)  # a kept record (conflict id) to move under another parent
+    delete = Signal(int)  # a kept record (conflict id) to delete after all
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWidgetResizable(True)
-        self.cards: list[ConflictCard] = []
+        self.cards: list[ConflictCard | KeptRecordCard] = []
         self._set_content(QWidget())
 
     def _set_content(self, content: QWidget) -> None:
@@ -136,15 +183,25 @@ class ConflictList(QScrollArea):
         self._column = QVBoxLayout(content)
         self.setWidget(content)
 
-    def set_conflicts(self, conflicts: list[Conflict], names: dict[str, str], records: dict[tuple[str, str], str]) -> None:
+    def set_conflicts(self, conflicts: list[Conflict], names: dict[str, str], records: dict[tuple[str, str], str],
+                      kept_sentences: dict[int, str] | None = None) -> None:
+        """`kept_sentences`: conflict id -> the sentence describing a record kept under a deleted parent
+        (those conflicts show as cards with Move to… and Delete)."""
         self.cards = []
         self._set_content(QWidget())
         if not conflicts:
             empty = QLabel(_("No conflicts to review: every change from other laptops fitted in."))
             empty.setWordWrap(True)
             self._column.addWidget(empty)
+        kept_sentences = kept_sentences or {}
         for conflict in conflicts[:MAX_CARDS]:
-            card = ConflictCard(conflict, names, records.get((conflict.table, conflict.record_id), ""))
+            record = records.get((conflict.table, conflict.record_id), "")
+            if conflict.id in kept_sentences:
+                card = KeptRecordCard(conflict, kept_sentences[conflict.id], record)
+                card.move.connect(self.move)
+                card.delete.connect(self.delete)
+            else:
+                card = ConflictCard(conflict, names, record)
             card.keep.connect(self.keep)
             self.cards.append(card)
             self._column.addWidget(card)
