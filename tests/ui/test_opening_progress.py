@@ -7,7 +7,8 @@ import threading
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
-from fieldgroup.core import create_store, store as store_module, store_schema
+from fieldgroup.core import create_store, store_schema
+from fieldgroup.core import store as store_module
 from fieldgroup.ui.first_run import open_unlocked
 
 
@@ -51,8 +52,9 @@ def test_a_slow_migration_shows_progress_and_the_window_keeps_answering(tmp_path
 
 
 def test_an_open_that_fails_raises_its_own_error(tmp_path, qtbot):
-    from fieldgroup.core.errors import NotAStoreError
     import pytest
+
+    from fieldgroup.core.errors import NotAStoreError
 
     bad = tmp_path / "notes.fgstore"
     bad.write_text("not a store", encoding="utf-8")
