@@ -12,8 +12,7 @@ from typing import Any
 from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
-from fieldgroup.core import Store, open_store
-from fieldgroup.core.store_lock import refuse_if_open_here
+from fieldgroup.core import Store, open_store, refuse_if_open_here
 from fieldgroup.i18n import _
 from fieldgroup.ui.ops import run_op
 
