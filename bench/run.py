@@ -63,6 +63,20 @@ def tracker(store: Path, rounds: int) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def stalls(store: Path) -> dict:
+    """bench/stalls.py in a child of its own (it builds the whole main window and writes to a copy)."""
+    home = Path(tempfile.mkdtemp(prefix="home-", dir=CACHE))
+    out = home / "stalls.json"
+    try:
+        done = subprocess.run([PY, "-m", "bench.stalls", str(store), "--out", str(out)], cwd=ROOT, env=child_env(home),
+                              capture_output=True, text=True, timeout=1200)
+        if done.returncode != 0 or not out.exists():
+            raise RuntimeError(f"stalls child failed ({done.returncode}):\n{done.stdout}\n{done.stderr[-3000:]}")
+        return json.loads(out.read_text(encoding="utf-8"))
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+
+
 def alternate(round_no: int, ours, baseline) -> tuple[dict, dict]:
     if round_no % 2:
         base = baseline()
@@ -113,12 +127,13 @@ def run(size: str, rounds: int) -> dict:
         print(f"  round {n + 1}/{rounds} done", flush=True)
     reports.close()
     typing = tracker(store, rounds)
+    stall_figures = stalls(store)
     from bench import folder_sync
 
     sync_figures = folder_sync.figures(smoke=size == "small")
     return {"size": size, "store": store.name, "rounds": rounds, "rows_imported": imports.row_count,
             "handout_meeting": reports.meeting.title, "me_group": reports.me_group.name, "runs": runs, "tracker": typing,
-            "figures": summarise(runs, typing), "folder_sync": sync_figures, "machine": machine(), "seconds": round(time.time() - started, 1),
+            "figures": summarise(runs, typing, stall_figures), "stalls": stall_figures, "folder_sync": sync_figures, "machine": machine(), "seconds": round(time.time() - started, 1),
             "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
 
 

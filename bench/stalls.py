@@ -110,7 +110,7 @@ def _open_meeting(window: object) -> None:
 
 def _save_meeting(window: object) -> None:
     page = window.show_page("meetings")
-    page.editor.minutes.appendPlainText("A line typed during the benchmark.")
+    page.editor.minutes.insertPlainText("A line typed during the benchmark.")
     getattr(page.editor, "save_now", page.editor.save)()
 
 

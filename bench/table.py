@@ -16,6 +16,8 @@ FIGURES = {
     "filter_p50": ("Tracker filter, per keystroke, p50", "ms", 50.0, "ms"),
     "filter_p95": ("Tracker filter, per keystroke, p95", "ms", 50.0, "ms"),
     "memory": ("Peak memory with the store open vs bare PySide6 window", "MiB", 3.0, "ratio"),
+    "stall_max": ("GUI-thread stall, worst max over the scenarios (bench/stalls.py)", "ms", 100.0, "ms"),
+    "stall_p95": ("GUI-thread stall, worst p95 over the scenarios", "ms", 30.0, "ms"),
 }
 
 
@@ -33,7 +35,7 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def summarise(runs: dict, typing: dict) -> dict:
+def summarise(runs: dict, typing: dict, stalls: dict | None = None) -> dict:
     w, i = runs["window"], runs["import"]
     pairs = {  # figure: (ours runs, ours key, baseline runs, baseline key)
         "start": (w["ours"], "start_s", w["baseline"], "start_s"),
@@ -56,6 +58,13 @@ def summarise(runs: dict, typing: dict) -> dict:
         figures[key] = {"ours": value, "baseline": None, "ratio": None, "target": 50.0, "pass": value <= 50.0,
                         "samples": len(samples), "rows": typing["rows"], "typed": typing["typed"]}
     figures["start"]["ready_s"] = _median(w["ours"], "ready_s")
+    if stalls:
+        scenarios = stalls["scenarios"]
+        for key, field in (("stall_max", "max_ms"), ("stall_p95", "p95_ms")):
+            worst = max(scenarios, key=lambda name: scenarios[name][field])
+            value, target = scenarios[worst][field], FIGURES[key][2]
+            figures[key] = {"ours": value, "baseline": None, "ratio": None, "target": target, "pass": value <= target,
+                            "worst": worst, "over": sorted(n for n, r in scenarios.items() if r[field] > target)}
     return figures
 
 
@@ -81,6 +90,11 @@ def render(result: dict) -> str:
         base = _number(f["baseline"], unit) if kind == "ratio" else "human perception"
         lines.append(f"| {label} | {_number(f['ours'], unit)} | {base} | {ratio} | {goal} | "
                      f"{'pass' if f['pass'] else 'FAIL'} |")
+    stalls = (result.get("stalls") or {}).get("scenarios")
+    if stalls:
+        lines += ["", "| GUI-thread stall scenario | max | p95 | target max ≤ 100 ms, p95 ≤ 30 ms |", "| --- | --- | --- | --- |"]
+        lines += [f"| {name} | {r['max_ms']:.0f} ms | {r['p95_ms']:.0f} ms | {'pass' if r['pass'] else 'FAIL'} |"
+                  for name, r in stalls.items()]
     m = result["machine"]
     lines.append("")
     lines.append(f"Medians of {result['rounds']} alternating rounds on the {result['size']} store ({result['when']}); "

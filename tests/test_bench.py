@@ -23,10 +23,12 @@ def test_smoke_run_reports_every_figure(tmp_path):
     result = json.loads(out.read_text(encoding="utf-8"))
     assert set(result["figures"]) == set(FIGURES)
     for key, figure in result["figures"].items():
-        assert figure["ours"] > 0 or key == "reimport", key
+        # A re-import of nothing new and a stall on a tiny store may round to zero.
+        assert figure["ours"] > 0 or (key in ("reimport", "stall_max", "stall_p95") and figure["ours"] == 0), key
         assert figure["pass"] in (True, False)
     typed = result["figures"]["filter_p95"]["typed"].split(" / ")
     assert result["figures"]["filter_p95"]["samples"] == 2 * sum(len(query) for query in typed)  # typed, erased
     assert result["figures"]["filter_p95"]["rows"] == 40 + 1  # the small store's action items, all of them (+ the thematic group's)
     for label, *_rest in FIGURES.values():
         assert f"| {label} |" in done.stdout
+    assert "| mark 100 done |" in done.stdout  # every stall scenario has its own line

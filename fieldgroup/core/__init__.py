@@ -9,6 +9,7 @@ from fieldgroup.core.errors import (
     NotFoundError,
     ValidationError,
 )
+from fieldgroup.core.store_lock import refuse_if_open_here
 
 __all__ = [
     "FieldGroupError",
@@ -22,4 +23,5 @@ __all__ = [
     "encrypt_store",
     "is_encrypted_store",
     "open_store",
+    "refuse_if_open_here",
 ]

@@ -272,3 +272,12 @@ class StoreLock:
 
     def __exit__(self, *exc: object) -> None:
         self.release()
+
+
+def refuse_if_open_here(path: Path) -> None:
+    """Raise StoreBusyError when a window of this process has `path` open. For opening a store on a
+    worker thread (ui/opening.py): acquire() lets worker threads share a window's lock, so the GUI
+    thread asks first, as its own acquire() would."""
+    with _HELD_GUARD:
+        if str(StoreLock(path).path) in _HELD:
+            raise _busy()

@@ -8,12 +8,13 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QWidget
 
 from fieldgroup import keychain, private_files
-from fieldgroup.core import Store, create_store, is_encrypted_store, keys, open_store
+from fieldgroup.core import Store, create_store, is_encrypted_store, keys
 from fieldgroup.core.errors import FieldGroupError
 from fieldgroup.i18n import _, current_locale
 from fieldgroup.sync.join import join_from_bundle
 from fieldgroup.ui import settings
 from fieldgroup.ui.dialogs.welcome_dialog import WelcomeChoice, WelcomeDialog
+from fieldgroup.ui.opening import open_with_progress
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +68,7 @@ def open_unlocked(path: Path, parent: QWidget | None = None) -> Store | None:
     from fieldgroup.ui.dialogs.unlock_dialog import UnlockDialog
 
     try:
-        return open_store(path)  # with the key prefetch_key derived while the app started, if any
+        return open_with_progress(path, parent)  # with the key prefetch_key derived while the app started, if any
     except (keys.LockedStoreError, keys.WrongPassphraseError):
         pass  # no passphrase of this run opens it (another group's store, or one changed meanwhile)
     error = ""
@@ -75,7 +76,7 @@ def open_unlocked(path: Path, parent: QWidget | None = None) -> Store | None:
     remembered = _quietly(keys.from_environment) or keychain.remembered(path)
     if remembered is not None:
         try:
-            return open_store(path, passphrase=remembered)
+            return open_with_progress(path, parent, passphrase=remembered)
         except keys.WrongPassphraseError:
             error = _("The passphrase remembered on this laptop no longer opens this record (it was changed); "
                       "type the new one.")
@@ -84,7 +85,7 @@ def open_unlocked(path: Path, parent: QWidget | None = None) -> Store | None:
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.passphrase is None:
             return None
         try:
-            store = open_store(path, passphrase=dialog.passphrase)
+            store = open_with_progress(path, parent, passphrase=dialog.passphrase)
         except keys.WrongPassphraseError as exc:
             error = str(exc)
             continue

@@ -336,7 +336,12 @@ class MainWindow(QMainWindow):
             return
         key = PAGES[row].key
         self.stack.setCurrentWidget(self.page(key))
-        settings.set_value(settings.LAST_PAGE, key)
+        # Written once the user stays on a page: writing the settings file took 15-90 ms of the GUI
+        # thread on every page switch (bench/stalls.py on a busy machine).
+        if not hasattr(self, "_save_page"):
+            self._save_page = QTimer(self, singleShot=True, interval=1500)
+            self._save_page.timeout.connect(lambda: settings.set_value(settings.LAST_PAGE, self.current_key()))
+        self._save_page.start()
 
     def open_record(self, key: str, record_id: str) -> None:
         page = self.show_page(key)
@@ -540,6 +545,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         settings.set_value(settings.GEOMETRY, self.saveGeometry())
+        settings.set_value(settings.LAST_PAGE, self.current_key())
         event.accept()
         if self in OPEN_WINDOWS:
             OPEN_WINDOWS.remove(self)

@@ -19,6 +19,9 @@ def main() -> None:
     from fieldgroup.ui.main_window import OPEN_WINDOWS
 
     def type_minutes() -> None:
+        if not OPEN_WINDOWS:  # the store is still opening (off the GUI thread, the event loop running)
+            QTimer.singleShot(50, type_minutes)
+            return
         window = OPEN_WINDOWS[0]
         window.ctx.open_record("meetings", meeting_id)
         editor = window.pages["meetings"].editor

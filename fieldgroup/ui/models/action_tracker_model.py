@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date
 from types import SimpleNamespace
@@ -24,11 +25,20 @@ TITLE, OWNER, ORGANISATION, PILLAR, DUE, STATUS, MEETING = range(7)
 HEADERS = (N_("Title"), N_("Owner"), N_("Organisation"), N_("Pillar"), N_("Due"), N_("Status"), N_("Meeting"))
 
 Index = QModelIndex | QPersistentModelIndex
-_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.EditRole,
-                    Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.UserRole})
+# Plain ints: data() runs ~1,000 times per paint, and reading a Qt enum member costs more than the answer.
+_DISPLAY, _ACCESSIBLE, _EDIT, _DECORATION, _TOOLTIP, _USER = (int(r.value) for r in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.EditRole,
+    Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.UserRole))
+_ROLES = frozenset({_DISPLAY, _ACCESSIBLE, _EDIT, _DECORATION, _TOOLTIP, _USER})
+TEXT_CACHE_ROWS = 5000  # the texts of rows painted lately (a screenful is ~30), kept across filter changes
 ROOT = QModelIndex()
 _PLAIN = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
 _EDITABLE = _PLAIN | Qt.ItemFlag.ItemIsEditable
+
+
+# What install() swaps in from a prepared load.
+_INSTALLED = ("_filter", "today", "_rows", "_row_keys", "_index", "_order", "_all", "_keys", "_status", "_pillar",
+              "_org", "_owner", "_due", "_due_hi", "_open_due", "_position", "_visible")
 
 
 @dataclass(frozen=True)
@@ -67,6 +77,9 @@ class ActionTrackerModel(QAbstractTableModel):
         self._cache: dict[TrackerFilter, list[int]] = {}
         self.today = date.today().isoformat()
         self._date_cache: dict[date | None, str] = {}
+        self._index: dict[str, int] = {}  # action id -> row number in _rows
+        self._texts: dict[int, tuple[str, ...]] = {}  # row number -> the texts of its columns
+        self.retired: list[Any] = []  # data replaced by install(), for free_later()
         self._columns()
 
     # ---- loading ----
@@ -83,19 +96,29 @@ class ActionTrackerModel(QAbstractTableModel):
         ready.today = today.isoformat() if today is not None else self.today
         ready._rows = list(rows)
         ready._row_keys = [self._key(r) for r in ready._rows]
+        ready._index = {r.id: i for i, r in enumerate(ready._rows)}
         ready._order = ActionTrackerModel._sorted_order(ready, *ready._sort)
         ActionTrackerModel._columns(ready)
         ready._visible = ActionTrackerModel._apply(ready, ready._filter, ready._all)
         return ready
 
     def install(self, ready: SimpleNamespace) -> None:
+        """Swap prepared rows in. The old 100,000 rows are handed back (`retired`) instead of freed here:
+        freeing them took ~0.2 s of the GUI thread (bench/README.md); `free_later()` frees them in slices."""
         self.beginResetModel()
-        for name in ("_filter", "today", "_rows", "_row_keys", "_order", "_all", "_keys", "_status", "_pillar",
-                     "_org", "_owner", "_due", "_due_hi", "_open_due", "_position", "_visible"):
+        for name in _INSTALLED:
+            self.retired.append(getattr(self, name))
             setattr(self, name, getattr(ready, name))
+        self.retired.append(self._cache)
         self._cache = {}
+        self._texts = {}
         self._date_cache.clear()
         self.endResetModel()
+
+    def free_later(self) -> list[Any]:
+        """Take the data replaced by install(), to be dropped off the GUI thread (see ui/ops.py)."""
+        retired, self.retired = self.retired, []
+        return retired
 
     def _columns(self) -> None:
         """One plain list per filtered field, laid out in sort order: filters then walk memory in order,
@@ -116,12 +139,14 @@ class ActionTrackerModel(QAbstractTableModel):
         self._cache = {}
 
     def update_rows(self, rows: list[TrackerRow]) -> None:
-        """Replace these rows (after an edit) in place, then filter again so a closed item leaves the open view."""
-        wanted = {r.id: r for r in rows}
-        for i, old in enumerate(self._rows):
-            row = wanted.get(old.id)
-            if row is None:
+        """Replace these rows (after an edit) in place, then filter them again so a closed item leaves the
+        open view. Only the changed rows are looked at: marking 100 done must not walk 100,000 rows."""
+        changed: list[int] = []
+        for row in rows:
+            i = self._index.get(row.id)
+            if i is None:
                 continue
+            self._texts.pop(i, None)
             self._rows[i], self._row_keys[i] = row, self._key(row)
             p = self._position[i]  # its place in the filter columns: only that place changes
             due = row.due_date.isoformat() if row.due_date else ""
@@ -129,9 +154,19 @@ class ActionTrackerModel(QAbstractTableModel):
             self._org[p], self._owner[p], self._due[p], self._due_hi[p] = (
                 row.organisation_id, row.owner_person_id, due, due or "~")
             self._open_due[p] = (due or "~") if row.status in OPEN else "~"
+            changed.append(p)
         self._cache = {}
+        if not changed:
+            return
+        passing = set(self._apply(self._filter, sorted(changed)))
+        before = set(self._visible)
+        if all((p in passing) == (p in before) for p in changed):  # nothing joins or leaves the view:
+            shown = [bisect_left(self._visible, p) for p in changed if p in passing]  # repaint those rows only
+            if shown:
+                self.dataChanged.emit(self.index(min(shown), 0), self.index(max(shown), len(HEADERS) - 1))
+            return
         self.beginResetModel()
-        self._visible = self._apply(self._filter, self._all)
+        self._visible = sorted((before - set(changed)) | passing)
         self.endResetModel()
 
     @staticmethod
@@ -188,6 +223,7 @@ class ActionTrackerModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort = (column, order)
+        self._texts = {}
         self.beginResetModel()
         self._order = self._sorted_order(column, order)
         self._columns()
@@ -225,8 +261,12 @@ class ActionTrackerModel(QAbstractTableModel):
         return self._rows[self._order[self._visible[row]]]
 
     def row_of(self, action_id: str) -> int | None:
-        rows, order = self._rows, self._order
-        return next((n for n, p in enumerate(self._visible) if rows[order[p]].id == action_id), None)
+        i = self._index.get(action_id)
+        if i is None:
+            return None
+        p = self._position[i]
+        n = bisect_left(self._visible, p)  # _visible is ascending
+        return n if n < len(self._visible) and self._visible[n] == p else None
 
     def is_overdue(self, row: TrackerRow) -> bool:
         return row.status in OPEN and row.due_date is not None and row.due_date.isoformat() < self.today
@@ -236,26 +276,33 @@ class ActionTrackerModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         return _EDITABLE if index.column() == STATUS else _PLAIN
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
         # The view asks for a dozen roles per cell on every paint; answer the unused ones first and fast.
         if role not in _ROLES or not index.isValid():
             return None
+        if role == _DISPLAY or role == _ACCESSIBLE:
+            i = self._order[self._visible[index.row()]]
+            texts = self._texts.get(i)
+            if texts is None:
+                if len(self._texts) > TEXT_CACHE_ROWS:
+                    self._texts = {}
+                row = self._rows[i]
+                texts = self._texts[i] = tuple(self._text(row, c) for c in range(len(HEADERS)))
+            return texts[index.column()]
         row, column = self.row_at(index.row()), index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._text(row, column)
-        if role == Qt.ItemDataRole.EditRole and column == STATUS:
+        if role == _EDIT and column == STATUS:
             return row.status
-        if role == Qt.ItemDataRole.DecorationRole:
+        if role == _DECORATION:
             if column == OWNER and row.owner_protected:
                 return shield_icon()
             if column == DUE and self.is_overdue(row):
                 return warning_icon()
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             if column == OWNER and row.owner_protected:
                 return _("Protected person: the name is never printed or shared unless you ask for it.")
             if column == DUE and self.is_overdue(row):
                 return _("Overdue: still not done after its due date.")
-        if role == Qt.ItemDataRole.UserRole:
+        if role == _USER:
             return row
         return None
 

@@ -27,20 +27,31 @@ class OrganisationsModel(ObjectTableModel[Organisation]):
         self._people = dict(people_counts or {})
         super().set_rows(rows)
 
+    def sort_key(self, column: int):  # noqa: ANN201 (a key function)
+        if column == PEOPLE:
+            return lambda org: self._people.get(org.id, 0)
+        return lambda org: self._text(org, column).casefold()
+
+    def row_text(self, item: Organisation) -> str:
+        return " ".join(self._text(item, column) for column in range(len(HEADERS)))
+
+    def _text(self, org: Organisation, column: int) -> str:
+        if column == NAME:
+            return org.name
+        if column == PILLAR:
+            return str(PILLAR_LABELS.get(org.pillar, org.pillar))
+        if column == KIND:
+            return org.kind or ""
+        if column == REGION:
+            return org.region or ""
+        return format_number(self._people.get(org.id, 0))
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         org, column = self._rows[index.row()], index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            if column == NAME:
-                return org.name
-            if column == PILLAR:
-                return str(PILLAR_LABELS.get(org.pillar, org.pillar))
-            if column == KIND:
-                return org.kind or ""
-            if column == REGION:
-                return org.region or ""
-            return format_number(self._people.get(org.id, 0))
+            return self._text(org, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == PEOPLE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:

@@ -47,22 +47,35 @@ class ObjectTableModel(QAbstractTableModel, Generic[T]):
         # Views ask for the same cell many times (painting, sorting, sizing); Babel-formatted
         # dates and numbers are slow enough to matter with thousands of rows, so each is made once.
         self._cache: dict[tuple[int, int, int], Any] = {}
+        self.sorted_by: tuple[int, Qt.SortOrder] | None = None  # the last sort(), kept by set_rows()
 
     def set_rows(self, rows: Sequence[T]) -> None:
+        """Replace every row; they come back in the order the view's header shows (the last sort)."""
+        rows = list(rows)
+        if self.sorted_by is not None and 0 <= self.sorted_by[0] < len(self.columns):
+            column, order = self.sorted_by
+            rows.sort(key=self.sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
         self.beginResetModel()
-        self.rows = list(rows)
+        self.rows = rows
         self._search = None
         self._cache.clear()
         self.endResetModel()
 
+    def sort_key(self, column: int) -> Callable[[T], Any]:
+        """What rows sort by in `column`: its sort key, else its text, ignoring case."""
+        spec = self.columns[column]
+        if spec.sort_key is not None:
+            return spec.sort_key
+        return lambda item: spec.text(item).casefold()
+
+    def row_text(self, item: T) -> str:
+        """Everything a search matches in one row (models with their own data() override this)."""
+        return " ".join([*(c.text(item) for c in self.columns), self.extra_search(item) if self.extra_search else ""])
+
     def search_text(self, row: int) -> str:
         """Lower-cased text of every column (and the extras) of `row`, built once per set_rows()."""
         if self._search is None:
-            self._search = [
-                " ".join([*(c.text(item) for c in self.columns), self.extra_search(item) if self.extra_search else ""])
-                .casefold()
-                for item in self.rows
-            ]
+            self._search = [self.row_text(item).casefold() for item in self.rows]
         return self._search[row]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -70,8 +83,8 @@ class ObjectTableModel(QAbstractTableModel, Generic[T]):
         for every comparison, which matters with 100,000 rows."""
         if not 0 <= column < len(self.columns):
             return
-        spec = self.columns[column]
-        key = spec.sort_key or spec.text
+        self.sorted_by = (column, order)
+        key = self.sort_key(column)
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         old_rows = [index.row() for index in persistent]

@@ -38,7 +38,7 @@ from fieldgroup.ui.models.action_tracker_model import (
     ActionTrackerModel,
     TrackerFilter,
 )
-from fieldgroup.ui.ops import Changes, QueryOp, write_op
+from fieldgroup.ui.ops import Changes, QueryOp, drop_later, write_op
 from fieldgroup.ui.pages.stale import ReloadWhenShown
 from fieldgroup.ui.undo import RecordEdit, StatusChange
 from fieldgroup.ui.widgets.choice_delegate import ChoiceDelegate
@@ -222,6 +222,7 @@ class ActionsPage(ReloadWhenShown, QWidget):
         self._fill_choice(self.organisation_filter, _("All organisations"), [(o.id, o.name) for o in organisations])
         self._fill_choice(self.owner_filter, _("All owners"), owners)
         self.model.install(ready)  # sorted and filtered in the background: only swapped in here
+        drop_later(self.model.free_later())  # the rows it replaced are freed off the GUI thread
         if self.current_filter() != self.model.filter:  # the filters moved while it was loading
             self.model.set_filter(self.current_filter())
         fit_columns(self.view)

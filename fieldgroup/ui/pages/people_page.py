@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -29,6 +29,7 @@ from fieldgroup.ui.dialogs.organisation_dialog import OrganisationDialog
 from fieldgroup.ui.dialogs.person_dialog import PersonDialog
 from fieldgroup.ui.models.organisations_model import OrganisationsModel
 from fieldgroup.ui.models.people_model import PeopleModel
+from fieldgroup.ui.models.search_proxy import SearchProxy
 from fieldgroup.ui.pages.stale import ReloadWhenShown
 from fieldgroup.ui.widgets.empty_hint import EmptyHint
 from fieldgroup.ui.widgets.history_panel import HistoryPanel
@@ -38,12 +39,8 @@ from fieldgroup.ui.widgets.why import enable, no_group, unless
 PEOPLE_TAB, ORGANISATIONS_TAB = 0, 1
 
 
-def _table(model, name: str, widths: tuple[int, ...], key: str = "") -> tuple[QTableView, QSortFilterProxyModel]:
-    proxy = QSortFilterProxyModel()
-    proxy.setSourceModel(model)
-    proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    proxy.setFilterKeyColumn(-1)  # search every column
-    proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+def _table(model, name: str, widths: tuple[int, ...], key: str = "") -> tuple[QTableView, SearchProxy]:
+    proxy = SearchProxy(model)  # filters only: the model sorts itself, once, not per comparison
     view = QTableView()
     view.setModel(proxy)
     view.setAccessibleName(name)
@@ -177,8 +174,8 @@ class PeoplePage(ReloadWhenShown, QWidget):
             self.refresh()
 
     def _search(self, text: str) -> None:
-        self.people_proxy.setFilterFixedString(text)
-        self.org_proxy.setFilterFixedString(text)
+        self.people_proxy.set_search(text)
+        self.org_proxy.set_search(text)
         self._update()
 
     def _update(self) -> None:
@@ -227,7 +224,7 @@ class PeoplePage(ReloadWhenShown, QWidget):
             ids = [p.id for p in self.people_model.rows if p.organisation_id == org.id]
             self.history.show_for(org.name, ids, org.id)
 
-    def _selected(self, view: QTableView, proxy: QSortFilterProxyModel, model) -> list:
+    def _selected(self, view: QTableView, proxy: SearchProxy, model) -> list:
         rows = sorted({proxy.mapToSource(i).row() for i in view.selectionModel().selectedRows()})
         return [model.row_at(r) for r in rows]
 
@@ -237,7 +234,7 @@ class PeoplePage(ReloadWhenShown, QWidget):
     def selected_organisations(self) -> list:
         return self._selected(self.org_view, self.org_proxy, self.organisations_model)
 
-    def _select(self, view: QTableView, proxy: QSortFilterProxyModel, source_row: int | None) -> None:
+    def _select(self, view: QTableView, proxy: SearchProxy, source_row: int | None) -> None:
         if source_row is None:
             return
         index = proxy.mapFromSource(proxy.sourceModel().index(source_row, 0))

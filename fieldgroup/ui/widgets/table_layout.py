@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QSplitter,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -80,10 +81,11 @@ def fit_columns(view: QTableView) -> None:
               if header.sectionResizeMode(c) != QHeaderView.ResizeMode.Stretch and not view.isColumnHidden(c)]
     view.setProperty("fitting", True)
     try:
-        for column in others:
-            view.resizeColumnToContents(column)
+        rows = sample_rows(view)
+        wanted = {c: content_width(view, c, rows) for c in others}
+        for column, width in wanted.items():
+            header.resizeSection(column, width)
         available = view.viewport().width()
-        wanted = {c: header.sectionSize(c) for c in others}
         # A column never gets narrower than its heading (or its content, when that is narrower):
         # short columns (yes/no, a pillar) keep their words; long ones give up the width.
         floor = {c: min(wanted[c], max(header.sectionSizeFromContents(c).width(), header.minimumSectionSize()))
@@ -96,6 +98,34 @@ def fit_columns(view: QTableView) -> None:
                 header.resizeSection(column, floor[column] + int((wanted[column] - floor[column]) * share))
     finally:
         view.setProperty("fitting", False)
+
+
+def sample_rows(view: QTableView) -> list[int]:
+    """The rows on screen and the first few: what the user sees decides the widths (Qt's own
+    resizeColumnToContents asked the delegate for ~60 rows per column: ~15 ms each, measured)."""
+    count = view.model().rowCount() if view.model() is not None else 0
+    first = max(view.rowAt(0), 0)
+    last = view.rowAt(view.viewport().height() - 1)
+    last = min(count - 1, (last if last >= 0 else first + 40))
+    return sorted(set(range(min(count, 20))) | set(range(first, min(last + 1, first + SAMPLE_ROWS))))
+
+
+def content_width(view: QTableView, column: int, rows: list[int]) -> int:
+    """Width for `column`: its widest sampled text (plus an icon when it has one) and its heading."""
+    model, metrics = view.model(), view.fontMetrics()
+    style = view.style()
+    margin = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
+    icon = view.iconSize().width() if view.iconSize().isValid() else style.pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+    widest = 0
+    for row in rows:
+        index = model.index(row, column)
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        width = metrics.horizontalAdvance(str(text)) if text else 0
+        if index.data(Qt.ItemDataRole.DecorationRole) is not None:
+            width += icon + 4
+        widest = max(widest, width)
+    header = view.horizontalHeader()
+    return max(widest + margin + 1, header.sectionSizeFromContents(column).width(), header.minimumSectionSize())
 
 
 class _RefitOnResize(QObject):
