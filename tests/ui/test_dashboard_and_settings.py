@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QPushButton
+from PySide6.QtWidgets import QDialogButtonBox, QPushButton, QWidget
 from qt_helpers import press
 
 from fieldgroup.ui import settings
@@ -134,3 +135,28 @@ def test_counts_in_the_gui_carry_the_languages_thousands_separator(qtbot, ctx, s
         assert any(t.startswith("1\u202f234 ") for t in texts()), texts()
     finally:
         set_locale("en")
+
+
+def test_a_full_dashboard_scrolls_on_a_small_screen_instead_of_squeezing_its_boxes(qtbot, ctx, store, group, pillars):
+    meeting = store.meetings.create(group_id=group.id, kind="plenary", date=date(2025, 3, 1), place="Accra")
+    for n in range(8):
+        store.actions.create(meeting_id=meeting.id, title=f"Overdue item {n}", due_date=date(2025, 4, 1))
+        indicator = store.indicators.create(group_id=group.id, name=f"Indicator {n}", baseline_value=0)
+        store.targets.set(indicator.id, "2025-Q1", 100)
+        store.values.set(indicator.id, "2025-Q1", 10)
+    page = DashboardPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1150, 650)  # what the page gets inside a 1366×768 window
+    page.show()
+    qtbot.waitUntil(lambda: any("Indicator" in t for t in buttons_of(page.indicator_box)))
+    qtbot.waitUntil(lambda: any("Overdue item" in t for t in buttons_of(page.overdue_box)))
+    for day in range(2, 12):
+        store.meetings.create(group_id=group.id, kind="plenary", date=date(2025, 1, day), place="Accra")
+    ctx.data_changed.emit("meetings")
+    qtbot.waitUntil(lambda: len(page.history.rows) > 5)
+    for box in (page.next_box, page.overdue_box, page.balance_box, page.indicator_box):
+        shown = [w for w in box.findChildren(QWidget) if w.isVisible() and w.parent() is box]
+        for widget in shown:  # nothing cut off at the box's edge …
+            assert box.rect().contains(widget.geometry()), (box.title(), widget)
+        for a, b in itertools.combinations(shown, 2):  # … and nothing drawn over something else
+            assert not a.geometry().intersects(b.geometry()), (box.title(), a, b)

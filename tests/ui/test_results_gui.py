@@ -128,7 +128,7 @@ def test_late_activities_show_on_the_dashboard(qtbot, store, group):
     page = DashboardPage(AppContext(store, group.id))
     qtbot.addWidget(page)
     page.show()
-    assert page.late_box.lines == ["Ended Apr 30, 2025: Joint risk assessment"]
+    assert page.late_box.lines == ["Due to end Apr 30, 2025: Joint risk assessment"]
 
 
 def test_export_dialog_writes_the_chosen_format_in_the_background(qtbot, store, group, tmp_path, monkeypatch):

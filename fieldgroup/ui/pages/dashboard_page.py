@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QFrame,
     QGridLayout,
     QGroupBox,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -88,19 +90,32 @@ class DashboardPage(ReloadWhenShown, QWidget):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         grid.setRowStretch(1, 1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addLayout(grid, 1)
         from fieldgroup.ui.pages.incidents_page import OpenAlertsPanel  # core team only (issue 19)
 
         self.alerts_panel = OpenAlertsPanel(ctx, self)
-        layout.addWidget(self.alerts_panel)
+        self._lay_out(grid)
         self.overdue_loader = QueryOp(self, ctx.store)
         self.indicator_loader = QueryOp(self, ctx.store)
         self._stale = False
         ctx.group_changed.connect(lambda _group: self.when_shown(self.refresh))
         ctx.data_changed.connect(lambda _table: self.when_shown(self.refresh))
         self.refresh()
+
+    def _lay_out(self, grid: QGridLayout) -> None:
+        # In a scroll area: on a 768-pixel screen the boxes keep the room their text needs and the page
+        # scrolls, instead of squeezing the chart's legend over its bars and cutting lines in half.
+        content = QWidget(self)
+        layout = QVBoxLayout(content)
+        layout.addWidget(self.heading)
+        layout.addLayout(grid, 1)
+        layout.addWidget(self.alerts_panel)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
 
     def _box(self, title: str) -> QGroupBox:
         box = QGroupBox(title, self)

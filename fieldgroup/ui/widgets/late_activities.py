@@ -32,7 +32,7 @@ class LateActivitiesBox(QGroupBox):
             self.lines.append(_("No activity is late."))
             layout.addWidget(QLabel(self.lines[-1], self))
         for activity in late[:SHOWN]:
-            text = _("Ended {date}: {title}").format(date=format_date(activity.end_date), title=activity.title)
+            text = _("Due to end {date}: {title}").format(date=format_date(activity.end_date), title=activity.title)
             self.lines.append(text)
             button = LinkButton(text, self)
             button.clicked.connect(lambda _checked=False: self.ctx.open_record("indicators", ""))
