@@ -79,3 +79,9 @@ empty_orgs
 # reportlab's axis Label reads these hooks to draw each label as a Paragraph (Burmese shaped like body text)
 _.ddfKlass
 _.ddf
+
+# Qt calls these QLayout overrides (the wrapping button row, ui/widgets/button_flow.py)
+_.itemAt
+_.expandingDirections
+_.hasHeightForWidth
+_.heightForWidth

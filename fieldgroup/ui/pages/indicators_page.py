@@ -43,6 +43,7 @@ from fieldgroup.ui.models.indicators_model import (
 from fieldgroup.ui.ops import QueryOp
 from fieldgroup.ui.pages.results_hooks import add_results_framework
 from fieldgroup.ui.pages.stale import ReloadWhenShown
+from fieldgroup.ui.widgets.button_flow import ButtonFlow
 from fieldgroup.ui.widgets.empty_hint import EmptyHint
 from fieldgroup.ui.widgets.indicator_chart import ChartPoint, IndicatorChart
 from fieldgroup.ui.widgets.markers import STATUS_COLOURS, status_icon
@@ -110,7 +111,7 @@ class IndicatorsPage(ReloadWhenShown, QWidget):
         view.doubleClicked.connect(lambda _i: self.edit_indicator())
         self.view = view
         self.empty_hint = EmptyHint(view, self._empty_text)  # what to do first, on an empty list
-        buttons = QHBoxLayout()
+        buttons = ButtonFlow()
         self.new_button = QPushButton(_("&New indicator…"))
         self.edit_button = QPushButton(_("&Edit…"))
         self.delete_button = QPushButton(_("&Delete…"))
@@ -118,7 +119,6 @@ class IndicatorsPage(ReloadWhenShown, QWidget):
                              (self.delete_button, self.delete_indicator)):
             button.clicked.connect(slot)
             buttons.addWidget(button)
-        buttons.addStretch(1)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.this_group_only)
@@ -150,7 +150,7 @@ class IndicatorsPage(ReloadWhenShown, QWidget):
         self.periods.horizontalHeader().setStretchLastSection(True)
         self.periods.doubleClicked.connect(lambda _i: self.edit_period())
         self.periods.itemSelectionChanged.connect(self._update_buttons)
-        buttons = QHBoxLayout()
+        buttons = ButtonFlow()
         self.add_period_button = QPushButton(_("&Add period…"))
         self.edit_period_button = QPushButton(_("Edit &period…"))
         self.remove_period_button = QPushButton(_("&Remove period…"))
@@ -159,7 +159,6 @@ class IndicatorsPage(ReloadWhenShown, QWidget):
                              (self.remove_period_button, self.remove_period), (self.verify_button, self.verify_period)):
             button.clicked.connect(slot)
             buttons.addWidget(button)
-        buttons.addStretch(1)
         self.chart = IndicatorChart()
         column.addWidget(self.title)
         column.addWidget(self.facts)

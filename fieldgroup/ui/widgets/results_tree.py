@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -20,6 +19,7 @@ from fieldgroup.core.results_choices import HORIZON_LABELS, RESULT_TYPE_LABELS
 from fieldgroup.core.results_framework import Framework, framework
 from fieldgroup.i18n import _
 from fieldgroup.ui.context import AppContext
+from fieldgroup.ui.widgets.button_flow import ButtonFlow
 
 KIND = Qt.ItemDataRole.UserRole
 RECORD = Qt.ItemDataRole.UserRole + 1
@@ -48,7 +48,7 @@ class ResultsTree(QWidget):
         self.tree.itemDoubleClicked.connect(lambda *_a: self.edit())
         self.vision = QLabel()
         self.vision.setWordWrap(True)
-        buttons = QHBoxLayout()
+        buttons = ButtonFlow()
         self.new_objective_button = QPushButton(_("New &objective…"))
         self.new_result_button = QPushButton(_("New &result…"))
         self.link_button = QPushButton(_("&Indicators…"))
@@ -59,15 +59,11 @@ class ResultsTree(QWidget):
                              (self.delete_button, self.delete)):
             button.clicked.connect(slot)
             buttons.addWidget(button)
-        buttons.addStretch(1)
-        more = QHBoxLayout()
         self.profile_button = QPushButton(_("&Vision and funder identifiers…"))
         self.codes_button = QPushButton(_("&Funder codes…"))
         self.profile_button.clicked.connect(self.edit_profile)
         self.codes_button.clicked.connect(self.edit_funder_codes)
-        more.addWidget(self.profile_button)
-        more.addWidget(self.codes_button)
-        more.addStretch(1)
+        more = ButtonFlow(self.profile_button, self.codes_button)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.vision)

@@ -1,0 +1,37 @@
+"""A row of buttons in a narrow pane wraps onto a second line instead of cutting French labels."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+
+from fieldgroup.ui.widgets.button_flow import ButtonFlow
+
+LABELS = ("Ajouter une période…", "Modifier la période…", "Retirer la période…", "Marquer vérifiée…")
+
+
+def test_buttons_wrap_at_their_full_width_in_a_narrow_pane(qtbot):
+    pane = QWidget()
+    qtbot.addWidget(pane)
+    buttons = [QPushButton(text) for text in LABELS]
+    column = QVBoxLayout(pane)
+    column.addLayout(ButtonFlow(*buttons))
+    column.addStretch(1)
+    pane.resize(sum(b.sizeHint().width() for b in buttons) // 2, 300)
+    pane.show()
+    qtbot.waitExposed(pane)
+    for button in buttons:
+        assert button.width() == button.sizeHint().width(), button.text()  # never cut
+        assert pane.rect().contains(button.geometry()), button.text()  # never outside the pane
+    assert len({b.y() for b in buttons}) >= 2  # what did not fit went to the next line
+
+
+def test_a_wide_pane_keeps_them_on_one_line(qtbot):
+    pane = QWidget()
+    qtbot.addWidget(pane)
+    buttons = [QPushButton(text) for text in LABELS]
+    QVBoxLayout(pane).addLayout(ButtonFlow(*buttons))
+    pane.resize(2000, 100)
+    pane.show()
+    qtbot.waitExposed(pane)
+    assert len({b.y() for b in buttons}) == 1
+    assert [b.x() for b in buttons] == sorted(b.x() for b in buttons)
