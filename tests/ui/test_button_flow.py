@@ -35,3 +35,24 @@ def test_a_wide_pane_keeps_them_on_one_line(qtbot):
     qtbot.waitExposed(pane)
     assert len({b.y() for b in buttons}) == 1
     assert [b.x() for b in buttons] == sorted(b.x() for b in buttons)
+
+
+def test_the_meetings_list_keeps_its_room_beside_the_french_editor(qtbot, ctx, store, group):
+    from datetime import date
+
+    from fieldgroup.i18n import set_locale
+    from fieldgroup.ui.pages.meetings_page import MeetingsPage
+
+    meeting = store.meetings.create(group_id=group.id, kind="plenary", date=date(2025, 7, 5), place="Accra")
+    set_locale("fr")
+    try:
+        page = MeetingsPage(ctx)
+        qtbot.addWidget(page)
+        page.resize(1150, 650)  # what the page gets inside a 1366×768 window
+        page.show()
+        page.open_record(meeting.id)
+        page.editor.tabs.setCurrentIndex(1)  # Présence: its long "Copier les participants…" button
+        qtbot.waitUntil(lambda: page.splitter.sizes()[0] > 0)
+        assert page.splitter.sizes()[0] >= 0.4 * sum(page.splitter.sizes())  # dates and titles readable
+    finally:
+        set_locale("en")

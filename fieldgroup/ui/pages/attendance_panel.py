@@ -34,6 +34,7 @@ from fieldgroup.ui.models.search_proxy import SearchProxy
 from fieldgroup.ui.models.table_model import Column, ObjectTableModel
 from fieldgroup.ui.ops import QueryOp
 from fieldgroup.ui.undo import AttendanceChange
+from fieldgroup.ui.widgets.button_flow import ButtonFlow
 from fieldgroup.ui.widgets.field_errors import ErrorLabel
 from fieldgroup.ui.widgets.table_layout import fit_columns, lay_out_table
 
@@ -104,9 +105,7 @@ class AttendancePanel(QWidget):
         self.copy_button = QPushButton(_("Copy attendees from the last meeting of this kind"), self)
         self.copy_button.setToolTip(_("Adds everyone who attended the previous meeting of the same type, as present"))
         self.copy_button.clicked.connect(self.copy_last_attendees)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.new_person_button)
+        buttons = ButtonFlow(self.add_button, self.new_person_button, self.copy_button)  # wraps, never cut
         self.picker_box = QWidget(self)
         box = QVBoxLayout(self.picker_box)
         box.setContentsMargins(0, 0, 0, 0)
@@ -114,7 +113,6 @@ class AttendancePanel(QWidget):
         box.addWidget(self.search)
         box.addWidget(self.people, 1)
         box.addLayout(buttons)
-        box.addWidget(self.copy_button)
 
     def _search_changed(self, text: str) -> None:
         if self._stale:  # typed into before the tab was shown (a shortcut, a test): load first
@@ -151,7 +149,7 @@ class AttendancePanel(QWidget):
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         lay_out_table(self.table, "attendance", 0)  # the name takes the room; the rest fit, cut with a tooltip
         self.count_label = QLabel(self)
-        buttons = QHBoxLayout()
+        buttons = ButtonFlow()
         for status in ("present", "excused", "absent"):
             button = QPushButton(_("Mark {status}").format(status=label(ATTENDANCE_LABELS, status)), self)
             button.clicked.connect(lambda _checked=False, s=status: self.set_status(s))
@@ -160,7 +158,6 @@ class AttendancePanel(QWidget):
         self.remove_button.setToolTip(_("Take the selected people off this meeting's list"))
         self.remove_button.clicked.connect(self.remove_selected)
         buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
         self.list_box = QWidget(self)
         box = QVBoxLayout(self.list_box)
         box.setContentsMargins(0, 0, 0, 0)
