@@ -23,6 +23,7 @@ from fieldgroup.core.schema import MACHINE_TEXT, TABLES, Field
 log = logging.getLogger(__name__)
 
 PENDING_WIPE = "erasure_wipe_pending"
+FREE_PAGES_PENDING = "erasure_free_pages_pending"  # the backups are done; only the wipe waits
 # A person's own name is theirs: erasing Zawadi Kilonzo must not rename Juma Kilonzo.
 NOT_SCRUBBED = frozenset({("people", "name")})
 # Device-local settings that identify this laptop and its store file, never free text.
@@ -338,6 +339,21 @@ def finish(store: Any) -> ErasureReport:
     with store.transaction():
         store.records.set_local(PENDING_WIPE, None)
     if not store_protect.wipe_free_space(store.conn):
-        with store.transaction():  # a reader held the file: wiped at the next erasure or check
-            store.records.set_local(PENDING_WIPE, "1")
+        with store.transaction():  # a reader held the file past the busy timeout: wipe_if_pending later
+            store.records.set_local(FREE_PAGES_PENDING, "1")
     return report
+
+
+def wipe_if_pending(store: Any) -> bool:
+    """A wipe that a long background read refused: try again (the app calls this whenever no background
+    read is running), so an erased name does not wait in the WAL or free pages until the store closes.
+    True when the file is now clean."""
+    if store.read_only or not store.records.get_local(FREE_PAGES_PENDING):
+        return False
+    with store.transaction():
+        store.records.set_local(FREE_PAGES_PENDING, None)
+    if store_protect.wipe_free_space(store.conn):
+        return True
+    with store.transaction():
+        store.records.set_local(FREE_PAGES_PENDING, "1")
+    return False

@@ -24,14 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldgroup.core import FieldGroupError, Store
+from fieldgroup.core import FieldGroupError, Store, erasure
 from fieldgroup.formatting import format_datetime
 from fieldgroup.i18n import N_, LazyString, _
 from fieldgroup.paths import STORE_SUFFIX
 from fieldgroup.ui import settings
 from fieldgroup.ui.context import AppContext
 from fieldgroup.ui.dialogs import help_menu_actions
-from fieldgroup.ui.ops import QueryOp
+from fieldgroup.ui.ops import QueryOp, when_idle
 from fieldgroup.ui.widgets import presentation
 from fieldgroup.ui.widgets.protection_check_dialog import protection_check_dialog
 
@@ -93,6 +93,8 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.backup_loader = QueryOp(self, store)
         self.daily_loader = QueryOp(self, store)
+        # An erasure whose wipe a long background read refused finishes once the reads are done.
+        when_idle(self, lambda: erasure.wipe_if_pending(self.ctx.store))
         self.load_groups()
         self._restore()
         self.restore_drafts()

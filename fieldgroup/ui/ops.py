@@ -29,6 +29,7 @@ T = TypeVar("T")
 # Signals of ops still running. Without this reference a caller that ignores the return value
 # would let Python collect the QObject while the worker thread is about to emit on it (a crash).
 _RUNNING: set[OpSignals] = set()
+_IDLE_TASKS: list[tuple[QObject, Callable[[], Any]]] = []  # run when no op is left running
 
 
 class Cancelled(Exception):
@@ -188,6 +189,25 @@ def _ended(signals: OpSignals) -> None:
     if signals in _RUNNING:
         _RUNNING.discard(signals)
         collector.resume()
+        if not _RUNNING:
+            _run_idle_tasks()
+
+
+def when_idle(owner: QObject, task: Callable[[], Any]) -> None:
+    """Run `task` on the GUI thread each time the last running op has reported back, while `owner` lives
+    (work that another connection's open read would refuse, such as wiping an erased name's pages)."""
+    _IDLE_TASKS.append((owner, task))
+
+
+def _run_idle_tasks() -> None:
+    from shiboken6 import isValid
+
+    _IDLE_TASKS[:] = [(owner, task) for owner, task in _IDLE_TASKS if isValid(owner)]
+    for _owner, task in list(_IDLE_TASKS):
+        try:
+            task()
+        except Exception:  # noqa: BLE001  (a closed store at quit: the next start finishes the work)
+            log.warning("A task waiting for the background reads failed", exc_info=True)
 
 
 def running_ops() -> int:
