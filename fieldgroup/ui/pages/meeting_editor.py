@@ -160,7 +160,7 @@ class MeetingEditor(QWidget):
         self.errors.labels["end_time"] = (self.errors.labels["start_time"][0], self.end_time)
         self.errors.labels["start_time"] = (self.errors.labels["start_time"][0], self.start_time)
         self.date.invalid.connect(lambda message: self._field_problem("date", message))
-        self.agenda = AgendaEditor(self, lambda: Directory.from_store(self.ctx.store))  # items take mentions
+        self.agenda = AgendaEditor(self, self.directory, self.forget_directory)  # the editor's one directory
         self.errors.add("agenda", ErrorLabel(self), self.agenda.new_item)
         self.arising_button = QPushButton(_("Add matters arising"), self)
         self.arising_button.setToolTip(_("Adds the open action items of earlier meetings to the agenda, "

@@ -54,9 +54,11 @@ class AgendaEditor(QWidget):
     changed = Signal()
     textChanged = Signal()  # noqa: N815 - what the name guard listens to
 
-    def __init__(self, parent: QWidget | None = None, directory: Callable[[], Directory] | None = None):
+    def __init__(self, parent: QWidget | None = None, directory: Callable[[], Directory] | None = None,
+                 forget: Callable[[], None] | None = None):
         super().__init__(parent)
         self._directory_of = directory or (lambda: Directory(()))
+        self._forget = forget  # a directory shared with other boxes: forgotten there too ("Not this person")
         self._directory: Directory | None = None
         self.list = QListWidget(self)
         self.list.setAccessibleName(_("Agenda items"))
@@ -100,6 +102,8 @@ class AgendaEditor(QWidget):
 
     def refresh_directory(self) -> None:
         self._directory = None
+        if self._forget is not None:
+            self._forget()
         self.new_item.refresh_directory()
 
     def shown(self, text: str) -> str:
