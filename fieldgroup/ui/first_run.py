@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QWidget
 
@@ -11,10 +12,11 @@ from fieldgroup import keychain, private_files
 from fieldgroup.core import Store, create_store, is_encrypted_store, keys
 from fieldgroup.core.errors import FieldGroupError
 from fieldgroup.i18n import _, current_locale
-from fieldgroup.sync.join import join_from_bundle
 from fieldgroup.ui import settings
-from fieldgroup.ui.dialogs.welcome_dialog import WelcomeChoice, WelcomeDialog
 from fieldgroup.ui.opening import open_with_progress
+
+if TYPE_CHECKING:
+    from fieldgroup.ui.dialogs.welcome_dialog import WelcomeChoice
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +40,8 @@ def store_from_choice(choice: WelcomeChoice, default_path: Path, parent: QWidget
         return store
     if choice.kind == "join" and choice.path is not None:
         # The joined store is encrypted with the bundle's passphrase, the group's (join_from_bundle).
+        from fieldgroup.sync.join import join_from_bundle  # joining is rare: start-up does not pay for sync
+
         store, _report = join_from_bundle(default_path, choice.path, ask_passphrase=lambda: _ask_passphrase(parent))
         return store
     passphrase = keys.Passphrase(choice.passphrase) if choice.passphrase else None
@@ -96,6 +100,8 @@ def open_unlocked(path: Path, parent: QWidget | None = None) -> Store | None:
 
 def welcome(default_path: Path, parent: QWidget | None = None) -> Store | None:
     """Ask what to do; the open store, or None when the person closed the dialog."""
+    from fieldgroup.ui.dialogs.welcome_dialog import WelcomeDialog  # only a first run pays for it
+
     dialog = WelcomeDialog(parent, language=current_locale())
     while dialog.exec() == QDialog.DialogCode.Accepted and dialog.choice is not None:
         try:

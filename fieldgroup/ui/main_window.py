@@ -356,9 +356,12 @@ class MainWindow(QMainWindow):
     def restore_drafts(self) -> None:
         """After a crash or power cut: what was typed and not saved yet comes back, and says so."""
         from fieldgroup.core import drafts as journal
-        from fieldgroup.ui.dialogs.dialog_draft import KINDS
 
         left = journal.list_drafts(self.ctx.store)
+        if not left:  # the usual start: the record dialogs' module (date fields…) is not imported for nothing
+            return
+        from fieldgroup.ui.dialogs.dialog_draft import KINDS
+
         if any(d.key.split(":", 1)[0] in KINDS for d in left):
             # Record dialogs left open by a crash come back once the window shows (dialogs/dialog_draft.py).
             QTimer.singleShot(0, self, self._restore_dialog_drafts)
@@ -465,9 +468,9 @@ class MainWindow(QMainWindow):
 
     def _show_core_team_pages(self) -> None:
         """The Incidents page is listed only while this laptop holds the core-team passphrase (issue 19)."""
-        from fieldgroup.sync import core_team
+        from fieldgroup.ui.pages.incidents_page import holds_core_passphrase
 
-        self.nav.item(self._index_of("incidents")).setHidden(core_team.held(self.ctx.store) is None)
+        self.nav.item(self._index_of("incidents")).setHidden(not holds_core_passphrase(self.ctx.store))
 
     def enter_core_passphrase(self) -> None:
         from fieldgroup.ui.pages.incidents_page import ask_core_passphrase
