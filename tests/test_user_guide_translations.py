@@ -186,3 +186,13 @@ def test_quoted_message_fragments_match_placeholders():
     assert not fragment_of("Personne protégée", "Participant protégé ({pillar})")
     assert fragment_of("ကာကွယ်ထားရသူ", "ကာကွယ်ထားရသူ ({pillar})")
     assert not fragment_of("protégée", "Personne protégée ({pillar})")
+
+
+def test_every_link_inside_the_guide_leads_to_a_heading():
+    # The contents line and "see …" links: a renamed heading or a typo would leave a link that does
+    # nothing when clicked (F1 follows them by the English headings; translations keep the targets).
+    from fieldgroup.ui.dialogs.guide_dialog import heading_anchors
+
+    anchors = set(heading_anchors(ENGLISH))
+    targets = {t[1:] for t in LINK.findall(FENCE.sub("", ENGLISH.read_text(encoding="utf-8"))) if t.startswith("#")}
+    assert targets and targets <= anchors, f"links to no heading: {sorted(targets - anchors)}"
