@@ -119,3 +119,13 @@ def test_a_two_digit_year_is_taken_when_typing_ends_never_halfway(qtbot, store):
     field.set_text("16/01/28")
     field.edit.editingFinished.emit()
     assert field.text() == "16/01/2028" and field.check("date") == date(2028, 1, 16)
+
+
+def test_a_day_and_month_typed_without_leading_zeros_are_read(qtbot, store):
+    from fieldgroup.ui.widgets.date_field import parse_date
+
+    for language, typed in (("fr", "5/1/2027"), ("pt", "5/1/2027"), ("id", "5/1/27"), ("fr", "05/01/2027")):
+        set_locale(language)
+        assert parse_date(typed) == date(2027, 1, 5), (language, typed)
+    set_locale("fr")
+    assert parse_date("5/1/202", short_years=False) is None  # halfway through a year is not a date yet

@@ -34,7 +34,7 @@ def parse_date(text: str, short_years: bool = True) -> date | None:
             return date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
         except ValueError:
             return None
-    fmt = short_format()
+    fmt = _unpadded(short_format())
     parsed = QLocale.c().toDate(text, fmt)
     if not parsed.isValid() and short_years:  # "15/01/27": a two-digit year is this century's
         parsed = QLocale.c().toDate(text, fmt.replace("yyyy", "yy"))
@@ -43,6 +43,11 @@ def parse_date(text: str, short_years: bool = True) -> date | None:
     if not parsed.isValid():
         return None
     return date(parsed.year(), parsed.month(), parsed.day())
+
+
+def _unpadded(fmt: str) -> str:
+    """The format read with or without leading zeros: people type "5/1/2027" as often as "05/01/2027"."""
+    return re.sub(r"(?<!M)MM(?!M)", "M", re.sub(r"(?<!d)dd(?!d)", "d", fmt))
 
 
 def show_date(day: date) -> str:
