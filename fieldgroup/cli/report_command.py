@@ -35,7 +35,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     report.add_argument("--include-protected", action="store_true",
                         help="print protected people's names (internal copy; every page is marked)")
     report.add_argument("--with-subgroups", action="store_true",
-                        help="participation report: take in the group's regional and thematic groups")
+                        help="action tracker and participation report: take in the group's regional and thematic groups")
     report.set_defaults(handler=run_report)
 
 
