@@ -89,6 +89,18 @@ def test_every_document_prints_clean(demo_stores, tmp_path, kind, language, pape
     assert not unembedded_fonts(pdf)
 
 
+@pytest.mark.parametrize("language", ["pt", "fr", "my"])
+def test_tracker_with_sub_groups_prints_clean(demo_stores, tmp_path, language):
+    """The tracker with its regional groups (a summary row and a section per group), on A4, the narrower paper,
+    in the languages with the longest words and in Burmese (a long document: three languages keep it quick)."""
+    with source_strings() as built_from:
+        pdf = render(demo_stores, "actions", language, "a4", tmp_path / f"actions-sub-{language}.pdf",
+                     include_subgroups=True)
+    latin = language != "my"
+    problems = check_pdf(pdf, words=latin, vocabulary=Vocabulary(built_from) if latin else None)
+    assert not problems, f"{len(problems)} problems:\n" + "\n".join(map(str, problems[:30]))
+
+
 @pytest.mark.parametrize("kind", [kind.name for kind in report_kinds()])
 def test_internal_copies_print_clean(demo_stores, tmp_path, kind):
     """The internal copy adds a boxed banner above the header: it must stay inside the printable area too."""
