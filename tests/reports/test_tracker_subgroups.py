@@ -12,6 +12,7 @@ from fieldgroup.i18n import set_locale
 from fieldgroup.reports import action_tracker, actions_table, build_report
 from fieldgroup.reports import layout as layout_module
 from tests.reports.helpers import PROTECTED
+from tests.reports.helpers import record_strings as record_strings_of
 from tests.reports.test_documents import _western_region
 
 WEST_PROTECTED = "Efua Hidden-Defender"
@@ -86,25 +87,7 @@ def test_cli_tracker_with_subgroups(store, sample, tmp_path, capsys):
 @pytest.fixture
 def record_strings(monkeypatch):
     """Every string handed to the tracker's PDF builders, before shaping and layout (Burmese too)."""
-    seen: list[str] = []
-
-    def recording(module, name):
-        original = getattr(module, name)
-
-        def wrapper(text=None, *args, **kwargs):
-            if isinstance(text, str):
-                seen.append(text)
-            elif isinstance(text, (list, tuple)):
-                seen.extend(t for t in text if isinstance(t, str))
-            return original(text, *args, **kwargs)
-
-        monkeypatch.setattr(module, name, wrapper)
-
-    for module in (action_tracker, actions_table, layout_module):
-        for name in ("para", "cell", "header_row", "heading"):
-            if hasattr(module, name):
-                recording(module, name)
-    return seen
+    return record_strings_of(monkeypatch, (action_tracker, actions_table, layout_module))
 
 
 def test_burmese_tracker_with_sub_groups(store, sample, tmp_path, record_strings):
