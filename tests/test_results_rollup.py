@@ -1,11 +1,13 @@
-"""A national group's computed indicators include its sub-groups by default; "this group only" leaves them out."""
+"""A national group's computed indicators include its sub-groups by default; unticking "With sub-groups" leaves
+them out."""
 
 from datetime import date
 
 from fieldgroup.core import open_store
 from fieldgroup.core.demo import generate_demo
 from fieldgroup.core.indicators import COMPUTED
-from fieldgroup.core.results_rollup import ROLLUP, group_scope
+from fieldgroup.core.members import subgroup_ids
+from fieldgroup.core.results_rollup import ROLLUP
 
 TODAY = date(2025, 6, 15)
 
@@ -35,5 +37,5 @@ def test_scope_survives_a_loop_in_parent_links(store):
     a = store.groups.create(name="A")
     b = store.groups.create(name="B", parent_id=a.id)
     c = store.groups.create(name="C", parent_id=b.id)
-    assert group_scope(store, a.id) == [a.id, b.id, c.id]
-    assert group_scope(store, b.id, this_group_only=True) == [b.id]
+    assert subgroup_ids(store, a.id) == [a.id, b.id, c.id]
+    assert subgroup_ids(store, b.id, include_subgroups=False) == [b.id]

@@ -22,6 +22,15 @@ def add_store_option(parser: argparse.ArgumentParser, *, required: bool = True) 
     parser.add_argument("--store", required=required, type=Path, help="the store file")
 
 
+def add_store_options(parser: argparse.ArgumentParser, *, locale: bool = False) -> None:
+    """--store and --passphrase-file (and, with `locale`, a subcommand's --locale): what every command
+    that opens a store takes, declared once."""
+    add_store_option(parser)
+    add_passphrase_option(parser)
+    if locale:
+        add_locale_option(parser, subcommand=True)
+
+
 def add_locale_option(parser: argparse.ArgumentParser, *, subcommand: bool = False) -> None:
     # SUPPRESS in subcommands, so that `fieldgroup --locale fr demo` is not reset to None by them.
     default = argparse.SUPPRESS if subcommand else None

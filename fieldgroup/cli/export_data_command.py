@@ -8,9 +8,7 @@ from pathlib import Path
 from fieldgroup.cli.common import (
     EXIT_OK,
     UsageError,
-    add_locale_option,
-    add_passphrase_option,
-    add_store_option,
+    add_store_options,
     open_store_for,
 )
 from fieldgroup.i18n import _, ngettext
@@ -22,15 +20,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("export-data", help="write indicator values, results, the action tracker, "
                                                        "the work plan or meetings in a funder's or a spreadsheet's format")
     parser.add_argument("kind", choices=KINDS, help="which format")
-    add_store_option(parser)
-    add_passphrase_option(parser)
+    add_store_options(parser, locale=True)
     parser.add_argument("--out", required=True, type=Path, help="the file to write")
     parser.add_argument("--group", help="group id (needed when the store holds several top-level groups)")
     parser.add_argument("--year", type=int, help="only this year's values, actions or activities")
     parser.add_argument("--meeting", help="ics: the meeting to export")
     parser.add_argument("--period", help="ics: every meeting of a quarter or year, e.g. 2025-Q3")
     parser.add_argument("--table", choices=("actions", "workplan"), help="csv: which table")
-    add_locale_option(parser, subcommand=True)
     parser.add_argument("--include-protected", action="store_true",
                         help="write protected people's names (internal copy)")
     parser.set_defaults(handler=run_export_data)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from fieldgroup.cli.common import EXIT_OK, add_passphrase_option, add_store_option, open_store_for, print_json
+from fieldgroup.cli.common import EXIT_OK, add_store_options, open_store_for, print_json
 from fieldgroup.cli.incidents_command import list_incidents
 from fieldgroup.core import FieldGroupError, Store
 from fieldgroup.core.choices import ACTION_STATUS, MEETING_KIND, PILLAR, UNIT, protected_placeholder
@@ -20,8 +20,7 @@ KINDS = ("groups", "meetings", "people", "organisations", "actions", "indicators
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("list", help="list groups, meetings, people, organisations, actions, indicators or incidents")
     parser.add_argument("kind", choices=KINDS, help="what to list")
-    add_store_option(parser)
-    add_passphrase_option(parser)
+    add_store_options(parser)
     parser.add_argument("--group", help="only this group's records (group id)")
     parser.add_argument("--json", action="store_true", help="machine-readable output (docs/cli.md)")
     parser.add_argument("--include-protected", action="store_true",

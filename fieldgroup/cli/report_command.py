@@ -8,9 +8,7 @@ from pathlib import Path
 from fieldgroup.cli.common import (
     EXIT_OK,
     UsageError,
-    add_locale_option,
-    add_passphrase_option,
-    add_store_option,
+    add_store_options,
 )
 from fieldgroup.i18n import _
 from fieldgroup.reports.registry import report_kinds
@@ -19,8 +17,7 @@ from fieldgroup.reports.registry import report_kinds
 def register(subparsers: argparse._SubParsersAction) -> None:
     report = subparsers.add_parser("report", help="write a PDF: meeting handout, action tracker, M&E or participation")
     report.add_argument("kind", choices=[kind.name for kind in report_kinds()], help="which document")
-    add_store_option(report)
-    add_passphrase_option(report)
+    add_store_options(report, locale=True)
     report.add_argument("--out", type=Path,
                         help="the PDF file (or folder) to write; default: a name with the document, group or "
                              "meeting, date and language, in the current folder")
@@ -31,11 +28,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     report.add_argument("--year", type=int, help="the year of the annual report (default: this year)")
     report.add_argument("--paper", choices=("a4", "letter"), type=str.lower,
                         help="paper size (default: from the language's country)")
-    add_locale_option(report, subcommand=True)
     report.add_argument("--include-protected", action="store_true",
                         help="print protected people's names (internal copy; every page is marked)")
     report.add_argument("--with-subgroups", action="store_true",
-                        help="participation report: take in the group's regional and thematic groups")
+                        help="action tracker and participation report: take in the group's regional and thematic groups")
     report.set_defaults(handler=run_report)
 
 

@@ -11,9 +11,7 @@ from fieldgroup.cli.common import (
     EXIT_FAILED,
     EXIT_OK,
     UsageError,
-    add_locale_option,
-    add_passphrase_option,
-    add_store_option,
+    add_store_options,
     open_store_for,
     passphrase_for,
     print_json,
@@ -45,47 +43,39 @@ COUNT_LABELS = {
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     demo = subparsers.add_parser("demo", help="create a store filled with a believable demo working group")
-    add_store_option(demo)
-    add_passphrase_option(demo)
+    add_store_options(demo, locale=True)
     demo.add_argument("--size", choices=("small", "realistic", "stress"), default="realistic")
     demo.add_argument("--seed", type=int, default=1)
-    add_locale_option(demo, subcommand=True)
     demo.set_defaults(handler=run_demo)
 
     info = subparsers.add_parser("info", help="device id, schema version and record counts")
-    add_store_option(info)
-    add_passphrase_option(info)
+    add_store_options(info)
     info.add_argument("--json", action="store_true", help="machine-readable output")
     info.set_defaults(handler=run_info)
 
     digest = subparsers.add_parser("digest", help="one hash of all synced content")
-    add_store_option(digest)
-    add_passphrase_option(digest)
+    add_store_options(digest)
     digest.add_argument("--core-team", action="store_true", help="the hash of the incidents only (core-team laptops)")
     digest.set_defaults(handler=run_digest)
 
     check = subparsers.add_parser("check", help="integrity and link check; exit 1 on a problem")
-    add_store_option(check)
-    add_passphrase_option(check)
+    add_store_options(check)
     check.add_argument("--protection", action="store_true",
                        help="list every place where a protected person's name is typed outside a mention; exit 1 if any")
     check.add_argument("--fix", action="store_true", help="with --protection: turn every name found into a mention")
     check.set_defaults(handler=run_check)
 
     backup = subparsers.add_parser("backup", help="consistent copy of the store")
-    add_store_option(backup)
-    add_passphrase_option(backup)
+    add_store_options(backup)
     backup.add_argument("--out", required=True, type=Path, help="the backup file to write")
     backup.set_defaults(handler=run_backup)
 
     encrypt = subparsers.add_parser("encrypt", help="encrypt a plain store in place with the group passphrase")
-    add_store_option(encrypt)
-    add_passphrase_option(encrypt)
+    add_store_options(encrypt)
     encrypt.set_defaults(handler=run_encrypt)
 
     rekey = subparsers.add_parser("change-passphrase", help="change the group passphrase of an encrypted store")
-    add_store_option(rekey)
-    add_passphrase_option(rekey)
+    add_store_options(rekey)
     rekey.add_argument("--new-passphrase-file", type=Path, required=True, metavar="F",
                        help="file holding the new group passphrase")
     rekey.set_defaults(handler=run_change_passphrase)

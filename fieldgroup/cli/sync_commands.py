@@ -10,8 +10,7 @@ from fieldgroup.cli import incidents_command
 from fieldgroup.cli.common import (
     EXIT_OK,
     UsageError,
-    add_passphrase_option,
-    add_store_option,
+    add_store_options,
     open_store_for,
     passphrase_for,
     print_json,
@@ -22,9 +21,8 @@ from fieldgroup.i18n import _, ngettext
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     export = subparsers.add_parser("export", help="write a bundle of this store's changes")
-    add_store_option(export)
+    add_store_options(export)
     export.add_argument("--out", required=True, type=Path, help="the .fgbundle file to write")
-    add_passphrase_option(export)
     export.add_argument("--unencrypted", action="store_true",
                         help="write a bundle anyone can read (only for a group without a passphrase)")
     export.add_argument("--for-device", help="only what that device has not seen yet")
@@ -32,9 +30,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export.set_defaults(handler=run_export)
 
     imp = subparsers.add_parser("import", help="merge a colleague's bundle into this store")
-    add_store_option(imp)
+    add_store_options(imp)
     imp.add_argument("file", type=Path, help="the .fgbundle file")
-    add_passphrase_option(imp)
     imp.add_argument("--accept-unencrypted", action="store_true",
                      help="import a plain bundle although this group has a passphrase (a stick from before the switch)")
     imp.add_argument("--dry-run", action="store_true", help="report what would change, write nothing")
@@ -44,9 +41,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     imp.set_defaults(handler=run_import)
 
     folder = subparsers.add_parser("sync-folder", help="exchange bundles through a folder or USB stick")
-    add_store_option(folder)
+    add_store_options(folder)
     folder.add_argument("folder", type=Path, help="the folder or stick")
-    add_passphrase_option(folder)
     folder.add_argument("--unencrypted", action="store_true",
                         help="write this laptop's bundle unencrypted (only for a group without a passphrase)")
     folder.add_argument("--accept-unencrypted", action="store_true",

@@ -17,7 +17,7 @@ from fieldgroup.core.errors import FieldGroupError, OlderStoreError
 from fieldgroup.core.hlc import wall_clock_ms
 from fieldgroup.core.incidents import IncidentRegister
 from fieldgroup.core.indicators import ActionFacts, MeetingFacts, PeriodProgress
-from fieldgroup.core.members import Memberships, Roles
+from fieldgroup.core.members import Memberships, Roles, subgroup_ids
 from fieldgroup.core.repositories import (
     ActionItems,
     AttendanceRecords,
@@ -41,7 +41,6 @@ from fieldgroup.core.results import (
     Objectives,
     Results,
 )
-from fieldgroup.core.results_rollup import group_scope
 from fieldgroup.core.store import RecordStore, backup_to
 from fieldgroup.core.store_schema import SCHEMA_VERSION
 from fieldgroup.core.sync_access import SyncAccess
@@ -244,7 +243,7 @@ class Store:
     ) -> dict[str, float]:
         """Values of a built-in computed indicator per period, from the meetings and actions of the group
         and its sub-groups (only the group's own with `this_group_only`)."""
-        scope = group_scope(self, group_id, this_group_only)
+        scope = subgroup_ids(self, group_id, not this_group_only)
         meetings = [fact for g in scope for fact in self.meeting_facts(g)]
         actions = [fact for g in scope for fact in self.action_facts(g)]
         if not meetings and not extra_periods:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -127,17 +128,19 @@ def group_tree(store: Store) -> list[GroupNode]:
 
 
 def subgroup_ids(store: Store, group_id: str, include_subgroups: bool = True) -> list[str]:
-    """The group and (when asked) every group below it, the group itself first."""
+    """The group and (when asked) every group below it (sub-groups of sub-groups too), the group itself
+    first, nearest first: the one answer to "with sub-groups" for lists, reports and computed indicators."""
     if not include_subgroups:
         return [group_id]
     by_parent: dict[str, list[str]] = {}
     for group in store.groups.list():
         if group.parent_id:
             by_parent.setdefault(group.parent_id, []).append(group.id)
-    result, todo = [], [group_id]
+    result, seen, todo = [], set(), deque([group_id])
     while todo:
-        current = todo.pop(0)
-        if current not in result:
+        current = todo.popleft()
+        if current not in seen:  # a loop in parent links (two laptops' edits) must not hang the app
+            seen.add(current)
             result.append(current)
             todo += by_parent.get(current, [])
     return result

@@ -1,8 +1,6 @@
-"""Roll-up of computed indicators: a national group's figures include its sub-groups unless "this group only"."""
+"""Roll-up of computed indicators: a national group's figures include its sub-groups (core.members.subgroup_ids)."""
 
 from __future__ import annotations
-
-from typing import Any
 
 from fieldgroup.i18n import N_
 
@@ -23,20 +21,3 @@ ROLLUP = {
                                       "each counted once."),
 }
 
-
-def group_scope(store: Any, group_id: str, this_group_only: bool = False) -> list[str]:
-    """The group and, unless `this_group_only`, every group below it (sub-groups of sub-groups too)."""
-    if this_group_only:
-        return [group_id]
-    children: dict[str | None, list[str]] = {}
-    for group in store.groups.list():
-        children.setdefault(group.parent_id, []).append(group.id)
-    scope, queue, seen = [], [group_id], set()
-    while queue:
-        current = queue.pop(0)
-        if current in seen:  # a loop in parent links (two laptops' edits) must not hang the app
-            continue
-        seen.add(current)
-        scope.append(current)
-        queue += children.get(current, [])
-    return scope

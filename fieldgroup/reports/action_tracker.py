@@ -7,6 +7,7 @@ from typing import Any
 
 from reportlab.platypus import Flowable
 
+from fieldgroup.core.members import subgroup_ids
 from fieldgroup.core.schema import PILLAR_LABELS, PILLARS
 from fieldgroup.i18n import _, ngettext
 from fieldgroup.reports.actions_table import (
@@ -19,7 +20,7 @@ from fieldgroup.reports.actions_table import (
 )
 from fieldgroup.reports.context import ReportContext
 from fieldgroup.reports.errors import NothingToReportError
-from fieldgroup.reports.fmt import format_date, format_number
+from fieldgroup.reports.fmt import format_date, format_list, format_number
 from fieldgroup.reports.fonts import markup
 from fieldgroup.reports.layout import content_width, heading
 from fieldgroup.reports.styles import bold, cell, header_row, para, section, table
@@ -29,29 +30,71 @@ NO_PILLAR = ""
 
 def build(context: ReportContext, **_options: Any) -> tuple[str, list[Flowable]]:
     store, group = context.store, context.group
-    if not store.actions.count(group_id=group.id):
+    # The group itself only, unless sub-groups are asked for (the tracker page's "with sub-groups").
+    groups = subgroup_ids(store, group.id, context.include_subgroups)
+    if not any(store.actions.count(group_id=gid) for gid in groups):
         raise NothingToReportError(
             _("The group {group} has no action items yet; record action items before printing the tracker.")
             .format(group=group.name))
-    rows = action_rows(context, Directory(store, group.id), store.actions.open(group.id))
+    directory = Directory(store, groups)
+    rows_by_group = {gid: action_rows(context, directory, store.actions.open(gid)) for gid in groups}
+    rows = [row for gid in groups for row in rows_by_group[gid]]
     width = content_width(context.paper)
     overdue = sum(r.days_overdue is not None for r in rows)
+    names = _group_order(store, groups)
     story: list[Flowable] = [
         para(_("Action tracker"), "title"),
         para(_("Open and in-progress action items on {date}.").format(date=format_date(context.today, "long"))),
     ]
+    if names:
+        story.append(para(_("Including the sub-groups: {groups}.").format(groups=format_list(list(names.values())[1:])),
+                          "note"))
     if not rows:
         return _("Action tracker"), [*story, para(_("No open action items: everything is done or dropped."), "note")]
     story += [para(ngettext("{n} item is overdue.", "{n} items are overdue.", overdue).format(n=format_number(overdue))),
               _summary(rows, width)]
+    if not names:
+        return _("Action tracker"), story + _pillar_sections(rows, width)
+    story += section(width, heading(_("By group")), _group_summary(names, rows_by_group, width))
+    for gid, name in names.items():
+        if rows_by_group[gid]:
+            # Each group's items under its own name: who owes what to which group stays plain.
+            story += _pillar_sections(rows_by_group[gid], width, "h3", lead=heading(name))
+    return _("Action tracker"), story
+
+
+def _group_order(store: Any, groups: list[str]) -> dict[str, str]:
+    """id -> name: the group itself, then its sub-groups by name; empty for the group alone."""
+    if len(groups) < 2:
+        return {}
+    names = {g.id: g.name for g in store.groups.list()}
+    rest = sorted(groups[1:], key=lambda g: names.get(g, g).casefold())
+    return {g: names.get(g, g) for g in (groups[0], *rest)}
+
+
+def _pillar_sections(rows: list[ActionRow], width: float, level: str = "h2",
+                     lead: Flowable | None = None) -> list[Flowable]:
+    """A table per pillar under its heading; `lead` (a group's name) is kept with the first one."""
     by_pillar: dict[str, list[ActionRow]] = defaultdict(list)
     for row in rows:
         by_pillar[row.pillar or NO_PILLAR].append(row)
+    story: list[Flowable] = []
     for pillar in (*PILLARS, NO_PILLAR):
         if by_pillar.get(pillar):
             title = str(PILLAR_LABELS[pillar]) if pillar else _("No owner organisation")
-            story += section(width, heading(title), _pillar_table(by_pillar[pillar], width, pillar))
-    return _("Action tracker"), story
+            first = [lead] if lead is not None and not story else []
+            story += section(width, *first, heading(title, level), _pillar_table(by_pillar[pillar], width, pillar))
+    return story
+
+
+def _group_summary(names: dict[str, str], rows_by_group: dict[str, list[ActionRow]], width: float) -> Flowable:
+    """One row per group: open and overdue items, so a national coordinator sees which group lags."""
+    body: list[list[Any]] = [header_row([_("Group"), _("Open"), _("Overdue")])]
+    for gid, name in names.items():
+        mine = rows_by_group[gid]
+        late = sum(r.days_overdue is not None for r in mine)
+        body.append([cell(name), cell(format_number(len(mine))), cell(format_number(late))])
+    return table(body, width * 0.7)
 
 
 def _summary(rows: list[ActionRow], width: float) -> Flowable:

@@ -36,11 +36,14 @@ class ActionRow:
 
 
 class Directory:
-    """People and organisations of a group, read once, so each action row needs no query."""
+    """People and organisations of a group (or of several: with sub-groups), read once, so each action row
+    needs no query."""
 
-    def __init__(self, store: Any, group_id: str):
+    def __init__(self, store: Any, group_id: str | Sequence[str]):
         self.store = store
-        self.organisations: dict[str, Organisation] = {o.id: o for o in store.organisations.list(group_id=group_id)}
+        groups = [group_id] if isinstance(group_id, str) else list(group_id)
+        self.organisations: dict[str, Organisation] = {
+            o.id: o for gid in groups for o in store.organisations.list(group_id=gid)}
         people = store.people.list(organisation_id=tuple(self.organisations)) if self.organisations else []
         self.people: dict[str, Person] = {p.id: p for p in people}
 

@@ -77,8 +77,7 @@ def _steps(alert: Alert, who: Anonymiser, width: float, context: ReportContext) 
         contact = who.contact(step.contact_organisation_id, step.contact_person_id)
         body.append([cell(who.text(step.what)), cell(contact), cell(who.person(step.owner_person_id)),
                      cell(format_date(step.due_date)), cell(state)])
-    weights = [30.0, 19.0, 18.0, 15.0, 18.0]  # a date fits its column on one line (checked in en and my)
-    return table(body, [width * w / sum(weights) for w in weights])
+    return table(body, width)  # widths from the content: fixed shares cut Portuguese dates ("2|025")
 
 
 def _indicators(quarters: list, width: float) -> list[Flowable]:

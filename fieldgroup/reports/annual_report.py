@@ -82,7 +82,6 @@ def _objective(context: ReportContext, node: Any, public: PublicText, year: int,
 def _indicator_table(context: ReportContext, indicators: list[Any], public: PublicText, year: int,
                      width: float) -> Flowable:
     body: list[list[Any]] = [header_row([_("Indicator"), _("Baseline"), _("Target"), _("Actual"), _("Status")])]
-    weights = [46.0, 13.0, 13.0, 13.0, 15.0]
     for indicator in indicators:
         row = row_for(context.store.indicator_progress(indicator.id), str(year), indicator.period_kind)
         status = row.status if row is not None else NO_DATA
@@ -90,7 +89,7 @@ def _indicator_table(context: ReportContext, indicators: list[Any], public: Publ
                      cell(value_text(row.target if row else None, indicator.unit)),
                      cell(value_text(row.actual if row else None, indicator.unit)),
                      cell(str(STATUS_LABELS.get(status, status)))])
-    return table(body, [width * w / sum(weights) for w in weights])
+    return table(body, width)  # widths from the content: fixed shares cut Portuguese dates and words
 
 
 def _in_year(activity: Any, year: int) -> bool:
@@ -119,8 +118,8 @@ def _work_plan(context: ReportContext, tree: Any, public: PublicText, year: int,
             status += " — " + _("late")
         body.append([para(" ".join(p for p in (activity.code, public(activity.title)) if p), "cell"),
                      cell(format_date(activity.start_date)), cell(format_date(activity.end_date)), cell(status)])
-    weights = [55.0, 15.0, 15.0, 15.0]
-    story.append(table(body, [width * w / sum(weights) for w in weights]))
+    # Widths from the content: fixed shares cut Portuguese dates ("1 de jul. de 202|4").
+    story.append(table(body, width))
     return story
 
 

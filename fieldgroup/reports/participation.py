@@ -25,7 +25,7 @@ from fieldgroup.reports.graphics import StatusLabel, time_chart
 from fieldgroup.reports.labels import MEETING_KIND_LABELS, label
 from fieldgroup.reports.layout import content_width, heading
 from fieldgroup.reports.meeting_handout import BALANCE_MARKS
-from fieldgroup.reports.styles import bold, cell, header_row, para, section, table
+from fieldgroup.reports.styles import bold, cell, header_row, para, section, table, words_fit
 from fieldgroup.reports.who_is_missing import section as who_is_missing_section
 
 RECENT = 3
@@ -207,20 +207,34 @@ def _meetings_table(meetings: list[Meeting], balances: dict[str, Balance], width
     under a row naming the group that held them."""
     labels = [_("Date"), _("Meeting type"), _("Present"), *(str(PILLAR_LABELS[p]) for p in BALANCE_PILLARS),
               _("Index"), _("Status"), _("Women's share")]
-    body: list[list[Any]] = [header_row(labels)]
-    group_rows: list[int] = []
-    for group_id in groups or [None]:
-        held = [m for m in reversed(meetings) if group_id is None or m.group_id == group_id]
-        if group_id is not None and held:
-            group_rows.append(len(body))
-            body.append([para(bold(groups[group_id]), "cell", is_markup=True), *([""] * (len(labels) - 1))])
-        body += [_meeting_row(meeting, balances[meeting.id]) for meeting in held]
+    for breakable in (False, True):
+        body: list[list[Any]] = [header_row(labels)]
+        group_rows: list[int] = []
+        for group_id in groups or [None]:
+            held = [m for m in reversed(meetings) if group_id is None or m.group_id == group_id]
+            if group_id is not None and held:
+                group_rows.append(len(body))
+                body.append([para(bold(groups[group_id]), "cell", is_markup=True), *([""] * (len(labels) - 1))])
+            body += [_meeting_row(meeting, balances[meeting.id], breakable) for meeting in held]
+        # Nine columns: on A4 a long date ("14 de nov. de 2025") leaves too little for the other columns'
+        # longest words, which were then cut ("202|5", "desequilibrad|a"); the date then wraps before its year.
+        if words_fit(body, width, set(group_rows)):
+            break
     return table(body, width, group_rows=group_rows)
 
 
-def _meeting_row(meeting: Meeting, b: Balance) -> list[Any]:
+def _date_cell(day: date, breakable: bool) -> Any:
+    text = format_date(day)
+    if breakable and "\u00a0" in text:
+        start, year = text.rsplit("\u00a0", 1)
+        text = f"{start} {year}"
+    return cell(text)
+
+
+def _meeting_row(meeting: Meeting, b: Balance, breakable_date: bool = False) -> list[Any]:
     return [
-        cell(format_date(meeting.date)), cell(label(MEETING_KIND_LABELS, meeting.kind)), cell(format_number(b.present)),
+        _date_cell(meeting.date, breakable_date), cell(label(MEETING_KIND_LABELS, meeting.kind)),
+        cell(format_number(b.present)),
         *(cell(format_number(b.counts.get(p, 0))) for p in BALANCE_PILLARS),
         cell(format_index(b.index) if b.in_averages else "—"),
         StatusLabel(BALANCE_MARKS.get(b.status, "none"), str(BALANCE_LABELS.get(b.status, b.status))),

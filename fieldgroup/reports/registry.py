@@ -40,7 +40,7 @@ def kind_named(name: str) -> ReportKind | None:
 
 for _kind in (
     ReportKind("meeting", "meeting_handout", "handout", needs_meeting=True),
-    ReportKind("actions", "action_tracker", "action-tracker"),
+    ReportKind("actions", "action_tracker", "action-tracker", uses_subgroups=True),
     ReportKind("indicators", "me_progress", "me-progress", uses_period=True),
     ReportKind("participation", "participation", "participation", uses_subgroups=True),
     # The results framework (issue 17).

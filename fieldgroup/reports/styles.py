@@ -267,9 +267,8 @@ def _unbreakable(item: Any) -> bool:
     return isinstance(label, Paragraph) and _unbreakable(label)
 
 
-def fit_widths(rows: Sequence[Sequence[Any]], total: float, skip: set[int] = frozenset()) -> list[float]:
-    """Column widths that add up to `total`, from the content in the document's language: every
-    column at least as wide as its longest word, the space left shared by how much more each needs."""
+def _column_needs(rows: Sequence[Sequence[Any]], skip: set[int]) -> tuple[list[float], list[float], list[float]]:
+    """(narrowest, natural, hard) width of each column, padding included (see _measure, _unbreakable)."""
     count = max(len(r) for r in rows)
     narrowest, natural, hard = [0.0] * count, [0.0] * count, [0.0] * count
     for index, row in enumerate(rows):
@@ -281,6 +280,18 @@ def fit_widths(rows: Sequence[Sequence[Any]], total: float, skip: set[int] = fro
             natural[column] = max(natural[column], high + 2 * CELL_PADDING + 0.5)
             if _unbreakable(item):
                 hard[column] = max(hard[column], low + 2 * CELL_PADDING + 0.5)
+    return narrowest, natural, hard
+
+
+def words_fit(rows: Sequence[Sequence[Any]], total: float, skip: set[int] = frozenset()) -> bool:
+    """Whether every column can be as wide as its longest word (else fit_widths cuts words in body columns)."""
+    return sum(_column_needs(rows, skip)[0]) <= total
+
+
+def fit_widths(rows: Sequence[Sequence[Any]], total: float, skip: set[int] = frozenset()) -> list[float]:
+    """Column widths that add up to `total`, from the content in the document's language: every
+    column at least as wide as its longest word, the space left shared by how much more each needs."""
+    narrowest, natural, hard = _column_needs(rows, skip)
     if sum(natural) <= total:
         spare = total - sum(natural)
         return [w + spare * w / sum(natural) for w in natural]

@@ -1,13 +1,17 @@
-"""A machine that looks at a PDF: overlapping text, text outside the printable area, .notdef glyphs, dotted circles.
+"""A machine that looks at a PDF: overlapping text, text outside the printable area, .notdef glyphs, dotted circles,
+and (given the strings the document was built from) words cut across two lines without a hyphen.
 
 Usable from tests and by hand: `python -m tests.reports.print_check FILE.pdf ...` prints what it finds."""
 
 from __future__ import annotations
 
+import bisect
+import html
 import io
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,7 +30,7 @@ _SHAPED_FONT = re.compile(r"Padauk|Myanmar", re.I)
 class Problem:
     """One thing wrong on one page of one file."""
 
-    kind: str  # "overlap", "outside", "notdef", "dotted-circle"
+    kind: str  # "overlap", "outside", "notdef", "dotted-circle", "cut-word"
     page: int  # 1-based
     detail: str
 
@@ -102,6 +106,90 @@ def _outside(chars: Iterable[dict], width: float, height: float, page: int) -> l
     return [Problem("outside", page, f"{len(bad)} glyphs within 10 mm of the edge, e.g. {text!r}")]
 
 
+_TAG = re.compile(r"<[^>]*>")
+_WORD = re.compile(r"[^\W_]+")  # letters and digits: "202|5" is a cut too
+
+
+class Vocabulary:
+    """The words of the strings a document was built from (markup stripped, case folded), to tell a word
+    cut across two lines ("inf|ranationale") from two words wrapped at the space between them."""
+
+    def __init__(self, texts: Iterable[str]):
+        words: set[str] = set()
+        for text in texts:
+            plain = html.unescape(_TAG.sub(" ", text)).replace("\u00ad", "")
+            words.update(w.casefold() for w in _WORD.findall(plain))
+        self.words = words
+        self._sorted = sorted(words)
+
+    def __contains__(self, word: str) -> bool:
+        return word.casefold() in self.words
+
+    def starts_a_word(self, piece: str) -> bool:
+        """Is `piece` a word or the start of one (a word cut over three lines has a middle piece)?"""
+        piece = piece.casefold()
+        at = bisect.bisect_left(self._sorted, piece)
+        return at < len(self._sorted) and self._sorted[at].startswith(piece)
+
+
+@contextmanager
+def source_strings() -> Iterator[list[str]]:
+    """Collects the text of every Paragraph made meanwhile (every cell, heading and body text of a report),
+    the strings a Vocabulary is built from."""
+    from reportlab.platypus.paragraph import Paragraph
+
+    seen: list[str] = []
+    original = Paragraph.__init__
+
+    def recording(self, text, *args, **kwargs):
+        if isinstance(text, str):
+            seen.append(text)
+        original(self, text, *args, **kwargs)
+
+    Paragraph.__init__ = recording
+    try:
+        yield seen
+    finally:
+        Paragraph.__init__ = original
+
+
+def _alnum_before(chars: list[dict], end: int) -> str:
+    start = end
+    while start > 0 and chars[start - 1]["text"].isalnum() and _same_line(chars[start - 1], chars[end]):
+        start -= 1
+    return "".join(c["text"] for c in chars[start:end + 1])
+
+
+def _alnum_after(chars: list[dict], begin: int) -> str:
+    stop = begin
+    while stop + 1 < len(chars) and chars[stop + 1]["text"].isalnum() and _same_line(chars[stop + 1], chars[begin]):
+        stop += 1
+    return "".join(c["text"] for c in chars[begin:stop + 1])
+
+
+def _next_line(a: dict, b: dict) -> bool:
+    """Is `b`, drawn right after `a`, the start of the line below (same paragraph or cell)?"""
+    drop = b["top"] - a["top"]
+    return 0.5 * a["size"] < drop < 2.5 * a["size"] and b["x0"] < a["x0"]
+
+
+def _cut_words(chars: list[dict], vocabulary: Vocabulary, page: int) -> list[Problem]:
+    """Lines that end inside a word: the last letters (or digits) of a line and the first lower-case letters
+    (or digits) of the next make a word of the source, and the two pieces are not both words of it. A
+    hyphen, a space or punctuation at the end of the line is an ordinary break and is never looked at."""
+    problems = []
+    for i in range(len(chars) - 1):
+        a, b = chars[i], chars[i + 1]
+        if not (a["text"].isalnum() and (b["text"].islower() or b["text"].isdigit()) and _next_line(a, b)):
+            continue
+        head, tail = _alnum_before(chars, i), _alnum_after(chars, i + 1)
+        if head in vocabulary and tail in vocabulary:
+            continue  # two words of the source, wrapped where a space was dropped
+        if vocabulary.starts_a_word(head + tail):
+            problems.append(Problem("cut-word", page, f"{head}|{tail}"))
+    return problems
+
+
 def _to_unicode(stream: bytes) -> dict[int, str]:
     """Code -> text from a ToUnicode CMap (the bfchar and bfrange forms reportlab writes)."""
     mapping: dict[int, str] = {}
@@ -165,9 +253,10 @@ def unembedded_fonts(path: Path | str) -> set[str]:
     return names
 
 
-def check_pdf(path: Path | str, *, words: bool = True) -> list[Problem]:
+def check_pdf(path: Path | str, *, words: bool = True, vocabulary: Vocabulary | None = None) -> list[Problem]:
     """Every problem found in the PDF at `path`. `words=False` skips the overlap check (use it where
-    the extracted text is scrambled, as in Burmese; glyphs are still checked)."""
+    the extracted text is scrambled, as in Burmese; glyphs are still checked). With the `vocabulary` of
+    the strings the document was built from, words cut across two lines are looked for too (Latin scripts)."""
     problems: list[Problem] = []
     notdef = missing_glyph_text(path)
     with pdfplumber.open(str(path)) as pdf:
@@ -176,6 +265,8 @@ def check_pdf(path: Path | str, *, words: bool = True) -> list[Problem]:
             problems += _outside(chars, float(page.width), float(page.height), number)
             if words:
                 problems += _overlaps(_runs(chars), number)
+            if vocabulary is not None:
+                problems += _cut_words(chars, vocabulary, number)
             boxes = [c for c in chars if c["text"] in notdef.get(c["fontname"], ())]
             if boxes:
                 problems.append(Problem("notdef", number, f"{len(boxes)} glyphs missing from their font: "

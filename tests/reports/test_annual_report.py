@@ -15,6 +15,7 @@ from fieldgroup.core.results_framework import framework
 from fieldgroup.i18n import set_locale
 from fieldgroup.reports import annual_report, build_report, results_report
 from fieldgroup.reports import layout as layout_module
+from tests.reports.helpers import record_strings as record_strings_of
 
 TODAY = date(2025, 6, 15)
 
@@ -22,25 +23,7 @@ TODAY = date(2025, 6, 15)
 @pytest.fixture
 def record_strings(monkeypatch):
     """Every string handed to the PDF builders (before shaping and layout) — for Burmese too."""
-    seen: list[str] = []
-
-    def recording(module, name):
-        original = getattr(module, name)
-
-        def wrapper(text=None, *args, **kwargs):
-            if isinstance(text, str):
-                seen.append(text)
-            elif isinstance(text, (list, tuple)):
-                seen.extend(t for t in text if isinstance(t, str))
-            return original(text, *args, **kwargs)
-
-        monkeypatch.setattr(module, name, wrapper)
-
-    for module in (annual_report, results_report, layout_module):
-        for name in ("para", "cell", "header_row", "heading"):
-            if hasattr(module, name):
-                recording(module, name)
-    return seen
+    return record_strings_of(monkeypatch, (annual_report, results_report, layout_module))
 
 
 def _demo_with_names(tmp_path, locale):

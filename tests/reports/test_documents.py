@@ -155,11 +155,11 @@ def test_participation_takes_in_sub_groups_only_when_asked(store, sample, tmp_pa
     assert "Western Region ICWG Jan 25, 2025 Sub-national meeting 1" in text  # under its group's row
 
 
-def test_only_the_participation_report_takes_sub_groups(store, sample, tmp_path):
+def test_only_the_tracker_and_participation_report_take_sub_groups(store, sample, tmp_path):
     from fieldgroup.reports.errors import ReportOptionError
 
-    with pytest.raises(ReportOptionError, match="participation"):
-        make("actions", store, sample, tmp_path, include_subgroups=True)
+    with pytest.raises(ReportOptionError, match="actions, participation"):
+        make("indicators", store, sample, tmp_path, include_subgroups=True)
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -1,5 +1,6 @@
 """The machine print check: every report kind × language × paper from the realistic demo stores, looked at
-by tests/reports/print_check.py (overlapping text, text outside 10 mm, .notdef glyphs, dotted circles)."""
+by tests/reports/print_check.py (overlapping text, text outside 10 mm, .notdef glyphs, dotted circles and, in
+Latin scripts, words cut across two lines)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from fieldgroup.core import open_store
 from fieldgroup.core.demo import generate_demo
 from fieldgroup.reports import build_report
 from fieldgroup.reports.registry import kind_named, report_kinds
-from tests.reports.print_check import check_pdf, unembedded_fonts
+from tests.reports.print_check import Vocabulary, check_pdf, source_strings, unembedded_fonts
 
 LANGUAGES = ("en", "fr", "es", "pt", "id", "my")
 PAPERS = ("a4", "letter")
@@ -79,11 +80,25 @@ DOCUMENTS = [(kind.name, language, paper) for kind in report_kinds() for languag
 
 @pytest.mark.parametrize(("kind", "language", "paper"), DOCUMENTS)
 def test_every_document_prints_clean(demo_stores, tmp_path, kind, language, paper):
-    pdf = render(demo_stores, kind, language, paper, tmp_path / f"{kind}-{language}-{paper}.pdf")
+    with source_strings() as built_from:
+        pdf = render(demo_stores, kind, language, paper, tmp_path / f"{kind}-{language}-{paper}.pdf")
     # Burmese text extracts scrambled (shaped glyphs), so words are not compared there; glyphs are.
-    problems = check_pdf(pdf, words=language != "my")
+    latin = language != "my"
+    problems = check_pdf(pdf, words=latin, vocabulary=Vocabulary(built_from) if latin else None)
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(map(str, problems[:30]))
     assert not unembedded_fonts(pdf)
+
+
+@pytest.mark.parametrize("language", ["pt", "fr", "my"])
+def test_tracker_with_sub_groups_prints_clean(demo_stores, tmp_path, language):
+    """The tracker with its regional groups (a summary row and a section per group), on A4, the narrower paper,
+    in the languages with the longest words and in Burmese (a long document: three languages keep it quick)."""
+    with source_strings() as built_from:
+        pdf = render(demo_stores, "actions", language, "a4", tmp_path / f"actions-sub-{language}.pdf",
+                     include_subgroups=True)
+    latin = language != "my"
+    problems = check_pdf(pdf, words=latin, vocabulary=Vocabulary(built_from) if latin else None)
+    assert not problems, f"{len(problems)} problems:\n" + "\n".join(map(str, problems[:30]))
 
 
 @pytest.mark.parametrize("kind", [kind.name for kind in report_kinds()])
@@ -134,3 +149,47 @@ def test_the_check_sees_unembedded_helvetica(tmp_path):
     canvas.drawString(100, 700, "Helvetica, never embedded")
     canvas.save()
     assert unembedded_fonts(tmp_path / "helvetica.pdf") == {"Helvetica"}
+
+
+def test_the_check_sees_a_word_cut_across_two_lines(tmp_path):
+    """"Réunion inf|ranationale" is a cut; a wrap at a space, after a hyphen or between two words is not."""
+    def draw(canvas):
+        canvas.setFont("NotoSans", 9)
+        for y, first, second in ((700, "Réunion inf", "ranationale"), (650, "Réunion", "infranationale"),
+                                 (600, "Gouverne-", "ment"), (550, "17 de out. de 202", "5"),
+                                 (500, "Sub-national", "meeting")):
+            canvas.drawString(100, y, first)
+            canvas.drawString(100, y - 11, second)
+    source = Vocabulary(["Réunion infranationale", "Gouvernement", "17 de out. de 2025", "Sub-national meeting",
+                         "<b>Réunion</b> &amp; more"])
+    problems = check_pdf(_canvas_pdf(tmp_path / "cut.pdf", draw), vocabulary=source)
+    assert [(p.kind, p.detail) for p in problems] == [("cut-word", "inf|ranationale"), ("cut-word", "202|5")]
+
+
+def _share_before_the_fix(narrowest, natural, total):
+    """fit_widths' sharing as it was before 98a9dcb: a short column took its whole width even when that left
+    a longer column below its longest word (French participation: "Réunion inf|ranationale")."""
+    widths = list(narrowest)
+    budget, open_columns = total, list(range(len(natural)))
+    for column in sorted(open_columns, key=lambda c: natural[c]):
+        if natural[column] > budget / len(open_columns):
+            break
+        widths[column] = natural[column]
+        budget -= natural[column]
+        open_columns.remove(column)
+    if open_columns:
+        spare = budget - sum(narrowest[c] for c in open_columns)
+        wants = {c: natural[c] - narrowest[c] for c in open_columns}
+        for column in open_columns:
+            widths[column] = narrowest[column] + spare * wants[column] / (sum(wants.values()) or 1)
+    return widths
+
+
+def test_the_check_fails_on_last_sessions_column_width_bug(demo_stores, tmp_path, monkeypatch):
+    from fieldgroup.reports import styles
+
+    monkeypatch.setattr(styles, "_share", _share_before_the_fix)
+    with source_strings() as built_from:
+        pdf = render(demo_stores, "participation", "fr", "a4", tmp_path / "participation-fr-a4.pdf")
+    cuts = [p.detail for p in check_pdf(pdf, vocabulary=Vocabulary(built_from)) if p.kind == "cut-word"]
+    assert "inf|ranationale" in cuts

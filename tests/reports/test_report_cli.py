@@ -94,6 +94,6 @@ def test_with_subgroups_flag_for_the_participation_report(store, sample, tmp_pat
                  "--force"]) == 0
     assert "Tarkwa Miners Union" not in " ".join(pdf_text(out))
     capsys.readouterr()
-    assert main(["report", "actions", "--store", str(path), "--group", group, "--out", str(tmp_path / "a.pdf"),
+    assert main(["report", "indicators", "--store", str(path), "--group", group, "--out", str(tmp_path / "i.pdf"),
                  "--with-subgroups"]) == 1
     assert "participation" in capsys.readouterr().err

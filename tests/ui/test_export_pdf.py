@@ -116,6 +116,12 @@ def test_participation_dialog_offers_sub_groups_only_where_there_are_some(qtbot,
     assert dialog.with_subgroups.isVisibleTo(dialog)
     dialog.with_subgroups.setChecked(True)
     assert dialog.choice().include_subgroups is True
-    tracker = ExportPdfDialog(store, group.id, "actions")  # the tracker PDF covers one group
+    tracker = ExportPdfDialog(store, group.id, "actions")  # the tracker PDF takes them in too
     qtbot.addWidget(tracker)
-    assert not tracker.with_subgroups.isVisibleTo(tracker)
+    assert tracker.with_subgroups.isVisibleTo(tracker) and not tracker.with_subgroups.isChecked()
+    assert "action items" in tracker.with_subgroups.toolTip()
+    tracker.with_subgroups.setChecked(True)
+    assert tracker.choice().include_subgroups is True
+    me = ExportPdfDialog(store, group.id, "indicators")  # the M&E report has no such choice
+    qtbot.addWidget(me)
+    assert not me.with_subgroups.isVisibleTo(me)

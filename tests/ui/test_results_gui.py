@@ -184,8 +184,9 @@ def test_profile_and_funder_codes_dialogs_feed_the_exports(ctx, show_page, store
         "deTrained01", "2025Q1", "OuGhana0001", "80")
 
 
-def test_this_group_only_leaves_the_sub_groups_meetings_out(ctx, show_page, store, group, qtbot):
-    """A national group's "meetings held" counts its sub-groups' meetings until "This group only" is ticked."""
+def test_with_sub_groups_untick_leaves_the_sub_groups_meetings_out(ctx, show_page, store, group, qtbot):
+    """A national group's "meetings held" counts its sub-groups' meetings while "With sub-groups" is ticked
+    (the default for computed indicators); unticked, the group's own only."""
     today = store.today()
     regional = store.groups.create(name="Western Region", parent_id=group.id)
     store.meetings.create(group_id=group.id, kind="plenary", date=today)
@@ -199,9 +200,10 @@ def test_this_group_only_leaves_the_sub_groups_meetings_out(ctx, show_page, stor
     def held() -> float:
         return next(p.actual for p in page.progress if p.period == str(today.year))
 
-    assert page.this_group_only.isVisible() and held() == 3
+    assert page.with_subgroups.isVisible() and page.with_subgroups.isChecked() and held() == 3
+    assert page.with_subgroups.text() == "With &sub-groups"
     assert "sub-groups" in page.facts.text()  # how the figure adds up is said beside it
-    page.this_group_only.setChecked(True)
+    page.with_subgroups.setChecked(False)
     page_harness.settle(qtbot)
     assert held() == 1
     row = page.model.row_of(indicator.id)

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from fieldgroup.core import Store, periods
-from fieldgroup.core.members import subgroup_ids
 from fieldgroup.formatting import format_date, format_period
 from fieldgroup.i18n import N_, _, current_locale
 from fieldgroup.reports.files import default_file_name
@@ -31,6 +30,7 @@ from fieldgroup.reports.registry import ReportKind, kind_named
 from fieldgroup.ui import settings
 from fieldgroup.ui.labels import MEETING_KIND_LABELS, label
 from fieldgroup.ui.widgets.screen_text import shown
+from fieldgroup.ui.widgets.subgroups_check import SubgroupsCheck
 
 TITLES = {
     "meeting": N_("Print the meeting handout"),
@@ -90,14 +90,11 @@ class ExportPdfDialog(QDialog):
             self.paper.addItem(size, size.lower())
         self.paper.setCurrentIndex(max(self.paper.findData(str(settings.value(settings.PAPER_SIZE, "A4")).lower()), 0))
         form.addRow(_("&Paper"), self.paper)
-        self.with_subgroups = QCheckBox(_("With &sub-groups"), self)
-        self.with_subgroups.setToolTip(_("Include the meetings and members of the regional and thematic groups "
-                                         "under this group."))
-        if (kind_named(kind) or ReportKind(kind, "", "")).uses_subgroups and group_id \
-                and len(subgroup_ids(store, group_id)) > 1:
+        self.with_subgroups = SubgroupsCheck("actions" if kind == "actions" else "members", self)
+        if (kind_named(kind) or ReportKind(kind, "", "")).uses_subgroups:
+            self.with_subgroups.show_for(store, group_id)
+        if not self.with_subgroups.isHidden():
             form.addRow("", self.with_subgroups)
-        else:
-            self.with_subgroups.hide()
         self.protected = QCheckBox(_("Include protected names (internal copy)"), self)
         self.protected.setToolTip(_("Every page is then marked as internal. Never leave such a copy on a table."))
         form.addRow("", self.protected)
@@ -162,4 +159,4 @@ class ExportPdfDialog(QDialog):
     def choice(self) -> ExportChoice:
         return ExportChoice(self.kind, Path(self.path.text().strip()), self.meeting.currentData(),
                             self.paper.currentData(), self.protected.isChecked(), self.period.currentData(),
-                            self.with_subgroups.isVisibleTo(self) and self.with_subgroups.isChecked())
+                            self.with_subgroups.include())

@@ -44,6 +44,7 @@ from fieldgroup.ui.undo import RecordEdit, StatusChange
 from fieldgroup.ui.widgets.choice_delegate import ChoiceDelegate
 from fieldgroup.ui.widgets.empty_hint import EmptyHint
 from fieldgroup.ui.widgets.screen_text import shown
+from fieldgroup.ui.widgets.subgroups_check import SubgroupsCheck
 from fieldgroup.ui.widgets.table_layout import fit_columns, lay_out_table
 from fieldgroup.ui.widgets.why import enable, no_group, unless
 
@@ -132,9 +133,7 @@ class ActionsPage(ReloadWhenShown, QWidget):
         clear.clicked.connect(self.clear_filters)
         self.count_label = QLabel()
         # A national group's tracker can take in its regional and thematic groups' items (issue 18).
-        self.with_subgroups = QCheckBox(_("With &sub-groups"))
-        self.with_subgroups.setToolTip(_("Include the action items of the regional and thematic groups under this group."))
-        self.with_subgroups.setVisible(False)
+        self.with_subgroups = SubgroupsCheck("actions")
         self.with_subgroups.toggled.connect(lambda _on: self.refresh())
         row.addWidget(self.with_subgroups)
         row.addWidget(self.overdue_only)
@@ -205,9 +204,7 @@ class ActionsPage(ReloadWhenShown, QWidget):
         self._stale = False
         self._loading_rows = True
         group_id, model, today, wanted = self.ctx.group_id, self.model, self.ctx.store.today(), self.current_filter()
-        has_subgroups = bool(group_id) and len(subgroup_ids(self.ctx.store, group_id)) > 1
-        self.with_subgroups.setVisible(has_subgroups)
-        include = has_subgroups and self.with_subgroups.isChecked()
+        include = self.with_subgroups.show_for(self.ctx.store, group_id)
 
         def read(store: object) -> tuple:
             rows, organisations = tracker_data(store, group_id, include)

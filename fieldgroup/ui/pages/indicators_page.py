@@ -6,7 +6,6 @@ from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -48,6 +47,7 @@ from fieldgroup.ui.widgets.empty_hint import EmptyHint
 from fieldgroup.ui.widgets.indicator_chart import ChartPoint, IndicatorChart
 from fieldgroup.ui.widgets.markers import STATUS_COLOURS, status_icon
 from fieldgroup.ui.widgets.screen_text import shown
+from fieldgroup.ui.widgets.subgroups_check import SubgroupsCheck
 from fieldgroup.ui.widgets.table_layout import fit_columns, lay_out_table
 from fieldgroup.ui.widgets.why import enable, no_group, unless
 
@@ -89,11 +89,10 @@ class IndicatorsPage(ReloadWhenShown, QWidget):
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
-        # Computed indicators of a group with sub-groups count theirs too (issue 17); this leaves them out.
-        self.this_group_only = QCheckBox(_("&This group only"))
-        self.this_group_only.setToolTip(_("Computed indicators count the meetings and action items of the "
-                                          "sub-groups too; tick to count this group's own only."))
-        self.this_group_only.toggled.connect(lambda _on: self.refresh())
+        # Computed indicators of a group with sub-groups count theirs too (issue 17): the app's one
+        # "With sub-groups" box, ticked here by default; unticked leaves them out.
+        self.with_subgroups = SubgroupsCheck("indicators")
+        self.with_subgroups.toggled.connect(lambda _on: self.refresh())
         view = QTableView()
         view.setModel(self.proxy)
         view.setAccessibleName(_("Indicators"))
@@ -121,7 +120,7 @@ class IndicatorsPage(ReloadWhenShown, QWidget):
             buttons.addWidget(button)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
-        top.addWidget(self.this_group_only)
+        top.addWidget(self.with_subgroups)
         column.addLayout(top)
         column.addWidget(view, 1)
         column.addLayout(buttons)
@@ -183,8 +182,8 @@ class IndicatorsPage(ReloadWhenShown, QWidget):
         self._stale = False
         group_id = self.ctx.group_id
         keep = self.current.id if self.current else None
-        self.has_subgroups = group_id is not None and any(g.parent_id == group_id for g in self.ctx.store.groups.list())
-        self.this_group_only.setVisible(self.has_subgroups)
+        self.with_subgroups.show_for(self.ctx.store, group_id)
+        self.has_subgroups = not self.with_subgroups.isHidden()
         only = self._this_group_only()
         self.loader.run(lambda store: indicator_rows(store, group_id, only), lambda rows: self._rows_loaded(rows, keep))
 
@@ -216,7 +215,7 @@ class IndicatorsPage(ReloadWhenShown, QWidget):
                                    self._progress_loaded)
 
     def _this_group_only(self) -> bool:
-        return self.has_subgroups and self.this_group_only.isChecked()
+        return self.has_subgroups and not self.with_subgroups.isChecked()
 
     def _progress_loaded(self, progress: list) -> None:
         self.progress = progress

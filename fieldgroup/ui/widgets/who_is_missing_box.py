@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtWidgets import QCheckBox, QFrame, QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from fieldgroup.core.members import subgroup_ids
 from fieldgroup.core.who_is_missing import region_breakdown, summary
 from fieldgroup.formatting import format_number
 from fieldgroup.i18n import _, ngettext
 from fieldgroup.ui.context import AppContext
 from fieldgroup.ui.ops import QueryOp
+from fieldgroup.ui.widgets.subgroups_check import SubgroupsCheck
 
 
 class WhoIsMissingBox(QGroupBox):
@@ -20,9 +20,7 @@ class WhoIsMissingBox(QGroupBox):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(_("Who is missing"), parent)
         self.ctx = ctx
-        self.with_subgroups = QCheckBox(_("With &sub-groups"), self)
-        self.with_subgroups.setToolTip(_("Include the meetings and members of the regional and thematic groups "
-                                         "under this group."))
+        self.with_subgroups = SubgroupsCheck("members", self)
         self.with_subgroups.toggled.connect(lambda _on: self.refresh())
         self.text = QLabel(self)
         self.text.setWordWrap(True)
@@ -41,9 +39,7 @@ class WhoIsMissingBox(QGroupBox):
         if not group_id:
             self.text.setText("")
             return
-        has_subgroups = len(subgroup_ids(self.ctx.store, group_id)) > 1
-        self.with_subgroups.setVisible(has_subgroups)
-        include = has_subgroups and self.with_subgroups.isChecked()
+        include = self.with_subgroups.show_for(self.ctx.store, group_id)
         self.text.setText(_("Looking for who is missing…"))
 
         def work(store):
