@@ -181,6 +181,9 @@ class Span:
     person_id: str
     kind: str
     text: str
+    # Other protected people the very same words name too ("Kilonzo" when two are called Kilonzo):
+    # the span is then ambiguous and must never be turned into a mention of one of them.
+    others: tuple[str, ...] = ()
 
 
 def name_parts(name: str) -> list[str]:
@@ -363,14 +366,16 @@ class NameMatcher:
     def _resolve(self, text: str, origin: list[int], candidates: list) -> list[Span]:
         spans: list[Span] = []
         last_end = -1
+        candidates = [c for c in candidates if not self._dismissed(c[3], fold(_found(text, origin, c)).strip())]
+        same: dict[tuple[int, int], list[str]] = {}
+        for start, end, _kind, person_id in candidates:
+            same.setdefault((start, end), []).append(person_id)
         for start, end, kind, person_id in sorted(candidates, key=lambda c: (c[0], -(c[1] - c[0]))):
             if start < last_end:
                 continue
             a, b = _span_in_text(text, origin, start, end)
-            found = text[a:b]
-            if self._dismissed(person_id, fold(found).strip()):
-                continue
-            spans.append(Span(a, b, person_id, kind, found))
+            others = tuple(dict.fromkeys(p for p in same[(start, end)] if p != person_id))
+            spans.append(Span(a, b, person_id, kind, text[a:b], others))
             last_end = end
         return spans
 
@@ -403,6 +408,11 @@ def _mask(folded: str, origin: list[int], skip: Sequence[tuple[int, int]]) -> st
         if any(a <= source < b for a, b in skip):
             chars[i] = "\x00"
     return "".join(chars)
+
+
+def _found(text: str, origin: list[int], candidate: tuple) -> str:
+    a, b = _span_in_text(text, origin, candidate[0], candidate[1])
+    return text[a:b]
 
 
 def _span_in_text(text: str, origin: list[int], start: int, end: int) -> tuple[int, int]:

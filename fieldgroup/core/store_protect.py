@@ -38,6 +38,35 @@ def text_rows(conn: sqlite3.Connection, table: str, fields: tuple[str, ...]) -> 
     yield from conn.execute(f"SELECT id, {', '.join(fields)} FROM {table} WHERE {where}")
 
 
+def text_rows_since(conn: sqlite3.Connection, table: str, fields: tuple[str, ...], since: str,
+                    ids: Iterable[str] = ()) -> Iterator[tuple]:
+    """(id, values...) of the rows of `table` with text in `fields` changed after the stamp prefix
+    `since` (through the `_ver` index), or whose id is in `ids`."""
+    spec = TABLES[table]
+    for name in fields:
+        spec.field(name)
+    ids = list(ids)
+    where = " OR ".join(f"{name} IS NOT NULL AND {name} != ''" for name in fields)
+    columns = f"id, {', '.join(fields)}"
+    yield from conn.execute(f"SELECT {columns} FROM {table} WHERE _ver > ? AND ({where})", (since,))
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        yield from conn.execute(f"SELECT {columns} FROM {table} WHERE _ver <= ? AND id IN ({', '.join('?' * len(chunk))})"
+                                f" AND ({where})", (since, *chunk))
+
+
+def protection_facts(conn: sqlite3.Connection) -> list[tuple]:
+    """Everything the typed-name matcher depends on: protected people (id, name, email, pillar),
+    "Not this person" records, erasures and group keys, in a fixed order (hashed, never stored)."""
+    facts: list[tuple] = [("p", *r) for r in conn.execute(
+        "SELECT p.id, p.name, p.email, o.pillar FROM people p LEFT JOIN organisations o ON o.id = p.organisation_id"
+        " WHERE p.protected ORDER BY p.id")]
+    for table in ("name_dismissals", "erasures", "group_secrets"):
+        if _has_table(conn, table):
+            facts += [(table, *r) for r in conn.execute(f"SELECT id, _ver FROM {table} ORDER BY id")]
+    return facts
+
+
 def set_text_unstamped(conn: sqlite3.Connection, table: str, record_id: str, changes: dict[str, Any]) -> None:
     """Write scrubbed text into a backup copy (its stamps stay; the live store carries the newer ones)."""
     for name in changes:

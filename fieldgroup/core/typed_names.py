@@ -1,0 +1,89 @@
+"""Names typed as plain text become mentions in the store, before a bundle leaves and when text arrives.
+
+Converting only on the wire broke convergence (the text sent must equal the text kept), so the pass
+writes ordinary stamped edits: this laptop's text is what it sends, and every laptop converges on the
+converted text. A name the words share between two protected people becomes the neutral placeholder
+token, never a guess; "Not this person" records are respected. Only rows changed since the last pass
+(plus rows a merge just brought, whatever their stamps) are read, unless who is protected changed."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from fieldgroup.core import erasure, mentions, store_protect
+from fieldgroup.core.name_match import apply_spans
+
+MARK = "typed_names_pass"  # device-local: {"facts": hash of who is protected, "since": stamp prefix}
+VERSION = 1  # raise when the matcher learns to find more: every row is read again once
+
+
+def run(store: Any, rows: Mapping[str, Iterable[str]] | None = None) -> int:
+    """Turn every protected name typed as plain text into a mention, in one transaction through the
+    Store; `rows` (table -> ids) are read too whatever their stamps (a merge). Returns names converted."""
+    if store.read_only:
+        return 0
+    facts = _facts_hash(store)
+    mark = _mark(store)
+    full = mark.get("facts") != facts
+    since = "" if full else str(mark.get("since") or "")
+    extra = {table: set(ids) for table, ids in (rows or {}).items() if ids}
+    if not full and not _anything_new(store, since, extra):
+        return 0  # the usual folder sync: a few indexed look-ups, no matcher at all
+    with store.transaction():
+        converted = _convert(store, since, extra)
+        store.records.set_local(MARK, json.dumps({"facts": _facts_hash(store), "since": store.records.clock.last()[:18]}))
+    return converted
+
+
+def incoming_rows(payload: Mapping[str, Any]) -> dict[str, set[str]]:
+    """table -> ids of the rows a bundle's payload carries (what a merge may have written)."""
+    found: dict[str, set[str]] = {}
+    for table, section in (payload.get("tables") or {}).items():
+        if isinstance(section, dict) and table in erasure.free_text_fields():
+            found[table] = {row[0] for row in section.get("rows") or [] if isinstance(row, list) and row}
+    return found
+
+
+def _convert(store: Any, since: str, extra: dict[str, set[str]]) -> int:
+    directory = mentions.Directory.from_store(store)
+    if not directory.matcher and not directory.erased:
+        return 0
+    converted = 0
+    for table, names in erasure.free_text_fields().items():
+        for row in list(store_protect.text_rows_since(store.conn, table, names, since, extra.get(table, ()))):
+            own = row[0] if table == "people" else None
+            updates = {}
+            for name, value in zip(names, row[1:], strict=True):
+                found = mentions.conversions(directory, value, own) if isinstance(value, str) else []
+                if found:
+                    tokens = iter([token for _span, token in found])
+                    updates[name] = apply_spans(value, [span for span, _token in found], lambda _s: next(tokens))
+                    converted += len(found)
+            if updates:
+                store.records.update(table, row[0], updates)
+    return converted
+
+
+def _anything_new(store: Any, since: str, extra: dict[str, set[str]]) -> bool:
+    for table, names in erasure.free_text_fields().items():
+        for _row in store_protect.text_rows_since(store.conn, table, names, since, extra.get(table, ())):
+            return True
+    return False
+
+
+def _facts_hash(store: Any) -> str:
+    digest = hashlib.sha256(str(VERSION).encode())
+    for fact in store_protect.protection_facts(store.conn):
+        digest.update(json.dumps(fact, ensure_ascii=False).encode())
+    return digest.hexdigest()
+
+
+def _mark(store: Any) -> dict[str, Any]:
+    try:
+        mark = json.loads(store.records.get_local(MARK) or "{}")
+    except ValueError:
+        return {}
+    return mark if isinstance(mark, dict) else {}
