@@ -162,6 +162,12 @@ def conversions(directory: Directory, text: str | None, own: str | None = None) 
     return sorted(found, key=lambda pair: pair[0].start)
 
 
+def convert_all(text: str, found: Sequence[tuple[Span, str]]) -> str:
+    """`text` with each (span, token) of `conversions` applied."""
+    tokens = {span.start: token for span, token in found}
+    return apply_spans(text, [span for span, _token in found], lambda span: tokens[span.start])
+
+
 def _overlaps(span: Span, ranges: Sequence[tuple[int, int]]) -> bool:
     return any(a < span.end and span.start < b for a, b in ranges)
 

@@ -40,7 +40,7 @@ def text_rows(conn: sqlite3.Connection, table: str, fields: tuple[str, ...]) -> 
 
 def text_rows_since(conn: sqlite3.Connection, table: str, fields: tuple[str, ...], since: str,
                     ids: Iterable[str] = ()) -> Iterator[tuple]:
-    """(id, values...) of the rows of `table` with text in `fields` changed after the stamp prefix
+    """(id, values...) of the rows of `table` with text in `fields` changed after the stamp
     `since` (through the `_ver` index), or whose id is in `ids`."""
     spec = TABLES[table]
     for name in fields:

@@ -14,9 +14,12 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from fieldgroup.core import erasure, mentions, store_protect
-from fieldgroup.core.name_match import apply_spans
 
-MARK = "typed_names_pass"  # device-local: {"facts": hash of who is protected, "since": stamp prefix}
+# Labels that name records themselves (shown as typed in every list) and contact fields (an e-mail
+# must stay an e-mail): a name in them is for the protection check to point out, not to rewrite.
+NOT_CONVERTED = frozenset({("groups", "name"), ("groups", "country"), ("organisations", "name"),
+                           ("organisations", "kind"), ("indicators", "name"), ("people", "email"), ("people", "phone")})
+MARK = "typed_names_pass"  # device-local: {"facts": hash of who is protected, "since": newest stamp then}
 VERSION = 1  # raise when the matcher learns to find more: every row is read again once
 
 
@@ -34,15 +37,23 @@ def run(store: Any, rows: Mapping[str, Iterable[str]] | None = None) -> int:
         return 0  # the usual folder sync: a few indexed look-ups, no matcher at all
     with store.transaction():
         converted = _convert(store, since, extra)
-        store.records.set_local(MARK, json.dumps({"facts": _facts_hash(store), "since": store.records.clock.last()[:18]}))
+        store.records.set_local(MARK, json.dumps({"facts": _facts_hash(store), "since": store.records.clock.last()}))
     return converted
+
+
+def fields() -> dict[str, tuple[str, ...]]:
+    """The free-text fields the pass converts: every one of every table but labels and contacts."""
+    found = {table: tuple(n for n in names if (table, n) not in NOT_CONVERTED)
+             for table, names in erasure.free_text_fields().items()}
+    return {table: names for table, names in found.items() if names}
 
 
 def incoming_rows(payload: Mapping[str, Any]) -> dict[str, set[str]]:
     """table -> ids of the rows a bundle's payload carries (what a merge may have written)."""
     found: dict[str, set[str]] = {}
+    convertible = fields()
     for table, section in (payload.get("tables") or {}).items():
-        if isinstance(section, dict) and table in erasure.free_text_fields():
+        if isinstance(section, dict) and table in convertible:
             found[table] = {row[0] for row in section.get("rows") or [] if isinstance(row, list) and row}
     return found
 
@@ -52,15 +63,14 @@ def _convert(store: Any, since: str, extra: dict[str, set[str]]) -> int:
     if not directory.matcher and not directory.erased:
         return 0
     converted = 0
-    for table, names in erasure.free_text_fields().items():
+    for table, names in fields().items():
         for row in list(store_protect.text_rows_since(store.conn, table, names, since, extra.get(table, ()))):
             own = row[0] if table == "people" else None
             updates = {}
             for name, value in zip(names, row[1:], strict=True):
                 found = mentions.conversions(directory, value, own) if isinstance(value, str) else []
                 if found:
-                    tokens = iter([token for _span, token in found])
-                    updates[name] = apply_spans(value, [span for span, _token in found], lambda _s: next(tokens))
+                    updates[name] = mentions.convert_all(value, found)
                     converted += len(found)
             if updates:
                 store.records.update(table, row[0], updates)
@@ -68,7 +78,7 @@ def _convert(store: Any, since: str, extra: dict[str, set[str]]) -> int:
 
 
 def _anything_new(store: Any, since: str, extra: dict[str, set[str]]) -> bool:
-    for table, names in erasure.free_text_fields().items():
+    for table, names in fields().items():
         for _row in store_protect.text_rows_since(store.conn, table, names, since, extra.get(table, ())):
             return True
     return False
@@ -87,3 +97,16 @@ def _mark(store: Any) -> dict[str, Any]:
     except ValueError:
         return {}
     return mark if isinstance(mark, dict) else {}
+
+
+def reconciled(base: str | None, mine: str | None, stored: str | None, directory: mentions.Directory) -> str | None:
+    """What an open text box should hold once the store's copy changed under it (a sync, this pass):
+    the stored text when the box holds no unsaved edit of it; else the box's own edit with protected
+    names converted the same way, so saving it does not write plain names back. None: leave the box."""
+    base, mine, stored = base or "", mine or "", stored or ""
+    if stored == base or stored == mine:
+        return None
+    if mine == base:
+        return stored
+    converted = mentions.convert_all(mine, mentions.conversions(directory, mine))
+    return converted if converted != mine else None
