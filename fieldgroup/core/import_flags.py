@@ -84,7 +84,8 @@ def _match(directory: Directory, emails: dict[str, str], line: Any) -> tuple[str
         return spans[0].person_id, tuple(s.text for s in spans if s.person_id == spans[0].person_id)
     if line.email and fold(line.email.strip()) in emails:
         return emails[fold(line.email.strip())], ()
-    return None
+    spans = directory.find_names(line.phone, erased=False) if line.phone else []  # +254 700… = 0700…
+    return (spans[0].person_id, ()) if spans else None
 
 
 def _erased_match(scan: Any, line: Any) -> str | None:

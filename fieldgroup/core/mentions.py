@@ -66,6 +66,7 @@ class Mentionable:
     pillar: str | None
     protected: bool
     email: str | None = None
+    phone: str | None = None
 
 
 class Directory:
@@ -73,7 +74,7 @@ class Directory:
 
     def __init__(self, people: Iterable[Mentionable], ignore: Any = (), erased: Any = None):
         self.by_id = {p.id: p for p in people}
-        protected = [ProtectedPerson(p.id, p.name, p.email, p.pillar) for p in self.by_id.values() if p.protected]
+        protected = [ProtectedPerson(p.id, p.name, p.email, p.pillar, p.phone) for p in self.by_id.values() if p.protected]
         self.matcher = NameMatcher(protected, ignore=ignore)
         # Erased people are known only by fingerprints: text typed or arriving later is still found.
         self.erased = erased

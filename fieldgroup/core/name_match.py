@@ -170,6 +170,7 @@ class ProtectedPerson:
     name: str
     email: str | None = None
     pillar: str | None = None
+    phone: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,6 +252,35 @@ def _burmese_regex(parts: list[str]) -> re.Pattern[str] | None:
     return re.compile(f"{_MY_BEFORE}(?:{body}){_MY_AFTER}")
 
 
+# A phone number as people write it: +country code or a leading 0 or neither, digits grouped by
+# spaces, dashes, dots, slashes or brackets (the folding made dashes and slashes spaces already).
+_PHONE_RUN = re.compile(r"(?<![\w+])(?:\+\s?)?\(?\d(?:[\s.()]{0,3}\d){5,16}(?!\w)")
+PHONE_CORE = 9  # national numbers are 6-10 digits; the last 9 tell two apart without the country code
+_PHONE_PREFIX = 5  # digits a written number may carry before the core: 00 + country code, or a 0
+
+
+def _digits(text: str) -> str:
+    """The digits of `text` as ASCII (Burmese ၀၉ and other scripts' digits too)."""
+    return "".join(str(unicodedata.decimal(c)) for c in text if c.isdecimal())
+
+
+def phone_core(phone: str | None) -> str | None:
+    """The digits that identify a phone number however it is written (None when too short to tell)."""
+    digits = _digits(phone or "").lstrip("0")
+    core = digits[-PHONE_CORE:]
+    return core if len(core) >= 6 else None
+
+
+def phone_spans(folded: str, cores: dict[str, list[str]]) -> Iterable[tuple[int, int, str]]:
+    """(start, end, person id) of every written phone number in `folded` whose digits end in a known core."""
+    for match in _PHONE_RUN.finditer(folded):
+        digits = _digits(match.group(0))
+        for core, ids in cores.items():
+            if digits.endswith(core) and len(digits) - len(core) <= _PHONE_PREFIX:
+                for person_id in ids:
+                    yield match.start(), match.end(), person_id
+
+
 def _email_regex(email: str | None) -> re.Pattern[str] | None:
     if not email or "@" not in email:
         return None
@@ -329,6 +359,11 @@ class NameMatcher:
             for word in person.words:
                 self._by_word.setdefault(word, []).append(index)
         self._burmese = [(index, p.anchors) for index, p in enumerate(self.people) if p.anchors]
+        self._phones: dict[str, list[str]] = {}
+        for person in self.people:
+            core = phone_core(person.person.phone)
+            if core:
+                self._phones.setdefault(core, []).append(person.person.id)
         # "Not this person": (person id, phrase) pairs the coordinator said are someone else, or a
         # function answering that question for a person id and a folded phrase.
         if callable(ignore):
@@ -346,16 +381,22 @@ class NameMatcher:
         `skip` lists ranges of `text` (mentions) the matcher must not look into."""
         if not text or not self.people:
             return []
-        who = self._who_may_be_named(fold(text))
+        folded_text = fold(text)
+        who = self._who_may_be_named(folded_text)
+        # Most texts hold no phone number of a protected person: looked for on the folded text first.
+        phones = bool(self._phones) and next(iter(phone_spans(folded_text, self._phones)), None) is not None
         candidates = []
-        if who:
+        origin: list[int] = []
+        if who or phones:
             folded, origin = fold_with_origin(text)
             hidden = _mask(folded, origin, skip)
             for index in who:
                 person = self.people[index]
                 for start, end, kind in person.spans(hidden):
                     candidates.append((start, end, kind, person.person.id))
-        return self._resolve(text, origin if candidates else [], candidates)
+            if phones:
+                candidates += [(start, end, "phone", pid) for start, end, pid in phone_spans(hidden, self._phones)]
+        return self._resolve(text, origin, candidates)
 
     def _who_may_be_named(self, folded: str) -> list[int]:
         found = {i for word in set(_WORD.findall(folded)) & self._by_word.keys() for i in self._by_word[word]}

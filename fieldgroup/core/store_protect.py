@@ -10,9 +10,9 @@ from fieldgroup.core.schema import TABLES
 
 
 def directory_rows(conn: sqlite3.Connection) -> list[tuple]:
-    """(id, name, pillar, protected, email) of every person."""
-    return [(r[0], r[1], r[2], bool(r[3]), r[4]) for r in conn.execute(
-        "SELECT p.id, p.name, o.pillar, p.protected, p.email FROM people p"
+    """(id, name, pillar, protected, email, phone) of every person."""
+    return [(r[0], r[1], r[2], bool(r[3]), r[4], r[5]) for r in conn.execute(
+        "SELECT p.id, p.name, o.pillar, p.protected, p.email, p.phone FROM people p"
         " LEFT JOIN organisations o ON o.id = p.organisation_id")]
 
 
@@ -59,8 +59,8 @@ def protection_facts(conn: sqlite3.Connection) -> list[tuple]:
     """Everything the typed-name matcher depends on: protected people (id, name, email, pillar),
     "Not this person" records, erasures and group keys, in a fixed order (hashed, never stored)."""
     facts: list[tuple] = [("p", *r) for r in conn.execute(
-        "SELECT p.id, p.name, p.email, o.pillar FROM people p LEFT JOIN organisations o ON o.id = p.organisation_id"
-        " WHERE p.protected ORDER BY p.id")]
+        "SELECT p.id, p.name, p.email, o.pillar, p.phone FROM people p LEFT JOIN organisations o"
+        " ON o.id = p.organisation_id WHERE p.protected ORDER BY p.id")]
     for table in ("name_dismissals", "erasures", "group_secrets"):
         if _has_table(conn, table):
             facts += [(table, *r) for r in conn.execute(f"SELECT id, _ver FROM {table} ORDER BY id")]

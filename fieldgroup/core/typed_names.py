@@ -15,10 +15,11 @@ from typing import Any
 
 from fieldgroup.core import erasure, mentions, store_protect
 
-# Labels that name records themselves (shown as typed in every list) and contact fields (an e-mail
-# must stay an e-mail): a name in them is for the protection check to point out, not to rewrite.
+# Labels that name records themselves (shown as typed in every list, and in a bundle's manifest): a
+# name in them is for the protection check to point out, not to rewrite. (A protected person's e-mail
+# or phone copied into someone else's contact field is converted: it would leave in the bundle.)
 NOT_CONVERTED = frozenset({("groups", "name"), ("groups", "country"), ("organisations", "name"),
-                           ("organisations", "kind"), ("indicators", "name"), ("people", "email"), ("people", "phone")})
+                           ("organisations", "kind"), ("indicators", "name")})
 MARK = "typed_names_pass"  # device-local: {"facts": hash of who is protected, "since": newest stamp then}
 VERSION = 1  # raise when the matcher learns to find more: every row is read again once
 
