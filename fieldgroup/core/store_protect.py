@@ -29,13 +29,15 @@ def person_for_erasure(conn: sqlite3.Connection, person_id: str) -> tuple | None
         " WHERE p.id = ?", (person_id,)).fetchone()
 
 
-def text_rows(conn: sqlite3.Connection, table: str, fields: tuple[str, ...]) -> Iterator[tuple]:
-    """(id, values...) of every row of a record table that has text in one of `fields`."""
+def text_rows(conn: sqlite3.Connection, table: str, fields: tuple[str, ...], with_ver: bool = False) -> Iterator[tuple]:
+    """(id, values...) of every row of a record table that has text in one of `fields`; (id, _ver,
+    values...) when `with_ver`."""
     spec = TABLES[table]
     for name in fields:
         spec.field(name)  # only declared columns may be named
     where = " OR ".join(f"{name} IS NOT NULL AND {name} != ''" for name in fields)
-    yield from conn.execute(f"SELECT id, {', '.join(fields)} FROM {table} WHERE {where}")
+    ver = "_ver, " if with_ver else ""
+    yield from conn.execute(f"SELECT id, {ver}{', '.join(fields)} FROM {table} WHERE {where}")
 
 
 def text_rows_since(conn: sqlite3.Connection, table: str, fields: tuple[str, ...], since: str,
@@ -55,16 +57,9 @@ def text_rows_since(conn: sqlite3.Connection, table: str, fields: tuple[str, ...
                                 f" AND ({where})", (since, *chunk))
 
 
-def protection_facts(conn: sqlite3.Connection) -> list[tuple]:
-    """Everything the typed-name matcher depends on: protected people (id, name, email, pillar),
-    "Not this person" records, erasures and group keys, in a fixed order (hashed, never stored)."""
-    facts: list[tuple] = [("p", *r) for r in conn.execute(
-        "SELECT p.id, p.name, p.email, o.pillar, p.phone FROM people p LEFT JOIN organisations o"
-        " ON o.id = p.organisation_id WHERE p.protected ORDER BY p.id")]
-    for table in ("name_dismissals", "erasures", "group_secrets"):
-        if _has_table(conn, table):
-            facts += [(table, *r) for r in conn.execute(f"SELECT id, _ver FROM {table} ORDER BY id")]
-    return facts
+def protected_facts(conn: sqlite3.Connection) -> list[tuple]:
+    """(id, name, email, phone) of every protected person: what the typed-name matcher knows of them."""
+    return conn.execute("SELECT id, name, email, phone FROM people WHERE protected ORDER BY id").fetchall()
 
 
 def set_text_unstamped(conn: sqlite3.Connection, table: str, record_id: str, changes: dict[str, Any]) -> None:

@@ -14,31 +14,38 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from fieldgroup.core import erasure, mentions, store_protect
+from fieldgroup.core.name_match import NameMatcher, ProtectedPerson
 
 # Labels that name records themselves (shown as typed in every list, and in a bundle's manifest): a
 # name in them is for the protection check to point out, not to rewrite. (A protected person's e-mail
 # or phone copied into someone else's contact field is converted: it would leave in the bundle.)
 NOT_CONVERTED = frozenset({("groups", "name"), ("groups", "country"), ("organisations", "name"),
                            ("organisations", "kind"), ("indicators", "name")})
-MARK = "typed_names_pass"  # device-local: {"facts": hash of who is protected, "since": newest stamp then}
+MARK = "typed_names_pass"  # device-local: {"version", "people": {id: hash of name and contacts}, "since": stamp}
 VERSION = 1  # raise when the matcher learns to find more: every row is read again once
 
 
 def run(store: Any, rows: Mapping[str, Iterable[str]] | None = None) -> int:
     """Turn every protected name typed as plain text into a mention, in one transaction through the
-    Store; `rows` (table -> ids) are read too whatever their stamps (a merge). Returns names converted."""
+    Store; `rows` (table -> ids) are read too whatever their stamps (a merge). Returns names converted.
+
+    Rows older than the last pass are read again only for people protected (or renamed) since, and
+    then only through a matcher of those people; a "Not this person" or an erasure needs no second
+    look (the first only takes matches away; the second scrubs the text itself, erasure.py)."""
     if store.read_only:
         return 0
-    facts = _facts_hash(store)
     mark = _mark(store)
-    full = mark.get("facts") != facts
-    since = "" if full else str(mark.get("since") or "")
+    known = mark.get("people") if mark.get("version") == VERSION else None
+    since = str(mark.get("since") or "") if isinstance(known, dict) else ""
+    people = _people_facts(store)
+    suspects = {pid for pid, facts in people.items() if known.get(pid) != facts} if since else set()
     extra = {table: set(ids) for table, ids in (rows or {}).items() if ids}
-    if not full and not _anything_new(store, since, extra):
+    if since and not suspects and not _anything_new(store, since, extra):
         return 0  # the usual folder sync: a few indexed look-ups, no matcher at all
     with store.transaction():
-        converted = _convert(store, since, extra)
-        store.records.set_local(MARK, json.dumps({"facts": _facts_hash(store), "since": store.records.clock.last()}))
+        converted = _convert(store, since, extra, suspects)
+        store.records.set_local(MARK, json.dumps({"version": VERSION, "people": _people_facts(store),
+                                                  "since": store.records.clock.last()}))
     return converted
 
 
@@ -49,32 +56,36 @@ def fields() -> dict[str, tuple[str, ...]]:
     return {table: names for table, names in found.items() if names}
 
 
-def incoming_rows(payload: Mapping[str, Any]) -> dict[str, set[str]]:
-    """table -> ids of the rows a bundle's payload carries (what a merge may have written)."""
-    found: dict[str, set[str]] = {}
-    convertible = fields()
-    for table, section in (payload.get("tables") or {}).items():
-        if isinstance(section, dict) and table in convertible:
-            found[table] = {row[0] for row in section.get("rows") or [] if isinstance(row, list) and row}
-    return found
-
-
-def _convert(store: Any, since: str, extra: dict[str, set[str]]) -> int:
+def _convert(store: Any, since: str, extra: dict[str, set[str]], suspects: set[str]) -> int:
     directory = mentions.Directory.from_store(store)
     if not directory.matcher and not directory.erased:
         return 0
+    narrow = NameMatcher([ProtectedPerson(p.id, p.name, p.email, p.pillar, p.phone)
+                          for p in directory.by_id.values() if p.id in suspects and p.protected])
     converted = 0
     for table, names in fields().items():
-        for row in list(store_protect.text_rows_since(store.conn, table, names, since, extra.get(table, ()))):
-            own = row[0] if table == "people" else None
-            updates = {}
-            for name, value in zip(names, row[1:], strict=True):
-                found = mentions.conversions(directory, value, own) if isinstance(value, str) else []
-                if found:
-                    updates[name] = mentions.convert_all(value, found)
-                    converted += len(found)
-            if updates:
-                store.records.update(table, row[0], updates)
+        if since and not narrow:
+            rows = store_protect.text_rows_since(store.conn, table, names, since, extra.get(table, ()))
+        else:  # (id, _ver, values...): old rows are read only through the narrow matcher
+            rows = (row for row in store_protect.text_rows(store.conn, table, names, with_ver=True)
+                    if not since or row[1] > since or row[0] in extra.get(table, ())
+                    or any(isinstance(v, str) and narrow.find(v) for v in row[2:]))
+            rows = ((row[0], *row[2:]) for row in rows)
+        for row in list(rows):
+            converted += _convert_row(store, directory, table, names, row)
+    return converted
+
+
+def _convert_row(store: Any, directory: mentions.Directory, table: str, names: tuple[str, ...], row: tuple) -> int:
+    own = row[0] if table == "people" else None
+    updates, converted = {}, 0
+    for name, value in zip(names, row[1:], strict=True):
+        found = mentions.conversions(directory, value, own) if isinstance(value, str) else []
+        if found:
+            updates[name] = mentions.convert_all(value, found)
+            converted += len(found)
+    if updates:
+        store.records.update(table, row[0], updates)
     return converted
 
 
@@ -85,11 +96,10 @@ def _anything_new(store: Any, since: str, extra: dict[str, set[str]]) -> bool:
     return False
 
 
-def _facts_hash(store: Any) -> str:
-    digest = hashlib.sha256(str(VERSION).encode())
-    for fact in store_protect.protection_facts(store.conn):
-        digest.update(json.dumps(fact, ensure_ascii=False).encode())
-    return digest.hexdigest()
+def _people_facts(store: Any) -> dict[str, str]:
+    """Protected person id -> a short hash of what the matcher knows of them (name, e-mail, phone)."""
+    return {row[0]: hashlib.sha256(json.dumps(row[1:], ensure_ascii=False).encode()).hexdigest()[:16]
+            for row in store_protect.protected_facts(store.conn)}
 
 
 def _mark(store: Any) -> dict[str, Any]:

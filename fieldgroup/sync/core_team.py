@@ -201,7 +201,7 @@ def _import_core(store: Store, path: Path, passphrase: keys.Passphrase, arriving
             state.observe_received(store, {d: s for d, s in manifest.vector.items() if d in received}
                                    | {d: s for d, s in rows_newest.items() if d in received})
             store.set_local_setting(_VECTOR_SETTING, json.dumps(received, sort_keys=True))
-            typed_names.run(store, typed_names.incoming_rows(payload))  # converted on arrival, stamped after it
+            typed_names.run(store, merger.written)  # converted on arrival, stamped after it
     except BaseException:
         backups.discard_unused(store, backup)  # a refused bundle takes no backup
         raise

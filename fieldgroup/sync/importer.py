@@ -172,7 +172,7 @@ def _import(store: Store, path: Path, passphrase: str | None, dry_run: bool, acc
             if observable:
                 store.sync.observe(max(observable))
             # A colleague's older text naming a protected person is converted on arrival, stamped after it.
-            report.converted = typed_names.run(store, typed_names.incoming_rows(payload))
+            report.converted = typed_names.run(store, merger.written)
             if dry_run:
                 raise _Rollback()  # same work as a real import, then undone: the counts are the real ones
             _remember(store, manifest, path, report, seen_before, merger.devices)
