@@ -271,14 +271,19 @@ def phone_core(phone: str | None) -> str | None:
     return core if len(core) >= 6 else None
 
 
+def phone_runs(text: str) -> Iterable[tuple[int, int, str]]:
+    """(start, end, its digits in ASCII) of everything in `text` written like a phone number."""
+    for match in _PHONE_RUN.finditer(text):
+        yield match.start(), match.end(), _digits(match.group(0))
+
+
 def phone_spans(folded: str, cores: dict[str, list[str]]) -> Iterable[tuple[int, int, str]]:
     """(start, end, person id) of every written phone number in `folded` whose digits end in a known core."""
-    for match in _PHONE_RUN.finditer(folded):
-        digits = _digits(match.group(0))
+    for start, end, digits in phone_runs(folded):
         for core, ids in cores.items():
             if digits.endswith(core) and len(digits) - len(core) <= _PHONE_PREFIX:
                 for person_id in ids:
-                    yield match.start(), match.end(), person_id
+                    yield start, end, person_id
 
 
 def _email_regex(email: str | None) -> re.Pattern[str] | None:

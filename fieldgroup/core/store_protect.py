@@ -29,6 +29,11 @@ def person_for_erasure(conn: sqlite3.Connection, person_id: str) -> tuple | None
         " WHERE p.id = ?", (person_id,)).fetchone()
 
 
+def person_phone(conn: sqlite3.Connection, person_id: str) -> str | None:
+    row = conn.execute("SELECT phone FROM people WHERE id = ?", (person_id,)).fetchone()
+    return row[0] if row else None
+
+
 def text_rows(conn: sqlite3.Connection, table: str, fields: tuple[str, ...], with_ver: bool = False) -> Iterator[tuple]:
     """(id, values...) of every row of a record table that has text in one of `fields`; (id, _ver,
     values...) when `with_ver`."""

@@ -65,3 +65,18 @@ def test_the_check_and_the_export_pass_catch_the_number(store, tmp_path):
     export_bundle(store, tmp_path / "o.fgbundle", passphrase="correct horse battery staple")
     assert store.meetings.find(meeting.id).minutes == f"Reach the defender on {mention(zawadi.id)}."
     assert store.people.find(zawadi.id).phone == "+254 700 123 456"  # her own record keeps it
+
+
+def test_an_erased_persons_number_is_scrubbed_and_caught_later_by_its_fingerprint(store, tmp_path):
+    group = store.groups.create(name="Kenya ICWG")
+    org = store.organisations.create(group_id=group.id, name="Haki Centre", pillar="civil_society")
+    zawadi = store.people.create(organisation_id=org.id, name="Zawadi Kilonzo", phone="+254 700 123 456",
+                                 protected=True)
+    meeting = store.meetings.create(group_id=group.id, kind="plenary", date=date(2025, 3, 1),
+                                    minutes="Reach the defender on 0700-123-456.")
+    store.people.delete(zawadi.id)  # erased
+    assert "123" not in store.meetings.find(meeting.id).minutes
+    store.meetings.update(meeting.id, decisions="Call +254-700-123456 first.")  # typed later, from memory
+    assert [f.record_id for f in protection_check.find(store)] == [meeting.id]
+    printed = Protector.from_store(store).text(store.meetings.find(meeting.id).decisions)
+    assert "123" not in printed and "Protected participant" in printed
