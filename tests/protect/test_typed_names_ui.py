@@ -77,3 +77,17 @@ def test_presentation_mode_masks_the_meeting_title_and_place_boxes(qtbot, open_m
     finally:
         presentation.state().set(False)
     assert editor.title.document().toPlainText() == "Visit to Ms Kilonzo" and not editor.title.isReadOnly()
+
+
+def test_the_sync_page_says_how_many_names_were_converted_without_naming_anyone(tmp_path):
+    from pathlib import Path
+
+    from fieldgroup.sync.exporter import ExportResult
+    from fieldgroup.sync.folder import FolderSyncResult
+    from fieldgroup.ui.sync_jobs import FolderOutcome
+    from fieldgroup.ui.widgets.sync_summary import folder_summary
+
+    result = FolderSyncResult(Path(tmp_path))
+    result.exported = ExportResult(Path(tmp_path) / "a.fgbundle", "b", True, {}, True, 10, converted=3)
+    html = folder_summary(FolderOutcome(result), {})
+    assert "3 names typed as plain text were turned into mentions before export." in html
