@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import zlib
 
-import pytest
 
 from fieldgroup.sync import bundle
 from fieldgroup.sync.exporter import export_bundle

@@ -91,3 +91,16 @@ def test_the_sync_page_says_how_many_names_were_converted_without_naming_anyone(
     result.exported = ExportResult(Path(tmp_path) / "a.fgbundle", "b", True, {}, True, 10, converted=3)
     html = folder_summary(FolderOutcome(result), {})
     assert "3 names typed as plain text were turned into mentions before export." in html
+
+
+def test_minute_sections_show_converted_names_as_names_and_keep_them(qtbot, ctx, store, open_meeting):  # noqa: F811
+    page, zawadi, meeting = open_meeting
+    section = store.minute_sections.create(meeting_id=meeting.id, audience="internal", heading="Security",
+                                           body="Ms Kilonzo reported threats.")
+    page.editor.sections_panel.set_meeting(meeting.id)
+    panel = page.editor.sections_panel
+    _export_pass_elsewhere(ctx)
+    assert panel.body.toPlainText() == f"{mention(zawadi.id)} reported threats."
+    assert panel.body.document().toPlainText() == "Zawadi Kilonzo reported threats."  # a name, not a token
+    panel.save_section()
+    assert store.minute_sections.get(section.id).body == f"{mention(zawadi.id)} reported threats."

@@ -297,6 +297,7 @@ class MeetingEditor(QWidget):
             self.agenda.set_items([line for line in agenda.splitlines() if line.strip()])
         self._loading = loading
         self.meeting = fresh
+        self.sections_panel.take_outside_changes()
 
     def refresh_balance(self) -> None:
         balance = self.ctx.store.meetings.balance(self.meeting.id) if self.meeting else None
