@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import zlib
 
-
 from fieldgroup.sync import bundle
 from fieldgroup.sync.exporter import export_bundle
 from tests.protect.cases import CASES
