@@ -108,6 +108,10 @@ def _show(args: argparse.Namespace, table: Any, plan: Any, result: Any) -> None:
     decided = _decisions(args)
     for match in plan.protected:
         # No name at all (the row's words may be the protected name): output is pasted to support.
+        if match.erased and decided.get(match.row) != "other":
+            print(_("Row {row} resembles a protected person who was erased; left out (add it with --someone-else "
+                    "ROW only if it is someone else).").format(row=match.row))
+            continue
         print({"same": _("Row {row} is the protected person it resembles; empty details filled in."),
                "other": _("Row {row} is not the protected person it resembles; added.")}.get(
             decided.get(match.row), _("Row {row} may be a protected person already in the store; left out."))

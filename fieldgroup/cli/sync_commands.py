@@ -68,13 +68,15 @@ def bundle_passphrase(args: argparse.Namespace, store):  # noqa: ANN001, ANN201 
 
 def run_export(args: argparse.Namespace) -> int:
     require_file_target(args.out)
-    from fieldgroup.sync.exporter import export_bundle
+    from fieldgroup.sync.exporter import converted_sentence, export_bundle
 
     with open_store_for(args) as store:
         result = export_bundle(store, args.out, bundle_passphrase(args, store), args.for_device)
     if args.json:
         print_json(result.as_dict())
     else:
+        if result.converted:
+            print(converted_sentence(result.converted))
         print(_("Wrote {path} ({n} records); it was read back and verified, so the stick can be removed.").format(
             path=result.path, n=sum(result.counts.values())))
     return EXIT_OK
@@ -98,8 +100,9 @@ def run_import(args: argparse.Namespace) -> int:
         print_json(report.as_dict())
     else:
         print(report.summary())
-        for warning in report.warnings:
-            print(warning)
+        for line in [*report.warnings, report.converted_sentence()]:
+            if line:
+                print(line)
     return EXIT_OK
 
 
@@ -130,8 +133,12 @@ def run_sync_folder(args: argparse.Namespace) -> int:
 
 
 def _print_folder_result(result) -> None:
+    from fieldgroup.sync.exporter import converted_sentence
+
     for report in result.imported:
         print(f"{report.file_name}: {report.summary()}")
+        if report.converted:
+            print(f"{report.file_name}: {report.converted_sentence()}")
     for name in result.not_ready:
         print(_("{name}: still arriving, left for the next sync.").format(name=name))
     for name, reason in result.set_aside.items():
@@ -141,4 +148,6 @@ def _print_folder_result(result) -> None:
     for ahead in {a.device: a for devices in result.clock_ahead.values() for a in devices}.values():
         print(_("To accept the changes of {laptop}, run sync-folder again with --accept-clock-ahead {device}.")
               .format(laptop=ahead.name or ahead.device, device=ahead.device))
+    if result.exported.converted:
+        print(converted_sentence(result.exported.converted))
     print(_("Wrote this laptop's bundle to {path}; the stick can be removed.").format(path=result.exported.path))

@@ -208,12 +208,13 @@ def erase_person(store: Any, person_id: str, known: tuple | None = None) -> None
     if facts is None:
         return
     name, email, pillar, group_id = facts
+    phone = store_protect.person_phone(store.conn, person_id)  # None once the row is gone (a merge)
     store_protect.secure_delete_on(store.conn)
     key = group_key(store, group_id)
     if key is not None and not store.records.exists("erasures", person_id) and not store.records.tombstone("erasures", person_id):
         store.records.insert("erasures", person_id, {
-            "secret_id": key[0], "pillar": pillar, "fingerprints": json.dumps(fingerprints.of_person(key[1], name, email))})
-    matcher = NameMatcher([ProtectedPerson(person_id, name, email, pillar)])
+            "secret_id": key[0], "pillar": pillar, "fingerprints": json.dumps(fingerprints.of_person(key[1], name, email, phone))})
+    matcher = NameMatcher([ProtectedPerson(person_id, name, email, pillar, phone)])
     replace = replacer({person_id: pillar}, matcher)
     scrub_records(store.conn, replace, store.records.update, skip=("people", person_id))
     for dismissal in store_protect.rows_of(store.conn, "name_dismissals"):
@@ -296,7 +297,7 @@ def preview(store: Any, person_id: str) -> ErasurePreview:
     if facts is None:
         return result
     name, email, pillar, _group = facts
-    matcher = NameMatcher([ProtectedPerson(person_id, name, email, pillar)])
+    matcher = NameMatcher([ProtectedPerson(person_id, name, email, pillar, store_protect.person_phone(store.conn, person_id))])
     replace = replacer({person_id: pillar}, matcher)
     counts: dict[tuple[str, str], int] = {}
     for table, names in free_text_fields().items():

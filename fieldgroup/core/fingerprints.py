@@ -25,6 +25,8 @@ from fieldgroup.core.name_match import (
     my_glued,
     my_parts,
     name_parts,
+    phone_core,
+    phone_runs,
     syllables,
 )
 
@@ -40,9 +42,12 @@ def keyed(key: bytes, kind: str, value: str) -> str:
     return hmac.new(key, f"{kind}:{value}".encode(), hashlib.sha256).hexdigest()[:32]
 
 
-def of_person(key: bytes, name: str, email: str | None) -> list[str]:
+def of_person(key: bytes, name: str, email: str | None, phone: str | None = None) -> list[str]:
     """Every fingerprint by which text naming this person can be recognised later."""
     found: set[str] = set()
+    core = phone_core(phone)
+    if core:
+        found.add(keyed(key, "phone", core))
     parts = [p.replace("'", "") for p in name_parts(name)]
     if parts and is_burmese(parts[0]):
         found.add(keyed(key, "my", parts[0]))
@@ -100,6 +105,8 @@ class FingerprintScanner:
         if "@" in text or is_burmese(text):
             return True
         folded = fold(text)
+        if self._phones(folded):
+            return True
         words = set(_WORD.findall(folded)) | {a + b for a, b in _JOINED.findall(folded)}
         return any(self._who("hon", w) or self._who("alone", w) for w in words)
 
@@ -107,13 +114,27 @@ class FingerprintScanner:
         if not text or not self.erased or not self._may_name(text):
             return []
         folded, origin = fold_with_origin(text)
-        candidates = self._emails(text) + self._latin(folded, origin, text) + self._burmese(folded, origin, text)
+        candidates = (self._emails(text) + self._latin(folded, origin, text) + self._burmese(folded, origin, text)
+                      + [_span(text, origin, a, b, owner, "phone") for a, b, owner in self._phones(folded)])
         spans, last_end = [], -1
         for span in sorted(candidates, key=lambda s: (s.start, -(s.end - s.start))):
             if span.start >= last_end:
                 spans.append(span)
                 last_end = span.end
         return spans
+
+    def _phones(self, text: str) -> list[tuple[int, int, Erased]]:
+        """Written phone numbers whose last 6 to 9 digits are an erased person's number's fingerprint."""
+        out = []
+        for start, end, digits in phone_runs(text):
+            for size in range(min(9, len(digits)), 5, -1):
+                if len(digits) - size > 5:
+                    break
+                owner = self._who("phone", digits[-size:])
+                if owner:
+                    out.append((start, end, owner))
+                    break
+        return out
 
     def _emails(self, text: str) -> list[Span]:
         out = []

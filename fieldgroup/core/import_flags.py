@@ -4,7 +4,9 @@ A sheet passed around a meeting room names people as they write themselves ("KIL
 "z.kilonzo@…", another organisation). Without this step such a row would become a second, unprotected
 record that prints the name, or silently fill in the protected person's contact details. Each such
 row is held back until the user says: the same person (fill in their empty details), someone else
-(added as a new person, and the guard stops asking about those words), or leave it out."""
+(added as a new person, and the guard stops asking about those words), or leave it out. A row naming
+an erased protected person (known only by the keyed fingerprints in the tombstone) is held back too:
+someone else, or leave it out; adding it would bring back the name the erasure took away."""
 
 from __future__ import annotations
 
@@ -30,6 +32,7 @@ class ProtectedMatch:
     fills: dict[str, str] = field(default_factory=dict)  # their empty details the row would fill in
     line: Any = None  # the PersonLine to add when it is someone else (None: the row merged into them)
     new_pillar: str | None = None  # the pillar of the row's organisation when the sheet brings it
+    erased: bool = False  # it resembles a protected person who was erased: there is no record to fill in
 
 
 def protected_directory(store: Any) -> Directory:
@@ -41,7 +44,8 @@ def protected_directory(store: Any) -> Directory:
 def flag(store: Any, plan: Any) -> None:
     """Move the plan's rows and merges that may be a protected person into `plan.protected`."""
     directory = protected_directory(store)
-    if not directory.by_id:
+    scan = erasure.scanner(store.conn)
+    if not directory.by_id and not scan:
         return
     emails = {fold(p.email.strip()): p.id for p in directory.by_id.values() if p.email}
     kept_merges = []
@@ -55,12 +59,16 @@ def flag(store: Any, plan: Any) -> None:
     kept_lines = []
     for line in plan.lines:
         match = _match(directory, emails, line)
-        if match is None:
+        erased = None if match else _erased_match(scan, line)
+        if match is None and erased is None:
             kept_lines.append(line)
+            continue
+        pillar = next((p for name, p in plan.new_organisations.items() if fold_org(name) == fold_org(line.organisation)), None)
+        if erased is not None:
+            plan.protected.append(ProtectedMatch(line.row, line.name, erased, (), {}, line, pillar, erased=True))
         else:
             person_id, phrases = match
             fills = {k: v for k, v in _details(line).items() if v}
-            pillar = next((p for name, p in plan.new_organisations.items() if fold_org(name) == fold_org(line.organisation)), None)
             plan.protected.append(ProtectedMatch(line.row, line.name, person_id, phrases, fills, line, pillar))
     plan.lines[:] = kept_lines
     # An organisation only a held-back row brings is not created for nothing (nor named by it).
@@ -76,7 +84,16 @@ def _match(directory: Directory, emails: dict[str, str], line: Any) -> tuple[str
         return spans[0].person_id, tuple(s.text for s in spans if s.person_id == spans[0].person_id)
     if line.email and fold(line.email.strip()) in emails:
         return emails[fold(line.email.strip())], ()
-    return None
+    spans = directory.find_names(line.phone, erased=False) if line.phone else []  # +254 700… = 0700…
+    return (spans[0].person_id, ()) if spans else None
+
+
+def _erased_match(scan: Any, line: Any) -> str | None:
+    """The id of the erased protected person the row's name or e-mail matches by fingerprint, if any."""
+    if not scan:
+        return None
+    spans = scan.find(line.name) or (scan.find(line.email) if line.email else [])
+    return spans[0].person_id if spans else None
 
 
 def _details(line: Any) -> dict[str, str | None]:
@@ -89,6 +106,8 @@ def apply_decisions(store: Any, group_id: str, plan: Any, decisions: dict[int, s
     merged = added = 0
     for match in plan.protected:
         decision = decisions.get(match.row, LEAVE)
+        if match.erased and decision == SAME:
+            continue  # an erased person has no record to fill in: left out
         if decision == SAME:
             person = store.people.get(match.person_id)
             fills = {k: v for k, v in match.fills.items() if v and not getattr(person, k, None)}
@@ -96,7 +115,7 @@ def apply_decisions(store: Any, group_id: str, plan: Any, decisions: dict[int, s
                 store.people.update(match.person_id, **fills)
             merged += 1
         elif decision == OTHER and match.line is not None:
-            for phrase in match.phrases:
+            for phrase in match.phrases:  # none for an erased person: nobody to tell the guard about
                 erasure.dismiss(store, match.person_id, phrase)
             line = match.line
             org = next((o for o in store.organisations.list(group_id=group_id) if fold_org(o.name) == fold_org(line.organisation)),

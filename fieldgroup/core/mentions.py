@@ -2,7 +2,8 @@
 
 The token is plain ASCII (`@{person:<id>}`), so it survives sync, CSV files and editing in any
 program, holds no part of the name, and is skipped by the name matcher. An erased person's
-mentions become `@{erased:<pillar>}`, which always renders as the protected placeholder."""
+mentions become `@{erased:<pillar>}`, which always renders as the protected placeholder; so does
+`@{protected:<pillar>}`, what a typed name shared by two protected people becomes (never a guess)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from fieldgroup.core.choices import protected_placeholder
 from fieldgroup.core.name_match import NameMatcher, ProtectedPerson, Span, apply_spans
 from fieldgroup.core.schema import PILLARS
 
-TOKEN = re.compile(r"@\{(person|erased):([A-Za-z0-9_-]{1,64})\}")
+TOKEN = re.compile(r"@\{(person|erased|protected):([A-Za-z0-9_-]{1,64})\}")
 
 SCREEN, PRINT, PRESENTATION = "screen", "print", "presentation"
 
@@ -28,6 +29,13 @@ def mention(person_id: str) -> str:
 def erased_mention(pillar: str | None) -> str:
     """What an erased person's name or mention becomes: the placeholder, in whatever language it is read."""
     return f"@{{erased:{pillar if pillar in PILLARS else 'unknown'}}}"
+
+
+def neutral_mention(pillars: Iterable[str | None]) -> str:
+    """What a typed name shared by several protected people becomes: the placeholder, naming no one."""
+    found = set(pillars)
+    pillar = found.pop() if len(found) == 1 else None
+    return f"@{{protected:{pillar if pillar in PILLARS else 'unknown'}}}"
 
 
 def placeholder(pillar: str | None) -> str:
@@ -58,6 +66,7 @@ class Mentionable:
     pillar: str | None
     protected: bool
     email: str | None = None
+    phone: str | None = None
 
 
 class Directory:
@@ -65,7 +74,7 @@ class Directory:
 
     def __init__(self, people: Iterable[Mentionable], ignore: Any = (), erased: Any = None):
         self.by_id = {p.id: p for p in people}
-        protected = [ProtectedPerson(p.id, p.name, p.email, p.pillar) for p in self.by_id.values() if p.protected]
+        protected = [ProtectedPerson(p.id, p.name, p.email, p.pillar, p.phone) for p in self.by_id.values() if p.protected]
         self.matcher = NameMatcher(protected, ignore=ignore)
         # Erased people are known only by fingerprints: text typed or arriving later is still found.
         self.erased = erased
@@ -97,9 +106,11 @@ class Directory:
         return render_with(text, spans, lambda pid: self.label(pid, mode, include_protected),
                            lambda span: placeholder(self._pillar(span.person_id)))
 
-    def _pillar(self, person_id: str) -> str | None:
+    def pillar_of(self, person_id: str) -> str | None:
         person = self.by_id.get(person_id)
         return person.pillar if person else self.erased_pillars.get(person_id)
+
+    _pillar = pillar_of
 
     def find_names(self, text: str | None, erased: bool = True) -> list[Span]:
         """Protected (and erased) names typed as plain text, outside mentions: what the guard flags."""
@@ -120,7 +131,7 @@ def render_with(text: str, spans: Sequence[Span], label: Callable[[str], str],
     """Replace tokens by `label(person id)` (erased ones by the placeholder) and spans by `hide(span)`."""
     def token(match: re.Match[str]) -> str:
         kind, value = match.groups()
-        return placeholder(value) if kind == "erased" else label(value)
+        return label(value) if kind == "person" else placeholder(value)
 
     pieces, last = [], 0
     for span in spans:
@@ -128,6 +139,38 @@ def render_with(text: str, spans: Sequence[Span], label: Callable[[str], str],
         last = span.end
     pieces.append(TOKEN.sub(token, text[last:]))
     return "".join(pieces)
+
+
+def conversions(directory: Directory, text: str | None, own: str | None = None) -> list[tuple[Span, str]]:
+    """Each protected (or erased) name typed outside a mention, with the token it becomes: the person's
+    mention when the words name only them, else the neutral placeholder token; `own` is the id of the
+    person whose own record holds the text (their own e-mail in their notes is not a leak)."""
+    if not text:
+        return []
+    skip = token_ranges(text)
+    living = directory.matcher.find(text, skip)
+    erased = [s for s in directory.erased.find(text) if not _overlaps(s, skip)] if directory.erased else []
+    found = []
+    for span in living:
+        ids = tuple(dict.fromkeys((span.person_id, *span.others,
+                                   *(e.person_id for e in erased if _overlaps(e, [(span.start, span.end)])))))
+        if ids == (own,):
+            continue
+        found.append((span, mention(span.person_id) if len(ids) == 1
+                      else neutral_mention(directory.pillar_of(pid) for pid in ids)))
+    taken = [(s.start, s.end) for s in living] + skip
+    found += [(s, erased_mention(directory.erased_pillars.get(s.person_id))) for s in erased if not _overlaps(s, taken)]
+    return sorted(found, key=lambda pair: pair[0].start)
+
+
+def convert_all(text: str, found: Sequence[tuple[Span, str]]) -> str:
+    """`text` with each (span, token) of `conversions` applied."""
+    tokens = {span.start: token for span, token in found}
+    return apply_spans(text, [span for span, _token in found], lambda span: tokens[span.start])
+
+
+def _overlaps(span: Span, ranges: Sequence[tuple[int, int]]) -> bool:
+    return any(a < span.end and span.start < b for a, b in ranges)
 
 
 def convert(text: str, spans: Sequence[Span]) -> str:

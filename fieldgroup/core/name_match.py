@@ -170,6 +170,7 @@ class ProtectedPerson:
     name: str
     email: str | None = None
     pillar: str | None = None
+    phone: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +182,9 @@ class Span:
     person_id: str
     kind: str
     text: str
+    # Other protected people the very same words name too ("Kilonzo" when two are called Kilonzo):
+    # the span is then ambiguous and must never be turned into a mention of one of them.
+    others: tuple[str, ...] = ()
 
 
 def name_parts(name: str) -> list[str]:
@@ -246,6 +250,40 @@ def _burmese_regex(parts: list[str]) -> re.Pattern[str] | None:
         return None
     body = f"(?P<full>{_alternation(branches)})" + (f"|(?P<part>{_alternation(alone)})" if alone else "")
     return re.compile(f"{_MY_BEFORE}(?:{body}){_MY_AFTER}")
+
+
+# A phone number as people write it: +country code or a leading 0 or neither, digits grouped by
+# spaces, dashes, dots, slashes or brackets (the folding made dashes and slashes spaces already).
+_PHONE_RUN = re.compile(r"(?<![\w+])(?:\+\s?)?\(?\d(?:[\s.()]{0,3}\d){5,16}(?!\w)")
+PHONE_CORE = 9  # national numbers are 6-10 digits; the last 9 tell two apart without the country code
+_PHONE_PREFIX = 5  # digits a written number may carry before the core: 00 + country code, or a 0
+
+
+def _digits(text: str) -> str:
+    """The digits of `text` as ASCII (Burmese ၀၉ and other scripts' digits too)."""
+    return "".join(str(unicodedata.decimal(c)) for c in text if c.isdecimal())
+
+
+def phone_core(phone: str | None) -> str | None:
+    """The digits that identify a phone number however it is written (None when too short to tell)."""
+    digits = _digits(phone or "").lstrip("0")
+    core = digits[-PHONE_CORE:]
+    return core if len(core) >= 6 else None
+
+
+def phone_runs(text: str) -> Iterable[tuple[int, int, str]]:
+    """(start, end, its digits in ASCII) of everything in `text` written like a phone number."""
+    for match in _PHONE_RUN.finditer(text):
+        yield match.start(), match.end(), _digits(match.group(0))
+
+
+def phone_spans(folded: str, cores: dict[str, list[str]]) -> Iterable[tuple[int, int, str]]:
+    """(start, end, person id) of every written phone number in `folded` whose digits end in a known core."""
+    for start, end, digits in phone_runs(folded):
+        for core, ids in cores.items():
+            if digits.endswith(core) and len(digits) - len(core) <= _PHONE_PREFIX:
+                for person_id in ids:
+                    yield start, end, person_id
 
 
 def _email_regex(email: str | None) -> re.Pattern[str] | None:
@@ -326,6 +364,11 @@ class NameMatcher:
             for word in person.words:
                 self._by_word.setdefault(word, []).append(index)
         self._burmese = [(index, p.anchors) for index, p in enumerate(self.people) if p.anchors]
+        self._phones: dict[str, list[str]] = {}
+        for person in self.people:
+            core = phone_core(person.person.phone)
+            if core:
+                self._phones.setdefault(core, []).append(person.person.id)
         # "Not this person": (person id, phrase) pairs the coordinator said are someone else, or a
         # function answering that question for a person id and a folded phrase.
         if callable(ignore):
@@ -343,16 +386,22 @@ class NameMatcher:
         `skip` lists ranges of `text` (mentions) the matcher must not look into."""
         if not text or not self.people:
             return []
-        who = self._who_may_be_named(fold(text))
+        folded_text = fold(text)
+        who = self._who_may_be_named(folded_text)
+        # Most texts hold no phone number of a protected person: looked for on the folded text first.
+        phones = bool(self._phones) and next(iter(phone_spans(folded_text, self._phones)), None) is not None
         candidates = []
-        if who:
+        origin: list[int] = []
+        if who or phones:
             folded, origin = fold_with_origin(text)
             hidden = _mask(folded, origin, skip)
             for index in who:
                 person = self.people[index]
                 for start, end, kind in person.spans(hidden):
                     candidates.append((start, end, kind, person.person.id))
-        return self._resolve(text, origin if candidates else [], candidates)
+            if phones:
+                candidates += [(start, end, "phone", pid) for start, end, pid in phone_spans(hidden, self._phones)]
+        return self._resolve(text, origin, candidates)
 
     def _who_may_be_named(self, folded: str) -> list[int]:
         found = {i for word in set(_WORD.findall(folded)) & self._by_word.keys() for i in self._by_word[word]}
@@ -363,14 +412,16 @@ class NameMatcher:
     def _resolve(self, text: str, origin: list[int], candidates: list) -> list[Span]:
         spans: list[Span] = []
         last_end = -1
+        candidates = [c for c in candidates if not self._dismissed(c[3], fold(_found(text, origin, c)).strip())]
+        same: dict[tuple[int, int], list[str]] = {}
+        for start, end, _kind, person_id in candidates:
+            same.setdefault((start, end), []).append(person_id)
         for start, end, kind, person_id in sorted(candidates, key=lambda c: (c[0], -(c[1] - c[0]))):
             if start < last_end:
                 continue
             a, b = _span_in_text(text, origin, start, end)
-            found = text[a:b]
-            if self._dismissed(person_id, fold(found).strip()):
-                continue
-            spans.append(Span(a, b, person_id, kind, found))
+            others = tuple(dict.fromkeys(p for p in same[(start, end)] if p != person_id))
+            spans.append(Span(a, b, person_id, kind, text[a:b], others))
             last_end = end
         return spans
 
@@ -403,6 +454,11 @@ def _mask(folded: str, origin: list[int], skip: Sequence[tuple[int, int]]) -> st
         if any(a <= source < b for a, b in skip):
             chars[i] = "\x00"
     return "".join(chars)
+
+
+def _found(text: str, origin: list[int], candidate: tuple) -> str:
+    a, b = _span_in_text(text, origin, candidate[0], candidate[1])
+    return text[a:b]
 
 
 def _span_in_text(text: str, origin: list[int], start: int, end: int) -> tuple[int, int]:

@@ -10,9 +10,9 @@ from fieldgroup.core.schema import TABLES
 
 
 def directory_rows(conn: sqlite3.Connection) -> list[tuple]:
-    """(id, name, pillar, protected, email) of every person."""
-    return [(r[0], r[1], r[2], bool(r[3]), r[4]) for r in conn.execute(
-        "SELECT p.id, p.name, o.pillar, p.protected, p.email FROM people p"
+    """(id, name, pillar, protected, email, phone) of every person."""
+    return [(r[0], r[1], r[2], bool(r[3]), r[4], r[5]) for r in conn.execute(
+        "SELECT p.id, p.name, o.pillar, p.protected, p.email, p.phone FROM people p"
         " LEFT JOIN organisations o ON o.id = p.organisation_id")]
 
 
@@ -29,13 +29,42 @@ def person_for_erasure(conn: sqlite3.Connection, person_id: str) -> tuple | None
         " WHERE p.id = ?", (person_id,)).fetchone()
 
 
-def text_rows(conn: sqlite3.Connection, table: str, fields: tuple[str, ...]) -> Iterator[tuple]:
-    """(id, values...) of every row of a record table that has text in one of `fields`."""
+def person_phone(conn: sqlite3.Connection, person_id: str) -> str | None:
+    row = conn.execute("SELECT phone FROM people WHERE id = ?", (person_id,)).fetchone()
+    return row[0] if row else None
+
+
+def text_rows(conn: sqlite3.Connection, table: str, fields: tuple[str, ...], with_ver: bool = False) -> Iterator[tuple]:
+    """(id, values...) of every row of a record table that has text in one of `fields`; (id, _ver,
+    values...) when `with_ver`."""
     spec = TABLES[table]
     for name in fields:
         spec.field(name)  # only declared columns may be named
     where = " OR ".join(f"{name} IS NOT NULL AND {name} != ''" for name in fields)
-    yield from conn.execute(f"SELECT id, {', '.join(fields)} FROM {table} WHERE {where}")
+    ver = "_ver, " if with_ver else ""
+    yield from conn.execute(f"SELECT id, {ver}{', '.join(fields)} FROM {table} WHERE {where}")
+
+
+def text_rows_since(conn: sqlite3.Connection, table: str, fields: tuple[str, ...], since: str,
+                    ids: Iterable[str] = ()) -> Iterator[tuple]:
+    """(id, values...) of the rows of `table` with text in `fields` changed after the stamp
+    `since` (through the `_ver` index), or whose id is in `ids`."""
+    spec = TABLES[table]
+    for name in fields:
+        spec.field(name)
+    ids = list(ids)
+    where = " OR ".join(f"{name} IS NOT NULL AND {name} != ''" for name in fields)
+    columns = f"id, {', '.join(fields)}"
+    yield from conn.execute(f"SELECT {columns} FROM {table} WHERE _ver > ? AND ({where})", (since,))
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        yield from conn.execute(f"SELECT {columns} FROM {table} WHERE _ver <= ? AND id IN ({', '.join('?' * len(chunk))})"
+                                f" AND ({where})", (since, *chunk))
+
+
+def protected_facts(conn: sqlite3.Connection) -> list[tuple]:
+    """(id, name, email, phone) of every protected person: what the typed-name matcher knows of them."""
+    return conn.execute("SELECT id, name, email, phone FROM people WHERE protected ORDER BY id").fetchall()
 
 
 def set_text_unstamped(conn: sqlite3.Connection, table: str, record_id: str, changes: dict[str, Any]) -> None:

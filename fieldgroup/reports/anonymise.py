@@ -36,7 +36,7 @@ class Anonymiser:
 
     def text(self, text: str | None) -> str:
         def one(match: re.Match) -> str:
-            if match.group(1) == "erased":
+            if match.group(1) != "person":  # erased, or a name two protected people share
                 return protected_placeholder(match.group(2))
             return self.person(match.group(2))
 

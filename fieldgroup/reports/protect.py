@@ -19,6 +19,7 @@ class ProtectedName:
     name: str
     pillar: str
     email: str | None = None
+    phone: str | None = None
 
 
 class Protector:
@@ -28,7 +29,7 @@ class Protector:
                  directory: Directory | None = None):
         self.include_protected = include_protected
         self.directory = directory or Directory(
-            Mentionable(f"name-{i}", p.name, p.pillar, True, p.email) for i, p in enumerate(protected))
+            Mentionable(f"name-{i}", p.name, p.pillar, True, p.email, p.phone) for i, p in enumerate(protected))
 
     @classmethod
     def from_store(cls, store, include_protected: bool = False) -> Protector:

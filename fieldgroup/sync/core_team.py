@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from fieldgroup.core import FieldGroupError, Store, backups, erasure, keys, protected_contacts
+from fieldgroup.core import FieldGroupError, Store, backups, erasure, keys, protected_contacts, typed_names
 from fieldgroup.core.schema import CORE_TEAM, CORE_TEAM_TABLES, TABLE_ORDER, TABLES
 from fieldgroup.i18n import _
 from fieldgroup.sync import bundle, compat, state, validate
@@ -144,6 +144,7 @@ def export_core_bundle(store: Store, out: Path | str, passphrase: keys.Passphras
     passphrase = passphrase or held(store)
     if passphrase is None:
         raise CoreTeamError(_("This laptop does not hold the core-team passphrase; enter it to share incidents."))
+    typed_names.run(store)  # names typed in incidents become mentions first, as for every bundle
     payload, counts = core_payload(store)
     group_id, group_name = state.sync_group(store)
     manifest = bundle.Manifest(
@@ -200,6 +201,7 @@ def _import_core(store: Store, path: Path, passphrase: keys.Passphrase, arriving
             state.observe_received(store, {d: s for d, s in manifest.vector.items() if d in received}
                                    | {d: s for d, s in rows_newest.items() if d in received})
             store.set_local_setting(_VECTOR_SETTING, json.dumps(received, sort_keys=True))
+            typed_names.run(store, merger.written)  # converted on arrival, stamped after it
     except BaseException:
         backups.discard_unused(store, backup)  # a refused bundle takes no backup
         raise

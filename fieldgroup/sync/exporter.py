@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from fieldgroup.core import FieldGroupError, Store, protected_contacts
+from fieldgroup.core import FieldGroupError, Store, protected_contacts, typed_names
 from fieldgroup.core.atomic import write_atomically
 from fieldgroup.core.schema import CORE_TEAM_TABLES, TABLES
 from fieldgroup.core.sync_access import lacks_stamp
-from fieldgroup.i18n import _
+from fieldgroup.i18n import _, ngettext
 from fieldgroup.sync import bundle, state
 
 
@@ -23,10 +23,11 @@ class ExportResult:
     counts: dict[str, int]
     encrypted: bool
     size: int
+    converted: int = 0  # names typed as plain text turned into mentions just before (typed_names.py)
 
     def as_dict(self) -> dict[str, Any]:
         return {"path": str(self.path), "bundle_id": self.bundle_id, "full": self.full, "counts": self.counts,
-                "encrypted": self.encrypted, "bytes": self.size}
+                "encrypted": self.encrypted, "bytes": self.size, "names_converted": self.converted}
 
 
 def build_payload(store: Store, peer_vector: dict[str, str] | None) -> tuple[dict[str, Any], dict[str, int]]:
@@ -61,6 +62,8 @@ def export_bundle(store: Store, out: Path | str, passphrase: str | None = None,
     when neither exists (the command line then insists on --unencrypted)."""
     out = Path(out)
     passphrase = store.passphrase or passphrase
+    # Names typed as plain text become mentions in the store first: the text sent equals the text kept.
+    converted = typed_names.run(store)
     peer_vector = None
     if for_device:
         known = store.sync.peer(for_device)
@@ -82,13 +85,20 @@ def export_bundle(store: Store, out: Path | str, passphrase: str | None = None,
             bundle_id=str(uuid.uuid4()), group_id=group_id, sender_device=store.device_id,
             created=store.sync.new_stamp(), vector=vector, counts=counts,
             payload_sha256="", payload_bytes=0, full=peer_vector is None, sender_name=state.device_name(store),
-            devices=names | {store.device_id: state.device_name(store)}, group_name=group_name, base=peer_vector,
+            devices=names | {store.device_id: state.device_name(store)}, base=peer_vector,
+            group_name=(group_name or "")[:200] or None,  # the manifest check (bundle.py) allows 200
         )
     data = bundle.encode(manifest, payload)
     if passphrase:
         data = bundle.encrypt(data, passphrase)
     _write_verified(out, data, passphrase, manifest.bundle_id)
-    return ExportResult(out, manifest.bundle_id, manifest.full, counts, bool(passphrase), len(data))
+    return ExportResult(out, manifest.bundle_id, manifest.full, counts, bool(passphrase), len(data), converted)
+
+
+def converted_sentence(n: int) -> str:
+    """What the Sync page and the command line say after the pass (never a name)."""
+    return ngettext("{n} name typed as plain text was turned into a mention before export.",
+                    "{n} names typed as plain text were turned into mentions before export.", n).format(n=n)
 
 
 def _write_verified(out: Path, data: bytes, passphrase: str | None, bundle_id: str) -> None:

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from fieldgroup.core import FieldGroupError, Store, backups
+from fieldgroup.core import FieldGroupError, Store, backups, typed_names
 from fieldgroup.i18n import _
 from fieldgroup.sync import bundle, state
 from fieldgroup.sync.clocks import AheadDevice, ClockAheadError
@@ -124,7 +124,9 @@ def sync_folder(store: Store, folder: Path | str, passphrase: str | None = None,
     if progress:
         progress(len(candidates), len(candidates) + 1, _("Writing this laptop's bundle"))
     own = mailbox / f"{store.device_id}.fgbundle"
+    converted = typed_names.run(store)  # before the "unchanged" test: a conversion is a change to send
     result.exported = _unchanged_own_bundle(store, own, passphrase) or export_bundle(store, own, passphrase)
+    result.exported.converted += converted
     from fieldgroup.sync import core_team  # imports the importer and exporter: late, to keep folder.py light
 
     result.core_team = core_team.sync_mailbox(store, mailbox, accept_clock_ahead or set())

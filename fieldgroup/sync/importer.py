@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from fieldgroup.core import FieldGroupError, Store, backups, erasure
+from fieldgroup.core import FieldGroupError, Store, backups, erasure, typed_names
 from fieldgroup.core.hlc import stamp_ms
 from fieldgroup.core.safe_read import read_bounded
 from fieldgroup.core.schema import CORE_TEAM_TABLES
@@ -37,11 +37,21 @@ class ImportReport:
     counts: MergeCounts = field(default_factory=MergeCounts)
     warnings: list[str] = field(default_factory=list)
     backup: str | None = None
+    converted: int = 0  # names typed as plain text in what came in, turned into mentions on arrival
 
     def as_dict(self) -> dict[str, Any]:
         return {"file": self.file_name, "bundle_id": self.bundle_id, "sender_device": self.sender_device,
                 "sender_name": self.sender_name, "dry_run": self.dry_run, "already_had": self.already_had,
-                "counts": self.counts.as_dict(), "warnings": self.warnings, "backup": self.backup}
+                "counts": self.counts.as_dict(), "warnings": self.warnings, "backup": self.backup,
+                "names_converted": self.converted}
+
+    def converted_sentence(self) -> str | None:
+        """One sentence when names typed in the colleague's text were turned into mentions (never a name)."""
+        if not self.converted:
+            return None
+        return ngettext("{n} name typed as plain text in what came in was turned into a mention.",
+                        "{n} names typed as plain text in what came in were turned into mentions.",
+                        self.converted).format(n=self.converted)
 
     def summary(self) -> str:
         if self.already_had:
@@ -161,6 +171,8 @@ def _import(store: Store, path: Path, passphrase: str | None, dry_run: bool, acc
             observable = [s for s in rows_newest.values() if stamp_ms(s) <= limit]
             if observable:
                 store.sync.observe(max(observable))
+            # A colleague's older text naming a protected person is converted on arrival, stamped after it.
+            report.converted = typed_names.run(store, merger.written)
             if dry_run:
                 raise _Rollback()  # same work as a real import, then undone: the counts are the real ones
             _remember(store, manifest, path, report, seen_before, merger.devices)

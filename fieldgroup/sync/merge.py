@@ -73,6 +73,7 @@ class Merger:
         self.buried: dict[tuple[str, str], dict[str, Any]] = {}  # values of records deleted during this merge
         self.survivors: dict[str, set[str]] = {}  # merged-away records that live on (opposite merges)
         self.merge_stamps: dict[str, dict[str, set[str]]] = {}  # table -> duplicate -> stamps of its merges
+        self.written: dict[str, set[str]] = {}  # table -> ids whose values this merge changed (typed_names.py)
 
     # ---- concurrency ----
 
@@ -296,6 +297,7 @@ class Merger:
         if local is None:
             self.db.insert_rows(name, [row])
             self.counts.add(name, "new")
+            self.written.setdefault(name, set()).add(row[0])
             return
         if tuple(local) == tuple(row[:-1]):
             self.counts.add(name, "unchanged")
@@ -303,6 +305,8 @@ class Merger:
         self.db.replace_row(name, row)
         values_changed = tuple(local[1:-1]) != tuple(row[1:-2])
         self.counts.add(name, "updated" if values_changed else "unchanged")
+        if values_changed:
+            self.written.setdefault(name, set()).add(row[0])
 
     def _bury(self, name: str, record_id: str, local: tuple | None, incoming: list | None,
               tomb: str, local_tomb: str | None) -> None:

@@ -1,19 +1,13 @@
 """What leaves in a bundle (issue 13): decrypt one and search its bytes for every variant of a protected name.
 
-KNOWN LEAK, not fixed (see the protect2 hand-back): a protected name typed as plain text (not yet a
-mention) in minutes, titles, notes, roles or places travels in bundles as typed. Converting it on the
-wire only (and in the digest's view) was tried and broke convergence: the conversion depends on who
-is protected at export time, so a later unprotection or a second protected person with the same name
-part leaves laptops with different text forever. A fix has to make the text on this laptop equal to
-what was sent (convert in the store, with the user's consent, or at save time). These tests stay
-strict xfails so the fix turns them green."""
+A protected name typed as plain text (not yet a mention) is turned into a mention in the store just
+before the bundle is written (core/typed_names.py), so the text sent equals the text kept: converting
+on the wire only broke convergence."""
 
 from __future__ import annotations
 
 import json
 import zlib
-
-import pytest
 
 from fieldgroup.sync import bundle
 from fieldgroup.sync.exporter import export_bundle
@@ -23,7 +17,6 @@ from tests.protect.test_erasure import _world
 PASSPHRASE = "correct horse battery staple"
 LABELS = {("groups", "name"), ("groups", "country"), ("organisations", "name"), ("organisations", "kind"),
           ("indicators", "name")}
-LEAK = pytest.mark.xfail(strict=True, reason="names typed as plain text still travel in bundles (see module docstring)")
 
 
 def _payload(path) -> dict:
@@ -43,7 +36,6 @@ def _outside_own_record(payload: dict, person_id: str) -> str:
     return json.dumps(payload | {"tables": tables}, ensure_ascii=False)
 
 
-@LEAK
 def test_a_bundle_carries_no_typed_protected_name_outside_the_persons_record(store, tmp_path):
     _group, person, *_ = _world(store)
     path = tmp_path / "out.fgbundle"
@@ -52,7 +44,6 @@ def test_a_bundle_carries_no_typed_protected_name_outside_the_persons_record(sto
     assert "kilonzo" not in folded and "zawadi" not in folded
 
 
-@LEAK
 def test_every_variant_in_every_language_leaves_as_a_mention(store, tmp_path):
     group = store.groups.create(name="Group")
     for lang, (protected, _found, _clean) in CASES.items():

@@ -92,3 +92,19 @@ def test_cli_holds_back_flagged_rows_exits_3_and_never_prints_the_name(tmp_path,
     assert "Kilonzo" not in json.dumps(report["protected"])
     with open_store(path) as store:
         assert sorted(fold(p.name) for p in store.people.list()) == ["juma otieno", "ms kilonzo", "zawadi kilonzo"]
+
+
+def test_a_row_naming_an_erased_protected_person_is_held_back_without_naming_them(tmp_path, capsys):
+    path, group_id, zawadi, sheet = _store(tmp_path)
+    with open_store(path) as store:
+        store.people.delete(zawadi)  # protected: erased, only fingerprints stay
+        plan = _plan(store, group_id, sheet)
+        assert [(m.row, m.erased) for m in plan.protected] == [(3, True), (4, True), (5, True)]
+        assert [line.name for line in plan.lines] == ["Juma Otieno"]
+        result = csv_import.apply_import(store, group_id, plan, decisions={4: "same", 5: "other"})
+        assert result.held == 2 and result.people == 2  # "same" cannot apply to an erased person
+        assert sorted(p.name for p in store.people.list()) == ["Juma Otieno", "Z. Mwangi"]
+    assert main(["import-people", "--store", str(path), "--group", group_id, str(sheet), "--dry-run"]) != 0
+    out = capsys.readouterr()
+    assert "Row 3 resembles a protected person who was erased" in out.out
+    assert "Kilonzo" not in out.out.replace("KILONZO", "") and "Zawadi" not in out.out

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldgroup.core import drafts as journal
+from fieldgroup.core import typed_names
 from fieldgroup.core.entities import Meeting
 from fieldgroup.core.erasure import dismiss
 from fieldgroup.core.errors import FieldGroupError
@@ -37,6 +38,7 @@ from fieldgroup.ui.widgets.date_field import DateField
 from fieldgroup.ui.widgets.dates import from_qdate, to_qdate
 from fieldgroup.ui.widgets.field_errors import ErrorLabel, FieldErrors
 from fieldgroup.ui.widgets.mention_edit import MentionEdit
+from fieldgroup.ui.widgets.mention_line import MentionLine
 from fieldgroup.ui.widgets.name_guard import NameGuard
 from fieldgroup.ui.widgets.time_field import TimeField
 from fieldgroup.ui.widgets.why import enable, unless
@@ -142,8 +144,9 @@ class MeetingEditor(QWidget):
         times_box.setLayout(times)
         self.start_time.setAccessibleName(_("Start time"))
         self.end_time.setAccessibleName(_("End time"))
-        self.title = QLineEdit(self)
-        self.place = QLineEdit(self)
+        # Title and place may name people too: mentions, and masked in presentation mode like the minutes.
+        self.title = MentionLine(self, self.directory)
+        self.place = MentionLine(self, self.directory)
         self.region = QLineEdit(self)
         self.pillar = QComboBox(self)
         self.pillar.addItem(_("(all pillars)"), None)
@@ -273,6 +276,28 @@ class MeetingEditor(QWidget):
 
     def forget_directory(self) -> None:
         self._directory = None
+
+    def take_outside_changes(self) -> None:
+        """The store's copy of the open meeting changed under it (a sync; names typed as plain text
+        turned into mentions before an export): show it, keeping edits not saved yet, converted alike."""
+        fresh = self.ctx.store.meetings.find(self.meeting.id) if self.meeting else None
+        if fresh is None:
+            return
+        self.forget_directory()
+        boxes = ((self.title, "title"), (self.place, "place"), (self.minutes, "minutes"), (self.decisions, "decisions"))
+        loading, self._loading = self._loading, not self.dirty  # a reload is not an edit; converted edits stay unsaved
+        for box, name in boxes:
+            text = typed_names.reconciled(getattr(self.meeting, name), self.values()[name], getattr(fresh, name),
+                                          self.directory())
+            if text is not None:
+                box.setPlainText(text)
+        agenda = typed_names.reconciled("\n".join(self.meeting.agenda_items), "\n".join(self.agenda.items()),
+                                        "\n".join(fresh.agenda_items), self.directory())
+        if agenda is not None:
+            self.agenda.set_items([line for line in agenda.splitlines() if line.strip()])
+        self._loading = loading
+        self.meeting = fresh
+        self.sections_panel.take_outside_changes()
 
     def refresh_balance(self) -> None:
         balance = self.ctx.store.meetings.balance(self.meeting.id) if self.meeting else None

@@ -176,6 +176,7 @@ class MeetingsPage(ReloadWhenShown, QWidget):
             self.empty.setText(_("Choose a meeting on the left, or create a new one."))
         if current:
             self._select(current)
+            self.editor.take_outside_changes()  # a sync may have changed (converted) the open meeting's text
 
     def _balances_loaded(self, balances: dict[str, Balance]) -> None:
         self.balances = balances

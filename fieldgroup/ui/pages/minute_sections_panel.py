@@ -11,22 +11,24 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from fieldgroup.core import FieldGroupError, open_store
+from fieldgroup.core import FieldGroupError, open_store, typed_names
+from fieldgroup.core.mentions import Directory
 from fieldgroup.core.results_choices import AUDIENCE_LABELS, AUDIENCES
 from fieldgroup.core.results_entities import MinuteSection
 from fieldgroup.i18n import _
 from fieldgroup.ui.context import AppContext
 from fieldgroup.ui.ops import Progress, run_op
+from fieldgroup.ui.widgets.mention_edit import MentionEdit
+from fieldgroup.ui.widgets.mention_line import MentionLine
+from fieldgroup.ui.widgets.screen_text import shown
 
 
 class MinuteSectionsPanel(QWidget):
@@ -40,13 +42,16 @@ class MinuteSectionsPanel(QWidget):
         self.list = QListWidget()
         self.list.setAccessibleName(_("Sections of the minutes"))
         self.list.currentRowChanged.connect(lambda _row: self._show_current())
-        self.heading = QLineEdit()
+        # Mention boxes: names typed here are turned into mentions before export (core/typed_names.py),
+        # which must show as names (masked in presentation mode), never as raw tokens.
+        self._directory = None
+        self.heading = MentionLine(self, self.directory)
         self.heading.setAccessibleName(_("Heading"))
         self.audience = QComboBox()
         self.audience.setAccessibleName(_("Audience"))
         for audience in AUDIENCES:
             self.audience.addItem(str(AUDIENCE_LABELS[audience]), audience)
-        self.body = QPlainTextEdit()
+        self.body = MentionEdit(self, self.directory)
         self.body.setAccessibleName(_("Text"))
         self.error = QLabel()
         self.error.setWordWrap(True)
@@ -83,8 +88,29 @@ class MinuteSectionsPanel(QWidget):
         layout.addLayout(left, 2)
         layout.addLayout(right, 3)
 
+    def directory(self) -> Directory:
+        if self._directory is None:
+            self._directory = Directory.from_store(self.ctx.store)
+        return self._directory
+
+    def take_outside_changes(self) -> None:
+        """A sync changed (converted) the sections: show them, keeping an unsaved edit, converted alike."""
+        section = self.current()
+        if section is None:
+            return
+        self._directory = None
+        mine = (self.heading.text(), self.body.toPlainText())
+        self.refresh(section.id)  # shows the stored text
+        fresh = self.current()
+        if fresh is not None and fresh.id == section.id:
+            for box, base, edit, stored in ((self.heading, section.heading, mine[0], fresh.heading),
+                                            (self.body, section.body, mine[1], fresh.body)):
+                if edit != (base or ""):  # an edit not saved yet: kept, with names converted like the store's
+                    box.setPlainText(typed_names.reconciled(base, edit, stored, self.directory()) or edit)
+
     def set_meeting(self, meeting_id: str | None) -> None:
         self.meeting_id = meeting_id
+        self._directory = None  # people may have changed since
         self.refresh()
 
     def refresh(self, keep: str | None = None) -> None:
@@ -92,7 +118,7 @@ class MinuteSectionsPanel(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         for section in self.sections:
-            heading = section.heading or _("(no heading)")
+            heading = shown(section.heading) or _("(no heading)")
             label = f"[{AUDIENCE_LABELS[section.audience]}] {heading}"
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, section.id)

@@ -27,6 +27,7 @@ from fieldgroup.core.schema import TABLES
 from fieldgroup.formatting import format_datetime, format_number
 from fieldgroup.i18n import _, ngettext
 from fieldgroup.sync import clocks, review
+from fieldgroup.sync.exporter import converted_sentence
 from fieldgroup.sync.importer import ImportReport
 from fieldgroup.sync.state import sync_group
 from fieldgroup.ui import sync_jobs
@@ -375,6 +376,9 @@ class SyncPage(ReloadWhenShown, QWidget):
         catch_up_clock(self.ctx.store)  # the export issued a stamp on the other connection
         text = (_("Saved and checked {path}, encrypted with the group passphrase.") if result.encrypted
                 else _("Saved and checked {path} (not encrypted: no group passphrase is set).")).format(path=result.path)
+        if result.converted:  # the export changed text in the store first: every page (an open editor) reloads
+            self._came_in()
+            text = converted_sentence(result.converted) + " " + text
         self._show(f"<p>{escape(text)}</p>", "export")
 
     # ---- conflicts ----

@@ -120,8 +120,8 @@ class MentionEdit(QTextEdit):
         pieces = []
         for match in mentions.TOKEN.finditer(text):
             kind, value = match.groups()
-            shown = mentions.placeholder(value) if kind == "erased" else self._label(value)
-            pieces.append((match.start(), match.end(), (shown, self._mention_format(value, erased=kind == "erased"))))
+            shown = self._label(value) if kind == "person" else mentions.placeholder(value)
+            pieces.append((match.start(), match.end(), (shown, self._mention_format(value, kind))))
         for span in hidden:
             fmt = QTextCharFormat()
             fmt.setProperty(ORIGINAL, span.text)  # the stored text stays what was typed
@@ -145,7 +145,7 @@ class MentionEdit(QTextEdit):
                     pieces.append(original)
                 elif person:
                     if person != previous:  # one mention, even when split into several fragments
-                        pieces.append(mentions.erased_mention(person) if erased else mentions.mention(person))
+                        pieces.append(f"@{{{erased}:{person}}}" if erased else mentions.mention(person))
                 else:
                     pieces.append(fragment.text())
                 previous = person
@@ -154,10 +154,10 @@ class MentionEdit(QTextEdit):
             block = block.next()
         return "\n".join(lines)
 
-    def _mention_format(self, value: str, erased: bool = False) -> QTextCharFormat:
+    def _mention_format(self, value: str, kind: str = "person") -> QTextCharFormat:
         fmt = QTextCharFormat()
         fmt.setProperty(PERSON, value)
-        fmt.setProperty(ERASED, erased)
+        fmt.setProperty(ERASED, "" if kind == "person" else kind)  # erased, or a name two people share
         fmt.setForeground(QColor("#1f5fa8"))
         fmt.setFontUnderline(True)
         return fmt

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFontMetrics, QKeyEvent
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QSizePolicy, QTextEdit, QWidget
 
 from fieldgroup.core.mentions import Directory
@@ -43,3 +43,16 @@ class MentionLine(MentionEdit):
 
     def setText(self, text: str | None) -> None:  # noqa: N802 - QLineEdit's name
         self.setPlainText(text or "")
+
+    def end(self, mark: bool) -> None:  # QLineEdit's name: the cursor to the end, selecting when `mark`
+        self.moveCursor(QTextCursor.MoveOperation.End,
+                        QTextCursor.MoveMode.KeepAnchor if mark else QTextCursor.MoveMode.MoveAnchor)
+
+    def home(self, mark: bool) -> None:
+        self.moveCursor(QTextCursor.MoveOperation.Start,
+                        QTextCursor.MoveMode.KeepAnchor if mark else QTextCursor.MoveMode.MoveAnchor)
+
+    def setCursorPosition(self, position: int) -> None:  # noqa: N802 - QLineEdit's name
+        cursor = self.textCursor()
+        cursor.setPosition(max(0, min(position, self.document().characterCount() - 1)))
+        self.setTextCursor(cursor)

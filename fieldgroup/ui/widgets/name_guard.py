@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from fieldgroup.core import mentions
-from fieldgroup.core.name_match import apply_spans
 from fieldgroup.formatting import format_number
 from fieldgroup.i18n import _, ngettext
 from fieldgroup.ui.widgets.mention_edit import MentionEdit
@@ -55,11 +54,10 @@ class NameGuard(QWidget):
         self.setVisible(bool(found))
 
     def convert(self) -> None:
-        directory = self.edit.directory()
+        # The same conversion as the pass before export: a name two protected people share becomes
+        # the placeholder, never a guess.
         text = self.edit.toPlainText()
-        self.edit.setPlainText(apply_spans(text, directory.find_names(text), lambda s: (
-            mentions.erased_mention(directory.erased_pillars[s.person_id]) if s.person_id in directory.erased_pillars
-            else mentions.mention(s.person_id))))
+        self.edit.setPlainText(mentions.convert_all(text, mentions.conversions(self.edit.directory(), text)))
 
     def not_this_person(self) -> None:
         for span in self.spans():

@@ -25,10 +25,15 @@ class ProtectedRows(QTableWidget):
         self.setRowCount(len(matches))
         for r, match in enumerate(matches):
             self.setItem(r, 0, QTableWidgetItem(str(match.row)))
-            self.setItem(r, 1, QTableWidgetItem(match.name))
+            name = QTableWidgetItem(match.name)
+            if match.erased:  # no name here either: only that such a person was erased
+                name.setToolTip(_("This row resembles a protected person who was erased; add it only if it is "
+                                  "someone else."))
+            self.setItem(r, 1, name)
             choice = QComboBox(self)
             choice.addItem(_("Leave this row out"), LEAVE)
-            choice.addItem(_("The same person: fill in their empty details"), SAME)
+            if not match.erased:
+                choice.addItem(_("The same person: fill in their empty details"), SAME)
             if match.line is not None:
                 choice.addItem(_("Someone else: add them"), OTHER)
             self.setCellWidget(r, 2, choice)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from fieldgroup.formatting import format_number
 from fieldgroup.i18n import _, ngettext
+from fieldgroup.sync.exporter import converted_sentence
 from fieldgroup.sync.importer import ImportReport
 from fieldgroup.ui.sync_jobs import FolderOutcome
 
@@ -27,6 +28,8 @@ def report_lines(report: ImportReport, names: dict[str, str]) -> list[str]:
     laptop = escape(_laptop(names, report.sender_device, report.sender_name))
     lines = [_("From <b>{laptop}</b>: {counts}.").format(laptop=laptop, counts=escape(counts_sentence(report)))]
     lines += [_("Warning: {text}").format(text=escape(w)) for w in report.warnings]
+    if report.converted:
+        lines.append(escape(report.converted_sentence() or ""))
     return lines
 
 
@@ -49,6 +52,8 @@ def folder_summary(outcome: FolderOutcome, names: dict[str, str]) -> str:
     for name, sentence in result.refused.items():
         lines.append(_("Not imported: {file} from {laptop}. {sentence}").format(
             file=escape(name), laptop=escape(_laptop(names, Path(name).stem)), sentence=escape(sentence)))
+    if result.exported is not None and result.exported.converted:
+        lines.append(escape(converted_sentence(result.exported.converted)))
     if result.exported is not None:
         lines.append(_("<b>This laptop's changes were written to the folder and checked; the stick can be removed.</b>")
                      if not result.exported.encrypted else
