@@ -45,6 +45,7 @@ PASSPHRASE
 indicator_with_values
 indicator_without_values
 TestConvergence
+TestTypedNamesConverge
 quiet_app
 fast_age
 
