@@ -50,10 +50,17 @@ def test_the_alert_sheet_names_nobody_and_is_internal_on_every_page(store, group
     assert text.index("Threat 0") < text.index("Fresh alarm")  # overdue steps first, even before a critical one
 
 
-def test_list_incidents_json_names_nobody(store, group, register, capsys):
+@pytest.fixture
+def core_file(tmp_path):
+    path = tmp_path / "core.txt"
+    path.write_text("copper-island-meadow-falcon-ninety\n", encoding="utf-8")
+    return path
+
+
+def test_list_incidents_json_names_nobody(store, group, register, capsys, core_file):
     path = store.path
     store.close()
-    assert main(["list", "incidents", "--store", str(path), "--json"]) == 0
+    assert main(["list", "incidents", "--store", str(path), "--json", "--core-passphrase-file", str(core_file)]) == 0
     out = capsys.readouterr().out
     rows = json.loads(out)
     assert len(rows) == 13 and DEFENDER not in out and OFFICER not in out
@@ -69,10 +76,11 @@ def test_incidents_never_reach_the_tracker_or_the_handout(store, group, register
         assert "Threat" not in text and "Call" not in text and "Inform the company" not in text
 
 
-def test_cli_report_alerts(store, group, register, tmp_path, capsys):
+def test_cli_report_alerts(store, group, register, tmp_path, capsys, core_file):
     path = store.path
     store.close()
-    assert main(["report", "alerts", "--store", str(path), "--group", group.id, "--out", str(tmp_path / "a.pdf")]) == 0
+    assert main(["report", "alerts", "--store", str(path), "--group", group.id, "--out", str(tmp_path / "a.pdf"),
+                 "--core-passphrase-file", str(core_file)]) == 0
     assert DEFENDER not in " ".join(pdf_text(tmp_path / "a.pdf"))
 
 
