@@ -16,7 +16,7 @@ from fieldgroup.formatting import format_percent
 from fieldgroup.i18n import _, ngettext
 from fieldgroup.reports.anonymise import Anonymiser
 from fieldgroup.reports.context import ReportContext
-from fieldgroup.reports.fmt import format_date, format_number
+from fieldgroup.reports.fmt import format_date, format_number, format_period
 from fieldgroup.reports.layout import content_width, heading
 from fieldgroup.reports.styles import cell, header_row, para, table
 
@@ -88,7 +88,7 @@ def _indicators(quarters: list, width: float) -> list[Flowable]:
                                          _("Grievances with a published outcome")])]
     for q in quarters:
         share = format_percent(q.resolved_within_90) if q.resolved_within_90 is not None else "—"
-        body.append([cell(q.quarter), *(cell(format_number(q.by_kind[k.value])) for k in kinds), cell(share),
+        body.append([cell(format_period(q.quarter)), *(cell(format_number(q.by_kind[k.value])) for k in kinds), cell(share),
                      cell(format_number(q.grievances_published))])
     n = len(kinds) + 3
     return [CondPageBreak(90), heading(_("Incident indicators by quarter")), table(body, [width / n] * n)]

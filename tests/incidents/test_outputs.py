@@ -108,3 +108,16 @@ def test_no_other_document_holds_an_incident(store, group, register, pillars, tm
         for words in ("Threat 0", "Water", "followed home", "Inform the company", "core team"):
             assert words not in text, (kind.name, words)
     assert {"meeting", "actions", "indicators", "annual", "results", "participation", "summary"} <= built, built
+
+
+@pytest.mark.parametrize(("locale", "quarter"), [("fr", "T2 2025"), ("my", "၂၀၂၅ ဒ")])
+def test_the_alert_sheet_writes_quarters_as_the_other_reports_do(store, group, register, tmp_path, locale, quarter):
+    from fieldgroup.i18n import set_locale
+
+    set_locale(locale)
+    try:
+        text = " ".join(pdf_text(build_report("alerts", store, tmp_path / "alerts.pdf", group_id=group.id)))
+    finally:
+        set_locale("en")
+    assert "2025-Q2" not in text and "2025-Q1" not in text and "Q2" not in text
+    assert quarter in text  # Burmese: the year in Myanmar digits, then the quarter's name (as the PDF shapes it)

@@ -73,7 +73,7 @@ def test_record_work_and_print_an_incident(core_window, store, group, pillars, q
     core_window.show_page("dashboard")
     assert "0 with overdue steps" in dashboard.alerts_panel.summary.text()
     page = core_window.show_page("incidents")
-    assert "2025-Q2" in page.indicators.text() and "1 threat or attack on a defender" in page.indicators.text()
+    assert "Q2 2025" in page.indicators.text() and "1 threat or attack on a defender" in page.indicators.text()
     out = tmp_path / "alerts.pdf"
     with qtbot.waitSignal(page.alert_sheet_written, timeout=30_000):
         page.print_alert_sheet(out)
