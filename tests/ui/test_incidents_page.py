@@ -11,6 +11,7 @@ from fieldgroup.core import keys
 from fieldgroup.sync import core_team
 from fieldgroup.ui.dialogs.incident_dialog import IncidentDialog
 from fieldgroup.ui.pages.incidents_page import IncidentsPage
+from fieldgroup.ui.widgets.name_guard import NameGuard
 from tests.reports.helpers import pdf_text
 
 DEFENDER = "Thandiwe Okonkwo-Mensah"
@@ -92,8 +93,8 @@ def test_a_protected_name_typed_in_an_incident_is_offered_as_a_mention(core_wind
     dialog.title_edit.setText("Threat at the gate")
     dialog.description.setPlainText("Okonkwo-Mensah was followed home.")
     dialog.outcome.setPlainText("Thandiwe moved for a week.")
-    guards = dialog.findChildren(NameGuard)
-    assert len(guards) == 2 and all(g.isVisible() for g in guards)
+    guards = [g for g in dialog.findChildren(NameGuard) if g.isVisible()]
+    assert len(guards) == 2 and len(dialog.findChildren(NameGuard)) == 4  # region, title, description, outcome
     assert "Okonkwo" not in guards[0].message.text()  # the bar may be on a projected screen
     for guard in guards:
         guard.convert()
@@ -103,6 +104,36 @@ def test_a_protected_name_typed_in_an_incident_is_offered_as_a_mention(core_wind
     saved = store.incidents.list(group.id)[0]
     assert "Okonkwo" not in saved.description and "@{person:" in saved.description
     assert "Thandiwe" not in saved.outcome and "@{person:" in saved.outcome
+
+
+def test_a_protected_name_typed_in_the_title_or_region_is_offered_as_a_mention_and_never_saved_plain(
+        core_window, store, group, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warned.append(text))
+    dialog = IncidentDialog(store, group.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.title_edit.setText("Okonkwo-Mensah followed home")
+    dialog.region.setText("Thandiwe's village")
+    title_guard, region_guard = (dialog.title_edit.parent().findChild(NameGuard),
+                                 dialog.region.parent().findChild(NameGuard))
+    assert title_guard.isVisible() and region_guard.isVisible()
+    dialog.save()  # refused: nothing stored, one sentence
+    assert store.incidents.list(group.id) == [] and len(warned) == 1 and warned[0].count(".") == 1
+    assert "Okonkwo" not in warned[0]
+    title_guard.convert()
+    region_guard.convert()
+    assert not title_guard.isVisible() and not region_guard.isVisible()
+    assert "Okonkwo-Mensah" in dialog.title_edit.toPlainText() or "@{person:" in dialog.title_edit.toPlainText()
+    dialog.save()
+    saved = store.incidents.list(group.id)[0]
+    assert "Okonkwo" not in saved.title and "@{person:" in saved.title
+    assert "Thandiwe" not in saved.region and "@{person:" in saved.region
+    edit = IncidentDialog(store, group.id, saved)  # shown again as the name on the core team's screen
+    qtbot.addWidget(edit)
+    assert "@{person:" in edit.title_edit.text() and not edit.names_in_plain_text()
 
 
 def test_a_protocol_step_names_whom_to_call_and_each_new_incident_carries_it(core_window, store, group, pillars, qtbot):

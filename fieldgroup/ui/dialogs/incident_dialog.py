@@ -33,6 +33,7 @@ from fieldgroup.core.mentions import Directory
 from fieldgroup.i18n import _, ngettext
 from fieldgroup.ui.widgets.dates import date_edit
 from fieldgroup.ui.widgets.mention_edit import MentionEdit
+from fieldgroup.ui.widgets.mention_line import MentionLine
 from fieldgroup.ui.widgets.name_guard import NameGuard
 
 
@@ -53,11 +54,13 @@ class IncidentDialog(QDialog):
         self.saved: Incident | None = None
         self.setWindowTitle(_("Edit incident") if incident else _("New incident"))
         self.date = date_edit(self, incident.date if incident else store.today())  # the locale's format
-        self.region = QLineEdit(incident.region or "" if incident else "")
+        self.guards: list[NameGuard] = []
+        # Title and region are one-line mention boxes: a protected name typed there is offered as a mention too.
+        self.region = self._mention_line(incident.region if incident else None, _("Region"))
         self.kind = _combo(INCIDENT_KIND, incident.kind if incident else None)
         self.severity = _combo(INCIDENT_SEVERITY, incident.severity if incident else "medium")
         self.status = _combo(INCIDENT_STATUS, incident.status if incident else None)
-        self.title_edit = QLineEdit(incident.title if incident else "")
+        self.title_edit = self._mention_line(incident.title if incident else None, _("Title"))
         # People are mentions; a guard under each text offers to turn names typed plainly into mentions.
         self.description = self._mention_edit(incident.description if incident else None, _("Description"))
         self.outcome = self._mention_edit(incident.outcome if incident else None, _("Outcome of the incident"))
@@ -88,9 +91,10 @@ class IncidentDialog(QDialog):
             self.owner.addItem(person.name, person.id)
         self.owner.setEnabled(incident is None)
         form = QFormLayout()
-        for label, widget in ((_("&Date:"), self.date), (_("&Region:"), self.region), (_("&Kind:"), self.kind),
-                              (_("Se&verity:"), self.severity), (_("&Status:"), self.status),
-                              (_("&Title:"), self.title_edit), (_("Descri&ption:"), self._guarded(self.description))):
+        for label, widget in ((_("&Date:"), self.date), (_("&Region:"), self._guarded(self.region)),
+                              (_("&Kind:"), self.kind), (_("Se&verity:"), self.severity), (_("&Status:"), self.status),
+                              (_("&Title:"), self._guarded(self.title_edit)),
+                              (_("Descri&ption:"), self._guarded(self.description))):
             form.addRow(label, widget)
         form.addRow(_("People involved:"), mention_row)
         form.addRow(_("Organisations involved:"), self.organisations)
@@ -112,13 +116,25 @@ class IncidentDialog(QDialog):
         edit.setPlainText(text or "")
         return edit
 
+    def _mention_line(self, text: str | None, name: str) -> MentionLine:
+        edit = MentionLine(self, lambda: Directory.from_store(self.store))
+        edit.setAccessibleName(name)
+        edit.setText(text)
+        return edit
+
     def _guarded(self, edit: MentionEdit) -> QWidget:
         box = QWidget(self)
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(edit)
-        layout.addWidget(NameGuard(edit, lambda pid, phrase: dismiss(self.store, pid, phrase), box))
+        guard = NameGuard(edit, lambda pid, phrase: dismiss(self.store, pid, phrase), box)
+        self.guards.append(guard)
+        layout.addWidget(guard)
         return box
+
+    def names_in_plain_text(self) -> bool:
+        """Whether a protected (or erased) person's name is still typed as plain text in any guarded box."""
+        return any(guard.spans() for guard in self.guards)
 
     def insert_mention(self) -> None:
         person_id = self.person.currentData()
@@ -138,6 +154,13 @@ class IncidentDialog(QDialog):
         return [i.data(Qt.ItemDataRole.UserRole) for i in items if i.checkState() == Qt.CheckState.Checked]
 
     def save(self) -> None:
+        if self.names_in_plain_text():  # never stored: the register is the most sensitive text there is
+            for guard in self.guards:
+                guard.check()
+            QMessageBox.warning(self, self.windowTitle(), _(
+                "A protected person's name is typed as plain text; press Turn into mentions (or Not this person) "
+                "under the box before saving."))
+            return
         try:
             if self.incident is None:
                 self.saved = self.store.incidents.open(self.group_id, organisation_ids=self.chosen_organisations(),
