@@ -200,3 +200,50 @@ def test_the_response_protocol_is_kept_in_order_and_new_incidents_follow_it(core
     assert [s.what for s in store.incidents.steps_of(first.id)] == ["Inform the embassies",
                                                                       "Call the defender's organisation"]
     assert [s.what for s in store.incidents.steps_of(second.id)] == ["Inform the embassies"]
+
+
+def test_a_protocol_step_is_edited_in_place_by_double_click_and_cancel_leaves_it(core_window, store, group, pillars,
+                                                                                  qtbot, answer_dialog):
+    from PySide6.QtCore import Qt
+
+    from fieldgroup.ui.dialogs.incident_dialog import ProtocolDialog, ProtocolStepDialog
+
+    org, officer = pillars["government"]
+    before = store.incidents.open(group.id, date=date(2025, 6, 10), kind="grievance", title="Water")
+    dialog = ProtocolDialog(store, group.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+
+    def change(step_dialog: ProtocolStepDialog) -> None:
+        assert step_dialog.what.text() == "Inform the embassies" and step_dialog.within.value() == 2
+        step_dialog.what.setText("Inform the embassies and the ministry")
+        step_dialog.contact.setCurrentIndex(step_dialog.contact.findData(org.id))
+        step_dialog.person.setCurrentIndex(step_dialog.person.findData(officer.id))
+        step_dialog.within.setValue(1)
+        step_dialog.save()
+
+    answer_dialog(ProtocolStepDialog, change)
+    where = dialog.steps.visualItemRect(dialog.steps.item(1)).center()
+    qtbot.mousePress(dialog.steps.viewport(), Qt.MouseButton.LeftButton, pos=where)  # a double click starts with one
+    qtbot.mouseDClick(dialog.steps.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    step = store.incidents.protocol_of(group.id)[1]
+    assert (step.what, step.within_days, step.contact_organisation_id, step.contact_person_id) == (
+        "Inform the embassies and the ministry", 1, org.id, officer.id)
+    assert dialog.steps.item(1).text().startswith("Inform the embassies and the ministry — within 1 day")
+    assert dialog.steps.currentRow() == 1 and dialog.steps.count() == 2  # still in its place
+
+    def cancel(step_dialog: ProtocolStepDialog) -> None:
+        step_dialog.what.setText("Something else entirely")
+        step_dialog.within.setValue(30)
+        step_dialog.reject()
+
+    answer_dialog(ProtocolStepDialog, cancel)
+    dialog.steps.setCurrentRow(0)
+    dialog.edit()  # the Edit… button's slot
+    assert [s.what for s in store.incidents.protocol_of(group.id)] == ["Call the defender's organisation",
+                                                                       "Inform the embassies and the ministry"]
+    assert store.incidents.protocol_of(group.id)[0].within_days == 0
+    # An incident already recorded keeps its own copy; the next one follows the edited protocol.
+    assert [s.what for s in store.incidents.steps_of(before.id)][1] == "Inform the embassies"
+    after = store.incidents.open(group.id, date=date(2025, 6, 12), kind="grievance", title="Dust")
+    assert store.incidents.steps_of(after.id)[1].due_date == date(2025, 6, 13)

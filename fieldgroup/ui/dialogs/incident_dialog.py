@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from fieldgroup.core import FieldGroupError, Store
 from fieldgroup.core.choices import INCIDENT_KIND, INCIDENT_SEVERITY, INCIDENT_STATUS
 from fieldgroup.core.erasure import dismiss
-from fieldgroup.core.incidents import Incident
+from fieldgroup.core.incidents import Incident, ResponseStep
 from fieldgroup.core.mentions import Directory
 from fieldgroup.i18n import _, ngettext
 from fieldgroup.ui.widgets.dates import date_edit
@@ -174,13 +174,13 @@ class IncidentDialog(QDialog):
 
 
 class ProtocolStepDialog(QDialog):
-    """One more step of the group's response protocol: what, whom to contact, within how many days."""
+    """One step of the group's response protocol, new or edited in place: what, whom to contact, within how many days."""
 
-    def __init__(self, store: Store, group_id: str, parent: QWidget | None = None):
+    def __init__(self, store: Store, group_id: str, parent: QWidget | None = None, step: ResponseStep | None = None):
         super().__init__(parent)
-        self.store, self.group_id = store, group_id
-        self.setWindowTitle(_("New protocol step"))
-        self.what = QLineEdit()
+        self.store, self.group_id, self.step = store, group_id, step
+        self.setWindowTitle(_("Edit protocol step") if step else _("New protocol step"))
+        self.what = QLineEdit(step.what if step else "")
         self.within = QSpinBox()
         self.within.setRange(0, 365)
         self.contact = QComboBox()
@@ -189,8 +189,13 @@ class ProtocolStepDialog(QDialog):
             self.contact.addItem(org.name, org.id)
         self.person = QComboBox()
         self.person.setAccessibleName(_("Contact person"))
+        if step is not None:
+            self.within.setValue(step.within_days)
+            self.contact.setCurrentIndex(max(self.contact.findData(step.contact_organisation_id), 0))
         self.contact.currentIndexChanged.connect(self._fill_people)
         self._fill_people()
+        if step is not None:
+            self.person.setCurrentIndex(max(self.person.findData(step.contact_person_id), 0))
         form = QFormLayout(self)
         form.addRow(_("&What to do:"), self.what)
         form.addRow(_("&Contact:"), self.contact)
@@ -212,10 +217,13 @@ class ProtocolStepDialog(QDialog):
         self.person.setEnabled(bool(people))
 
     def save(self) -> None:
+        values = {"contact_organisation_id": self.contact.currentData(), "contact_person_id": self.person.currentData()}
         try:
-            self.store.incidents.add_protocol_step(self.group_id, self.what.text(), self.within.value(),
-                                                   contact_organisation_id=self.contact.currentData(),
-                                                   contact_person_id=self.person.currentData())
+            if self.step is None:
+                self.store.incidents.add_protocol_step(self.group_id, self.what.text(), self.within.value(), **values)
+            else:  # incidents already recorded keep their own copy of the step, as when it is removed
+                self.store.incidents.protocol.update(self.step.id, what=self.what.text(),
+                                                     within_days=self.within.value(), **values)
         except FieldGroupError as exc:
             QMessageBox.warning(self, self.windowTitle(), str(exc))
             return
@@ -223,7 +231,9 @@ class ProtocolStepDialog(QDialog):
 
 
 class ProtocolDialog(QDialog):
-    """The group's response protocol: the ordered checklist every new incident copies; add, remove, reorder."""
+    """The group's response protocol: the ordered checklist every new incident copies; add, edit, remove, reorder.
+
+    Each change is saved when made, as a step is added (Edit's own dialog can be cancelled)."""
 
     def __init__(self, store: Store, group_id: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -237,7 +247,8 @@ class ProtocolDialog(QDialog):
         self.steps.setWordWrap(True)  # a long step reads whole, without scrolling sideways
         self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         buttons = QHBoxLayout()
-        for text, slot in ((_("&Add step…"), self.add), (_("&Remove"), self.remove),
+        self.steps.itemDoubleClicked.connect(self._edit_item)
+        for text, slot in ((_("&Add step…"), self.add), (_("&Edit…"), self.edit), (_("&Remove"), self.remove),
                            (_("Move &up"), lambda: self.move(-1)), (_("Move &down"), lambda: self.move(1))):
             button = QPushButton(text)
             button.clicked.connect(slot)
@@ -274,6 +285,18 @@ class ProtocolDialog(QDialog):
     def add(self) -> None:
         if ProtocolStepDialog(self.store, self.group_id, self).exec() == QDialog.DialogCode.Accepted:
             self.refresh()
+
+    def _edit_item(self, item: QListWidgetItem) -> None:
+        self.steps.setCurrentItem(item)  # the step double-clicked, even before it was chosen
+        self.edit()
+
+    def edit(self) -> None:
+        """Change the chosen step's words, contact or delay in place; Cancel leaves it as it was."""
+        step_id = self.current()
+        step = next((s for s in self.store.incidents.protocol_of(self.group_id) if s.id == step_id), None)
+        if step is not None and ProtocolStepDialog(self.store, self.group_id, self, step).exec() == \
+                QDialog.DialogCode.Accepted:
+            self.refresh(step_id)
 
     def remove(self) -> None:
         if self.current():
