@@ -247,3 +247,53 @@ def test_a_protocol_step_is_edited_in_place_by_double_click_and_cancel_leaves_it
     assert [s.what for s in store.incidents.steps_of(before.id)][1] == "Inform the embassies"
     after = store.incidents.open(group.id, date=date(2025, 6, 12), kind="grievance", title="Dust")
     assert store.incidents.steps_of(after.id)[1].due_date == date(2025, 6, 13)
+
+
+def _incident_rows(page) -> list:
+    return [page.model.row_at(r) for r in range(page.model.rowCount())
+            if page.model.row_at(r).indicator.id.startswith("incidents:")]
+
+
+def test_incident_indicators_are_on_the_indicators_page_only_while_the_core_passphrase_is_held(
+        core_window, store, group, qtbot):
+    from tests.ui.page_harness import settle
+
+    store.indicators.create(group_id=group.id, code="M1", name="Guards trained")
+    store.incidents.open(group.id, date=date(2025, 1, 20), kind="grievance", title="Water", status="resolved",
+                         resolved_on=date(2025, 2, 10), outcome_published=True)
+    for day in (3, 9):
+        store.incidents.open(group.id, date=date(2025, 5, day), kind="threat_to_defender", title="Threat")
+    page = core_window.show_page("indicators")
+    settle(qtbot)
+    assert page.model.rowCount() == 1 and _incident_rows(page) == []  # a laptop without the passphrase
+    core_team.hold(store, keys.Passphrase(CORE))
+    core_window.ctx.changed("incidents")
+    page = core_window.show_page("indicators")
+    settle(qtbot)
+    rows = {row.indicator.name: row for row in _incident_rows(page)}
+    assert set(rows) == {"Incidents per quarter: threat or attack on a defender",
+                         "Incidents per quarter: security incident",
+                         "Incidents per quarter: community grievance or complaint",
+                         "Incidents per quarter: other incident", "Share of incidents resolved within 90 days",
+                         "Grievances with a published outcome"}
+    threats = rows["Incidents per quarter: threat or attack on a defender"]
+    assert (threats.latest.period, threats.latest.actual) == ("2025-Q2", 2.0)
+    page.show_record(threats.indicator.id)
+    settle(qtbot)
+    shown = {page.periods.item(r, 0).text(): page.periods.item(r, 2).text() for r in range(page.periods.rowCount())}
+    assert shown == {"Q2 2025": "2", "Q1 2025": "0"}
+    assert "Core team only" in page.facts.text()
+    assert not page.edit_button.isEnabled() and not page.delete_button.isEnabled()
+    assert not page.add_period_button.isEnabled()
+    page.show_record(rows["Share of incidents resolved within 90 days"].indicator.id)
+    settle(qtbot)
+    assert page.periods.item(page.periods.rowCount() - 1, 2).text() == "100%"  # Q1: the grievance, in 21 days
+    assert page.periods.item(0, 2).text() == "0%"
+    page.show_record(rows["Grievances with a published outcome"].indicator.id)
+    settle(qtbot)
+    assert page.periods.item(page.periods.rowCount() - 1, 2).text() == "1"
+    core_team.release(store)
+    core_window.ctx.changed("incidents")
+    page = core_window.show_page("indicators")
+    settle(qtbot)
+    assert _incident_rows(page) == [] and page.model.rowCount() == 1

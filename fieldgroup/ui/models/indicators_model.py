@@ -73,6 +73,8 @@ class IndicatorsModel(ObjectTableModel[IndicatorRow]):
         if role == Qt.ItemDataRole.ForegroundRole and column == STATUS:
             return QColor(STATUS_COLOURS[row.status])
         if role == Qt.ItemDataRole.ToolTipRole and column == NAME:
+            if row.indicator.id.startswith("incidents:"):  # core/incidents.INDICATOR_PREFIX: core team only
+                return f"{row.indicator.name}\n{row.indicator.description}"
             if row.indicator.computed:
                 return _("{name}: computed by FieldGroup from the group's meetings and action items.").format(
                     name=row.indicator.name)
