@@ -318,10 +318,6 @@ def incident_indicator_name(key: str) -> str:
     return _("Grievances with a published outcome")
 
 
-def is_incident_indicator(indicator_id: str) -> bool:
-    return indicator_id.startswith(INDICATOR_PREFIX)
-
-
 def incident_indicators(store: Store, group_id: str) -> list[Indicator]:
     """The computed incident indicators of a group, shaped as indicators (ids that no stored record can have)."""
     from fieldgroup.core.entities import Indicator

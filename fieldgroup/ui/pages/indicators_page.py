@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from fieldgroup.core import FieldGroupError
 from fieldgroup.core.entities import Indicator
+from fieldgroup.core.incidents import INDICATOR_PREFIX
 from fieldgroup.core.indicators import STATUS_LABELS, PeriodProgress, progress_text
 from fieldgroup.core.results import verify_value
 from fieldgroup.core.results_rollup import ROLLUP
@@ -423,7 +424,7 @@ def indicator_progress(store: object, indicator: Indicator, this_group_only: boo
 
 
 def _is_incidents(indicator: Indicator) -> bool:
-    return indicator.id.startswith("incidents:")  # core/incidents.INDICATOR_PREFIX (not imported at start)
+    return indicator.id.startswith(INDICATOR_PREFIX)
 
 
 def _core_team_here(store: object) -> bool:
