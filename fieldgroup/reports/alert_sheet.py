@@ -90,5 +90,7 @@ def _indicators(quarters: list, width: float) -> list[Flowable]:
         share = format_percent(q.resolved_within_90) if q.resolved_within_90 is not None else "—"
         body.append([cell(format_period(q.quarter)), *(cell(format_number(q.by_kind[k.value])) for k in kinds), cell(share),
                      cell(format_number(q.grievances_published))])
-    n = len(kinds) + 3
-    return [CondPageBreak(90), heading(_("Incident indicators by quarter")), table(body, [width / n] * n)]
+    # The quarter's name takes one line ("၂၀၂၅ ပထမ သုံးလပတ်" in Burmese); the figures share the rest.
+    weights = [1.7] + [1.0] * (len(kinds) + 2)
+    return [CondPageBreak(90), heading(_("Incident indicators by quarter")),
+            table(body, [width * w / sum(weights) for w in weights])]

@@ -107,6 +107,7 @@ class IncidentDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        self.setMinimumWidth(680)  # a guard's sentence beside its two buttons reads on one or two lines
 
     def _mention_edit(self, text: str | None, name: str) -> MentionEdit:
         edit = MentionEdit(self, lambda: Directory.from_store(self.store))
@@ -205,6 +206,7 @@ class ProtocolStepDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self.setMinimumWidth(560)  # a step is a sentence: room to read it while editing
 
     def _fill_people(self) -> None:
         """The chosen organisation's people, its focal points first."""
