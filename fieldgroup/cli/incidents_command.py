@@ -91,7 +91,7 @@ def require_core_team(args: argparse.Namespace, store: Store) -> None:
     from fieldgroup.core import keys
     from fieldgroup.sync import core_team
 
-    if not core_team.is_core_laptop(store) and not store.incidents.records.count():
+    if not core_team.is_core_laptop(store) and not store.incidents.holds_any():
         return  # nothing here for the core team only
     passphrase = core_passphrase_given(args)
     if passphrase is None:

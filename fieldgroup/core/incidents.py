@@ -191,6 +191,10 @@ class IncidentRegister:
     def list(self, group_id: str | None = None) -> list[Incident]:
         return self.records.list(group_id=group_id) if group_id else self.records.list()
 
+    def holds_any(self) -> bool:
+        """Whether this laptop holds any incident (of any group)."""
+        return self.records.count() > 0
+
     def get(self, incident_id: str) -> Incident:
         return self.records.get(incident_id)
 

@@ -42,6 +42,7 @@ def core_laptop(funded, pillars):  # noqa: F811
 
 
 def _absent(text: str, where: str) -> None:
+    text = text.replace("- ", "")  # a word the PDF hyphenated at a line end counts whole
     for name in NAMES:
         assert name not in text, (where, name)
     assert "incidents:" not in text, where
@@ -57,6 +58,7 @@ def test_no_report_but_the_alert_sheet_carries_them(core_laptop, tmp_path):
 
     store, group, meeting = core_laptop
     alerts = " ".join(pdf_text(build_report("alerts", store, tmp_path / "alerts.pdf", group_id=group.id)))
+    alerts = alerts.replace("- ", "")  # headers of narrow columns may be hyphenated
     assert "Incident indicators by quarter" in alerts and "Grievances with a published outcome" in alerts
     built = set()
     for kind in [k for k in report_kinds() if k.name != "alerts"]:
