@@ -334,9 +334,9 @@ def incident_indicators(store: Store, group_id: str) -> list[Indicator]:
 
 def incident_indicator_values(store: Store, group_id: str, key: str, *, this_group_only: bool = False) -> dict[str, float]:
     """Per quarter, from the group's first incident to today (quarters without one count 0; a share needs one)."""
-    from fieldgroup.core.results_rollup import group_scope
+    from fieldgroup.core.members import subgroup_ids
 
-    items = [i for g in group_scope(store, group_id, this_group_only) for i in store.incidents.list(g)]
+    items = [i for g in subgroup_ids(store, group_id, not this_group_only) for i in store.incidents.list(g)]
     if not items:
         return {}
     first = periods.period_of(min(i.date for i in items), "quarter")
