@@ -41,24 +41,75 @@ def _iso(day: Any) -> str | None:
     return day.isoformat() if day else None
 
 
-def add_core_team_option(parser: argparse.ArgumentParser) -> None:
+CORE_PASSPHRASE_FILE_ENV = "FIELDGROUP_CORE_PASSPHRASE_FILE"
+
+
+def add_core_team_option(parser: argparse.ArgumentParser, what: str | None = None) -> None:
     parser.add_argument("--core-passphrase-file", type=Path, metavar="F",
-                        help="file holding the core-team passphrase: incidents are exchanged too (core team only)")
+                        help=what or "file holding the core-team passphrase: incidents are exchanged too (core team "
+                                     f"only; or set {CORE_PASSPHRASE_FILE_ENV})")
+
+
+def core_passphrase_given(args: argparse.Namespace):  # noqa: ANN201 — keys.Passphrase | None
+    """The core-team passphrase: --core-passphrase-file, else the file FIELDGROUP_CORE_PASSPHRASE_FILE names.
+
+    An unreadable, empty or non-UTF-8 file is a refusal in one sentence (exit 1), never a traceback."""
+    import os
+
+    from fieldgroup.core import keys
+
+    given = getattr(args, "core_passphrase_file", None) or os.environ.get(CORE_PASSPHRASE_FILE_ENV) or None
+    if given is None:
+        return None
+    from fieldgroup.core.safe_read import check_file
+
+    check_file(Path(given), 64 * 1024)  # a folder, a pipe or a device is refused before anything opens it
+    return keys.read_file(given)
 
 
 def hold_core_passphrase(args: argparse.Namespace, store: Store) -> bool:
-    """Hold the core-team passphrase given with --core-passphrase-file; True when one was given."""
+    """Hold the core-team passphrase given with --core-passphrase-file (or its variable); True when one was given."""
     from fieldgroup.core import keys
     from fieldgroup.sync import core_team
 
-    given = getattr(args, "core_passphrase_file", None)
-    if given is None:
-        return False
     try:
-        core_team.hold(store, keys.read_file(given))
+        passphrase = core_passphrase_given(args)
+        if passphrase is None:
+            return False
+        core_team.hold(store, passphrase)
     except keys.PassphraseError as exc:
         raise UsageError(str(exc)) from None
     return True
+
+
+def require_core_team(args: argparse.Namespace, store: Store) -> None:
+    """`list incidents` and `report alerts` on a laptop that holds incidents: the core-team passphrase, as in the app.
+
+    Missing or wrong: one sentence, exit 1, nothing printed. A laptop never given the passphrase that
+    holds incidents all the same (a demo store) takes the first one that would be accepted in the app,
+    without remembering it (these commands open the store read-only)."""
+    from fieldgroup.core import keys
+    from fieldgroup.sync import core_team
+
+    if not core_team.is_core_laptop(store) and not store.incidents.holds_any():
+        return  # nothing here for the core team only
+    passphrase = core_passphrase_given(args)
+    if passphrase is None:
+        raise core_team.CoreTeamError(_(
+            "Incidents are for the core team only; give the core-team passphrase with --core-passphrase-file F "
+            "(or FIELDGROUP_CORE_PASSPHRASE_FILE)."))
+    if core_team.is_core_laptop(store):
+        already = core_team.held(store) is not None
+        core_team.hold(store, passphrase)  # checked against this laptop's verifier; nothing is written
+        if not already:
+            core_team.release(store)  # these commands only needed to know it is the right one
+        return
+    if store.passphrase is not None and passphrase == store.passphrase:
+        raise core_team.CoreTeamError(_("The core-team passphrase must differ from the group passphrase; "
+                                        "choose another one."))
+    problem = keys.weakness(passphrase.reveal())
+    if problem:
+        raise core_team.CoreTeamError(problem)
 
 
 def core_sync_lines(result: Any) -> list[str]:

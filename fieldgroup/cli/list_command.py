@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from fieldgroup.cli.common import EXIT_OK, add_store_options, open_store_for, print_json
-from fieldgroup.cli.incidents_command import list_incidents
+from fieldgroup.cli.incidents_command import add_core_team_option, list_incidents, require_core_team
 from fieldgroup.core import FieldGroupError, Store
 from fieldgroup.core.choices import ACTION_STATUS, MEETING_KIND, PILLAR, UNIT, protected_placeholder
 from fieldgroup.formatting import format_date
@@ -25,6 +25,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--json", action="store_true", help="machine-readable output (docs/cli.md)")
     parser.add_argument("--include-protected", action="store_true",
                         help="show protected people's names and contact details")
+    add_core_team_option(parser, "incidents: file holding the core-team passphrase (or set "
+                                 "FIELDGROUP_CORE_PASSPHRASE_FILE); needed on a laptop that holds incidents")
     parser.set_defaults(handler=run_list)
 
 
@@ -32,6 +34,8 @@ def run_list(args: argparse.Namespace) -> int:
     with open_store_for(args, read_only=True) as store:
         if args.group and store.groups.find(args.group) is None:
             raise FieldGroupError(_("There is no group with id {id} in this store; check the group id.").format(id=args.group))
+        if args.kind == "incidents":
+            require_core_team(args, store)
         rows = LISTERS[args.kind](store, args.group, include_protected=args.include_protected)
     if args.json:
         print_json(rows)

@@ -10,6 +10,7 @@ from fieldgroup.cli.common import (
     UsageError,
     add_store_options,
 )
+from fieldgroup.cli.incidents_command import add_core_team_option, require_core_team
 from fieldgroup.i18n import _
 from fieldgroup.reports.registry import report_kinds
 
@@ -32,6 +33,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="print protected people's names (internal copy; every page is marked)")
     report.add_argument("--with-subgroups", action="store_true",
                         help="action tracker and participation report: take in the group's regional and thematic groups")
+    add_core_team_option(report, "alert sheet: file holding the core-team passphrase (or set "
+                                 "FIELDGROUP_CORE_PASSPHRASE_FILE); needed on a laptop that holds incidents")
     report.set_defaults(handler=run_report)
 
 
@@ -53,6 +56,8 @@ def run_report(args: argparse.Namespace) -> int:
     from fieldgroup.reports.files import default_file_name
 
     with open_store_for(args, read_only=True) as store:
+        if args.kind == "alerts":
+            require_core_team(args, store)  # before any file is named or written
         group_id = args.group or (None if args.meeting else default_group(store))
         out = args.out or Path.cwd()
         if out.is_dir():

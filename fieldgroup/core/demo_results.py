@@ -20,7 +20,7 @@ RESULT_OF = {
     "women_share_pct": 2, "M8": 2,
     "M5": 3,
     "M4": 4, "M10": 4,
-    "M6": 5, "M2": 5,
+    "M2": 5,  # M6, incidents at project sites, is now computed from the incident register (core team only)
     "M7": 6, "actions_on_time_pct": 6,
     "M3": 7, "M9": 7, "M1": 7,
 }

@@ -17,10 +17,12 @@ from fieldgroup.core.choices import INCIDENT_KIND, INCIDENT_SEVERITY
 from fieldgroup.core.repository import Repository
 from fieldgroup.core.rules import require
 from fieldgroup.core.schema import TABLES
-from fieldgroup.i18n import _
+from fieldgroup.i18n import N_, _
 
 if TYPE_CHECKING:
     from fieldgroup.core.api import Store
+    from fieldgroup.core.entities import Indicator
+    from fieldgroup.core.indicators import PeriodProgress
 
 CLOSED_STATUSES = frozenset({"resolved", "closed"})
 RESOLVED_WITHIN_DAYS = 90
@@ -189,6 +191,10 @@ class IncidentRegister:
     def list(self, group_id: str | None = None) -> list[Incident]:
         return self.records.list(group_id=group_id) if group_id else self.records.list()
 
+    def holds_any(self) -> bool:
+        """Whether this laptop holds any incident (of any group)."""
+        return self.records.count() > 0
+
     def get(self, incident_id: str) -> Incident:
         return self.records.get(incident_id)
 
@@ -290,6 +296,74 @@ def _figures(quarter: str, items: list[Incident]) -> QuarterFigures:
         len(resolved) / len(items) if items else None,
         sum(1 for i in items if i.kind == "grievance" and i.outcome_published))
 
+
+
+# ---- the incident indicators as Indicators-page records (core team only) --------------------------------
+# Never stored as indicator rows: a stored row would travel in the ordinary bundle and reach the M&E and
+# annual reports, exports and the public summary. They exist only where the incidents do, and the caller
+# (the Indicators page) lists them only while the core-team passphrase is held.
+
+INDICATOR_PREFIX = "incidents:"
+# key -> (code, unit, direction); the kinds' counts first, in the order of INCIDENT_KIND.
+INCIDENT_INDICATORS: dict[str, tuple[str, str, str]] = {
+    **{f"kind_{kind}": (f"I{n}", "number", "decrease") for n, kind in enumerate(INCIDENT_KIND.values, start=1)},
+    "resolved_within_90_pct": (f"I{len(INCIDENT_KIND.values) + 1}", "percent", "increase"),
+    "grievances_published": (f"I{len(INCIDENT_KIND.values) + 2}", "number", "increase"),
+}
+_DESCRIPTION = N_("Computed by FieldGroup from the incident register. Core team only: it appears on this page "
+                  "and in the alert sheet, never in another report, an export or an ordinary bundle.")
+
+
+def incident_indicator_name(key: str) -> str:
+    if key.startswith("kind_"):
+        return _("Incidents per quarter: {kind}").format(kind=INCIDENT_KIND.label(key.removeprefix("kind_")))
+    if key == "resolved_within_90_pct":
+        return _("Share of incidents resolved within 90 days")
+    return _("Grievances with a published outcome")
+
+
+def incident_indicators(store: Store, group_id: str) -> list[Indicator]:
+    """The computed incident indicators of a group, shaped as indicators (ids that no stored record can have)."""
+    from fieldgroup.core.entities import Indicator
+
+    return [Indicator(id=f"{INDICATOR_PREFIX}{group_id}:{key}", group_id=group_id, name=incident_indicator_name(key),
+                      unit=unit, direction=direction, period_kind="quarter", code=code, description=str(_DESCRIPTION),
+                      computed=key)
+            for key, (code, unit, direction) in INCIDENT_INDICATORS.items()]
+
+
+def incident_indicator_values(store: Store, group_id: str, key: str, *, this_group_only: bool = False) -> dict[str, float]:
+    """Per quarter, from the group's first incident to today (quarters without one count 0; a share needs one)."""
+    from fieldgroup.core.members import subgroup_ids
+
+    items = [i for g in subgroup_ids(store, group_id, not this_group_only) for i in store.incidents.list(g)]
+    if not items:
+        return {}
+    first = periods.period_of(min(i.date for i in items), "quarter")
+    by_quarter = {q: [] for q in periods.periods_between(first, periods.period_of(store.today(), "quarter"))}
+    for incident in items:
+        by_quarter.setdefault(periods.period_of(incident.date, "quarter"), []).append(incident)
+    values = {}
+    for quarter, found in by_quarter.items():
+        figures = _figures(quarter, found)
+        if key.startswith("kind_"):
+            values[quarter] = float(figures.by_kind.get(key.removeprefix("kind_"), 0))
+        elif key == "resolved_within_90_pct":
+            if figures.resolved_within_90 is not None:
+                values[quarter] = 100.0 * figures.resolved_within_90
+        else:
+            values[quarter] = float(figures.grievances_published)
+    return values
+
+
+def incident_indicator_progress(store: Store, indicator: Indicator, *,
+                                this_group_only: bool = False) -> list[PeriodProgress]:
+    """Actual values per quarter (these indicators have no targets: nothing of them is stored)."""
+    from fieldgroup.core.indicators import progress_by_period
+
+    actuals = incident_indicator_values(store, indicator.group_id, indicator.computed or "",
+                                        this_group_only=this_group_only)
+    return progress_by_period(None, indicator.direction, {}, actuals)
 
 
 def move_person(store: Store, old_id: str, new_id: str) -> None:

@@ -16,9 +16,9 @@ from fieldgroup.formatting import format_percent
 from fieldgroup.i18n import _, ngettext
 from fieldgroup.reports.anonymise import Anonymiser
 from fieldgroup.reports.context import ReportContext
-from fieldgroup.reports.fmt import format_date, format_number
+from fieldgroup.reports.fmt import format_date, format_number, format_period
 from fieldgroup.reports.layout import content_width, heading
-from fieldgroup.reports.styles import cell, header_row, para, table
+from fieldgroup.reports.styles import CELL_PADDING, cell, fit_widths, header_row, para, table, text_width
 
 
 def INTERNAL_MARK() -> str:  # noqa: N802 - read by reports/api.py: this document is internal on every page
@@ -88,7 +88,17 @@ def _indicators(quarters: list, width: float) -> list[Flowable]:
                                          _("Grievances with a published outcome")])]
     for q in quarters:
         share = format_percent(q.resolved_within_90) if q.resolved_within_90 is not None else "—"
-        body.append([cell(q.quarter), *(cell(format_number(q.by_kind[k.value])) for k in kinds), cell(share),
-                     cell(format_number(q.grievances_published))])
-    n = len(kinds) + 3
-    return [CondPageBreak(90), heading(_("Incident indicators by quarter")), table(body, [width / n] * n)]
+        body.append([cell(format_period(q.quarter)), *(cell(format_number(q.by_kind[k.value])) for k in kinds),
+                     cell(share), cell(format_number(q.grievances_published))])
+    return [CondPageBreak(90), heading(_("Incident indicators by quarter")), table(body, _widths(body, quarters, width))]
+
+
+def _widths(body: list[list[Any]], quarters: list, width: float) -> list[float]:
+    """Widths from the words in the document's language (equal columns hyphenated "inci- dent"), with the
+    quarter's name on one line ("၂၀၂၅ ပထမ သုံးလပတ်" would otherwise break between its words)."""
+    widths = fit_widths(body, width)
+    need = max(text_width(format_period(q.quarter), 8.5) for q in quarters) + 2 * CELL_PADDING + 1
+    if widths[0] >= need:
+        return widths
+    rest = sum(widths[1:])
+    return [need, *(w - (need - widths[0]) * w / rest for w in widths[1:])]

@@ -50,10 +50,17 @@ def test_the_alert_sheet_names_nobody_and_is_internal_on_every_page(store, group
     assert text.index("Threat 0") < text.index("Fresh alarm")  # overdue steps first, even before a critical one
 
 
-def test_list_incidents_json_names_nobody(store, group, register, capsys):
+@pytest.fixture
+def core_file(tmp_path):
+    path = tmp_path / "core.txt"
+    path.write_text("copper-island-meadow-falcon-ninety\n", encoding="utf-8")
+    return path
+
+
+def test_list_incidents_json_names_nobody(store, group, register, capsys, core_file):
     path = store.path
     store.close()
-    assert main(["list", "incidents", "--store", str(path), "--json"]) == 0
+    assert main(["list", "incidents", "--store", str(path), "--json", "--core-passphrase-file", str(core_file)]) == 0
     out = capsys.readouterr().out
     rows = json.loads(out)
     assert len(rows) == 13 and DEFENDER not in out and OFFICER not in out
@@ -69,10 +76,11 @@ def test_incidents_never_reach_the_tracker_or_the_handout(store, group, register
         assert "Threat" not in text and "Call" not in text and "Inform the company" not in text
 
 
-def test_cli_report_alerts(store, group, register, tmp_path, capsys):
+def test_cli_report_alerts(store, group, register, tmp_path, capsys, core_file):
     path = store.path
     store.close()
-    assert main(["report", "alerts", "--store", str(path), "--group", group.id, "--out", str(tmp_path / "a.pdf")]) == 0
+    assert main(["report", "alerts", "--store", str(path), "--group", group.id, "--out", str(tmp_path / "a.pdf"),
+                 "--core-passphrase-file", str(core_file)]) == 0
     assert DEFENDER not in " ".join(pdf_text(tmp_path / "a.pdf"))
 
 
@@ -100,3 +108,16 @@ def test_no_other_document_holds_an_incident(store, group, register, pillars, tm
         for words in ("Threat 0", "Water", "followed home", "Inform the company", "core team"):
             assert words not in text, (kind.name, words)
     assert {"meeting", "actions", "indicators", "annual", "results", "participation", "summary"} <= built, built
+
+
+@pytest.mark.parametrize(("locale", "quarter"), [("fr", "T2 2025"), ("my", "၂၀၂၅ ဒ")])
+def test_the_alert_sheet_writes_quarters_as_the_other_reports_do(store, group, register, tmp_path, locale, quarter):
+    from fieldgroup.i18n import set_locale
+
+    set_locale(locale)
+    try:
+        text = " ".join(pdf_text(build_report("alerts", store, tmp_path / "alerts.pdf", group_id=group.id)))
+    finally:
+        set_locale("en")
+    assert "2025-Q2" not in text and "2025-Q1" not in text and "Q2" not in text
+    assert quarter in text  # Burmese: the year in Myanmar digits, then the quarter's name (as the PDF shapes it)

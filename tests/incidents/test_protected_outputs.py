@@ -73,8 +73,11 @@ def test_no_variant_of_a_protected_name_reaches_the_alert_sheet(store, lang, cap
 
 
 @pytest.mark.parametrize("lang", ["en", "my"])
-def test_no_variant_reaches_list_incidents_the_ordinary_bundle_or_the_log(store, lang, tmp_path, capsys):
+def test_no_variant_reaches_list_incidents_the_ordinary_bundle_or_the_log(store, lang, tmp_path, capsys, monkeypatch):
     group, saved, texts, phrases = _register(store, lang)
+    core_file = tmp_path / "core.txt"
+    core_file.write_text("copper-island-meadow-falcon-ninety", encoding="utf-8")
+    monkeypatch.setenv("FIELDGROUP_CORE_PASSPHRASE_FILE", str(core_file))
     log_folder = tmp_path / "logs"
     logs.setup_logging(folder=log_folder)
     try:

@@ -106,6 +106,8 @@ def test_demo_stores_carry_a_handful_of_incidents_in_every_language(tmp_path, lo
     from fieldgroup.core import open_store
     from fieldgroup.core.demo import generate_demo
     from fieldgroup.core.demo_incidents import INCIDENTS
+    from fieldgroup.core.demo_text import text_for
+    from fieldgroup.core.incidents import incident_indicator_values, incident_indicators
 
     path = tmp_path / "demo.fgstore"
     generate_demo(path, size="small", locale=locale, today=date(2025, 6, 15))
@@ -118,6 +120,12 @@ def test_demo_stores_carry_a_handful_of_incidents_in_every_language(tmp_path, lo
         assert store.people.get(person_id).protected
         assert store.incidents.alerts(group.id) and store.incidents.quarterly(group.id)
         assert len(store.incidents.protocol_of(group.id)) == 3
+        # The hand-typed "incidents at project sites" indicator (M6) is now computed from the register.
+        assert "M6" not in {spec.code for spec in text_for(locale).indicators}
+        by_code = {i.code: i for i in incident_indicators(store, group.id)}
+        assert sum(incident_indicator_values(store, group.id, by_code["I1"].computed).values()) == 1  # the threat
+        assert sum(incident_indicator_values(store, group.id, by_code["I2"].computed).values()) == 1  # road block
+        assert sum(incident_indicator_values(store, group.id, "grievances_published").values()) == 1
 
 
 def test_erasing_a_protected_person_scrubs_incidents_too(store, group, pillars):

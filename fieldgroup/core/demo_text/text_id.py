@@ -220,9 +220,6 @@ TEXT = DemoText(
         IndicatorText("M5", "Petugas keamanan yang dilatih tentang Prinsip-Prinsip Sukarela",
                       "Aparat dan satpam swasta yang dilatih dalam periode ini.",
                       "number", "increase", 40, 300),
-        IndicatorText("M6", "Insiden yang melibatkan aparat di lokasi proyek",
-                      "Insiden yang dilaporkan ke sekretariat dalam periode ini.",
-                      "number", "decrease", 8, 2),
     ),
     computed={
         "meetings_held": "Rapat yang diselenggarakan",

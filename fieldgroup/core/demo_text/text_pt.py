@@ -225,9 +225,6 @@ TEXT = DemoText(
         IndicatorText("M5", "Pessoal de segurança formado nos Princípios Voluntários",
                       "Agentes de segurança pública e privada formados no período.",
                       "number", "increase", 30, 250),
-        IndicatorText("M6", "Incidentes envolvendo a segurança pública nas concessões",
-                      "Incidentes comunicados ao secretariado no período.",
-                      "number", "decrease", 9, 2),
     ),
     computed={
         "meetings_held": "Reuniões realizadas",

@@ -28,11 +28,12 @@ from PySide6.QtWidgets import (
 from fieldgroup.core import FieldGroupError, Store
 from fieldgroup.core.choices import INCIDENT_KIND, INCIDENT_SEVERITY, INCIDENT_STATUS
 from fieldgroup.core.erasure import dismiss
-from fieldgroup.core.incidents import Incident
+from fieldgroup.core.incidents import Incident, ResponseStep
 from fieldgroup.core.mentions import Directory
 from fieldgroup.i18n import _, ngettext
 from fieldgroup.ui.widgets.dates import date_edit
 from fieldgroup.ui.widgets.mention_edit import MentionEdit
+from fieldgroup.ui.widgets.mention_line import MentionLine
 from fieldgroup.ui.widgets.name_guard import NameGuard
 
 
@@ -53,11 +54,13 @@ class IncidentDialog(QDialog):
         self.saved: Incident | None = None
         self.setWindowTitle(_("Edit incident") if incident else _("New incident"))
         self.date = date_edit(self, incident.date if incident else store.today())  # the locale's format
-        self.region = QLineEdit(incident.region or "" if incident else "")
+        self.guards: list[NameGuard] = []
+        # Title and region are one-line mention boxes: a protected name typed there is offered as a mention too.
+        self.region = self._mention_line(incident.region if incident else None, _("Region"))
         self.kind = _combo(INCIDENT_KIND, incident.kind if incident else None)
         self.severity = _combo(INCIDENT_SEVERITY, incident.severity if incident else "medium")
         self.status = _combo(INCIDENT_STATUS, incident.status if incident else None)
-        self.title_edit = QLineEdit(incident.title if incident else "")
+        self.title_edit = self._mention_line(incident.title if incident else None, _("Title"))
         # People are mentions; a guard under each text offers to turn names typed plainly into mentions.
         self.description = self._mention_edit(incident.description if incident else None, _("Description"))
         self.outcome = self._mention_edit(incident.outcome if incident else None, _("Outcome of the incident"))
@@ -88,9 +91,10 @@ class IncidentDialog(QDialog):
             self.owner.addItem(person.name, person.id)
         self.owner.setEnabled(incident is None)
         form = QFormLayout()
-        for label, widget in ((_("&Date:"), self.date), (_("&Region:"), self.region), (_("&Kind:"), self.kind),
-                              (_("Se&verity:"), self.severity), (_("&Status:"), self.status),
-                              (_("&Title:"), self.title_edit), (_("Descri&ption:"), self._guarded(self.description))):
+        for label, widget in ((_("&Date:"), self.date), (_("&Region:"), self._guarded(self.region)),
+                              (_("&Kind:"), self.kind), (_("Se&verity:"), self.severity), (_("&Status:"), self.status),
+                              (_("&Title:"), self._guarded(self.title_edit)),
+                              (_("Descri&ption:"), self._guarded(self.description))):
             form.addRow(label, widget)
         form.addRow(_("People involved:"), mention_row)
         form.addRow(_("Organisations involved:"), self.organisations)
@@ -103,6 +107,7 @@ class IncidentDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        self.setMinimumWidth(680)  # a guard's sentence beside its two buttons reads on one or two lines
 
     def _mention_edit(self, text: str | None, name: str) -> MentionEdit:
         edit = MentionEdit(self, lambda: Directory.from_store(self.store))
@@ -112,13 +117,25 @@ class IncidentDialog(QDialog):
         edit.setPlainText(text or "")
         return edit
 
+    def _mention_line(self, text: str | None, name: str) -> MentionLine:
+        edit = MentionLine(self, lambda: Directory.from_store(self.store))
+        edit.setAccessibleName(name)
+        edit.setText(text)
+        return edit
+
     def _guarded(self, edit: MentionEdit) -> QWidget:
         box = QWidget(self)
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(edit)
-        layout.addWidget(NameGuard(edit, lambda pid, phrase: dismiss(self.store, pid, phrase), box))
+        guard = NameGuard(edit, lambda pid, phrase: dismiss(self.store, pid, phrase), box)
+        self.guards.append(guard)
+        layout.addWidget(guard)
         return box
+
+    def names_in_plain_text(self) -> bool:
+        """Whether a protected (or erased) person's name is still typed as plain text in any guarded box."""
+        return any(guard.spans() for guard in self.guards)
 
     def insert_mention(self) -> None:
         person_id = self.person.currentData()
@@ -138,6 +155,13 @@ class IncidentDialog(QDialog):
         return [i.data(Qt.ItemDataRole.UserRole) for i in items if i.checkState() == Qt.CheckState.Checked]
 
     def save(self) -> None:
+        if self.names_in_plain_text():  # never stored: the register is the most sensitive text there is
+            for guard in self.guards:
+                guard.check()
+            QMessageBox.warning(self, self.windowTitle(), _(
+                "A protected person's name is typed as plain text; press Turn into mentions (or Not this person) "
+                "under the box before saving."))
+            return
         try:
             if self.incident is None:
                 self.saved = self.store.incidents.open(self.group_id, organisation_ids=self.chosen_organisations(),
@@ -151,13 +175,13 @@ class IncidentDialog(QDialog):
 
 
 class ProtocolStepDialog(QDialog):
-    """One more step of the group's response protocol: what, whom to contact, within how many days."""
+    """One step of the group's response protocol, new or edited in place: what, whom to contact, within how many days."""
 
-    def __init__(self, store: Store, group_id: str, parent: QWidget | None = None):
+    def __init__(self, store: Store, group_id: str, parent: QWidget | None = None, step: ResponseStep | None = None):
         super().__init__(parent)
-        self.store, self.group_id = store, group_id
-        self.setWindowTitle(_("New protocol step"))
-        self.what = QLineEdit()
+        self.store, self.group_id, self.step = store, group_id, step
+        self.setWindowTitle(_("Edit protocol step") if step else _("New protocol step"))
+        self.what = QLineEdit(step.what if step else "")
         self.within = QSpinBox()
         self.within.setRange(0, 365)
         self.contact = QComboBox()
@@ -166,8 +190,13 @@ class ProtocolStepDialog(QDialog):
             self.contact.addItem(org.name, org.id)
         self.person = QComboBox()
         self.person.setAccessibleName(_("Contact person"))
+        if step is not None:
+            self.within.setValue(step.within_days)
+            self.contact.setCurrentIndex(max(self.contact.findData(step.contact_organisation_id), 0))
         self.contact.currentIndexChanged.connect(self._fill_people)
         self._fill_people()
+        if step is not None:
+            self.person.setCurrentIndex(max(self.person.findData(step.contact_person_id), 0))
         form = QFormLayout(self)
         form.addRow(_("&What to do:"), self.what)
         form.addRow(_("&Contact:"), self.contact)
@@ -177,6 +206,7 @@ class ProtocolStepDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self.setMinimumWidth(560)  # a step is a sentence: room to read it while editing
 
     def _fill_people(self) -> None:
         """The chosen organisation's people, its focal points first."""
@@ -189,10 +219,13 @@ class ProtocolStepDialog(QDialog):
         self.person.setEnabled(bool(people))
 
     def save(self) -> None:
+        values = {"contact_organisation_id": self.contact.currentData(), "contact_person_id": self.person.currentData()}
         try:
-            self.store.incidents.add_protocol_step(self.group_id, self.what.text(), self.within.value(),
-                                                   contact_organisation_id=self.contact.currentData(),
-                                                   contact_person_id=self.person.currentData())
+            if self.step is None:
+                self.store.incidents.add_protocol_step(self.group_id, self.what.text(), self.within.value(), **values)
+            else:  # incidents already recorded keep their own copy of the step, as when it is removed
+                self.store.incidents.protocol.update(self.step.id, what=self.what.text(),
+                                                     within_days=self.within.value(), **values)
         except FieldGroupError as exc:
             QMessageBox.warning(self, self.windowTitle(), str(exc))
             return
@@ -200,7 +233,9 @@ class ProtocolStepDialog(QDialog):
 
 
 class ProtocolDialog(QDialog):
-    """The group's response protocol: the ordered checklist every new incident copies; add, remove, reorder."""
+    """The group's response protocol: the ordered checklist every new incident copies; add, edit, remove, reorder.
+
+    Each change is saved when made, as a step is added (Edit's own dialog can be cancelled)."""
 
     def __init__(self, store: Store, group_id: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -214,7 +249,8 @@ class ProtocolDialog(QDialog):
         self.steps.setWordWrap(True)  # a long step reads whole, without scrolling sideways
         self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         buttons = QHBoxLayout()
-        for text, slot in ((_("&Add step…"), self.add), (_("&Remove"), self.remove),
+        self.steps.itemDoubleClicked.connect(self._edit_item)
+        for text, slot in ((_("&Add step…"), self.add), (_("&Edit…"), self.edit), (_("&Remove"), self.remove),
                            (_("Move &up"), lambda: self.move(-1)), (_("Move &down"), lambda: self.move(1))):
             button = QPushButton(text)
             button.clicked.connect(slot)
@@ -251,6 +287,18 @@ class ProtocolDialog(QDialog):
     def add(self) -> None:
         if ProtocolStepDialog(self.store, self.group_id, self).exec() == QDialog.DialogCode.Accepted:
             self.refresh()
+
+    def _edit_item(self, item: QListWidgetItem) -> None:
+        self.steps.setCurrentItem(item)  # the step double-clicked, even before it was chosen
+        self.edit()
+
+    def edit(self) -> None:
+        """Change the chosen step's words, contact or delay in place; Cancel leaves it as it was."""
+        step_id = self.current()
+        step = next((s for s in self.store.incidents.protocol_of(self.group_id) if s.id == step_id), None)
+        if step is not None and ProtocolStepDialog(self.store, self.group_id, self, step).exec() == \
+                QDialog.DialogCode.Accepted:
+            self.refresh(step_id)
 
     def remove(self) -> None:
         if self.current():

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor
 
 from fieldgroup.core.choices import UNIT
 from fieldgroup.core.entities import Indicator
+from fieldgroup.core.incidents import INDICATOR_PREFIX
 from fieldgroup.core.indicators import NO_DATA, STATUS_LABELS, PeriodProgress, progress_text
 from fieldgroup.formatting import format_number, format_percent, format_period
 from fieldgroup.i18n import N_, _
@@ -73,6 +74,8 @@ class IndicatorsModel(ObjectTableModel[IndicatorRow]):
         if role == Qt.ItemDataRole.ForegroundRole and column == STATUS:
             return QColor(STATUS_COLOURS[row.status])
         if role == Qt.ItemDataRole.ToolTipRole and column == NAME:
+            if row.indicator.id.startswith(INDICATOR_PREFIX):  # the core team's incident indicators
+                return f"{row.indicator.name}\n{row.indicator.description}"
             if row.indicator.computed:
                 return _("{name}: computed by FieldGroup from the group's meetings and action items.").format(
                     name=row.indicator.name)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from fieldgroup.core import keys
 from fieldgroup.core.choices import INCIDENT_KIND, INCIDENT_SEVERITY, INCIDENT_STATUS
 from fieldgroup.core.mentions import PRESENTATION, SCREEN, Directory
-from fieldgroup.formatting import format_date, format_percent
+from fieldgroup.formatting import format_date, format_percent, format_period
 from fieldgroup.i18n import _, ngettext
 from fieldgroup.ui.context import AppContext
 from fieldgroup.ui.ops import Progress, run_op
@@ -187,7 +187,7 @@ class IncidentsPage(QWidget):
             kinds = ", ".join(f"{n} {INCIDENT_KIND.label(kind)}" for kind, n in q.by_kind.items() if n)
             share = format_percent(q.resolved_within_90) if q.resolved_within_90 is not None else "—"
             lines.append(_("{quarter}: {kinds}; resolved within 90 days: {share}; grievances with a published "
-                           "outcome: {n}").format(quarter=q.quarter, kinds=kinds, share=share, n=q.grievances_published))
+                           "outcome: {n}").format(quarter=format_period(q.quarter), kinds=kinds, share=share, n=q.grievances_published))
         self.indicators.setText("\n".join(lines))
 
     def selected_incident(self):  # noqa: ANN201

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from fieldgroup.core import FieldGroupError
 from fieldgroup.core.entities import Indicator
+from fieldgroup.core.incidents import INDICATOR_PREFIX
 from fieldgroup.core.indicators import STATUS_LABELS, PeriodProgress, progress_text
 from fieldgroup.core.results import verify_value
 from fieldgroup.core.results_rollup import ROLLUP
@@ -199,7 +200,7 @@ class IndicatorsPage(ReloadWhenShown, QWidget):
 
     def _on_data_changed(self, table: str) -> None:
         if table in ("", "indicators", "indicator_targets", "indicator_values", "meetings", "attendance",
-                     "action_items", "groups"):
+                     "action_items", "groups", "incidents", "incident_steps"):  # incidents: the core team's indicators
             self.refresh()
 
     def _show_current(self) -> None:
@@ -210,9 +211,8 @@ class IndicatorsPage(ReloadWhenShown, QWidget):
         self._fill_detail()
         self._update_buttons()
         if self.current is not None:
-            indicator_id, only = self.current.id, self._this_group_only()
-            self.detail_loader.run(lambda store: store.indicator_progress(indicator_id, this_group_only=only),
-                                   self._progress_loaded)
+            indicator, only = self.current, self._this_group_only()
+            self.detail_loader.run(lambda store: indicator_progress(store, indicator, only), self._progress_loaded)
 
     def _this_group_only(self) -> bool:
         return self.has_subgroups and not self.with_subgroups.isChecked()
@@ -237,7 +237,9 @@ class IndicatorsPage(ReloadWhenShown, QWidget):
         facts = _("Unit: {unit} · {direction} · per {period} · baseline: {baseline}").format(
             unit=UNIT_LABELS[ind.unit], direction=DIRECTION_LABELS[ind.direction],
             period=PERIOD_LABELS[ind.period_kind], baseline=baseline)
-        if ind.computed:
+        if _is_incidents(ind):
+            facts += "\n" + (ind.description or "")
+        elif ind.computed:
             facts += "\n" + _("Computed by FieldGroup from the group's meetings and action items; "
                               "actual values are read-only, targets can be set.")
             if ind.computed in ROLLUP and self.has_subgroups and not self._this_group_only():
@@ -283,6 +285,9 @@ class IndicatorsPage(ReloadWhenShown, QWidget):
         enable(self.new_button, unless(self.ctx.group_id is not None, no_group()))
         for button in (self.edit_button, self.delete_button, self.add_period_button):
             enable(button, unless(has, _("Choose an indicator in the list first.")))
+        if has and _is_incidents(self.current):  # worked out from the register: nothing of it to edit
+            for button in (self.edit_button, self.delete_button, self.add_period_button):
+                button.setEnabled(False)
         chosen = self._chosen_period() is not None
         for button in (self.edit_period_button, self.remove_period_button):
             enable(button, unless(chosen, _("Choose a period in the table first.")))
@@ -331,14 +336,14 @@ class IndicatorsPage(ReloadWhenShown, QWidget):
             self._changed("indicators", dialog.saved.id)
 
     def edit_indicator(self) -> None:
-        if self.current:
+        if self.current and not _is_incidents(self.current):
             dialog = IndicatorDialog(self.ctx.store, self.current.group_id, self.current, self)
             if dialog.exec() and dialog.saved:
                 self._changed("indicators", dialog.saved.id)
 
     def delete_indicator(self) -> None:
         ind = self.current
-        if ind is None:
+        if ind is None or _is_incidents(ind):
             return
         question = _("Delete the indicator “{name}” with all its targets and values? This cannot be undone.").format(
             name=ind.name)
@@ -361,7 +366,7 @@ class IndicatorsPage(ReloadWhenShown, QWidget):
             self._period_dialog(period)
 
     def _period_dialog(self, period: str | None) -> None:
-        if self.current is None:
+        if self.current is None or _is_incidents(self.current):
             return
         dialog = PeriodValueDialog(self.ctx.store, self.current, period, self)
         if dialog.exec() and dialog.saved:
@@ -398,7 +403,31 @@ class IndicatorsPage(ReloadWhenShown, QWidget):
 
 
 def indicator_rows(store: object, group_id: str | None, this_group_only: bool = False) -> list[IndicatorRow]:
-    """Every indicator of the group with its latest progress (runs on a background connection)."""
+    """Every indicator of the group with its latest progress (runs on a background connection); on a
+    core-team laptop holding the core-team passphrase, the incident indicators too (never stored)."""
     indicators = store.indicators.list(group_id=group_id) if group_id else []
-    return [IndicatorRow(i, latest_progress(store.indicator_progress(i.id, this_group_only=this_group_only)))
-            for i in indicators]
+    if group_id and _core_team_here(store):
+        from fieldgroup.core.incidents import incident_indicators
+
+        indicators += incident_indicators(store, group_id)
+    return [IndicatorRow(i, latest_progress(indicator_progress(store, i, this_group_only))) for i in indicators]
+
+
+def indicator_progress(store: object, indicator: Indicator, this_group_only: bool = False) -> list[PeriodProgress]:
+    if _is_incidents(indicator):
+        if not _core_team_here(store):
+            return []  # the passphrase was let go since the list was made
+        from fieldgroup.core.incidents import incident_indicator_progress
+
+        return incident_indicator_progress(store, indicator, this_group_only=this_group_only)
+    return store.indicator_progress(indicator.id, this_group_only=this_group_only)
+
+
+def _is_incidents(indicator: Indicator) -> bool:
+    return indicator.id.startswith(INDICATOR_PREFIX)
+
+
+def _core_team_here(store: object) -> bool:
+    from fieldgroup.ui.pages.incidents_page import holds_core_passphrase
+
+    return holds_core_passphrase(store)
