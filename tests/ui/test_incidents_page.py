@@ -297,3 +297,19 @@ def test_incident_indicators_are_on_the_indicators_page_only_while_the_core_pass
     page = core_window.show_page("indicators")
     settle(qtbot)
     assert _incident_rows(page) == [] and page.model.rowCount() == 1
+
+
+def test_the_first_core_team_passphrase_on_a_laptop_is_typed_twice_and_a_typo_keeps_nothing(
+        core_window, store, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    from fieldgroup.ui.pages.incidents_page import ask_core_passphrase
+
+    answers = iter([(CORE, True), (CORE + "x", True), (CORE, True), (CORE, True)])
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: next(answers)))
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda _p, _t, text: warnings.append(text)))
+    assert not ask_core_passphrase(core_window.ctx, core_window)
+    assert "differ" in warnings[0] and not core_team.is_core_laptop(store)  # the typo became nothing
+    assert ask_core_passphrase(core_window.ctx, core_window)
+    assert core_team.held(store) == keys.Passphrase(CORE)

@@ -70,12 +70,27 @@ def ask_core_passphrase(ctx: AppContext, parent: QWidget) -> bool:
         return False
     from fieldgroup.sync import core_team
 
+    if not core_team.is_core_laptop(ctx.store) and not _confirmed(parent, text):
+        return False  # the first one typed becomes this laptop's check: a typo would lock out the right one
     try:
         core_team.hold(ctx.store, keys.Passphrase(text))
     except core_team.CoreTeamError as exc:
         QMessageBox.warning(parent, _("Core team"), str(exc))
         return False
     ctx.changed("incidents")
+    return True
+
+
+def _confirmed(parent: QWidget, text: str) -> bool:
+    """The passphrase typed a second time, the first time this laptop is given one; a mismatch is said."""
+    again, ok = QInputDialog.getText(parent, _("Core team"), _("Type the core-team passphrase again:"),
+                                     QLineEdit.EchoMode.Password)
+    if not ok:
+        return False
+    if again != text:
+        QMessageBox.warning(parent, _("Core team"),
+                            _("The two passphrases differ; nothing was kept, so type it again."))
+        return False
     return True
 
 
