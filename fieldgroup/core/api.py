@@ -42,6 +42,7 @@ from fieldgroup.core.results import (
     Results,
 )
 from fieldgroup.core.store import RecordStore, backup_to
+from fieldgroup.core.store_db import is_encrypted_store  # noqa: F401 — part of the public API
 from fieldgroup.core.store_schema import SCHEMA_VERSION
 from fieldgroup.core.sync_access import SyncAccess
 from fieldgroup.i18n import _
@@ -350,9 +351,3 @@ def encrypt_store(path: Path | str, passphrase: keys.Passphrase) -> Path:
     if problem:
         raise keys.PassphraseError(problem)
     return store_crypt.encrypt_in_place(Path(path), passphrase)
-
-
-def is_encrypted_store(path: Path | str) -> bool:
-    """True when the file at `path` looks like an encrypted store (it needs the group passphrase)."""
-    path = Path(path)
-    return path.is_file() and store_db.looks_encrypted(path)

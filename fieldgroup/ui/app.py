@@ -5,17 +5,21 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from fieldgroup import private_files
-from fieldgroup.core import FieldGroupError, Store, create_store
+from fieldgroup.core.errors import FieldGroupError
 from fieldgroup.i18n import _, current_locale, is_pseudo, normalise_locale, set_locale, system_locale
 from fieldgroup.logs import excepthook, setup_logging
 from fieldgroup.paths import default_store_path, log_dir
 from fieldgroup.ui import settings
 from fieldgroup.ui.qt_i18n import install_qt_translations, register_fonts
+
+if TYPE_CHECKING:  # the store API is imported once the key of an encrypted store is being derived
+    from fieldgroup.core import Store
 
 log = logging.getLogger("fieldgroup")
 
@@ -59,6 +63,7 @@ def make_application() -> QApplication:
 
 
 def open_or_create(path: Path) -> Store | None:
+    from fieldgroup.core import create_store
     from fieldgroup.ui.first_run import open_unlocked  # asks for the passphrase of an encrypted store
 
     if path.exists():
@@ -99,7 +104,9 @@ def run_app(store_path: str | None, locale: str | None) -> int:
     app = make_application()
     from fieldgroup.ui.first_run import prefetch_key
 
-    prefetch_key(store_to_open(store_path))  # the KDF runs while logging, language and fonts load
+    # First of all: the KDF of an encrypted store (~130 ms, off the GIL) runs on its own thread while
+    # this one imports the store API, sets up logging, language and fonts, and builds the window.
+    prefetch_key(store_to_open(store_path))
     setup_logging(folder=log_dir())
     sys.excepthook = handle_exception
     choose_language(locale)
