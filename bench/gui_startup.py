@@ -35,7 +35,8 @@ OURS = """
 import os, resource, sys, time
 from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool, QTimer
-from fieldgroup.ui.app import choose_language, install_qt_translations, make_application, open_or_create, register_fonts
+from fieldgroup.ui.app import choose_language, make_application, open_or_create
+from fieldgroup.ui.qt_i18n import install_qt_translations, register_fonts
 app = make_application()
 QCoreApplication.setOrganizationName("FieldGroupBench")  # never the user's own settings
 QSettings.setDefaultFormat(QSettings.Format.IniFormat)

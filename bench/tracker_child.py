@@ -52,7 +52,7 @@ def main() -> None:
     store_path, rounds = sys.argv[1], int(sys.argv[2])
     app = QApplication(sys.argv[:1])
     try:
-        from fieldgroup.ui.app import register_fonts
+        from fieldgroup.ui.qt_i18n import register_fonts
 
         register_fonts()  # the same fonts as the app, so text shaping costs the same
     except ImportError:

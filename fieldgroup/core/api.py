@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
 import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from fieldgroup.core import indicators as indicator_maths
 from fieldgroup.core import keys, periods, store_db, store_maintenance, store_queries
@@ -15,7 +17,6 @@ from fieldgroup.core.balance import balance_pillar
 from fieldgroup.core.entities import Organisation, Person
 from fieldgroup.core.errors import FieldGroupError, OlderStoreError
 from fieldgroup.core.hlc import wall_clock_ms
-from fieldgroup.core.incidents import IncidentRegister
 from fieldgroup.core.indicators import ActionFacts, MeetingFacts, PeriodProgress
 from fieldgroup.core.members import Memberships, Roles, subgroup_ids
 from fieldgroup.core.repositories import (
@@ -42,12 +43,30 @@ from fieldgroup.core.results import (
     Results,
 )
 from fieldgroup.core.store import RecordStore, backup_to
+from fieldgroup.core.store_db import is_encrypted_store  # noqa: F401 — part of the public API
 from fieldgroup.core.store_schema import SCHEMA_VERSION
-from fieldgroup.core.sync_access import SyncAccess
 from fieldgroup.i18n import _
 
 # Device-local settings the store itself keeps; nothing outside it may overwrite them.
 _RESERVED_SETTINGS = frozenset({"device_id", "home", "previous_device_id", "clock"})
+
+
+class _BuiltOnFirstUse:
+    """A part of the store made, and its module imported, when first used: `store.incidents` and
+    `store.sync` (and their entities) cost a start that opens neither nothing (~10 ms of imports)."""
+
+    def __init__(self, module: str, name: str):
+        self.module, self.name = module, name
+
+    def __set_name__(self, owner: type, attribute: str) -> None:
+        self.attribute = attribute
+
+    def __get__(self, store: Store | None, owner: type | None = None) -> Any:
+        if store is None:
+            return self
+        part = getattr(importlib.import_module(self.module), self.name)(store)
+        store.__dict__[self.attribute] = part  # from now on an ordinary attribute
+        return part
 
 
 class Store:
@@ -56,6 +75,9 @@ class Store:
     The one door to the data: records through the repositories (`store.people` …), read models in
     `fieldgroup.core.read_models`, sync through `store.sync`. `conn` and `records` are internal to
     fieldgroup.core (tests/test_layers.py keeps everything else off them)."""
+
+    incidents = _BuiltOnFirstUse("fieldgroup.core.incidents", "IncidentRegister")  # core-team data (issue 19)
+    sync = _BuiltOnFirstUse("fieldgroup.core.sync_access", "SyncAccess")
 
     def __init__(self, records: RecordStore, today: Callable[[], date] = date.today):
         self.records = records
@@ -73,8 +95,6 @@ class Store:
         self.values = Values(self)
         self.memberships = Memberships(self)
         self.roles = Roles(self)
-        self.incidents = IncidentRegister(self)  # core-team data (issue 19)
-        self.sync = SyncAccess(self)
         # The results framework and work plan (core/results.py).
         self.profiles = GroupProfiles(self)
         self.objectives = Objectives(self)
@@ -350,9 +370,3 @@ def encrypt_store(path: Path | str, passphrase: keys.Passphrase) -> Path:
     if problem:
         raise keys.PassphraseError(problem)
     return store_crypt.encrypt_in_place(Path(path), passphrase)
-
-
-def is_encrypted_store(path: Path | str) -> bool:
-    """True when the file at `path` looks like an encrypted store (it needs the group passphrase)."""
-    path = Path(path)
-    return path.is_file() and store_db.looks_encrypted(path)

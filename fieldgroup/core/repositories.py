@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from fieldgroup.core import erasure, periods, store_queries, store_sync
+from fieldgroup.core import periods, store_queries, store_sync
 from fieldgroup.core.balance import DEFAULT_THRESHOLD, Balance, balance_of, balance_pillar
 from fieldgroup.core.entities import (
     ActionItem,
@@ -21,7 +21,6 @@ from fieldgroup.core.entities import (
     Person,
 )
 from fieldgroup.core.errors import InUseError
-from fieldgroup.core.incidents import move_organisation, move_person
 from fieldgroup.core.indicators import COMPUTED
 from fieldgroup.core.members import check_subtype, subgroup_ids
 from fieldgroup.core.mentions import mention, replace_mentions_of, shown_name
@@ -131,6 +130,8 @@ class People(Repository[Person]):
         finally:
             self._erase_mentions = True
         if not self.store.conn.in_transaction:
+            from fieldgroup.core import erasure  # erasure and incidents load when used, not with every start
+
             erasure.finish_if_pending(self.store)  # free pages, WAL and backups, once the erasure is committed
 
     def rows(self, group_id: str | None) -> list[PersonRow]:
@@ -183,6 +184,8 @@ class People(Repository[Person]):
             self.store.sync.forget_merged_away("people", record_id)
         person = self.get(record_id)
         if person.protected and self._erase_mentions:
+            from fieldgroup.core import erasure
+
             erasure.erase_person(self.store, record_id)
 
 
@@ -417,6 +420,9 @@ class Values(_PerPeriod, Repository[IndicatorValue]):
 
 def merge_people(store: Any, keep_id: str, duplicate_id: str) -> Person:
     """Move the duplicate's attendance and action items to `keep_id`, then delete the duplicate."""
+    from fieldgroup.core import erasure
+    from fieldgroup.core.incidents import move_person
+
     keep, duplicate = store.people.get(keep_id), store.people.get(duplicate_id)
     require(keep.id != duplicate.id, "person_id", _("Choose two different people to merge."))
     with store.transaction():
@@ -450,6 +456,8 @@ def merge_people(store: Any, keep_id: str, duplicate_id: str) -> Person:
 
 def merge_organisations(store: Any, keep_id: str, duplicate_id: str) -> Organisation:
     """Move the duplicate's people and action items to `keep_id`, then delete the duplicate."""
+    from fieldgroup.core.incidents import move_organisation
+
     keep, duplicate = store.organisations.get(keep_id), store.organisations.get(duplicate_id)
     require(keep.id != duplicate.id, "organisation_id", _("Choose two different organisations to merge."))
     with store.transaction():

@@ -65,6 +65,12 @@ def looks_encrypted(path: Path) -> bool:
     return not is_plain(path) and size >= CIPHER_PAGE and size % CIPHER_PAGE == 0
 
 
+def is_encrypted_store(path: Path | str) -> bool:
+    """True when the file at `path` looks like an encrypted store (it needs the group passphrase)."""
+    path = Path(path)
+    return path.is_file() and looks_encrypted(path)
+
+
 def file_salt(path: Path) -> bytes:
     return read_header(path, keys.SALT_BYTES)
 

@@ -1,21 +1,28 @@
-"""Starts the desktop app: Qt application, fonts, language, log file, crash handler, store and main window."""
+"""Starts the desktop app: Qt application, fonts, language, log file, crash handler, store and main window.
+
+Importing this module is light on purpose: run_app starts deriving an encrypted store's key first,
+and the log file, Qt's translations and fonts (with Qt's own enums, ~25 ms) and the store API load
+while the key is being derived on another thread."""
 
 from __future__ import annotations
 
 import logging
 import sys
 from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QThreadPool, QTimer
+from PySide6.QtCore import QEvent, QObject, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from fieldgroup import private_files
-from fieldgroup.core import FieldGroupError, Store, create_store
+from fieldgroup.core.errors import FieldGroupError
 from fieldgroup.i18n import _, current_locale, is_pseudo, normalise_locale, set_locale, system_locale
-from fieldgroup.logs import excepthook, setup_logging
 from fieldgroup.paths import default_store_path, log_dir
 from fieldgroup.ui import settings
-from fieldgroup.ui.qt_i18n import install_qt_translations, register_fonts
+
+if TYPE_CHECKING:  # the store API is imported once the key of an encrypted store is being derived
+    from fieldgroup.core import Store
 
 log = logging.getLogger("fieldgroup")
 
@@ -31,7 +38,11 @@ def _show_unexpected(error: BaseException, reference: str) -> None:
         QMessageBox.warning(QApplication.activeWindow(), "FieldGroup", message)
 
 
-handle_exception = excepthook(_show_unexpected)
+def handle_exception(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    """sys.excepthook of the app: the details go to the log, the user gets one sentence."""
+    from fieldgroup.logs import excepthook
+
+    excepthook(_show_unexpected)(exc_type, exc, tb)
 
 
 def choose_language(locale: str | None) -> str:
@@ -59,6 +70,7 @@ def make_application() -> QApplication:
 
 
 def open_or_create(path: Path) -> Store | None:
+    from fieldgroup.core import create_store
     from fieldgroup.ui.first_run import open_unlocked  # asks for the passphrase of an encrypted store
 
     if path.exists():
@@ -99,12 +111,22 @@ def run_app(store_path: str | None, locale: str | None) -> int:
     app = make_application()
     from fieldgroup.ui.first_run import prefetch_key
 
-    prefetch_key(store_to_open(store_path))  # the KDF runs while logging, language and fonts load
+    # First of all: the KDF of an encrypted store (~130 ms, off the GIL) runs on its own thread while
+    # this one imports the store API, sets up logging, language and fonts, and builds the window.
+    prefetch_key(store_to_open(store_path))
+    from fieldgroup.logs import setup_logging
+    from fieldgroup.ui.qt_i18n import install_qt_translations, register_fonts
+
     setup_logging(folder=log_dir())
     sys.excepthook = handle_exception
     choose_language(locale)
     install_qt_translations(app, current_locale())  # also sets QLocale's default: date fields follow
     register_fonts()
+    # The window's modules (and with them the store API) load before the store opens: an encrypted
+    # store's key is still being derived meanwhile, and for a plain one the order makes no difference.
+    from fieldgroup.ui import ops
+    from fieldgroup.ui.main_window import OPEN_WINDOWS, MainWindow
+
     try:
         store = first_store(store_path)
     except FieldGroupError as exc:
@@ -119,19 +141,48 @@ def run_app(store_path: str | None, locale: str | None) -> int:
     before = current_locale()
     if not locale and choose_language(None) != before:  # chosen in the welcome dialog: applies now
         install_qt_translations(app, current_locale())
-    from fieldgroup.ui.main_window import OPEN_WINDOWS, MainWindow
-
-    window = MainWindow(store)
+    ops.hold()  # the window's background reads start once it has painted (ReadsAfterFirstPaint)
+    try:
+        window = MainWindow(store)
+    except BaseException:
+        ops.start_held()
+        raise
     OPEN_WINDOWS.append(window)
     window.show()
+    ReadsAfterFirstPaint(window)
     for notice in store.notices:  # e.g. the plain-text passphrase an older version kept was removed
         QMessageBox.information(window, "FieldGroup", notice)
     QTimer.singleShot(2000, window.daily_backup)  # once start-up is over, so it never delays the window
     log.info("Opened store %s", store.path.name)
     code = app.exec()
+    ops.start_held()  # a window closed before it ever painted: its held reads still start, and end
     QThreadPool.globalInstance().waitForDone(5000)  # background reads finish before the store closes
     close_stores(app, store)
     return code
+
+
+class ReadsAfterFirstPaint(QObject):
+    """Starts the ops held while `window` was built (ops.hold) once it has painted for the first time,
+    or after FALLBACK_MS if it is not painted by then (shown minimised, say)."""
+
+    FALLBACK_MS = 2000
+
+    def __init__(self, window: QObject):
+        super().__init__(window)
+        self.window = window
+        window.installEventFilter(self)
+        QTimer.singleShot(self.FALLBACK_MS, self, self._start)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.window and event.type() == QEvent.Type.Paint:
+            self.window.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._start)  # once this paint is done
+        return False
+
+    def _start(self) -> None:
+        from fieldgroup.ui import ops
+
+        ops.start_held()
 
 
 def close_stores(app: QApplication, first: Store) -> None:

@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QWidget
 
 from fieldgroup import keychain, private_files
-from fieldgroup.core import Store, create_store, is_encrypted_store, keys
+from fieldgroup.core import is_encrypted_store, keys  # both light: the store API is imported on first use
 from fieldgroup.core.errors import FieldGroupError
 from fieldgroup.i18n import _, current_locale
 from fieldgroup.ui import settings
-from fieldgroup.ui.opening import open_with_progress
 
 if TYPE_CHECKING:
+    from fieldgroup.core import Store
     from fieldgroup.ui.dialogs.welcome_dialog import WelcomeChoice
 
 log = logging.getLogger(__name__)
@@ -44,6 +44,8 @@ def store_from_choice(choice: WelcomeChoice, default_path: Path, parent: QWidget
 
         store, _report = join_from_bundle(default_path, choice.path, ask_passphrase=lambda: _ask_passphrase(parent))
         return store
+    from fieldgroup.core import create_store
+
     passphrase = keys.Passphrase(choice.passphrase) if choice.passphrase else None
     store = create_store(default_path, passphrase=passphrase)
     try:
@@ -69,7 +71,7 @@ def _ask_passphrase(parent: QWidget | None) -> str | None:
 def open_unlocked(path: Path, parent: QWidget | None = None) -> Store | None:
     """Open a store; an encrypted one with the passphrase remembered on this laptop, else asked for
     until it is right. None when the person cancels."""
-    from fieldgroup.ui.dialogs.unlock_dialog import UnlockDialog
+    from fieldgroup.ui.opening import open_with_progress
 
     try:
         return open_with_progress(path, parent)  # with the key prefetch_key derived while the app started, if any
@@ -84,6 +86,8 @@ def open_unlocked(path: Path, parent: QWidget | None = None) -> Store | None:
         except keys.WrongPassphraseError:
             error = _("The passphrase remembered on this laptop no longer opens this record (it was changed); "
                       "type the new one.")
+    from fieldgroup.ui.dialogs.unlock_dialog import UnlockDialog  # only when the passphrase must be asked
+
     while True:
         dialog = UnlockDialog(path, parent, error)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.passphrase is None:
@@ -145,6 +149,8 @@ def create_encrypted(path: Path, parent: QWidget | None = None) -> Store:
     problem = keys.weakness(field.text())
     if problem:
         raise FieldGroupError(problem)
+    from fieldgroup.core import create_store
+
     return create_store(path, passphrase=keys.Passphrase(field.text()))
 
 

@@ -24,16 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldgroup.core import FieldGroupError, Store, erasure
+from fieldgroup.core import FieldGroupError, Store
 from fieldgroup.formatting import format_datetime
 from fieldgroup.i18n import N_, LazyString, _
 from fieldgroup.paths import STORE_SUFFIX
 from fieldgroup.ui import settings
 from fieldgroup.ui.context import AppContext
-from fieldgroup.ui.dialogs import help_menu_actions
 from fieldgroup.ui.ops import QueryOp, when_idle
 from fieldgroup.ui.widgets import presentation
-from fieldgroup.ui.widgets.protection_check_dialog import protection_check_dialog
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +71,12 @@ EXPORTS = {  # key -> menu text; the reports feature wires them (MainWindow.expo
 }
 
 
+def _help():  # noqa: ANN202 — the Help menu's module, imported when the menu is first used
+    from fieldgroup.ui.dialogs import help_menu_actions
+
+    return help_menu_actions
+
+
 class MainWindow(QMainWindow):
     """One window per open store. `ctx` is shared with every page."""
 
@@ -94,13 +98,18 @@ class MainWindow(QMainWindow):
         self.backup_loader = QueryOp(self, store)
         self.daily_loader = QueryOp(self, store)
         # An erasure whose wipe a long background read refused finishes once the reads are done.
-        when_idle(self, lambda: erasure.wipe_if_pending(self.ctx.store))
+        when_idle(self, self._wipe_if_pending)
         self.load_groups()
         self._restore()
         self.restore_drafts()
         self._show_core_team_pages()
         self.ctx.data_changed.connect(lambda _t: self._show_core_team_pages())
         QTimer.singleShot(0, self, self._member_notices)  # after the window shows: notices from the members migration
+
+    def _wipe_if_pending(self) -> None:
+        from fieldgroup.core import erasure  # imported when the reads are done, not before the first paint
+
+        erasure.wipe_if_pending(self.ctx.store)
 
     def _member_notices(self) -> None:
         from fieldgroup.ui.dialogs.subtype_review_dialog import show_once
@@ -196,19 +205,19 @@ class MainWindow(QMainWindow):
         self.presentation_action.setToolTip(_("Show every protected person as \"Protected participant\" on screen, "
                                               "for minutes projected on a wall"))
         self.addToolBar(_("Presentation")).addAction(self.presentation_action)
-        self._action(view_menu, _("Protection &check…"), lambda: protection_check_dialog(self.ctx, self))
+        self._action(view_menu, _("Protection &check…"), self.protection_check)
         view_menu.addSeparator()
         for number, spec in enumerate(PAGES, start=1):
             text = str(spec.label).replace("&", "&&")  # a menu would take "&" as a mnemonic
             self._action(view_menu, text, lambda _c=False, k=spec.key: self.show_page(k), f"Ctrl+{number}")
         help_menu = bar.addMenu(_("&Help"))
-        guide = self._action(help_menu, _("&User guide"), lambda: help_menu_actions.user_guide(self))
+        guide = self._action(help_menu, _("&User guide"), lambda: _help().user_guide(self))
         keys = [QKeySequence("F1")]  # F1 everywhere, plus the platform's own help key (Ctrl+? on macOS)
         keys += [k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.HelpContents) if k not in keys]
         guide.setShortcuts(keys)
         self._action(help_menu, _("&Restore from backup…"), self.restore_from_backup)
-        self._action(help_menu, _("Open &log folder"), help_menu_actions.open_log_folder)
-        self._action(help_menu, _("&About FieldGroup"), lambda: help_menu_actions.about(self))
+        self._action(help_menu, _("Open &log folder"), lambda: _help().open_log_folder())
+        self._action(help_menu, _("&About FieldGroup"), lambda: _help().about(self))
 
     def _build_status_bar(self) -> None:
         self.store_label = QLabel(self)
@@ -460,6 +469,11 @@ class MainWindow(QMainWindow):
         settings.set_value(settings.LAST_STORE, str(store.path))  # the next start opens it again
         if self.close():
             self.ctx.store.close()
+
+    def protection_check(self) -> None:
+        from fieldgroup.ui.widgets.protection_check_dialog import protection_check_dialog
+
+        protection_check_dialog(self.ctx, self)
 
     def restore_from_backup(self) -> None:
         from fieldgroup.ui.restore_flow import restore_from_backup

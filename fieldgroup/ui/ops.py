@@ -30,6 +30,8 @@ T = TypeVar("T")
 # would let Python collect the QObject while the worker thread is about to emit on it (a crash).
 _RUNNING: set[OpSignals] = set()
 _IDLE_TASKS: list[tuple[QObject, Callable[[], Any]]] = []  # run when no op is left running
+# While the app's first window is built and painted (app.run_app), ops wait here to start: see hold().
+_HELD: list[QRunnable] | None = None
 
 
 class Cancelled(Exception):
@@ -133,8 +135,29 @@ def run_op(parent: QWidget | None, title: str, fn: Callable[[Progress], Any],
         signal.connect(lambda *_a: _ended(signals))  # connected last: callbacks above run first
     _RUNNING.add(signals)
     collector.pause()
-    QThreadPool.globalInstance().start(_Runnable(fn, signals, progress))
+    runnable = _Runnable(fn, signals, progress)
+    if _HELD is not None:
+        _HELD.append(runnable)
+    else:
+        QThreadPool.globalInstance().start(runnable)
     return signals
+
+
+def hold() -> None:
+    """Start-up: ops asked for from now on wait for `start_held`. The first window's reads would take
+    the CPU and the interpreter from its building and first paint (~5-10 % of the start, more on an
+    encrypted store), and what they find is shown after that paint anyway."""
+    global _HELD
+    if _HELD is None:
+        _HELD = []
+
+
+def start_held() -> None:
+    """Start the ops held since `hold`, in the order asked; later ones start at once again."""
+    global _HELD
+    held, _HELD = _HELD or [], None
+    for runnable in held:
+        QThreadPool.globalInstance().start(runnable)
 
 
 def _progress_dialog(parent: QWidget | None, title: str, progress: Progress, signals: OpSignals) -> QProgressDialog:
