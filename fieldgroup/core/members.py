@@ -123,6 +123,7 @@ def group_tree(store: Store) -> list[GroupNode]:
                 walk(group.id, depth + 1)
 
     walk(None, 0)
+    del walk  # it refers to itself: a cycle the GUI's frozen collector would keep (ui/collector.py)
     result += [GroupNode(g, 0) for g in groups if g.id not in seen]
     return result
 
