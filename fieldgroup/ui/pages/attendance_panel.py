@@ -77,7 +77,7 @@ class AttendancePanel(QWidget):
         self._build_list()
         layout = QHBoxLayout(self)
         layout.addWidget(self.picker_box, 1)
-        layout.addWidget(self.list_box, 2)
+        layout.addWidget(self.list_box, 3)  # the list first: its names are read whole (issue 16)
 
     def _build_picker(self) -> None:
         self.search = QLineEdit(self)
