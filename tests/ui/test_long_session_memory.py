@@ -41,6 +41,7 @@ def test_cycles_frozen_after_ops_are_swept_once_they_pile_up(qtbot, monkeypatch)
     monkeypatch.setattr(collector, "_baseline", 0)
     before = collector.sweeps
     garbage = _Cycle()
+    assert garbage.me is garbage
     gone = weakref.ref(garbage)
     del garbage  # only the cycle holds it now
     was_enabled = gc.isenabled()
