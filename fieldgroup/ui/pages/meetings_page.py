@@ -165,7 +165,7 @@ class MeetingsPage(ReloadWhenShown, QWidget):
         enable(self.new_button, unless(bool(group_id), no_group()))
         if not group_id:
             self._listing = False
-            self.list_loader.run(lambda _store: None, lambda _none: None)  # drops a read still on its way
+            self.list_loader.generation += 1  # a read still on its way is not delivered (ops.QueryOp)
             self._meetings_loaded(None, [])
             return
         self._listing = True
