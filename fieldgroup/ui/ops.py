@@ -188,6 +188,9 @@ def _drop(garbage: list[Any], step: int = 2000) -> None:
 def _ended(signals: OpSignals) -> None:
     if signals in _RUNNING:
         _RUNNING.discard(signals)
+        # Its connections hold the callbacks, which hold it: a cycle through Qt that Python's collector
+        # cannot see, so every op's signals and closures stayed for the session (bench/long_session.py).
+        signals.deleteLater()
         collector.resume()
         if not _RUNNING:
             _run_idle_tasks()
