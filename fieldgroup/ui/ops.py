@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from fieldgroup.core import Store
@@ -190,7 +190,7 @@ def _ended(signals: OpSignals) -> None:
         _RUNNING.discard(signals)
         # Its connections hold the callbacks, which hold it: a cycle through Qt that Python's collector
         # cannot see, so every op's signals and closures stayed for the session (bench/long_session.py).
-        signals.deleteLater()
+        QTimer.singleShot(0, signals.deleteLater)  # after every slot the same signal has queued
         collector.resume()
         if not _RUNNING:
             _run_idle_tasks()
