@@ -400,9 +400,10 @@ class MeetingEditor(QWidget):
         self.end_time.set_value(fields.get("end_time"))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.ShortcutOverride and (
-                (event.matches(QKeySequence.StandardKey.Undo) and not watched.isUndoAvailable())
-                or (event.matches(QKeySequence.StandardKey.Redo) and not watched.isRedoAvailable())):
+        box = watched if isinstance(watched, QLineEdit) else getattr(watched, "document", lambda: None)()
+        if box is not None and event.type() == QEvent.Type.ShortcutOverride and (
+                (event.matches(QKeySequence.StandardKey.Undo) and not box.isUndoAvailable())
+                or (event.matches(QKeySequence.StandardKey.Redo) and not box.isRedoAvailable())):
             return True  # nothing typed to undo in this box: Ctrl+Z goes to Edit ▸ Undo (the last change)
         return super().eventFilter(watched, event)
 

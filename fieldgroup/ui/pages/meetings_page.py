@@ -161,6 +161,8 @@ class MeetingsPage(ReloadWhenShown, QWidget):
         self._stale = False
         self.editor.attendance.forget_people()  # people may have changed while the page was hidden
         self.editor.forget_directory()
+        if self.editor.meeting:
+            self.editor.take_outside_changes()  # a sync may have changed (converted) the open meeting's text
         group_id = self.ctx.group_id
         enable(self.new_button, unless(bool(group_id), no_group()))
         if not group_id:
@@ -190,7 +192,6 @@ class MeetingsPage(ReloadWhenShown, QWidget):
         self._say_what_to_do(bool(meetings))
         if current:
             self._select(current)
-            self.editor.take_outside_changes()  # a sync may have changed (converted) the open meeting's text
         if group_id:
             self._reload_balances()
 
