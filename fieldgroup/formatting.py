@@ -135,13 +135,20 @@ def parse_number(text: str) -> float:
         raise ValueError(str(exc)) from None
 
 
-def format_period(period: str) -> str:
-    """'2025-Q3' as 'Q3 2025', 'T3 2025' (fr, es, pt), 'K3 2025' (id) from CLDR; a year stays as it is."""
-    if "-Q" in period:
-        year, quarter = period.split("-Q")
-        first_day = date(int(year), 3 * int(quarter) - 2, 1)
-        return _digits(babel_dates.format_date(first_day, format="QQQ y", locale=current_locale()))
-    return period
+def format_period(period: str | None) -> str:
+    """'2025-Q3' as 'Q3 2025', 'T3 2025' (fr, es, pt), 'K3 2025' (id) from CLDR; in Burmese all in Myanmar
+    script ('၂၀၂၅ တတိယ သုံးလပတ်'), where CLDR's short form would put a Latin 'Q' among Burmese words; a year
+    stays a year (in the language's digits). One function for the screens and the PDFs."""
+    if not period:
+        return ""
+    if "-Q" not in period:
+        return _digits(period)
+    year, quarter = period.split("-Q")
+    if current_locale().replace("-", "_").split("_")[0] == "my":
+        name = Locale.parse("my").quarters["format"]["wide"][int(quarter)]
+        return f"{_digits(year)} {name}"
+    first_day = date(int(year), 3 * int(quarter) - 2, 1)
+    return _digits(babel_dates.format_date(first_day, format="QQQ y", locale=current_locale()))
 
 
 def month_names(width: str = "wide", context: str = "stand-alone") -> list[str]:

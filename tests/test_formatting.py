@@ -58,14 +58,15 @@ def test_empty_values_show_as_empty_text():
     assert f.format_percent(None) == "" and f.format_datetime(None) == "" and f.format_currency(None) == ""
 
 
-@pytest.mark.parametrize("locale, expected", [
-    ("en", "Q3 2025"), ("fr_CD", "T3 2025"), ("es_CO", "T3 2025"), ("pt_MZ", "T3 2025"),
-    ("id_ID", "K3 2025"), ("my_MM", "Q၃ ၂၀၂၅"),
+@pytest.mark.parametrize("locale, expected, year", [
+    ("en", "Q3 2025", "2025"), ("fr_CD", "T3 2025", "2025"), ("es_CO", "T3 2025", "2025"),
+    ("pt_MZ", "T3 2025", "2025"), ("id_ID", "K3 2025", "2025"),
+    ("my_MM", "၂၀၂၅ တတိယ သုံးလပတ်", "၂၀၂၅"),  # all in Myanmar script, as the reports print it: no Latin "Q"
 ])
-def test_quarters_use_the_cldr_abbreviation(locale, expected):
+def test_quarters_use_the_cldr_abbreviation(locale, expected, year):
     set_locale(locale)
     assert f.format_period("2025-Q3") == expected
-    assert f.format_period("2025") == "2025"
+    assert f.format_period("2025") == year
 
 
 @pytest.mark.parametrize("locale, expected", [

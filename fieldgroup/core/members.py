@@ -115,14 +115,16 @@ def group_tree(store: Store) -> list[GroupNode]:
     result: list[GroupNode] = []
     seen: set[str] = set()
 
-    def walk(parent: str | None, depth: int) -> None:
-        for group in children.get(parent, []):
-            if group.id not in seen:  # a cycle from two laptops' edits must not hang the picker
-                seen.add(group.id)
-                result.append(GroupNode(group, depth))
-                walk(group.id, depth + 1)
-
-    walk(None, 0)
+    # Depth first with a list, not a recursive inner function: that one referred to itself, a cycle
+    # that the GUI's frozen collector kept after every background read (ui/collector.py).
+    stack = [(group, 0) for group in reversed(children.get(None, []))]
+    while stack:
+        group, depth = stack.pop()
+        if group.id in seen:  # a cycle from two laptops' edits must not hang the picker
+            continue
+        seen.add(group.id)
+        result.append(GroupNode(group, depth))
+        stack.extend((child, depth + 1) for child in reversed(children.get(group.id, [])))
     result += [GroupNode(g, 0) for g in groups if g.id not in seen]
     return result
 

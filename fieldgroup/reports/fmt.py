@@ -8,9 +8,8 @@ from functools import lru_cache
 from babel import Locale
 
 from fieldgroup import formatting
+from fieldgroup.formatting import format_period  # noqa: F401 (one function for screens and paper, kept importable here)
 from fieldgroup.i18n import current_locale
-
-MYANMAR_DIGITS = str.maketrans("0123456789", "၀၁၂၃၄၅၆၇၈၉")
 
 
 @lru_cache(maxsize=8192)
@@ -44,20 +43,6 @@ def format_number(value: float | None, decimals: int = 0) -> str:
 
 def is_burmese() -> bool:
     return current_locale().replace("-", "_").split("_")[0] == "my"
-
-
-def format_period(period: str | None) -> str:
-    """'2025-Q3' as the locale writes it; in Burmese all in Myanmar script ('၂၀၂၅ တတိယ သုံးလပတ်'),
-    where CLDR's short form would mix a Latin 'Q' into the page."""
-    if not period:
-        return ""
-    if is_burmese():
-        if "-Q" in period:
-            year, quarter = period.split("-Q")
-            name = Locale.parse("my").quarters["format"]["wide"][int(quarter)]
-            return f"{year.translate(MYANMAR_DIGITS)} {name}"
-        return period.translate(MYANMAR_DIGITS)
-    return formatting.format_period(period)
 
 
 def format_list(items: list[str]) -> str:

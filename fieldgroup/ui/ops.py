@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from fieldgroup.core import Store
@@ -211,6 +211,9 @@ def _drop(garbage: list[Any], step: int = 2000) -> None:
 def _ended(signals: OpSignals) -> None:
     if signals in _RUNNING:
         _RUNNING.discard(signals)
+        # Its connections hold the callbacks, which hold it: a cycle through Qt that Python's collector
+        # cannot see, so every op's signals and closures stayed for the session (bench/long_session.py).
+        QTimer.singleShot(0, signals.deleteLater)  # after every slot the same signal has queued
         collector.resume()
         if not _RUNNING:
             _run_idle_tasks()
@@ -253,6 +256,16 @@ def with_own_store(gui_store: Store, work: Callable[[Store], T], *, read_only: b
         return work(store)
     finally:
         store.close()
+        _let_go(store)
+
+
+def _let_go(store: Store) -> None:
+    """Empty a closed op store. It and its repositories point at each other, a cycle only Python's
+    collector frees; and collector.py freezes whatever the ops leave behind, so every op's store
+    (its connection, and the key of an encrypted file) stayed for the whole session: ~4 a round in
+    bench/long_session.py, memory growing without end. Emptied, it is freed at once. A closed store
+    is of no use to anything that still holds it."""
+    vars(store).clear()
 
 
 def catch_up_clock(gui_store: Store) -> None:

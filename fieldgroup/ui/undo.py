@@ -1,4 +1,4 @@
-"""Undo (Ctrl+Z) for status changes, Mark done and edits of action items: QUndoStack commands.
+"""Undo (Ctrl+Z) for status changes, Mark done, edits of action items and meeting details: QUndoStack commands.
 
 A command's first redo() is the change itself, so every change goes through `push`. Deleting is not
 here on purpose: a delete leaves a tombstone that syncs to the other laptops and cannot be taken
@@ -72,6 +72,30 @@ class AttendanceChange(QUndoCommand):
         self.apply, self.old, self.new = apply, old, new
 
     def redo(self) -> None:
+        self.apply(self.new)
+
+    def undo(self) -> None:
+        self.apply(self.old)
+
+
+class MeetingDetailsEdit(QUndoCommand):
+    """A change of one meeting's details (type, date, times, title, place, region, pillar, agenda) made in
+    the editor. It is already on screen when pushed, so the first redo does nothing; while the same
+    fields keep changing the editor moves `new` along, so one stretch of typing is one step."""
+
+    def __init__(self, meeting_id: str, apply: Callable[[dict[str, Any]], None], old: dict[str, Any],
+                 new: dict[str, Any]):
+        super().__init__(_("edit the meeting details"))
+        self.meeting_id, self.apply, self.old, self.new = meeting_id, apply, dict(old), dict(new)
+        self.first = True
+
+    def fields(self) -> set[str]:
+        return {name for name in self.new if self.new[name] != self.old.get(name)}
+
+    def redo(self) -> None:
+        if self.first:
+            self.first = False
+            return
         self.apply(self.new)
 
     def undo(self) -> None:

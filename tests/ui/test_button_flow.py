@@ -56,3 +56,39 @@ def test_the_meetings_list_keeps_its_room_beside_the_french_editor(qtbot, ctx, s
         assert page.splitter.sizes()[0] >= 0.4 * sum(page.splitter.sizes())  # dates and titles readable
     finally:
         set_locale("en")
+
+
+def test_the_french_attendance_list_shows_whole_names_beside_the_picker(qtbot, ctx, store, group):
+    """In French the long "Copier les participants…" button set the picker's width and cut the names."""
+    from datetime import date
+
+    from fieldgroup.i18n import set_locale
+    from fieldgroup.ui.pages.meetings_page import MeetingsPage
+    from fieldgroup.ui.widgets.table_layout import content_width
+
+    org = store.organisations.create(group_id=group.id, pillar="civil_society",
+                                     name="Association des femmes des communautés minières de Tarkwa")
+    meeting = store.meetings.create(group_id=group.id, kind="plenary", date=date(2025, 7, 5), place="Accra")
+    for name, protected in (("Gloria Amponsah", True), ("Kofi Boateng", False), ("Ama Serwaa", False)):
+        person = store.people.create(organisation_id=org.id, name=name, protected=protected)
+        store.attendance.set(meeting.id, person.id, "present")
+    set_locale("fr")
+    try:
+        page = MeetingsPage(ctx)
+        qtbot.addWidget(page)
+        page.resize(1150, 650)  # what the page gets inside a 1366×768 window
+        page.show()
+        page.open_record(meeting.id)
+        panel = page.editor.attendance
+        page.editor.tabs.setCurrentWidget(panel)
+        qtbot.waitUntil(lambda: panel.lines.rowCount() == 3)
+        table = panel.table
+        rows = list(range(3))
+        qtbot.waitUntil(lambda: table.columnWidth(0) >= content_width(table, 0, rows))  # "Gloria … (protégé)" whole
+        assert panel.list_box.width() > panel.picker_box.width()  # the list, not the picker, gets the room
+        button = panel.copy_button
+        assert button.full_text.startswith("Copier les participants")
+        assert panel.picker_box.rect().contains(button.geometry())  # its label wraps inside the picker
+        assert all(button.fontMetrics().horizontalAdvance(line) < button.width() for line in button.text().split("\n"))
+    finally:
+        set_locale("en")

@@ -14,6 +14,7 @@ def make_page(qtbot, ctx) -> MeetingsPage:
     qtbot.addWidget(page)
     page.resize(1366, 720)
     page.show()
+    qtbot.waitUntil(lambda: not page.loading())  # the list is read in the background
     return page
 
 

@@ -57,12 +57,12 @@ def test_regional_group_member_from_the_national_directory_seen_in_the_national_
     qtbot.addWidget(page)
     page.show()
     box = page.missing_box
-    qtbot.waitUntil(lambda: "never attended" in box.text.text())
-    assert "company org" in box.text.text().split("stopped attending")[0]  # national meetings only: never came
+    qtbot.waitUntil(lambda: "never attended" in box.text.toPlainText())
+    assert "company org" in box.text.toPlainText().split("stopped attending")[0]  # national meetings only: never came
     assert box.with_subgroups.isVisible()
     box.with_subgroups.setChecked(True)
-    qtbot.waitUntil(lambda: "By region" in box.text.text())
-    text = box.text.text()
+    qtbot.waitUntil(lambda: "By region" in box.text.toPlainText())
+    text = box.text.toPlainText()
     assert "Western: 1 meeting, 1 present" in text
     assert "company org" not in text.split("stopped attending")[0]
 

@@ -34,7 +34,7 @@ from fieldgroup.ui.models.search_proxy import SearchProxy
 from fieldgroup.ui.models.table_model import Column, ObjectTableModel
 from fieldgroup.ui.ops import QueryOp
 from fieldgroup.ui.undo import AttendanceChange
-from fieldgroup.ui.widgets.button_flow import ButtonFlow
+from fieldgroup.ui.widgets.button_flow import ButtonFlow, WrapButton
 from fieldgroup.ui.widgets.field_errors import ErrorLabel
 from fieldgroup.ui.widgets.table_layout import fit_columns, lay_out_table
 
@@ -77,7 +77,7 @@ class AttendancePanel(QWidget):
         self._build_list()
         layout = QHBoxLayout(self)
         layout.addWidget(self.picker_box, 1)
-        layout.addWidget(self.list_box, 2)
+        layout.addWidget(self.list_box, 3)  # the list first: its names are read whole (issue 16)
 
     def _build_picker(self) -> None:
         self.search = QLineEdit(self)
@@ -102,7 +102,8 @@ class AttendancePanel(QWidget):
         self.new_person_button = QPushButton(_("New person…"), self)
         self.new_person_button.setToolTip(_("Add someone who is not in the list yet, with their organisation"))
         self.new_person_button.clicked.connect(self.quick_add)
-        self.copy_button = QPushButton(_("Copy attendees from the last meeting of this kind"), self)
+        # Its label wraps when the pane is narrow, so that it never makes the picker wider than the list.
+        self.copy_button = WrapButton(_("Copy attendees from the last meeting of this kind"), self)
         self.copy_button.setToolTip(_("Adds everyone who attended the previous meeting of the same type, as present"))
         self.copy_button.clicked.connect(self.copy_last_attendees)
         buttons = ButtonFlow(self.add_button, self.new_person_button, self.copy_button)  # wraps, never cut
@@ -148,6 +149,7 @@ class AttendancePanel(QWidget):
         self.table.setWordWrap(False)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         lay_out_table(self.table, "attendance", 0)  # the name takes the room; the rest fit, cut with a tooltip
+        self.table.setProperty("main_content", True)  # names are read whole: the organisation gives way first
         self.count_label = QLabel(self)
         buttons = ButtonFlow()
         for status in ("present", "excused", "absent"):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from datetime import date
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,6 +34,7 @@ from fieldgroup.ui.ops import QueryOp
 from fieldgroup.ui.pages.attendance_panel import AttendancePanel
 from fieldgroup.ui.pages.meeting_actions_panel import MeetingActionsPanel
 from fieldgroup.ui.pages.minute_sections_panel import MinuteSectionsPanel
+from fieldgroup.ui.undo import MeetingDetailsEdit
 from fieldgroup.ui.widgets.agenda_editor import AgendaEditor
 from fieldgroup.ui.widgets.balance_bar import BalanceBar
 from fieldgroup.ui.widgets.date_field import DateField
@@ -47,6 +50,8 @@ DETAILS_TAB, ATTENDANCE_TAB, MINUTES_TAB, ACTIONS_TAB = range(4)
 DRAFT_MS = 250  # the draft journal follows the typing closely: a crash loses at most this much
 SAVE_MS = 1000  # the meeting itself is saved once the typing pauses
 FIELD_TABS = {"minutes": MINUTES_TAB, "decisions": MINUTES_TAB}
+# The fields Edit ▸ Undo (Ctrl+Z) takes back; minutes and decisions have their own Ctrl+Z, inside the box.
+DETAIL_FIELDS = ("kind", "date", "start_time", "end_time", "title", "place", "region", "pillar", "agenda")
 
 
 class MeetingEditor(QWidget):
@@ -67,6 +72,8 @@ class MeetingEditor(QWidget):
         self._loading = False
         self._directory: Directory | None = None
         self.draft_key: str | None = None  # the journal row holding unsaved edits, if any
+        self._committed: dict = {}  # the details as the last undo step left them
+        self._open_undo: tuple[MeetingDetailsEdit, int] | None = None  # the step still growing, at its index
         self.draft_timer = QTimer(self, singleShot=True, interval=DRAFT_MS)
         self.draft_timer.timeout.connect(self.write_draft)
         self.save_timer = QTimer(self, singleShot=True, interval=SAVE_MS)
@@ -180,7 +187,9 @@ class MeetingEditor(QWidget):
         for signal in (self.kind.currentIndexChanged, self.date.dateChanged, self.title.textChanged,
                        self.place.textChanged, self.region.textChanged, self.pillar.currentIndexChanged,
                        self.agenda.changed, self.start_time.textEdited, self.end_time.textEdited):
-            signal.connect(self._mark_dirty)
+            signal.connect(self._details_changed)
+        for line in (self.title, self.place, self.region, self.start_time, self.end_time, self.date.edit):
+            line.installEventFilter(self)  # Ctrl+Z with nothing typed in the box: Edit ▸ Undo
         tab = QWidget(self)
         layout = QHBoxLayout(tab)
         layout.addLayout(form, 1)
@@ -255,6 +264,7 @@ class MeetingEditor(QWidget):
         self.decisions.setPlainText(meeting.decisions or "" if meeting else "")
         self._loading = False
         self._set_dirty(False)
+        self._close_undo_step()
         enable(self.delete_button, unless(meeting is not None, _("This meeting is not saved yet: there is nothing to delete.")))
         meeting_id = meeting.id if meeting else None
         self.attendance.set_meeting(meeting_id)
@@ -319,6 +329,84 @@ class MeetingEditor(QWidget):
         self.heading.setToolTip(_("Unsaved changes") if dirty else "")
         self.save_state.setText(_("Not saved yet") if dirty else (_("All changes saved") if self.meeting else ""))
 
+    # ---- undo of the details (Edit ▸ Undo, Ctrl+Z) ----
+
+    def _details_changed(self) -> None:
+        self._mark_dirty()
+        self._track_undo()
+
+    def detail_values(self) -> dict:
+        """The details Ctrl+Z takes back, as stored (the date as the last valid one typed)."""
+        values = self.values()
+        values["date"] = from_qdate(self.date.date()).isoformat()
+        return {name: values[name] for name in DETAIL_FIELDS}
+
+    def _track_undo(self) -> None:
+        """Keep the undo stack level with the screen: a change of the details opens an undo step (its
+        first redo does nothing) that grows while the same fields change, until the change is saved;
+        editing another field starts the next step."""
+        if self._loading or self.meeting is None:
+            return
+        stack, now = self.ctx.undo_stack, self.detail_values()
+        step = self._open_undo[0] if self._open_undo and self._open_undo[1] == stack.index() == stack.count() else None
+        if step is not None and step.meeting_id == self.meeting.id and _changed(step.old, now) <= step.fields():
+            step.new = now
+            return
+        if step is not None:
+            self._committed = dict(step.new)
+        if now == self._committed:
+            return
+        meeting_id = self.meeting.id
+        step = MeetingDetailsEdit(meeting_id, lambda values: self._apply_details(meeting_id, values), self._committed, now)
+        stack.push(step)
+        self._open_undo = (step, stack.index())
+
+    def _close_undo_step(self) -> None:
+        self._open_undo = None
+        self._committed = self.detail_values() if self.meeting else {}
+
+    def _apply_details(self, meeting_id: str, values: dict) -> None:
+        """Undo or redo of a details step: on screen (and saved at once) when this meeting is open,
+        else straight into the store."""
+        if self.meeting is None or self.meeting.id != meeting_id:
+            try:
+                self.ctx.store.meetings.update(meeting_id, **values)
+            except FieldGroupError as exc:
+                QMessageBox.information(self, _("Undo"), str(exc))
+                return
+            self.ctx.changed("meetings")
+            return
+        self._loading = True
+        self._show_fields(values)
+        self._loading = False
+        self._set_dirty(True)
+        if not self.save(quiet=True):
+            self.save_timer.start()
+        self._close_undo_step()
+
+    def _show_fields(self, fields: dict) -> None:
+        """Put stored detail values (a draft's, an undo step's) into the widgets."""
+        self.kind.setCurrentIndex(max(self.kind.findData(fields.get("kind")), 0))
+        for widget, name in ((self.title, "title"), (self.place, "place"), (self.region, "region")):
+            widget.setText(fields.get(name) or "")
+        self.pillar.setCurrentIndex(max(self.pillar.findData(fields.get("pillar")), 0))
+        self.agenda.set_items([line for line in (fields.get("agenda") or "").splitlines() if line.strip()])
+        if fields.get("date"):
+            try:
+                self.date.setDate(to_qdate(date.fromisoformat(str(fields["date"]))))
+            except ValueError:
+                self.date.set_text(str(fields["date"]))  # a draft's as typed, when it was not a date yet
+        self.start_time.set_value(fields.get("start_time"))
+        self.end_time.set_value(fields.get("end_time"))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        box = watched if isinstance(watched, QLineEdit) else getattr(watched, "document", lambda: None)()
+        if box is not None and event.type() == QEvent.Type.ShortcutOverride and (
+                (event.matches(QKeySequence.StandardKey.Undo) and not box.isUndoAvailable())
+                or (event.matches(QKeySequence.StandardKey.Redo) and not box.isRedoAvailable())):
+            return True  # nothing typed to undo in this box: Ctrl+Z goes to Edit ▸ Undo (the last change)
+        return super().eventFilter(watched, event)
+
     # ---- saving ----
 
     def values(self) -> dict:
@@ -367,17 +455,9 @@ class MeetingEditor(QWidget):
         self.draft_key = draft.key
         self._loading = True
         fields = draft.fields
-        self.kind.setCurrentIndex(max(self.kind.findData(fields.get("kind")), 0))
-        for widget, name in ((self.title, "title"), (self.place, "place"), (self.region, "region")):
-            widget.setText(fields.get(name) or "")
-        self.pillar.setCurrentIndex(max(self.pillar.findData(fields.get("pillar")), 0))
-        self.agenda.set_items([line for line in (fields.get("agenda") or "").splitlines() if line.strip()])
+        self._show_fields(fields)
         self.minutes.setPlainText(fields.get("minutes") or "")
         self.decisions.setPlainText(fields.get("decisions") or "")
-        if fields.get("date"):
-            self.date.set_text(str(fields["date"]))  # as typed, even when it was not a date yet
-        self.start_time.set_value(fields.get("start_time"))
-        self.end_time.set_value(fields.get("end_time"))
         self._loading = False
         self._set_dirty(True)
         self.save_timer.start()
@@ -426,6 +506,7 @@ class MeetingEditor(QWidget):
         self._discard_draft()
         self.meeting = meeting
         self._set_dirty(False)
+        self._close_undo_step()  # a pause in the typing ends one undo step
         self.delete_button.setEnabled(True)
         self.attendance.meeting_id = self.actions_panel.meeting_id = meeting.id
         self.saved.emit(meeting.id)
@@ -497,6 +578,10 @@ class MeetingEditor(QWidget):
         self._discard_draft()
         self.deleted.emit(meeting.id)
         self.ctx.changed("meetings")
+
+
+def _changed(old: dict, new: dict) -> set[str]:
+    return {name for name in new if new[name] != old.get(name)}
 
 
 def meeting_when(meeting: Meeting) -> str:

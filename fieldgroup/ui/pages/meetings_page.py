@@ -79,7 +79,9 @@ class MeetingsPage(ReloadWhenShown, QWidget):
         self.proxy = SearchProxy(self.model, self)
         self.balances: dict[str, Balance] | None = None  # None until the first background load reports
         self._saved_here = False
-        self.loader = QueryOp(self, ctx.store)
+        self.loader = QueryOp(self, ctx.store)  # balances
+        self.list_loader = QueryOp(self, ctx.store)  # the meetings themselves (their minutes come with them)
+        self._listing = False  # a list read is on its way
         self.editor = MeetingEditor(ctx, self)
         self.editor.saved.connect(self._after_save)
         self.editor.deleted.connect(self._after_delete)
@@ -154,29 +156,56 @@ class MeetingsPage(ReloadWhenShown, QWidget):
     # ---- page contract ----
 
     def refresh(self) -> None:
+        """Reads the group's meetings in the background (each with its minutes: 50 ms and more of the
+        GUI thread on the stress store); the rows on show stay until the new ones come."""
         self._stale = False
         self.editor.attendance.forget_people()  # people may have changed while the page was hidden
         self.editor.forget_directory()
-        current = self.editor.meeting.id if self.editor.meeting else None
+        if self.editor.meeting:
+            self.editor.take_outside_changes()  # a sync may have changed (converted) the open meeting's text
         group_id = self.ctx.group_id
-        meetings = self.ctx.store.meetings.list(group_id=group_id) if group_id else []
+        enable(self.new_button, unless(bool(group_id), no_group()))
+        if not group_id:
+            self._listing = False
+            self.list_loader.generation += 1  # a read still on its way is not delivered (ops.QueryOp)
+            self._meetings_loaded(None, [])
+            return
+        self._listing = True
+        self.list_loader.run(lambda store: store.meetings.list(group_id=group_id),
+                             lambda meetings: self._meetings_loaded(group_id, meetings), self._list_failed)
+
+    def loading(self) -> bool:
+        """True while the list is being read (tests wait for it)."""
+        return self._listing
+
+    def _meetings_loaded(self, group_id: str | None, meetings: list) -> None:
+        self._listing = False
+        if group_id != self.ctx.group_id:
+            return  # the group changed meanwhile: its own read follows
+        current = self.editor.meeting.id if self.editor.meeting else None
         # Balances from the last load stay on show until the new ones arrive (a moment on big stores).
         known = self.balances or {}
         unknown = None if self.balances is None else Balance()
         self.model.set_rows([MeetingRow(m, known.get(m.id, unknown)) for m in meetings])
         fit_columns(self.table)
-        self.loader.run(lambda store: balances_by_meeting(store, group_id), self._balances_loaded)
         self._show_count()
-        enable(self.new_button, unless(bool(self.ctx.group_id), no_group()))
+        self._say_what_to_do(bool(meetings))
+        if current:
+            self._select(current)
+        if group_id:
+            self._reload_balances()
+
+    def _list_failed(self, message: str) -> None:
+        self._listing = False
+        self.empty.setText(message)
+
+    def _say_what_to_do(self, any_meeting: bool) -> None:
         if not self.ctx.group_id:
             self.empty.setText(_("Create a working group first (File ▸ New group…), then its meetings."))
-        elif not meetings:
+        elif not any_meeting:
             self.empty.setText(_("No meetings yet: press New meeting (Ctrl+Shift+M) to record the first one."))
         else:
             self.empty.setText(_("Choose a meeting on the left, or create a new one."))
-        if current:
-            self._select(current)
-            self.editor.take_outside_changes()  # a sync may have changed (converted) the open meeting's text
 
     def _balances_loaded(self, balances: dict[str, Balance]) -> None:
         self.balances = balances
@@ -277,21 +306,31 @@ class MeetingsPage(ReloadWhenShown, QWidget):
 
     def _after_save(self, meeting_id: str) -> None:
         """Update the saved meeting's row in place (a full reload of 2,000 rows would freeze the
-        typing that the autosave follows); a new meeting reloads the list."""
+        typing that the autosave follows); a new meeting joins the list at once."""
+        meeting = self.editor.meeting
         row = self.model.find_row(lambda r: r.meeting.id == meeting_id)
-        if row < 0 or self.editor.meeting is None:
+        if meeting is None or meeting.id != meeting_id or meeting.group_id != self.ctx.group_id:
             self.refresh()
+        elif row < 0:
+            self._saved_here = True
+            self.model.set_rows([*self.model.rows, MeetingRow(meeting, Balance())])
+            self._show_count()
+            self._reload_balances()
         else:
             self._saved_here = True
-            self.model.replace_row(row, MeetingRow(self.editor.meeting, self.model.rows[row].balance))
+            self.model.replace_row(row, MeetingRow(meeting, self.model.rows[row].balance))
             self._reload_balances()
+        if self._listing:
+            self.refresh()  # a read started before this save would bring the old row back
         self._select(meeting_id)
 
     def _reload_balances(self) -> None:
         group_id = self.ctx.group_id
         self.loader.run(lambda store: balances_by_meeting(store, group_id), self._balances_loaded)
 
-    def _after_delete(self, _meeting_id: str) -> None:
+    def _after_delete(self, meeting_id: str) -> None:
         self.editor.meeting = None
         self.right.setCurrentWidget(self.empty)
+        self.model.set_rows([r for r in self.model.rows if r.meeting.id != meeting_id])  # gone at once
+        self._show_count()
         self.refresh()

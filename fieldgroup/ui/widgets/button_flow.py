@@ -1,11 +1,69 @@
-"""A row of buttons that wraps onto the next line when its pane is too narrow, instead of cutting labels."""
+"""A row of buttons that wraps onto the next line when its pane is too narrow, instead of cutting labels;
+a long button (`WrapButton`) can also wrap its own label onto a second line."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QWidget, QWidgetItem
+from PySide6.QtWidgets import (
+    QLayout,
+    QLayoutItem,
+    QPushButton,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionButton,
+    QWidget,
+    QWidgetItem,
+)
 
 _PUSH_BUTTONS = (QSizePolicy.ControlType.PushButton, QSizePolicy.ControlType.PushButton)
+
+
+class WrapButton(QPushButton):
+    """A push button whose label goes onto more lines, between words, when its pane is narrower than
+    the label: "Copier les participants de la dernière réunion de ce type" set the whole attendance
+    picker's minimum width (and cut the names in the list beside it). Meant for a ButtonFlow."""
+
+    def __init__(self, text: str, parent: QWidget | None = None):
+        super().__init__(text, parent)
+        self.full_text = text
+        self.setAccessibleName(text.replace("&", ""))
+
+    def _size_of(self, text: str) -> QSize:
+        """What QPushButton.sizeHint() gives for `text` (one line or several)."""
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        option.text = text
+        content = self.fontMetrics().size(Qt.TextFlag.TextShowMnemonic, text)
+        return self.style().sizeFromContents(QStyle.ContentsType.CT_PushButton, option, content, self)
+
+    def lines_for(self, width: int) -> str:
+        """The label broken between words so that each line fits in `width` (a longer word stays whole)."""
+        room = width - (self._size_of("").width())
+        metrics, lines = self.fontMetrics(), [""]
+        for word in self.full_text.split():
+            wider = f"{lines[-1]} {word}" if lines[-1] else word
+            if lines[-1] and metrics.horizontalAdvance(wider) > room:
+                lines.append(word)
+            else:
+                lines[-1] = wider
+        return "\n".join(lines)
+
+    def size_for(self, width: int) -> QSize:
+        """The button's size with its label wrapped to `width`."""
+        return self._size_of(self.lines_for(width))
+
+    def one_line(self) -> QSize:
+        return self._size_of(self.full_text)
+
+    def narrowest(self) -> int:
+        """Its width wrapped as far as it goes (one word a line): narrower, a word would be cut."""
+        return self._size_of("\n".join(self.full_text.split())).width()
+
+    def wrap_to(self, width: int | None) -> None:
+        """Show the label on as many lines as `width` needs (None: on one line)."""
+        text = self.full_text if width is None or self.one_line().width() <= width else self.lines_for(width)
+        if text != self.text():
+            self.setText(text)
 
 
 class ButtonFlow(QLayout):
@@ -47,13 +105,17 @@ class ButtonFlow(QLayout):
         self._place(rect, move=True)
 
     def sizeHint(self) -> QSize:  # noqa: N802
-        width = sum(item.sizeHint().width() for item in self._shown()) + self._gap() * max(0, len(self._shown()) - 1)
+        width = sum(_full(item).width() for item in self._shown()) + self._gap() * max(0, len(self._shown()) - 1)
         return QSize(width, self.minimumSize().height())
 
     def minimumSize(self) -> QSize:  # noqa: N802
         size = QSize()
         for item in self._shown():
-            size = size.expandedTo(item.sizeHint())  # the widest button, never cut
+            button = item.widget()
+            if isinstance(button, WrapButton):  # as narrow as its longest word
+                size = size.expandedTo(QSize(button.narrowest(), button.one_line().height()))
+            else:
+                size = size.expandedTo(item.sizeHint())  # the widest button, never cut
         margins = self.contentsMargins()
         return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
 
@@ -73,11 +135,22 @@ class ButtonFlow(QLayout):
         area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
         x, y, line_height, gap = area.x(), area.y(), 0, self._gap()
         for item in self._shown():
-            hint = item.sizeHint()
+            hint = _full(item)
             if x > area.x() and x + hint.width() > area.right() + 1:
                 x, y, line_height = area.x(), y + line_height + gap, 0
+            button = item.widget()
+            if isinstance(button, WrapButton) and hint.width() > area.width():  # alone on its line, and wrapped
+                hint = button.size_for(area.width())
             if move:
+                if isinstance(button, WrapButton):
+                    button.wrap_to(area.width())
                 item.setGeometry(QRect(QPoint(x, y), hint))
             x += hint.width() + gap
             line_height = max(line_height, hint.height())
         return y + line_height - rect.y() + margins.bottom()
+
+
+def _full(item: QLayoutItem) -> QSize:
+    """An item's size on one line (a WrapButton already wrapped still counts at its full width)."""
+    button = item.widget()
+    return button.one_line() if isinstance(button, WrapButton) else item.sizeHint()

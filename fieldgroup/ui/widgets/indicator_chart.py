@@ -141,7 +141,9 @@ class IndicatorChart(QWidget):
         every = max(1, int(widest // step) + 1)  # skip labels rather than let them overlap
         for i, point in enumerate(self.points):
             if i % every == 0:
-                rect = QRectF(x(i) - widest / 2, plot.bottom() + 4, widest, metrics.height())
+                # Kept inside the widget: the first and last long labels ("၂၀၂၅ ဒုတိယ သုံးလပတ်") are not cut.
+                left = min(max(x(i) - widest / 2, 0.0), max(self.width() - widest, 0.0))
+                rect = QRectF(left, plot.bottom() + 4, widest, metrics.height())
                 painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, point.label)
 
     def _legend(self, painter: QPainter) -> None:

@@ -115,6 +115,25 @@ class MentionEdit(QTextEdit):
         if notify:
             self.textChanged.emit()
 
+    def replace_text(self, text: str) -> None:
+        """Put `text` in the box as one edit that Ctrl+Z in the box takes back (unlike setPlainText,
+        which is loading): the guard's "Turn into mentions" is undone like typing."""
+        position = self.textCursor().position()
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        cursor.select(cursor.SelectionType.Document)
+        cursor.removeSelectedText()
+        last = 0
+        for start, end, piece in self._pieces(text, []):
+            cursor.insertText(text[last:start], QTextCharFormat())
+            cursor.insertText(*piece)
+            last = end
+        cursor.insertText(text[last:], QTextCharFormat())
+        cursor.endEditBlock()
+        cursor.setPosition(min(position, self.document().characterCount() - 1))
+        self.setTextCursor(cursor)
+        self.setCurrentCharFormat(QTextCharFormat())
+
     def _pieces(self, text: str, hidden: list) -> list[tuple[int, int, tuple[str, QTextCharFormat]]]:
         """Mentions as names (or placeholders), and in presentation mode typed names masked too."""
         pieces = []

@@ -54,10 +54,17 @@ class NameGuard(QWidget):
         self.setVisible(bool(found))
 
     def convert(self) -> None:
-        # The same conversion as the pass before export: a name two protected people share becomes
-        # the placeholder, never a guess.
+        """Names become mentions as one edit Ctrl+Z takes back: in a text box, the box's own undo (the
+        typing goes on there, so it gets the focus back); in the agenda, a change of the meeting's
+        details (Edit ▸ Undo). The same conversion as the pass before export: a name two protected
+        people share becomes the placeholder, never a guess."""
         text = self.edit.toPlainText()
-        self.edit.setPlainText(mentions.convert_all(text, mentions.conversions(self.edit.directory(), text)))
+        converted = mentions.convert_all(text, mentions.conversions(self.edit.directory(), text))
+        if isinstance(self.edit, MentionEdit):
+            self.edit.replace_text(converted)
+            self.edit.setFocus()
+        else:
+            self.edit.setPlainText(converted)
 
     def not_this_person(self) -> None:
         for span in self.spans():

@@ -90,7 +90,7 @@ def fit_columns(view: QTableView) -> None:
         # short columns (yes/no, a pillar) keep their words; long ones give up the width.
         floor = {c: min(wanted[c], max(header.sectionSizeFromContents(c).width(), header.minimumSectionSize()))
                  for c in others}
-        room = available * (1 - MAIN_SHARE) - sum(floor.values())
+        room = available * (1 - _main_share(view, rows, available)) - sum(floor.values())
         spare = sum(wanted[c] - floor[c] for c in others)
         if available > 200 and spare > max(room, 0):
             share = max(room, 0) / spare
@@ -98,6 +98,19 @@ def fit_columns(view: QTableView) -> None:
                 header.resizeSection(column, floor[column] + int((wanted[column] - floor[column]) * share))
     finally:
         view.setProperty("fitting", False)
+
+
+def _main_share(view: QTableView, rows: list[int], available: int) -> float:
+    """MAIN_SHARE; for a table whose main text is short and must be read whole (names in an attendance
+    list: property "main_content"), the share its widest sampled text needs, up to MAIN_MOST."""
+    stretch = [c for c in range(view.horizontalHeader().count())
+               if view.horizontalHeader().sectionResizeMode(c) == QHeaderView.ResizeMode.Stretch]
+    if not view.property("main_content") or not stretch or available <= 0:
+        return MAIN_SHARE
+    return max(MAIN_SHARE, min(content_width(view, stretch[0], rows) / available, MAIN_MOST))
+
+
+MAIN_MOST = 0.6
 
 
 def sample_rows(view: QTableView) -> list[int]:
