@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -101,7 +101,7 @@ class MeetingEditor(QWidget):
 
     # ---- building ----
 
-    def _header(self) -> QHBoxLayout:
+    def _header(self) -> QVBoxLayout:
         self.heading = QLabel(self)
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
@@ -124,10 +124,12 @@ class MeetingEditor(QWidget):
         self.print_button.clicked.connect(self.print_handout)
         row = QHBoxLayout()
         row.addWidget(self.heading, 1)
-        row.addWidget(self.save_state)
         for button in (self.print_button, self.delete_button):
-            row.addWidget(button)
-        return row
+            row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        header = QVBoxLayout()  # the save state under the heading: beside it, French squeezed the heading to a word a line
+        header.addLayout(row)
+        header.addWidget(self.save_state)
+        return header
 
     def _field(self, form: QFormLayout, text: str, widget: QWidget, field: str) -> None:
         widget.setAccessibleName(text.replace("&", ""))

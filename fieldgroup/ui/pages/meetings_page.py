@@ -115,6 +115,7 @@ class MeetingsPage(ReloadWhenShown, QWidget):
         self.table.setModel(self.proxy)
         self.table.setAccessibleName(_("Meetings"))
         self.table.setSortingEnabled(True)
+        self.table.setProperty("whole_columns", [0])  # the date and time are never cut (table_layout)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

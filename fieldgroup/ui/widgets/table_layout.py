@@ -88,7 +88,11 @@ def fit_columns(view: QTableView) -> None:
         available = view.viewport().width()
         # A column never gets narrower than its heading (or its content, when that is narrower):
         # short columns (yes/no, a pillar) keep their words; long ones give up the width.
-        floor = {c: min(wanted[c], max(header.sectionSizeFromContents(c).width(), header.minimumSectionSize()))
+        # A column the table names "whole" (the meetings' date and time) keeps all of its width: "13 juin 2…"
+        # read as no date at all, and two meetings on one day only differ by their time.
+        whole = set(view.property("whole_columns") or [])
+        floor = {c: wanted[c] if c in whole else
+                 min(wanted[c], max(header.sectionSizeFromContents(c).width(), header.minimumSectionSize()))
                  for c in others}
         room = available * (1 - _main_share(view, rows, available)) - sum(floor.values())
         spare = sum(wanted[c] - floor[c] for c in others)
