@@ -86,3 +86,7 @@ _.itemAt
 _.expandingDirections
 _.hasHeightForWidth
 _.heightForWidth
+
+# importlib calls a meta-path finder's hooks (ui/feature_scan.py)
+find_spec
+invalidate_caches
