@@ -90,3 +90,8 @@ _.heightForWidth
 # importlib calls a meta-path finder's hooks (ui/feature_scan.py)
 find_spec
 invalidate_caches
+
+# built on first use: a module-level __getattr__ (PEP 562) and Store attributes made lazily by name (core/api.py)
+__getattr__
+IncidentRegister
+SyncAccess
