@@ -239,3 +239,43 @@ def test_the_convergence_machine_replays_a_void_merge_tombstone_kept_on_some_lap
         state.check_convergence()
     finally:
         state.teardown()
+
+
+def test_a_rename_made_here_before_merging_the_person_away_reaches_everyone_when_they_survive(laptops, fast_dir):
+    """Tarkwa renames a person and merges them into their twin before any bundle carried the rename;
+    Obuasi merges the other way, so the renamed person is the survivor. Tarkwa brought the rename back
+    from what it remembered, under its old stamp — which every vector already covered, so no laptop
+    ever read it: Tarkwa said "Kofi A. Mensah" and the others the old name, for good."""
+    accra, tarkwa, obuasi = laptops
+    _group, people, _meeting = seed_group(accra.store)
+    twin = accra.store.people.create(organisation_id=people[0].organisation_id, name="Kofi Mensah (2)")
+    survivor, other = sorted((people[0].id, twin.id))
+    for laptop in (tarkwa, obuasi):
+        send(accra, laptop, fast_dir)
+    tarkwa.tick(500)
+    tarkwa.store.people.update(survivor, name="Kofi A. Mensah")
+    tarkwa.tick(500)
+    tarkwa.store.merge_people(other, survivor)  # the rename is merged away with the person, unsent
+    obuasi.tick(2000)
+    obuasi.store.merge_people(survivor, other)
+    all_to_all(laptops, fast_dir)
+    assert len({laptop.store.digest() for laptop in laptops}) == 1
+    assert all(laptop.store.people.get(survivor).name == "Kofi A. Mensah" for laptop in laptops)
+    assert not any(laptop.store.people.find(other) for laptop in laptops)
+
+
+def test_the_convergence_machine_replays_opposite_merges_of_a_person_renamed_on_one_side():
+    """The saved failing example (25 steps) shrunk to the three that matter: laptop 2 renames the
+    'government' person to Siti, then laptops 3 and 2 merge that person and 'civil_society' in opposite
+    directions; after all-to-all syncs laptop 2 said Siti and the others 'government'."""
+    from tests.sync.test_convergence import ConvergingDevices
+
+    state = ConvergingDevices()
+    try:
+        state.everyone_joins_one_group(seed=73)
+        state.rename_person(i=2, name='Siti', which=70)
+        state.opposite_merges(a=9484, b=200, i=3, j=2, kind='people')
+        state.check_convergence()
+        assert all(any(p.name == "Siti" for p in store.people.list()) for store in state.stores)
+    finally:
+        state.teardown()
