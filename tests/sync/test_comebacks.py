@@ -4,6 +4,8 @@ laptop buried with them, which its seen vector already claims, are folded back i
 
 from __future__ import annotations
 
+import pytest
+
 from tests.sync.conftest import seed_group
 from tests.sync.test_round_two import send
 
@@ -279,3 +281,25 @@ def test_the_convergence_machine_replays_opposite_merges_of_a_person_renamed_on_
         assert all(any(p.name == "Siti" for p in store.people.list()) for store in state.stores)
     finally:
         state.teardown()
+
+
+@pytest.mark.xfail(strict=True, reason="chained opposite merges of organisations and people need a third "
+                   "all-to-all round (they do converge then); found by a merge-focused hunt, open")
+def test_the_convergence_machine_replays_chained_opposite_merges_needing_a_third_round():
+    """Six opposite merges (three of organisations, three of people, on laptops 0-3): importing moves
+    people to organisation survivors and attendance to people survivors, and those writes need a
+    third all-to-all round to reach everyone (digests 3 -> 2 -> 1). Same on main before this branch."""
+    from tests.sync.test_convergence import ConvergingDevices, Devices
+
+    state = ConvergingDevices()
+    try:
+        state.everyone_joins_one_group(seed=5305)
+        state.opposite_merges(a=71, b=2473, i=0, j=1, kind='organisations')
+        state.opposite_merges(a=1000, b=2723, i=0, j=3, kind='organisations')
+        state.opposite_merges(a=1886, b=136, i=3, j=2, kind='people')
+        state.opposite_merges(a=3516, b=3009, i=2, j=0, kind='people')
+        state.opposite_merges(a=34, b=17, i=1, j=0, kind='people')
+        state.opposite_merges(a=171, b=322, i=3, j=0, kind='organisations')
+        state.check_convergence()
+    finally:
+        Devices.teardown(state)
