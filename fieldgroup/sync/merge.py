@@ -279,7 +279,11 @@ class Merger:
         Why: this laptop's seen vector already tells the others it holds those edits, so no later
         bundle brings them again, while a laptop that never buried them merges them field by field;
         folding them back in here makes the result the same whatever order the laptops saw things in.
-        This is the one mechanism for records coming back; nothing needs reading twice."""
+        This is the one mechanism for records coming back; nothing needs reading twice.
+
+        An edit folded back in is stamped anew, as an edit made here now: it may exist nowhere else
+        (made on this laptop and merged away before any bundle carried it), and the old stamp, which
+        every vector already covers, would never travel again (a rename seen by one laptop only)."""
         kept = self.db.take_merged_away(name, record_id)
         if not kept:
             return merged
@@ -287,7 +291,8 @@ class Merger:
         values = list(merged[1:-2])
         for index, field_name in enumerate(TABLES[name].field_names):
             if field_name in kept and kept[field_name][1] > _stamp_of(stamps, field_name):
-                values[index], stamps[field_name] = kept[field_name]
+                values[index] = kept[field_name][0]
+                stamps[field_name] = max(kept[field_name][1], self.db.new_stamp())
         compact = {"*": stamps["*"]} | {k: v for k, v in stamps.items() if k != "*" and v != stamps["*"]}
         return (merged[0], *values, json.dumps(compact, sort_keys=True), merged[-1])
 
