@@ -9,11 +9,11 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QWidget,
 )
 
 from fieldgroup.core import FieldGroupError, Store
+from fieldgroup.core.mentions import Directory
 from fieldgroup.core.results_choices import ACTIVITY_STATUS_LABELS, ACTIVITY_STATUSES
 from fieldgroup.core.results_entities import Activity
 from fieldgroup.core.results_framework import framework
@@ -21,6 +21,8 @@ from fieldgroup.formatting import format_date, format_number
 from fieldgroup.i18n import _
 from fieldgroup.ui.dialogs.form_buttons import lay_out_form
 from fieldgroup.ui.dialogs.indicator_dialog import parse_number
+from fieldgroup.ui.widgets.mention_edit import MentionEdit
+from fieldgroup.ui.widgets.mention_line import MentionLine
 from fieldgroup.ui.widgets.optional_date import OptionalDate
 from fieldgroup.ui.widgets.validated_form import ValidatedForm
 
@@ -39,7 +41,7 @@ class ActivityDialog(QDialog):
         self.place = self.form.add("result_id", _("&Under:"), QComboBox())
         self._fill_places()
         self.code = self.form.add("code", _("&Code:"), QLineEdit())
-        self.title_edit = self.form.add("title", _("&Title:"), QLineEdit())
+        self.title_edit = self.form.add("title", _("&Title:"), MentionLine(None, lambda: Directory.from_store(store)))
         self.start = self.form.add("start_date", _("&Start:"), OptionalDate(_("from"), store.today()))
         self.end = self.form.add("end_date", _("&End:"), OptionalDate(_("until"), store.today()))
         self.status = self.form.add("status", _("St&atus:"), QComboBox())
@@ -57,7 +59,7 @@ class ActivityDialog(QDialog):
         self.currency = self.form.add("currency", _("C&urrency:"), QLineEdit())
         self.currency.setMaxLength(3)
         self.currency.setPlaceholderText("USD")
-        self.description = self.form.add("description", _("&Description:"), QPlainTextEdit())
+        self.description = self.form.add("description", _("&Description:"), MentionEdit(None, lambda: Directory.from_store(store)))
         self.description.setMaximumHeight(60)
         self.meetings = self.form.add("meetings", _("Carried out at &meetings:"), QListWidget())
         self.actions = self.form.add("actions", _("Carried out by action &items:"), QListWidget())

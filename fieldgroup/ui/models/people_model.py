@@ -12,6 +12,7 @@ from fieldgroup.core.schema import PILLAR_LABELS
 from fieldgroup.i18n import N_, _
 from fieldgroup.ui.models.table_model import Index, ObjectTableModel
 from fieldgroup.ui.widgets.markers import shield_icon
+from fieldgroup.ui.widgets.screen_text import shown
 
 GENDER_LABELS = GENDER.labels()
 HEADERS = (N_("Name"), N_("Organisation"), N_("Pillar"), N_("Gender"), N_("Protected"), GROUP_ROLE["focal_point"].label,
@@ -69,4 +70,5 @@ class PeopleModel(ObjectTableModel[PersonRow]):
             return _("Protected") if person.protected else ""
         if column == FOCAL:
             return _("Focal point") if person.focal_point else ""
-        return {ROLE: person.role, EMAIL: person.email, PHONE: person.phone}.get(column) or ""
+        # Converted fields may hold mentions: names on screen, the placeholder when presenting.
+        return shown({ROLE: person.role, EMAIL: person.email, PHONE: person.phone}.get(column) or "")
