@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from fieldgroup.core import open_store, store_protect, typed_names
+from fieldgroup.core import open_store, typed_names
 from fieldgroup.core.demo import generate_demo
 from fieldgroup.core.mentions import mention
 
@@ -24,7 +24,7 @@ def tokened_store(path: Path):
     tokens = f" {mention(person.id)} @{{protected:company}} @{{erased:government}}"
     with store.transaction():
         for table, names in typed_names.fields().items():
-            for row in list(store_protect.text_rows(store.conn, table, names)):
+            for row in store.conn.execute(f"SELECT id, {', '.join(names)} FROM {table}").fetchall():  # noqa: S608
                 changes = {name: f"{value or 'x'}{tokens}" for name, value in zip(names, row[1:], strict=True)}
                 store.records.update(table, row[0], changes)
     return store, person

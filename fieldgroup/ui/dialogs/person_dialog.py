@@ -21,9 +21,10 @@ from fieldgroup.i18n import _
 from fieldgroup.ui.dialogs.dialog_draft import DialogDraft
 from fieldgroup.ui.dialogs.form_buttons import lay_out_form
 from fieldgroup.ui.models.people_model import GENDER_LABELS
+from fieldgroup.ui.widgets.kept_text import kept
 from fieldgroup.ui.widgets.mention_edit import MentionEdit
 from fieldgroup.ui.widgets.mention_line import MentionLine
-from fieldgroup.ui.widgets.screen_text import kept, shown
+from fieldgroup.ui.widgets.screen_text import shown
 from fieldgroup.ui.widgets.validated_form import ValidatedForm
 
 

@@ -62,8 +62,3 @@ def shown(text: str | None) -> str:
     """`text` as a list shows it now."""
     return screen().shown(text)
 
-
-def kept(typed: str, stored: str | None) -> str:
-    """What a plain text box (no mention support) means on save: when its text is still what `shown`
-    put there, the stored text, mentions and all; otherwise what was typed."""
-    return (stored or "") if typed == shown(stored) else typed
