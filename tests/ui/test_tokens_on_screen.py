@@ -56,10 +56,13 @@ def presenting():
 
 @pytest.mark.parametrize("on", [False, True])
 def test_no_page_shows_a_raw_token_whatever_row_is_chosen(qtbot, tokened, presenting, on):
+    from fieldgroup.core import keys
+    from fieldgroup.sync import core_team
     from fieldgroup.ui.main_window import PAGES, MainWindow
 
     store, person = tokened
     presenting(on)
+    core_team.hold(store, keys.Passphrase("copper-island-meadow-falcon-ninety"))  # the Incidents page too
     window = MainWindow(store)
     qtbot.addWidget(window)
     window.show()
@@ -75,13 +78,17 @@ def test_no_page_shows_a_raw_token_whatever_row_is_chosen(qtbot, tokened, presen
                 settle(qtbot)
                 texts += _shown(page)
         seen[spec.key] = texts
+    incidents = set(seen["incidents"] + _shown(window.show_page("dashboard").alerts_panel))
+    core_team.release(store)
+    assert seen["incidents"], "the Incidents page showed nothing"
     leaks = {key: [t[:90] for t in texts if RAW in t][:3] for key, texts in seen.items()}
     assert not any(leaks.values()), leaks
     everything = "\n".join(t for texts in seen.values() for t in texts)
-    if on:
-        named = {key: [t[:90] for t in texts if person.name in t][:3] for key, texts in seen.items()}
+    if on:  # (incidents: their own page's business, test_incidents_presenting_hides_names below)
+        named = {key: [t[:90] for t in texts if person.name in t and t not in incidents][:3] for key, texts in seen.items()}
         assert not any(named.values()), named
-    assert (person.name in everything) != on  # the mention shows as the name, unless presenting
+    else:
+        assert person.name in everything  # the mention shows as the name
     assert placeholder("company") in everything  # the neutral token: the placeholder, always
 
 
@@ -167,3 +174,39 @@ def test_a_period_note_open_during_a_sync_keeps_its_mention(qtbot, tokened):
     typed_names.run(store)
     dialog.save()
     assert store.values.of_indicator(indicator.id)["2025-Q1"].note == f"Counted by {mention(person.id)}."
+
+
+def test_a_conflict_card_shows_mentions_as_names_in_every_converted_field(tokened):
+    from datetime import datetime
+
+    from fieldgroup.sync.review import Conflict
+    from fieldgroup.ui.widgets.conflict_list import value_text
+
+    _store, person = tokened
+    for table, names in typed_names.fields().items():
+        for field in names:
+            conflict = Conflict(1, table, "x", field, f"Ask {mention(person.id)}", "a", datetime(2025, 1, 1),
+                                "@{erased:company} said so", "b", datetime(2025, 1, 2), False)
+            assert value_text(conflict, conflict.kept_value) == f"Ask {person.name}", (table, field)
+            assert value_text(conflict, conflict.lost_value) == f"{placeholder('company')} said so", (table, field)
+
+
+@pytest.mark.xfail(strict=True, reason="incidents2: the Incidents page and the dashboard's alerts ignore presentation mode")
+def test_incidents_presenting_hides_names(qtbot, tokened, presenting):
+    from fieldgroup.core import keys
+    from fieldgroup.sync import core_team
+    from fieldgroup.ui.main_window import MainWindow
+
+    store, person = tokened
+    presenting(True)
+    core_team.hold(store, keys.Passphrase("copper-island-meadow-falcon-ninety"))
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    window.show()
+    texts = []
+    for key in ("dashboard", "incidents"):
+        page = window.show_page(key)
+        settle(qtbot)
+        texts += _shown(page)
+    core_team.release(store)
+    assert not [t for t in texts if person.name in t]
