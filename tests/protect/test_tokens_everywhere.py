@@ -13,6 +13,7 @@ from fieldgroup.cli import main
 from fieldgroup.core import typed_names
 from fieldgroup.exports import KINDS, ExportOptions, export_data
 from fieldgroup.reports.api import build_report
+from fieldgroup.reports.registry import kind_named
 from tests.protect.tokens_everywhere import RAW, TODAY, raw_in, tokened_store
 from tests.reports.print_check import source_strings
 
@@ -48,7 +49,8 @@ def test_no_pdf_prints_a_raw_token(tokened, tmp_path, kind, include_protected):
     group, meeting = _group_and_meeting(store)
     with source_strings() as seen:
         build_report(kind, store, tmp_path / f"{kind}.pdf", group_id=group.id, meeting_id=meeting.id,
-                     period="2025", year=2025, include_protected=include_protected)
+                     period="2025", year=2025, include_protected=include_protected,
+                     include_subgroups=kind_named(kind).uses_subgroups)
     assert seen and not raw_in(seen), raw_in(seen)[:3]
     if not include_protected:
         assert person.name not in "\n".join(seen), kind

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QTextEdit
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLabel, QLineEdit, QTextEdit
 
 from fieldgroup.core import typed_names
 from fieldgroup.core.mentions import mention, placeholder
@@ -93,8 +93,8 @@ def test_no_page_shows_a_raw_token_whatever_row_is_chosen(qtbot, tokened, presen
 
 
 def _texts_of(dialog) -> list[str]:
-    return [QTextEdit.toPlainText(box) for box in dialog.findChildren(QTextEdit)] + \
-        [line.text() for line in dialog.findChildren(QLineEdit)]
+    """What a dialog shows: its boxes as drawn, its labels, the choices of its lists and combo boxes."""
+    return _shown(dialog) + [combo.itemText(i) for combo in dialog.findChildren(QComboBox) for i in range(combo.count())]
 
 
 def test_record_dialogs_show_names_in_their_free_text_boxes(qtbot, tokened):
@@ -103,6 +103,7 @@ def test_record_dialogs_show_names_in_their_free_text_boxes(qtbot, tokened):
     from fieldgroup.ui.dialogs.group_dialog import GroupDialog
     from fieldgroup.ui.dialogs.group_profile_dialog import GroupProfileDialog
     from fieldgroup.ui.dialogs.indicator_dialog import IndicatorDialog
+    from fieldgroup.ui.dialogs.link_indicator_dialog import LinkIndicatorDialog
     from fieldgroup.ui.dialogs.objective_dialog import ObjectiveDialog
     from fieldgroup.ui.dialogs.organisation_dialog import OrganisationDialog
     from fieldgroup.ui.dialogs.person_dialog import PersonDialog
@@ -122,6 +123,7 @@ def test_record_dialogs_show_names_in_their_free_text_boxes(qtbot, tokened):
         ResultDialog(store, group.id, result),
         ActivityDialog(store, group.id, store.activities.list(group_id=group.id)[0]),
         ActionItemDialog(store, group.id, store.actions.list(group_id=group.id)[0]),
+        LinkIndicatorDialog(store, group.id, result),
     ]
     for dialog in dialogs:
         qtbot.addWidget(dialog)

@@ -24,6 +24,7 @@ from fieldgroup.ui.dialogs.indicator_dialog import parse_number
 from fieldgroup.ui.widgets.mention_edit import MentionEdit
 from fieldgroup.ui.widgets.mention_line import MentionLine
 from fieldgroup.ui.widgets.optional_date import OptionalDate
+from fieldgroup.ui.widgets.screen_text import shown as screen  # (`shown` names the choices offered here)
 from fieldgroup.ui.widgets.validated_form import ValidatedForm
 
 SHOWN_CHOICES = 200
@@ -72,10 +73,10 @@ class ActivityDialog(QDialog):
         self.place.addItem(_("not under an objective"), (None, None))
         for node in framework(self.store, self.group_id).objectives:
             objective = node.objective
-            self.place.addItem(" ".join(p for p in (objective.code, objective.title) if p), (objective.id, None))
+            self.place.addItem(" ".join(p for p in (objective.code, screen(objective.title)) if p), (objective.id, None))
             for result_node in node.results:
                 result = result_node.result
-                text = "    " + " ".join(p for p in (result.code, result.title) if p)
+                text = "    " + " ".join(p for p in (result.code, screen(result.title)) if p)
                 self.place.addItem(text, (objective.id, result.id))
 
     def _fill_links(self, activity: Activity | None) -> None:
@@ -87,12 +88,12 @@ class ActivityDialog(QDialog):
         meetings = self.store.meetings.list(group_id=self.group_id)  # newest first
         shown = meetings[:SHOWN_CHOICES] + [m for m in meetings[SHOWN_CHOICES:] if m.id in linked_meetings]
         for meeting in shown:
-            text = " ".join(p for p in (format_date(meeting.date), meeting.title or meeting.place) if p)
+            text = " ".join(p for p in (format_date(meeting.date), screen(meeting.title or meeting.place)) if p)
             self._check_item(self.meetings, text, meeting.id, meeting.id in linked_meetings)
         items = self.store.actions.open(self.group_id)[:SHOWN_CHOICES]
         items += [self.store.actions.get(i) for i in linked_actions - {item.id for item in items}]
         for item in items:
-            self._check_item(self.actions, item.title, item.id, item.id in linked_actions)
+            self._check_item(self.actions, screen(item.title), item.id, item.id in linked_actions)
         for widget in (self.meetings, self.actions):
             widget.setMaximumHeight(90)
 

@@ -12,6 +12,7 @@ from fieldgroup.i18n import _
 from fieldgroup.ui.dialogs.form_buttons import lay_out_form
 from fieldgroup.ui.widgets.mention_edit import MentionEdit
 from fieldgroup.ui.widgets.mention_line import MentionLine
+from fieldgroup.ui.widgets.screen_text import shown
 from fieldgroup.ui.widgets.validated_form import ValidatedForm
 
 
@@ -26,7 +27,7 @@ class ResultDialog(QDialog):
         self.form = ValidatedForm()
         self.objective = self.form.add("objective_id", _("&Objective:"), QComboBox())
         for objective in store.objectives.list(group_id=group_id):
-            self.objective.addItem(" ".join(p for p in (objective.code, objective.title) if p), objective.id)
+            self.objective.addItem(" ".join(p for p in (objective.code, shown(objective.title)) if p), objective.id)
         self.code = self.form.add("code", _("&Code:"), QLineEdit())
         self.title_edit = self.form.add("title", _("&Title:"), MentionLine(None, lambda: Directory.from_store(store)))
         self.result_type = self.form.add("result_type", _("T&ype:"), QComboBox())
