@@ -212,3 +212,21 @@ def test_incidents_presenting_hides_names(qtbot, tokened, presenting):
         texts += _shown(page)
     core_team.release(store)
     assert not [t for t in texts if person.name in t]
+
+
+@pytest.mark.parametrize("on", [False, True])
+def test_find_anything_shows_a_mention_as_the_name_and_the_placeholder_when_presenting(qtbot, window, store, group,
+                                                                                     pillars, presenting, on):
+    from datetime import date
+
+    person = store.people.create(organisation_id=pillars["civil_society"][0].id, name="Zawadi Kilonzo", protected=True)
+    # (The title is shown whole; a snippet is a few words around the match, and drops a mention it cuts.)
+    store.meetings.create(group_id=group.id, kind="plenary", date=date(2025, 5, 1), title=f"Visit to {mention(person.id)}",
+                          minutes=f"{mention(person.id)} presented the vetting procedure.")
+    presenting(on)
+    window.find_anything("vetting")
+    dialog = window.search_dialog
+    qtbot.waitUntil(lambda: len(dialog.hits) == 1)
+    shown = dialog.results.itemWidget(dialog.results.item(0)).text()
+    assert RAW not in shown
+    assert ("Zawadi Kilonzo" in shown) != on and (placeholder("civil_society") in shown) == on
