@@ -36,6 +36,16 @@ def _mark(text: str, query: str) -> str:
     return pattern.sub(lambda m: HIT_START + m.group(0) + HIT_END, text)
 
 
+# A snippet is a window of words: it may cut a mention token at either end, which rendering would
+# then leave as raw text ("…a4f2-9c1d} will brief", "Visit to @{person:5b…"). Such pieces go.
+_CUT_AT_START = re.compile(r"^…[A-Za-z0-9_:-]*\}")
+_CUT_AT_END = re.compile(r"@(\{[A-Za-z0-9_:-]*)?…$")
+
+
+def _whole_mentions(snippet: str) -> str:
+    return _CUT_AT_END.sub("…", _CUT_AT_START.sub("…", snippet))
+
+
 def plain_snippet(snippet: str, start: str = "[", end: str = "]") -> str:
     return snippet.replace(HIT_START, start).replace(HIT_END, end)
 
@@ -55,6 +65,6 @@ def find(store: Any, query: str, group_id: str | None = None, *, include_protect
                 organisation = store.organisations.find(person.organisation_id)
                 title = placeholder(organisation.pillar if organisation else "")
         # Protect the plain text first (a marker inside a name would hide it from the rule), then mark.
-        snippet = _mark(protector.text(hit.snippet.replace(HIT_START, "").replace(HIT_END, "")), query)
+        snippet = _mark(protector.text(_whole_mentions(hit.snippet.replace(HIT_START, "").replace(HIT_END, ""))), query)
         shown.append(ShownHit(hit.kind, hit.record_id, hit.group_id, hit.day, title, snippet))
     return shown

@@ -37,12 +37,25 @@ def run_list(args: argparse.Namespace) -> int:
         if args.kind == "incidents":
             require_core_team(args, store)
         rows = LISTERS[args.kind](store, args.group, include_protected=args.include_protected)
+        rows = _rendered(store, rows, args.include_protected)
     if args.json:
         print_json(rows)
         return EXIT_OK
     for row in rows:
         print("\t".join([row["id"], *(_text(row, key) for key in SHOWN[args.kind])]))
     return EXIT_OK
+
+
+# Free text that may hold mentions (or a protected name still typed plainly): printed as on paper.
+FREE_TEXT_KEYS = frozenset({"title", "place", "region", "role", "email", "phone", "description", "outcome", "note", "notes"})
+
+
+def _rendered(store: Store, rows: list[dict[str, Any]], include_protected: bool) -> list[dict[str, Any]]:
+    from fieldgroup.reports.protect import Protector
+
+    protector = Protector.from_store(store, include_protected)
+    return [{key: protector.text(value) if key in FREE_TEXT_KEYS and isinstance(value, str) else value
+             for key, value in row.items()} for row in rows]
 
 
 def _text(row: dict[str, Any], key: str) -> str:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from fieldgroup.core.mentions import Directory, token_ranges
+from fieldgroup.core.mentions import TOKEN, Directory, token_ranges
 from fieldgroup.core.name_match import NameMatcher, ProtectedPerson
 from fieldgroup.i18n import N_, _
 
-# A mention of a person inside free text (the protection work's token, fieldgroup/core/mentions.py).
-MENTION = re.compile(r"@\{(person|erased):([A-Za-z0-9_-]{1,64})\}")
+# A mention inside free text (fieldgroup/core/mentions.py): of a person, an erased one, or the neutral token.
+MENTION = TOKEN
 
 REPRESENTATIVE = {
     "company": N_("a representative of a company"),

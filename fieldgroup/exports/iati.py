@@ -52,12 +52,12 @@ def write_iati(store: Any, out: Path | str, options: ExportOptions) -> int:
     if profile.currency:
         activity.set("default-currency", profile.currency)
     etree.SubElement(activity, "iati-identifier").text = f"{profile.reporting_org_ref}-{group.id[:8]}"
-    reporting = _narrative(activity, "reporting-org", profile.reporting_org_name or group.name)
+    reporting = _narrative(activity, "reporting-org", people.text(profile.reporting_org_name) or group.name)
     reporting.set("ref", profile.reporting_org_ref)
     reporting.set("type", profile.reporting_org_type or "90")
     _narrative(activity, "title", group.name)
     _narrative(activity, "description", people.text(profile.mission or profile.vision or group.name))
-    participating = _narrative(activity, "participating-org", profile.reporting_org_name or group.name)
+    participating = _narrative(activity, "participating-org", people.text(profile.reporting_org_name) or group.name)
     participating.set("ref", profile.reporting_org_ref)
     participating.set("role", "4")  # implementing
     etree.SubElement(activity, "activity-status", code=IMPLEMENTATION)

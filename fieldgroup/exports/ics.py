@@ -74,6 +74,8 @@ def _event(store: Any, meeting: Any, people: People, stamp: datetime) -> Event:
         # Protected people are never listed (their e-mail address alone could place them).
         if person is None or people.is_hidden(person.id) or not person.email or line.status == "absent":
             continue
+        if "@{" in person.email:  # someone else's address, turned into a mention: not theirs to invite
+            continue
         attendee = vCalAddress(f"mailto:{person.email}")
         attendee.params["cn"] = vText(person.name)
         attendee.params["role"] = vText("REQ-PARTICIPANT")

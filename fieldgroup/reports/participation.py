@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -93,7 +94,7 @@ def build(context: ReportContext, **_options: Any) -> tuple[str, list[Flowable]]
         para(title, "title"),
         para(ngettext("{n} meeting from {first} to {last}.", "{n} meetings from {first} to {last}.", len(meetings)).format(
             n=format_number(len(meetings)), first=format_date(first, "long"), last=format_date(last, "long"))),
-        *_subgroups_note(store, group.id, groups[1:], width),
+        *_subgroups_note(store, group.id, groups[1:], width, context.protector.text),
         *_charts(meetings, balances, store.groups.threshold(group.id), width),
         *section(width, heading(_("Shares by quarter")), _quarters(meetings, balances, width)),
     ]
@@ -121,7 +122,8 @@ def _group_order(store: Any, groups: list[str]) -> dict[str, str] | None:
     return {g: names.get(g, g) for g in (groups[0], *rest)}
 
 
-def _subgroups_note(store: Any, group_id: str, subgroups: list[str], width: float) -> list[Flowable]:
+def _subgroups_note(store: Any, group_id: str, subgroups: list[str], width: float,
+                    text: Callable[[str | None], str]) -> list[Flowable]:
     """With sub-groups: which groups are taken in, and meetings and attendance per region (as the dashboard)."""
     if not subgroups:
         return []
@@ -131,7 +133,7 @@ def _subgroups_note(store: Any, group_id: str, subgroups: list[str], width: floa
     regions = region_breakdown(store, group_id)
     if regions:
         body: list[list[Any]] = [header_row([_("Region"), _("Meetings"), _("Present")])]
-        body += [[cell(r.region), cell(format_number(r.meetings)), cell(format_number(r.present))] for r in regions]
+        body += [[cell(text(r.region)), cell(format_number(r.meetings)), cell(format_number(r.present))] for r in regions]
         flowables += section(width, heading(_("By region"), "h3"), table(body, width))
     return flowables
 

@@ -24,6 +24,7 @@ from fieldgroup.ui.dialogs.form_buttons import lay_out_form
 from fieldgroup.ui.models.action_tracker_model import STATUS_LABELS
 from fieldgroup.ui.widgets.date_field import DateField
 from fieldgroup.ui.widgets.dates import from_qdate, to_qdate  # noqa: F401 (the tracker imports from_qdate from here)
+from fieldgroup.ui.widgets.kept_text import on_save
 from fieldgroup.ui.widgets.mention_edit import MentionEdit
 from fieldgroup.ui.widgets.mention_line import MentionLine
 from fieldgroup.ui.widgets.name_guard import guard_for
@@ -50,6 +51,7 @@ class ActionItemDialog(QDialog):
         super().__init__(parent)
         self.store, self.group_id, self.item = store, group_id, item
         self.saved: ActionItem | None = None
+        self.loaded: dict[str, str] = {}  # the texts as loaded, to tell an edit from a sync's conversion
         self.setWindowTitle(_("Edit action item") if item else _("New action item"))
         self.setMinimumWidth(520)
         self.form = ValidatedForm()
@@ -116,6 +118,7 @@ class ActionItemDialog(QDialog):
             return
         self.title.setText(item.title)
         self.description.setPlainText(item.description or "")
+        self.loaded = {"title": self.title.text(), "description": self.description.toPlainText()}
         select(self.owner, item.owner_person_id)
         select(self.organisation, item.owner_organisation_id)
         select(self.status, item.status)
@@ -135,13 +138,21 @@ class ActionItemDialog(QDialog):
             "meeting_id": self.meeting.currentData(),
         }
 
+    def _keeping_mentions(self, values: dict) -> dict:
+        """A sync may have turned names into mentions while the dialog was open: saving keeps them."""
+        fresh = self.store.actions.find(self.item.id) if self.item else None
+        if fresh is None or not self.loaded:
+            return values
+        return values | {name: on_save(self.store, self.loaded[name], values[name], getattr(fresh, name))
+                         for name in ("title", "description")}
+
     def save(self) -> None:
         try:
             values = self.values()
             if self.item is None:
                 self.saved = self.store.actions.create(group_id=self.group_id, **values)
             else:
-                self.saved = self.store.actions.update(self.item.id, **values)
+                self.saved = self.store.actions.update(self.item.id, **self._keeping_mentions(values))
         except FieldGroupError as exc:
             self.form.show_error(exc)
             return

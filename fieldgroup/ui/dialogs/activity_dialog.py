@@ -9,11 +9,11 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QWidget,
 )
 
 from fieldgroup.core import FieldGroupError, Store
+from fieldgroup.core.mentions import Directory
 from fieldgroup.core.results_choices import ACTIVITY_STATUS_LABELS, ACTIVITY_STATUSES
 from fieldgroup.core.results_entities import Activity
 from fieldgroup.core.results_framework import framework
@@ -21,7 +21,10 @@ from fieldgroup.formatting import format_date, format_number
 from fieldgroup.i18n import _
 from fieldgroup.ui.dialogs.form_buttons import lay_out_form
 from fieldgroup.ui.dialogs.indicator_dialog import parse_number
+from fieldgroup.ui.widgets.mention_edit import MentionEdit
+from fieldgroup.ui.widgets.mention_line import MentionLine
 from fieldgroup.ui.widgets.optional_date import OptionalDate
+from fieldgroup.ui.widgets.screen_text import shown as screen  # (`shown` names the choices offered here)
 from fieldgroup.ui.widgets.validated_form import ValidatedForm
 
 SHOWN_CHOICES = 200
@@ -39,7 +42,7 @@ class ActivityDialog(QDialog):
         self.place = self.form.add("result_id", _("&Under:"), QComboBox())
         self._fill_places()
         self.code = self.form.add("code", _("&Code:"), QLineEdit())
-        self.title_edit = self.form.add("title", _("&Title:"), QLineEdit())
+        self.title_edit = self.form.add("title", _("&Title:"), MentionLine(None, lambda: Directory.from_store(store)))
         self.start = self.form.add("start_date", _("&Start:"), OptionalDate(_("from"), store.today()))
         self.end = self.form.add("end_date", _("&End:"), OptionalDate(_("until"), store.today()))
         self.status = self.form.add("status", _("St&atus:"), QComboBox())
@@ -57,7 +60,7 @@ class ActivityDialog(QDialog):
         self.currency = self.form.add("currency", _("C&urrency:"), QLineEdit())
         self.currency.setMaxLength(3)
         self.currency.setPlaceholderText("USD")
-        self.description = self.form.add("description", _("&Description:"), QPlainTextEdit())
+        self.description = self.form.add("description", _("&Description:"), MentionEdit(None, lambda: Directory.from_store(store)))
         self.description.setMaximumHeight(60)
         self.meetings = self.form.add("meetings", _("Carried out at &meetings:"), QListWidget())
         self.actions = self.form.add("actions", _("Carried out by action &items:"), QListWidget())
@@ -70,10 +73,10 @@ class ActivityDialog(QDialog):
         self.place.addItem(_("not under an objective"), (None, None))
         for node in framework(self.store, self.group_id).objectives:
             objective = node.objective
-            self.place.addItem(" ".join(p for p in (objective.code, objective.title) if p), (objective.id, None))
+            self.place.addItem(" ".join(p for p in (objective.code, screen(objective.title)) if p), (objective.id, None))
             for result_node in node.results:
                 result = result_node.result
-                text = "    " + " ".join(p for p in (result.code, result.title) if p)
+                text = "    " + " ".join(p for p in (result.code, screen(result.title)) if p)
                 self.place.addItem(text, (objective.id, result.id))
 
     def _fill_links(self, activity: Activity | None) -> None:
@@ -85,12 +88,12 @@ class ActivityDialog(QDialog):
         meetings = self.store.meetings.list(group_id=self.group_id)  # newest first
         shown = meetings[:SHOWN_CHOICES] + [m for m in meetings[SHOWN_CHOICES:] if m.id in linked_meetings]
         for meeting in shown:
-            text = " ".join(p for p in (format_date(meeting.date), meeting.title or meeting.place) if p)
+            text = " ".join(p for p in (format_date(meeting.date), screen(meeting.title or meeting.place)) if p)
             self._check_item(self.meetings, text, meeting.id, meeting.id in linked_meetings)
         items = self.store.actions.open(self.group_id)[:SHOWN_CHOICES]
         items += [self.store.actions.get(i) for i in linked_actions - {item.id for item in items}]
         for item in items:
-            self._check_item(self.actions, item.title, item.id, item.id in linked_actions)
+            self._check_item(self.actions, screen(item.title), item.id, item.id in linked_actions)
         for widget in (self.meetings, self.actions):
             widget.setMaximumHeight(90)
 

@@ -9,9 +9,11 @@ from fieldgroup.core.balance import DEFAULT_THRESHOLD
 from fieldgroup.core.choices import GROUP_KIND
 from fieldgroup.core.entities import Group
 from fieldgroup.core.members import group_tree, subgroup_ids
+from fieldgroup.core.mentions import Directory
 from fieldgroup.i18n import SUPPORTED_LANGUAGES, _, language_name
 from fieldgroup.ui.context import AppContext
 from fieldgroup.ui.dialogs.form_buttons import lay_out_form
+from fieldgroup.ui.widgets.mention_line import MentionLine
 from fieldgroup.ui.widgets.validated_form import ValidatedForm
 
 
@@ -33,7 +35,7 @@ class GroupDialog(QDialog):
         self.parent_group = self.form.add("parent_id", _("&Part of:"), QComboBox())
         self._fill_parents()
         self.country = self.form.add("country", _("&Country:"), QLineEdit())
-        self.region = self.form.add("region", _("&Region:"), QLineEdit())
+        self.region = self.form.add("region", _("&Region:"), MentionLine(None, lambda: Directory.from_store(store)))
         self.language = self.form.add("language", _("&Language:"), QComboBox())
         self.language.addItem(_("(the app's language)"), None)
         for code in SUPPORTED_LANGUAGES:

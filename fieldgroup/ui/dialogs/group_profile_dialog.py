@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QDialog, QLineEdit, QWidget
 
 from fieldgroup.core import FieldGroupError, Store
+from fieldgroup.core.mentions import Directory
 from fieldgroup.core.results_entities import GroupProfile
 from fieldgroup.i18n import _
 from fieldgroup.ui.dialogs.form_buttons import lay_out_form
+from fieldgroup.ui.widgets.mention_edit import MentionEdit
+from fieldgroup.ui.widgets.mention_line import MentionLine
 from fieldgroup.ui.widgets.validated_form import ValidatedForm
 
 
@@ -19,13 +22,13 @@ class GroupProfileDialog(QDialog):
         self.setWindowTitle(_("Vision, mission and funder identifiers"))
         self.setMinimumWidth(560)
         self.form = ValidatedForm()
-        self.vision = self.form.add("vision", _("&Vision:"), QPlainTextEdit())
-        self.mission = self.form.add("mission", _("&Mission:"), QPlainTextEdit())
+        self.vision = self.form.add("vision", _("&Vision:"), MentionEdit(None, lambda: Directory.from_store(store)))
+        self.mission = self.form.add("mission", _("&Mission:"), MentionEdit(None, lambda: Directory.from_store(store)))
         for box in (self.vision, self.mission):
             box.setMaximumHeight(70)
         self.org_ref = self.form.add("reporting_org_ref", _("IATI &organisation identifier:"), QLineEdit())
         self.org_ref.setPlaceholderText(_("for example GH-CHC-123456"))
-        self.org_name = self.form.add("reporting_org_name", _("IATI organisation &name:"), QLineEdit())
+        self.org_name = self.form.add("reporting_org_name", _("IATI organisation &name:"), MentionLine(None, lambda: Directory.from_store(store)))
         self.org_type = self.form.add("reporting_org_type", _("IATI organisation &type code:"), QLineEdit())
         self.org_type.setPlaceholderText(_("for example 90 (other) or 22 (national NGO)"))
         self.org_unit = self.form.add("dhis2_org_unit", _("DHIS2 organisation &unit:"), QLineEdit())

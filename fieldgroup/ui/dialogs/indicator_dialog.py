@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLineEdit,
-    QPlainTextEdit,
     QWidget,
 )
 
@@ -17,6 +16,7 @@ from fieldgroup.core import FieldGroupError, Store, ValidationError
 from fieldgroup.core.choices import DIRECTION, PERIOD_KIND
 from fieldgroup.core.entities import Indicator
 from fieldgroup.core.indicators import COMPUTED
+from fieldgroup.core.mentions import Directory
 from fieldgroup.core.schema import DIRECTIONS, PERIOD_KINDS, UNITS
 from fieldgroup.formatting import format_number
 from fieldgroup.i18n import _, current_locale
@@ -25,6 +25,7 @@ from fieldgroup.ui.dialogs.dialog_draft import DialogDraft
 from fieldgroup.ui.dialogs.form_buttons import lay_out_form
 from fieldgroup.ui.models.indicators_model import UNIT_LABELS
 from fieldgroup.ui.widgets.date_field import DateField
+from fieldgroup.ui.widgets.mention_edit import MentionEdit
 from fieldgroup.ui.widgets.validated_form import ValidatedForm
 
 DIRECTION_LABELS = DIRECTION.labels()
@@ -60,7 +61,7 @@ class IndicatorDialog(QDialog):
             self.computed.addItem(_("computed: {name}").format(name=label), key)
         self.code = self.form.add("code", _("&Code:"), QLineEdit())
         self.name = self.form.add("name", _("&Name:"), QLineEdit())
-        self.description = self.form.add("description", _("&Description:"), QPlainTextEdit())
+        self.description = self.form.add("description", _("&Description:"), MentionEdit(None, lambda: Directory.from_store(store)))
         self.description.setMaximumHeight(70)
         self.unit = self.form.add("unit", _("&Unit:"), QComboBox())
         for unit in UNITS:

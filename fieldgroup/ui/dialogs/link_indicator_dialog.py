@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from fieldgroup.core import FieldGroupError, Store
 from fieldgroup.core.results_entities import Result
 from fieldgroup.i18n import _
+from fieldgroup.ui.widgets.screen_text import shown
 
 
 class LinkIndicatorDialog(QDialog):
@@ -43,7 +44,7 @@ class LinkIndicatorDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(_("Indicators that measure “{result}”:").format(result=result.title)))
+        layout.addWidget(QLabel(_("Indicators that measure “{result}”:").format(result=shown(result.title))))
         layout.addWidget(self.list, 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)

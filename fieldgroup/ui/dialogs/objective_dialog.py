@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QWidget
 
 from fieldgroup.core import FieldGroupError, Store
+from fieldgroup.core.mentions import Directory
 from fieldgroup.core.results_choices import HORIZON_LABELS, HORIZONS
 from fieldgroup.core.results_entities import Objective
 from fieldgroup.i18n import _
 from fieldgroup.ui.dialogs.form_buttons import lay_out_form
+from fieldgroup.ui.widgets.mention_edit import MentionEdit
+from fieldgroup.ui.widgets.mention_line import MentionLine
 from fieldgroup.ui.widgets.optional_date import OptionalDate
 from fieldgroup.ui.widgets.validated_form import ValidatedForm
 
@@ -23,15 +26,15 @@ class ObjectiveDialog(QDialog):
         self.setMinimumWidth(520)
         self.form = ValidatedForm()
         self.code = self.form.add("code", _("&Code:"), QLineEdit())
-        self.title_edit = self.form.add("title", _("&Title:"), QLineEdit())
+        self.title_edit = self.form.add("title", _("&Title:"), MentionLine(None, lambda: Directory.from_store(store)))
         self.horizon = self.form.add("horizon", _("Time &horizon:"), QComboBox())
         for horizon in HORIZONS:
             self.horizon.addItem(str(HORIZON_LABELS[horizon]), horizon)
         self.start = self.form.add("start_date", _("&Start:"), OptionalDate(_("from"), store.today()))
         self.end = self.form.add("end_date", _("&End:"), OptionalDate(_("until"), store.today()))
-        self.description = self.form.add("description", _("&Description:"), QPlainTextEdit())
+        self.description = self.form.add("description", _("&Description:"), MentionEdit(None, lambda: Directory.from_store(store)))
         self.description.setMaximumHeight(60)
-        self.successes = self.form.add("successes", _("S&uccesses:"), QPlainTextEdit())
+        self.successes = self.form.add("successes", _("S&uccesses:"), MentionEdit(None, lambda: Directory.from_store(store)))
         self.successes.setPlaceholderText(_("What has been achieved, for members, funders and the annual report"))
         self.successes.setMaximumHeight(90)
         if objective is not None:

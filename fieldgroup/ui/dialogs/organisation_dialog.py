@@ -8,10 +8,12 @@ from fieldgroup.core import FieldGroupError, Store
 from fieldgroup.core.choices import ORG_SUBTYPE, subtypes_of
 from fieldgroup.core.entities import Organisation
 from fieldgroup.core.members import guess_subtype
+from fieldgroup.core.mentions import Directory
 from fieldgroup.core.schema import PILLAR_LABELS, PILLARS
 from fieldgroup.i18n import _
 from fieldgroup.ui.dialogs.dialog_draft import DialogDraft
 from fieldgroup.ui.dialogs.form_buttons import lay_out_form
+from fieldgroup.ui.widgets.mention_line import MentionLine
 from fieldgroup.ui.widgets.validated_form import ValidatedForm
 
 
@@ -33,7 +35,7 @@ class OrganisationDialog(QDialog):
                                   "shown apart from the host government in the balance."))
         self.kind = self.form.add("kind", _("&Kind:"), QLineEdit())
         self.kind.setPlaceholderText(_("e.g. ministry, mining company, NGO, embassy"))
-        self.region = self.form.add("region", _("&Region:"), QLineEdit())
+        self.region = self.form.add("region", _("&Region:"), MentionLine(None, lambda: Directory.from_store(store)))
         if organisation:
             self.name.setText(organisation.name)
             self.pillar.setCurrentIndex(max(self.pillar.findData(organisation.pillar), 0))

@@ -17,6 +17,7 @@ from fieldgroup.formatting import format_date, format_number
 from fieldgroup.i18n import _
 from fieldgroup.ui.dialogs.form_buttons import lay_out_form
 from fieldgroup.ui.dialogs.indicator_dialog import parse_number
+from fieldgroup.ui.widgets.kept_text import on_save
 from fieldgroup.ui.widgets.mention_edit import MentionEdit
 from fieldgroup.ui.widgets.name_guard import guard_for
 from fieldgroup.ui.widgets.screen_text import shown
@@ -36,6 +37,7 @@ class PeriodValueDialog(QDialog):
         super().__init__(parent)
         self.store, self.indicator = store, indicator
         self.saved = False
+        self.loaded_note: str | None = None  # as loaded, to tell an edit from a sync's conversion
         self.setWindowTitle(_("Target and actual value"))
         self.setMinimumWidth(520)
         example = "2025-Q3" if indicator.period_kind == "quarter" else "2025"
@@ -78,6 +80,7 @@ class PeriodValueDialog(QDialog):
         if value and not self.indicator.computed:
             self.actual.setText(_number_text(value.value))
             self.note.setPlainText(value.note or "")
+            self.loaded_note = self.note.toPlainText()
             self.evidence_meeting.setCurrentIndex(max(self.evidence_meeting.findData(value.evidence_meeting_id), 0))
         self._fill_actions(value.evidence_action_id if value else None)
 
@@ -105,7 +108,7 @@ class PeriodValueDialog(QDialog):
             with store.transaction():
                 self._save_one(store.targets, "target", period, target, {})
                 if not ind.computed:
-                    extra = {"note": self.note.toPlainText() or None,
+                    extra = {"note": self._note_keeping_mentions(period) or None,
                              "evidence_meeting_id": self.evidence_meeting.currentData(),
                              "evidence_action_id": self.evidence_action.currentData()}
                     self._save_one(store.values, "actual", period, actual, extra)
@@ -114,6 +117,14 @@ class PeriodValueDialog(QDialog):
             return
         self.saved = True
         self.accept()
+
+    def _note_keeping_mentions(self, period: str) -> str:
+        """A sync may have turned names in the note into mentions while the dialog was open: keep them."""
+        typed = self.note.toPlainText()
+        if self.loaded_note is None:
+            return typed
+        fresh = self.store.values.of_indicator(self.indicator.id).get(period)
+        return on_save(self.store, self.loaded_note, typed, fresh.note if fresh else None)
 
     def _save_one(self, repository, field: str, period: str, value: float | None, extra: dict) -> None:
         try:

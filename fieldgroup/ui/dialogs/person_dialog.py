@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
     QLineEdit,
-    QPlainTextEdit,
     QWidget,
 )
 
@@ -16,11 +15,16 @@ from fieldgroup.core import FieldGroupError, Store
 from fieldgroup.core.choices import DIVERSITY
 from fieldgroup.core.entities import Person
 from fieldgroup.core.members import network_organisations
+from fieldgroup.core.mentions import Directory
 from fieldgroup.core.schema import GENDERS, PILLAR_LABELS
 from fieldgroup.i18n import _
 from fieldgroup.ui.dialogs.dialog_draft import DialogDraft
 from fieldgroup.ui.dialogs.form_buttons import lay_out_form
 from fieldgroup.ui.models.people_model import GENDER_LABELS
+from fieldgroup.ui.widgets.kept_text import kept
+from fieldgroup.ui.widgets.mention_edit import MentionEdit
+from fieldgroup.ui.widgets.mention_line import MentionLine
+from fieldgroup.ui.widgets.screen_text import shown
 from fieldgroup.ui.widgets.validated_form import ValidatedForm
 
 
@@ -39,7 +43,7 @@ class PersonDialog(QDialog):
         for org in network_organisations(store, group_id):  # people belong to the network, not to one group
             self.organisation.addItem(_("{name} ({pillar})").format(name=org.name, pillar=PILLAR_LABELS[org.pillar]),
                                       org.id)
-        self.role = self.form.add("role", _("&Role:"), QLineEdit())
+        self.role = self.form.add("role", _("&Role:"), MentionLine(None, lambda: Directory.from_store(store)))
         self.gender = self.form.add("gender", _("&Gender:"), QComboBox())
         self.gender.addItem(_("not recorded"), None)
         for gender in GENDERS:
@@ -51,7 +55,7 @@ class PersonDialog(QDialog):
         self.focal_point = self.form.add("focal_point", "", QCheckBox(_("&Focal point of the organisation")))
         self.tags = {tag.value: QCheckBox(DIVERSITY.label(tag.value)) for tag in DIVERSITY}
         self.form.add("indigenous", _("Optional, self-declared:"), self._tag_row())
-        self.notes = self.form.add("notes", _("No&tes:"), QPlainTextEdit())
+        self.notes = self.form.add("notes", _("No&tes:"), MentionEdit(None, lambda: Directory.from_store(store)))
         self.notes.setMaximumHeight(80)
         if person:
             self._load(person)
@@ -66,8 +70,8 @@ class PersonDialog(QDialog):
         self.organisation.setCurrentIndex(max(self.organisation.findData(person.organisation_id), 0))
         self.role.setText(person.role or "")
         self.gender.setCurrentIndex(max(self.gender.findData(person.gender), 0))
-        self.email.setText(person.email or "")
-        self.phone.setText(person.phone or "")
+        self.email.setText(shown(person.email))  # another person's contact here may be a mention
+        self.phone.setText(shown(person.phone))
         self.protected.setChecked(person.protected)
         self.focal_point.setChecked(person.focal_point)
         self.notes.setPlainText(person.notes or "")
@@ -86,7 +90,8 @@ class PersonDialog(QDialog):
     def values(self) -> dict:
         return {
             "name": self.name.text(), "organisation_id": self.organisation.currentData(), "role": self.role.text(),
-            "gender": self.gender.currentData(), "email": self.email.text(), "phone": self.phone.text(),
+            "gender": self.gender.currentData(), "email": kept(self.email.text(), self.person and self.person.email),
+            "phone": kept(self.phone.text(), self.person and self.person.phone),
             "protected": self.protected.isChecked(), "focal_point": self.focal_point.isChecked(),
             "notes": self.notes.toPlainText(),
         } | {tag: box.isChecked() for tag, box in self.tags.items()}

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QWidget
 
 from fieldgroup.core import FieldGroupError, Store
+from fieldgroup.core.mentions import Directory
 from fieldgroup.core.results_choices import RESULT_TYPE_LABELS, RESULT_TYPES
 from fieldgroup.core.results_entities import Result
 from fieldgroup.i18n import _
 from fieldgroup.ui.dialogs.form_buttons import lay_out_form
+from fieldgroup.ui.widgets.mention_edit import MentionEdit
+from fieldgroup.ui.widgets.mention_line import MentionLine
+from fieldgroup.ui.widgets.screen_text import shown
 from fieldgroup.ui.widgets.validated_form import ValidatedForm
 
 
@@ -23,13 +27,13 @@ class ResultDialog(QDialog):
         self.form = ValidatedForm()
         self.objective = self.form.add("objective_id", _("&Objective:"), QComboBox())
         for objective in store.objectives.list(group_id=group_id):
-            self.objective.addItem(" ".join(p for p in (objective.code, objective.title) if p), objective.id)
+            self.objective.addItem(" ".join(p for p in (objective.code, shown(objective.title)) if p), objective.id)
         self.code = self.form.add("code", _("&Code:"), QLineEdit())
-        self.title_edit = self.form.add("title", _("&Title:"), QLineEdit())
+        self.title_edit = self.form.add("title", _("&Title:"), MentionLine(None, lambda: Directory.from_store(store)))
         self.result_type = self.form.add("result_type", _("T&ype:"), QComboBox())
         for kind in RESULT_TYPES:
             self.result_type.addItem(str(RESULT_TYPE_LABELS[kind]), kind)
-        self.description = self.form.add("description", _("&Description:"), QPlainTextEdit())
+        self.description = self.form.add("description", _("&Description:"), MentionEdit(None, lambda: Directory.from_store(store)))
         self.description.setMaximumHeight(70)
         chosen = result.objective_id if result else objective_id
         self.objective.setCurrentIndex(max(0, self.objective.findData(chosen)))

@@ -23,6 +23,7 @@ from fieldgroup.i18n import N_, _, ngettext
 from fieldgroup.search import ShownHit, find
 from fieldgroup.ui.context import AppContext
 from fieldgroup.ui.ops import QueryOp
+from fieldgroup.ui.widgets import presentation
 
 KIND_LABELS = {"meeting": N_("Meeting"), "action": N_("Action item"), "person": N_("Person")}
 PAGE_OF_KIND = {"meeting": "meetings", "action": "actions", "person": "people"}
@@ -100,7 +101,9 @@ class SearchDialog(QDialog):
             self._show([])
             return
         self.status.setText(_("Searching…"))
-        self.loader.run(lambda store: find(store, text, group_id), self._show, self.status.setText)
+        # On screen, mentions read as names (as everywhere else); projected, every protected name is hidden.
+        names = not presentation.state().on
+        self.loader.run(lambda store: find(store, text, group_id, include_protected=names), self._show, self.status.setText)
 
     def _show(self, hits: list[ShownHit]) -> None:
         self.hits = hits

@@ -11,6 +11,7 @@ from fieldgroup.core.schema import PILLAR_LABELS
 from fieldgroup.formatting import format_number
 from fieldgroup.i18n import N_
 from fieldgroup.ui.models.table_model import Index, ObjectTableModel
+from fieldgroup.ui.widgets.screen_text import shown
 
 HEADERS = (N_("Organisation"), N_("Pillar"), N_("Kind"), N_("Region"), N_("People"))
 NAME, PILLAR, KIND, REGION, PEOPLE = range(5)
@@ -43,7 +44,7 @@ class OrganisationsModel(ObjectTableModel[Organisation]):
         if column == KIND:
             return org.kind or ""
         if column == REGION:
-            return org.region or ""
+            return shown(org.region)  # may hold mentions
         return format_number(self._people.get(org.id, 0))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -7,11 +7,14 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from fieldgroup.core.choices import GENDER, GROUP_ROLE
+from fieldgroup.core.mentions import shown_name
 from fieldgroup.core.repositories import PersonRow
 from fieldgroup.core.schema import PILLAR_LABELS
 from fieldgroup.i18n import N_, _
 from fieldgroup.ui.models.table_model import Index, ObjectTableModel
+from fieldgroup.ui.widgets import presentation
 from fieldgroup.ui.widgets.markers import shield_icon
+from fieldgroup.ui.widgets.screen_text import shown
 
 GENDER_LABELS = GENDER.labels()
 HEADERS = (N_("Name"), N_("Organisation"), N_("Pillar"), N_("Gender"), N_("Protected"), GROUP_ROLE["focal_point"].label,
@@ -33,6 +36,11 @@ class PeopleModel(ObjectTableModel[PersonRow]):
 
     def __init__(self, parent: Any = None):
         super().__init__(parent=parent)
+        presentation.state().changed.connect(self._presentation_changed)
+
+    def _presentation_changed(self, _on: bool) -> None:
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(HEADERS) - 1))
 
     def sort_key(self, column: int):  # noqa: ANN201 (a key function)
         return lambda person: self._text(person, column).casefold()
@@ -57,8 +65,10 @@ class PeopleModel(ObjectTableModel[PersonRow]):
 
     @staticmethod
     def _text(person: PersonRow, column: int) -> str:
-        if column == NAME:
-            return person.name
+        if column == NAME:  # the placeholder in presentation mode, contacts blank: the screen may be projected
+            return shown_name(person.name, person.pillar, person.protected, presentation.state().on)
+        if column in (EMAIL, PHONE) and person.protected and presentation.state().on:
+            return ""
         if column == ORGANISATION:
             return person.organisation_name
         if column == PILLAR:
@@ -69,4 +79,5 @@ class PeopleModel(ObjectTableModel[PersonRow]):
             return _("Protected") if person.protected else ""
         if column == FOCAL:
             return _("Focal point") if person.focal_point else ""
-        return {ROLE: person.role, EMAIL: person.email, PHONE: person.phone}.get(column) or ""
+        # Converted fields may hold mentions: names on screen, the placeholder when presenting.
+        return shown({ROLE: person.role, EMAIL: person.email, PHONE: person.phone}.get(column) or "")

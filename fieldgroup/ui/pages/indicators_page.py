@@ -266,7 +266,7 @@ class IndicatorsPage(ReloadWhenShown, QWidget):
                 action = self.ctx.store.actions.find(stored.evidence_action_id)
                 evidence = _("action item: {title}").format(title=shown(action.title)) if action else ""
             if stored and stored.verified:
-                verified = _("verified by {who} on {date}").format(who=stored.verified_by or "—",
+                verified = _("verified by {who} on {date}").format(who=shown(stored.verified_by) or "—",
                                                                   date=format_date(stored.verified_on))
                 evidence = " · ".join(filter(None, (evidence, verified)))
             cells = (format_period(p.period), format_value(p.target, ind.unit), format_value(p.actual, ind.unit),
@@ -377,9 +377,11 @@ class IndicatorsPage(ReloadWhenShown, QWidget):
         if value is None or ind is None:
             return
         who, ok = QInputDialog.getText(self, _("Mark verified"), _("Who checked this value against its evidence?"),
-                                       text=value.verified_by or "")
+                                       text=shown(value.verified_by))
         if not ok:
             return
+        if who == shown(value.verified_by):  # unchanged: keep the mention it may hold, not the name shown
+            who = value.verified_by or ""
         try:
             verify_value(self.ctx.store, value.id, who.strip())
         except FieldGroupError as exc:

@@ -156,7 +156,7 @@ class MeetingEditor(QWidget):
         # Title and place may name people too: mentions, and masked in presentation mode like the minutes.
         self.title = MentionLine(self, self.directory)
         self.place = MentionLine(self, self.directory)
-        self.region = QLineEdit(self)
+        self.region = MentionLine(self, self.directory)  # converted like the title (protect4)
         self.pillar = QComboBox(self)
         self.pillar.addItem(_("(all pillars)"), None)
         for pillar in PILLARS:
@@ -296,7 +296,8 @@ class MeetingEditor(QWidget):
         if fresh is None:
             return
         self.forget_directory()
-        boxes = ((self.title, "title"), (self.place, "place"), (self.minutes, "minutes"), (self.decisions, "decisions"))
+        boxes = ((self.title, "title"), (self.place, "place"), (self.region, "region"), (self.minutes, "minutes"),
+                 (self.decisions, "decisions"))
         loading, self._loading = self._loading, not self.dirty  # a reload is not an edit; converted edits stay unsaved
         for box, name in boxes:
             text = typed_names.reconciled(getattr(self.meeting, name), self.values()[name], getattr(fresh, name),

@@ -27,6 +27,7 @@ from fieldgroup.formatting import format_currency, format_date
 from fieldgroup.i18n import N_, _, ngettext
 from fieldgroup.ui.context import AppContext
 from fieldgroup.ui.widgets.gantt import LATE, GanttChart, GanttRow
+from fieldgroup.ui.widgets.screen_text import shown
 
 HEADERS = (N_("Code"), N_("Activity"), N_("Start"), N_("End"), N_("Status"), N_("Budget"))
 
@@ -81,7 +82,7 @@ class WorkPlanPanel(QWidget):
             late = activity.is_late(today)
             status = str(ACTIVITY_STATUS_LABELS[activity.status]) + (" — " + _("late") if late else "")
             budget = format_currency(activity.budget_amount, activity.currency) if activity.budget_amount is not None else ""
-            cells = (activity.code or "", activity.title, format_date(activity.start_date),
+            cells = (activity.code or "", shown(activity.title), format_date(activity.start_date),
                      format_date(activity.end_date), status, budget)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -89,7 +90,7 @@ class WorkPlanPanel(QWidget):
                 if late and column == 4:
                     item.setForeground(QColor(LATE))
                 self.table.setItem(row, column, item)
-        self.gantt.set_rows([GanttRow(a.id, " ".join(p for p in (a.code, a.title) if p), a.start_date, a.end_date,
+        self.gantt.set_rows([GanttRow(a.id, " ".join(p for p in (a.code, shown(a.title)) if p), a.start_date, a.end_date,
                                       a.status, a.is_late(today)) for a in self.activities], today)
         progress = workplan_progress(self.activities, today)
         self.summary.setText(ngettext("{n} activity", "{n} activities", progress.total).format(n=progress.total)

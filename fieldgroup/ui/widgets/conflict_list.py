@@ -19,6 +19,7 @@ from fieldgroup.ui.models.action_tracker_model import STATUS_LABELS
 from fieldgroup.ui.models.import_history_model import local_time
 from fieldgroup.ui.models.indicators_model import UNIT_LABELS
 from fieldgroup.ui.models.people_model import GENDER_LABELS
+from fieldgroup.ui.widgets.screen_text import shown
 
 # The words the other pages use for each list of choices (keyed by the schema's tuple of choices).
 CHOICE_LABELS = {
@@ -47,7 +48,7 @@ def value_text(conflict: Conflict, value: Any) -> str:
     if spec.choices:
         label = CHOICE_LABELS.get(spec.choices, {}).get(value)
         return str(label) if label is not None else str(value)
-    return str(value)
+    return shown(str(value))  # free text may hold mentions: names on screen, masked when presenting
 
 
 def made_by(names: dict[str, str], device: str | None, when: datetime | None) -> str:

@@ -20,6 +20,7 @@ from fieldgroup.core.results_framework import Framework, framework
 from fieldgroup.i18n import _
 from fieldgroup.ui.context import AppContext
 from fieldgroup.ui.widgets.button_flow import ButtonFlow
+from fieldgroup.ui.widgets.screen_text import shown
 
 KIND = Qt.ItemDataRole.UserRole
 RECORD = Qt.ItemDataRole.UserRole + 1
@@ -83,7 +84,7 @@ class ResultsTree(QWidget):
             self._update_buttons()
             return
         tree = framework(self.ctx.store, group_id)
-        self.vision.setText(tree.profile.vision if tree.profile and tree.profile.vision else "")
+        self.vision.setText(shown(tree.profile.vision) if tree.profile and tree.profile.vision else "")
         self.vision.setVisible(bool(self.vision.text()))
         self._fill(tree)
         self.tree.expandAll()
@@ -94,11 +95,11 @@ class ResultsTree(QWidget):
     def _fill(self, tree: Framework) -> None:
         for node in tree.objectives:
             objective = node.objective
-            top = self._item(self.tree, "objectives", objective.id, _named(objective.code, objective.title),
+            top = self._item(self.tree, "objectives", objective.id, _named(objective.code, shown(objective.title)),
                              str(HORIZON_LABELS[objective.horizon]))
             for result_node in node.results:
                 result = result_node.result
-                branch = self._item(top, "results", result.id, _named(result.code, result.title),
+                branch = self._item(top, "results", result.id, _named(result.code, shown(result.title)),
                                     str(RESULT_TYPE_LABELS[result.result_type]))
                 for indicator in result_node.indicators:
                     self._item(branch, "indicators", indicator.id, _named(indicator.code, indicator.name), _("Indicator"))

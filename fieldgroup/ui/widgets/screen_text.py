@@ -61,3 +61,4 @@ def screen() -> ScreenText:
 def shown(text: str | None) -> str:
     """`text` as a list shows it now."""
     return screen().shown(text)
+

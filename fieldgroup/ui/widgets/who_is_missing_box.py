@@ -12,6 +12,7 @@ from fieldgroup.formatting import format_number
 from fieldgroup.i18n import _, ngettext
 from fieldgroup.ui.context import AppContext
 from fieldgroup.ui.ops import QueryOp
+from fieldgroup.ui.widgets.screen_text import shown
 from fieldgroup.ui.widgets.subgroups_check import SubgroupsCheck
 
 
@@ -67,7 +68,7 @@ class WhoIsMissingBox(QGroupBox):
         if regions:
             rows = "<br>".join(escape(ngettext("{region}: {n} meeting, {people} present",
                                                "{region}: {n} meetings, {people} present", r.meetings).format(
-                region=r.region, n=format_number(r.meetings), people=format_number(r.present))) for r in regions)
+                region=shown(r.region), n=format_number(r.meetings), people=format_number(r.present))) for r in regions)
             title = _("By region")
             parts.append(f"<b>{escape(title)}</b><br>{rows}")
         if unnamed:
