@@ -193,7 +193,6 @@ def test_a_conflict_card_shows_mentions_as_names_in_every_converted_field(tokene
             assert value_text(conflict, conflict.lost_value) == f"{placeholder('company')} said so", (table, field)
 
 
-@pytest.mark.xfail(strict=True, reason="incidents2: the Incidents page and the dashboard's alerts ignore presentation mode")
 def test_incidents_presenting_hides_names(qtbot, tokened, presenting):
     from fieldgroup.core import keys
     from fieldgroup.sync import core_team

@@ -31,6 +31,7 @@ from fieldgroup.formatting import format_date, format_percent, format_period
 from fieldgroup.i18n import _, ngettext
 from fieldgroup.ui.context import AppContext
 from fieldgroup.ui.ops import Progress, run_op
+from fieldgroup.ui.widgets import presentation
 
 SHOWN_ALERTS = 5
 
@@ -48,7 +49,7 @@ def on_screen(store, text: str | None, directory: Directory | None = None) -> st
     """Free text as the core team's screen shows it: mentions as names (the screen is theirs), but in
     presentation mode protected people are masked, mentioned or typed plainly, as on every page."""
     directory = directory or Directory.from_store(store)
-    return directory.render(text, PRESENTATION if getattr(store, "presenting", False) else SCREEN)
+    return directory.render(text, PRESENTATION if presentation.state().on else SCREEN)
 
 
 def contact_on_screen(store, step, directory: Directory) -> str:  # noqa: ANN001
@@ -58,7 +59,7 @@ def contact_on_screen(store, step, directory: Directory) -> str:  # noqa: ANN001
         org = store.organisations.find(step.contact_organisation_id)
         parts.append(org.name if org else "—")
     if step.contact_person_id:
-        mode = PRESENTATION if getattr(store, "presenting", False) else SCREEN
+        mode = PRESENTATION if presentation.state().on else SCREEN
         parts.append(directory.label(step.contact_person_id, mode))
     return " · ".join(parts)
 
