@@ -2,11 +2,30 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from fieldgroup.ui.widgets.button_flow import ButtonFlow
 
 LABELS = ("Ajouter une période…", "Modifier la période…", "Retirer la période…", "Marquer vérifiée…")
+
+
+@contextmanager
+def _french_meetings_page(qtbot, ctx):  # noqa: ANN001, ANN202
+    """The meetings page in French, at the size it gets inside a 1366×768 window."""
+    from fieldgroup.i18n import set_locale
+    from fieldgroup.ui.pages.meetings_page import MeetingsPage
+
+    set_locale("fr")
+    try:
+        page = MeetingsPage(ctx)
+        qtbot.addWidget(page)
+        page.resize(1150, 650)
+        page.show()
+        yield page
+    finally:
+        set_locale("en")
 
 
 def test_buttons_wrap_at_their_full_width_in_a_narrow_pane(qtbot):
@@ -62,8 +81,6 @@ def test_the_french_attendance_list_shows_whole_names_beside_the_picker(qtbot, c
     """In French the long "Copier les participants…" button set the picker's width and cut the names."""
     from datetime import date
 
-    from fieldgroup.i18n import set_locale
-    from fieldgroup.ui.pages.meetings_page import MeetingsPage
     from fieldgroup.ui.widgets.table_layout import content_width
 
     org = store.organisations.create(group_id=group.id, pillar="civil_society",
@@ -72,12 +89,7 @@ def test_the_french_attendance_list_shows_whole_names_beside_the_picker(qtbot, c
     for name, protected in (("Gloria Amponsah", True), ("Kofi Boateng", False), ("Ama Serwaa", False)):
         person = store.people.create(organisation_id=org.id, name=name, protected=protected)
         store.attendance.set(meeting.id, person.id, "present")
-    set_locale("fr")
-    try:
-        page = MeetingsPage(ctx)
-        qtbot.addWidget(page)
-        page.resize(1150, 650)  # what the page gets inside a 1366×768 window
-        page.show()
+    with _french_meetings_page(qtbot, ctx) as page:
         page.open_record(meeting.id)
         panel = page.editor.attendance
         page.editor.tabs.setCurrentWidget(panel)
@@ -90,25 +102,15 @@ def test_the_french_attendance_list_shows_whole_names_beside_the_picker(qtbot, c
         assert button.full_text.startswith("Copier les participants")
         assert panel.picker_box.rect().contains(button.geometry())  # its label wraps inside the picker
         assert all(button.fontMetrics().horizontalAdvance(line) < button.width() for line in button.text().split("\n"))
-    finally:
-        set_locale("en")
 
 
 def test_the_french_meeting_heading_stays_on_one_line_at_1366(qtbot, ctx, store, group):
     """Beside "Toutes les modifications sont enregistrées" the heading was squeezed to a word a line."""
     from datetime import date
 
-    from fieldgroup.i18n import set_locale
-    from fieldgroup.ui.pages.meetings_page import MeetingsPage
-
     meeting = store.meetings.create(group_id=group.id, kind="subnational", date=date(2025, 6, 6), place="Kumasi",
                                     start_time="09:30", end_time="12:30")
-    set_locale("fr")
-    try:
-        page = MeetingsPage(ctx)
-        qtbot.addWidget(page)
-        page.resize(1150, 650)  # what the page gets inside a 1366×768 window
-        page.show()
+    with _french_meetings_page(qtbot, ctx) as page:
         page.open_record(meeting.id)
         heading = page.editor.heading
         qtbot.waitUntil(lambda: "juin" in heading.text())
@@ -117,31 +119,20 @@ def test_the_french_meeting_heading_stays_on_one_line_at_1366(qtbot, ctx, store,
         buttons = editor.print_button.width() + editor.delete_button.width()
         assert heading.width() >= editor.width() - buttons - 40  # only the two buttons share its line
         assert editor.save_state.isVisible() and editor.save_state.y() >= heading.y() + heading.height()
-    finally:
-        set_locale("en")
 
 
 def test_the_meetings_list_never_cuts_a_date_and_time(qtbot, ctx, store, group):
     """"13 juin 2…" read as no date at all, and two meetings on one day differ only by their time."""
     from datetime import date
 
-    from fieldgroup.i18n import set_locale
-    from fieldgroup.ui.pages.meetings_page import MeetingsPage
     from fieldgroup.ui.widgets.table_layout import content_width
 
     for day in range(1, 26):
         store.meetings.create(group_id=group.id, kind="subnational", date=date(2025, 3, day), place="Kumasi",
                               title="Sub-national meeting on grievance mechanisms in the Ashanti Region " * 2,
                               start_time="09:30" if day % 3 else None)
-    set_locale("fr")
-    try:
-        page = MeetingsPage(ctx)
-        qtbot.addWidget(page)
-        page.resize(1150, 650)  # what the page gets inside a 1366×768 window
-        page.show()
+    with _french_meetings_page(qtbot, ctx) as page:
         table = page.table
         qtbot.waitUntil(lambda: table.model().rowCount() == 25)
         rows = list(range(25))
         qtbot.waitUntil(lambda: table.columnWidth(0) >= content_width(table, 0, rows))
-    finally:
-        set_locale("en")
