@@ -24,9 +24,11 @@ class AppContext(QObject):
         self.store = store
         self.group_id = group_id
         self.undo_stack = QUndoStack(self)  # Edit ▸ Undo: status changes, Mark done, edits (ui/undo.py)
-        # Lists show mentions as names (and mask protected names when presenting): people may have changed.
+        # Lists show mentions as names (and mask protected names when presenting): people, or the pillar of
+        # their organisation, may have changed.
         screen_text.screen().use(store)
-        self.data_changed.connect(lambda table: screen_text.screen().invalidate() if table in ("", "people") else None)
+        self.data_changed.connect(
+            lambda table: screen_text.screen().people_changed() if table in ("", "people", "organisations") else None)
 
     def set_group(self, group_id: str | None) -> None:
         if group_id != self.group_id:

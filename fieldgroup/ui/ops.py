@@ -10,6 +10,8 @@ writing, returns a `Changes` (the tables it touched), and the pages are told thr
 from __future__ import annotations
 
 import logging
+import sys
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -23,6 +25,11 @@ from fieldgroup.i18n import _
 from fieldgroup.ui import collector
 
 log = logging.getLogger(__name__)
+
+# A background op holds the interpreter lock until the GUI thread has waited this long for it, and the
+# GUI thread gives the lock up in every Qt call: at Python's 5 ms, a busy read made each call of a
+# repaint wait up to 5 ms (tick p95 9 ms while the Indicators page read; 2 ms at 1 ms; bench/stalls.py).
+sys.setswitchinterval(0.001)
 
 T = TypeVar("T")
 
@@ -189,23 +196,43 @@ def drop_later(garbage: list[Any]) -> None:
     """Free big replaced data (lists and dicts of 100,000 rows) on the thread pool, a slice at a time.
 
     Freeing 100,000 row objects in one go holds the interpreter lock ~0.2 s; in slices the GUI thread
-    gets the lock back between them (every few milliseconds), so nothing freezes."""
+    gets the lock back between them. After each 2 ms of freeing it sleeps as long, leaving the lock free:
+    freeing flat out made every Qt call of the GUI thread wait for it (the tracker's reload right after
+    took 40-100 ms instead of 5; bench/stalls.py). Nothing waits for the memory."""
     if garbage:
         run_op(None, "", lambda _p: _drop(garbage), on_error=lambda message: log.warning("Freeing failed: %s", message),
                show_dialog=False)
 
 
-def _drop(garbage: list[Any], step: int = 2000) -> None:
+def _drop(garbage: list[Any], step: int = 500) -> None:
+    breather = _Breather()
     while garbage:
         thing = garbage.pop()
         if isinstance(thing, list):
             while thing:
                 del thing[-step:]
+                breather.maybe_pause()
         elif isinstance(thing, dict):
             while thing:
                 for _n in range(min(step, len(thing))):
                     thing.popitem()
+                breather.maybe_pause()
         del thing
+
+
+class _Breather:
+    """Pauses as long as it has worked, once it has worked `WORK_S`: half the lock for the GUI thread."""
+
+    WORK_S = 0.002
+
+    def __init__(self) -> None:
+        self.since = time.perf_counter()
+
+    def maybe_pause(self) -> None:
+        worked = time.perf_counter() - self.since
+        if worked >= self.WORK_S:
+            time.sleep(worked)
+            self.since = time.perf_counter()
 
 
 def _ended(signals: OpSignals) -> None:

@@ -136,3 +136,22 @@ def test_the_meetings_list_never_cuts_a_date_and_time(qtbot, ctx, store, group):
         qtbot.waitUntil(lambda: table.model().rowCount() == 25)
         rows = list(range(25))
         qtbot.waitUntil(lambda: table.columnWidth(0) >= content_width(table, 0, rows))
+
+
+def test_a_date_with_a_time_far_down_the_meetings_list_is_not_cut(qtbot, ctx, store, group):
+    """The column was sized from the rows on screen: the one meeting with a time, further down, read
+    "28 mars 20…" in the French demo."""
+    from datetime import date, timedelta
+
+    first = date(2025, 1, 2)
+    for n in range(80):
+        store.meetings.create(group_id=group.id, kind="plenary", date=first + timedelta(days=7 * n), place="Accra",
+                              start_time="09:30" if n == 0 else None)
+    with _french_meetings_page(qtbot, ctx) as page:
+        table = page.table
+        qtbot.waitUntil(lambda: table.model().rowCount() == 80)
+        oldest = 79  # newest first: the meeting with a time is the last row
+        assert table.rowViewportPosition(oldest) > table.viewport().height()  # not on screen
+        text = table.model().index(oldest, 0).data()
+        assert "09:30" in text
+        qtbot.waitUntil(lambda: table.columnWidth(0) >= table.fontMetrics().horizontalAdvance(text) + 6)

@@ -43,6 +43,7 @@ def test_import_with_one_bad_row_names_the_row(qtbot, ctx, show_page, csv_file, 
     monkeypatch.setattr(CsvImportDialog, "exec", fake_exec)
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
     page.import_button.click()
+    page_harness.settle(qtbot)  # the list is read again in the background
     assert seen["errors"] == ["Row 4: pillar “mercenaries” is not recognised; write one of: Companies, Government, "
                               "Civil society, Observers."]
     assert seen["preview"] == 4

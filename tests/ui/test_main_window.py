@@ -170,7 +170,7 @@ def test_an_empty_store_says_where_to_start_and_why_buttons_are_grey(qtbot, tmp_
         group = store.groups.create(name="New group")
         window.load_groups()
         window.ctx.changed("groups")
-        assert "organisation first" in people.new_person_button.toolTip()
+        qtbot.waitUntil(lambda: "organisation first" in people.new_person_button.toolTip())  # once read
         dashboard = window.show_page("dashboard")
         assert "Start here" in " ".join(label.text() for label in dashboard.findChildren(QLabel))
         meetings = window.show_page("meetings")

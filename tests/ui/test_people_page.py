@@ -44,11 +44,12 @@ def duplicates(store, group, pillars):
     return keep, dup, second
 
 
-def test_mark_a_person_protected_shows_the_marker(ctx, show_page, pillars, store):
+def test_mark_a_person_protected_shows_the_marker(qtbot, ctx, show_page, pillars, store):
     page = show_page(PeoplePage, ctx)
     select_person(page, "company person")
     assert page.protect_button.text().replace("&", "") == "Mark as protected"
     page.protect_button.click()
+    page_harness.settle(qtbot)  # the list is read again in the background
     assert store.people.get(pillars["company"][1].id).protected
     row = names(page).index("company person")
     cell = page.people_proxy.index(row, PROTECTED)
@@ -68,7 +69,7 @@ def test_removing_protection_asks_first(ctx, show_page, pillars, store, monkeypa
     assert store.people.get(pillars["company"][1].id).protected
 
 
-def test_merge_two_duplicates_moves_attendance(ctx, show_page, duplicates, store, monkeypatch):
+def test_merge_two_duplicates_moves_attendance(qtbot, ctx, show_page, duplicates, store, monkeypatch):
     keep, dup, second = duplicates
     page = show_page(PeoplePage, ctx)
     select_person(page, "Ama Mensah")
@@ -83,6 +84,7 @@ def test_merge_two_duplicates_moves_attendance(ctx, show_page, duplicates, store
 
     monkeypatch.setattr(MergeDialog, "exec", fake_exec)
     page.merge_people_button.click()
+    page_harness.settle(qtbot)
     assert seen["summary"].startswith("1 attendance record and 1 action item move from")
     assert "Ama Mensah (2)" not in names(page)
     assert [line.name for line in store.attendance.of_meeting(second.id)] == ["Ama Mensah"]

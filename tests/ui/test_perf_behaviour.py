@@ -24,18 +24,20 @@ def people_names(page) -> list[str]:
     return [proxy.index(r, NAME).data() for r in range(proxy.rowCount())]
 
 
-def test_people_sorted_by_a_clicked_column_stay_sorted_after_a_reload(ctx, show_page, store, pillars):
+def test_people_sorted_by_a_clicked_column_stay_sorted_after_a_reload(qtbot, ctx, show_page, store, pillars):
     org = pillars["company"][0]
     for name in ("zoë Banda", "Ama Mensah", "kofi Owusu"):
         store.people.create(organisation_id=org.id, name=name)
     page = show_page(PeoplePage, ctx)
     page.refresh()
+    settle(qtbot)
     shown = people_names(page)
     assert shown == sorted(shown, key=str.casefold)  # by name, ignoring case, as the header says
     page.people_view.sortByColumn(NAME, Qt.SortOrder.DescendingOrder)
     assert people_names(page) == sorted(shown, key=str.casefold, reverse=True)
     store.people.create(organisation_id=org.id, name="Nana Yeboah")
     page.refresh()  # new rows come back in the order the header shows, not in the query's order
+    settle(qtbot)
     assert people_names(page) == sorted([*shown, "Nana Yeboah"], key=str.casefold, reverse=True)
     assert page.people_view.horizontalHeader().sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
 

@@ -100,11 +100,12 @@ def test_ops_held_during_start_up_start_when_released_and_deliver(qtbot):
         ran.set()
         return "read"
 
+    before = ops.running_ops()  # an earlier test's read may not have reported back yet
     ops.hold()
     try:
         ops.run_op(None, "", read, on_done=results.append, show_dialog=False)
         QThreadPool.globalInstance().waitForDone(10_000)  # had it been started, it would have run by now
-        assert not ran.is_set() and ops.running_ops() == 1
+        assert not ran.is_set() and ops.running_ops() == before + 1
     finally:
         ops.start_held()
     qtbot.waitUntil(lambda: results == ["read"])

@@ -35,6 +35,7 @@ from fieldgroup.ui.pages.attendance_panel import AttendancePanel
 from fieldgroup.ui.pages.meeting_actions_panel import MeetingActionsPanel
 from fieldgroup.ui.pages.minute_sections_panel import MinuteSectionsPanel
 from fieldgroup.ui.undo import MeetingDetailsEdit
+from fieldgroup.ui.widgets import screen_text
 from fieldgroup.ui.widgets.agenda_editor import AgendaEditor
 from fieldgroup.ui.widgets.balance_bar import BalanceBar
 from fieldgroup.ui.widgets.date_field import DateField
@@ -70,7 +71,6 @@ class MeetingEditor(QWidget):
         self.meeting: Meeting | None = None
         self.dirty = False
         self._loading = False
-        self._directory: Directory | None = None
         self.draft_key: str | None = None  # the journal row holding unsaved edits, if any
         self._committed: dict = {}  # the details as the last undo step left them
         self._open_undo: tuple[MeetingDetailsEdit, int] | None = None  # the step still growing, at its index
@@ -280,14 +280,15 @@ class MeetingEditor(QWidget):
         self.title.setFocus()
 
     def directory(self) -> Directory:
-        """Everyone a mention may name, read once for both text boxes and kept from meeting to meeting
-        (3,000 people on a big store) until people change (`forget_directory`)."""
-        if self._directory is None:
-            self._directory = Directory.from_store(self.ctx.store)
-        return self._directory
+        """Everyone a mention may name: the window's one directory, kept from meeting to meeting until
+        people change (the context forgets it then; `forget_directory` on demand)."""
+        screen = screen_text.screen()
+        screen.use(self.ctx.store)  # the same store in the app; tests open several
+        return screen.directory()
 
-    def forget_directory(self) -> None:
-        self._directory = None
+    @staticmethod
+    def forget_directory() -> None:
+        screen_text.screen().invalidate()
 
     def take_outside_changes(self) -> None:
         """The store's copy of the open meeting changed under it (a sync; names typed as plain text
@@ -295,7 +296,6 @@ class MeetingEditor(QWidget):
         fresh = self.ctx.store.meetings.find(self.meeting.id) if self.meeting else None
         if fresh is None:
             return
-        self.forget_directory()
         boxes = ((self.title, "title"), (self.place, "place"), (self.region, "region"), (self.minutes, "minutes"),
                  (self.decisions, "decisions"))
         loading, self._loading = self._loading, not self.dirty  # a reload is not an edit; converted edits stay unsaved

@@ -128,7 +128,8 @@ def sample_rows(view: QTableView) -> list[int]:
 
 
 def content_width(view: QTableView, column: int, rows: list[int]) -> int:
-    """Width for `column`: its widest sampled text (plus an icon when it has one) and its heading."""
+    """Width for `column`: its widest sampled text (plus an icon when it has one) and its heading, and
+    any text the table says the column must fit whatever rows are sampled (property "fit_texts_<column>")."""
     model, metrics = view.model(), view.fontMetrics()
     style = view.style()
     margin = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
@@ -141,6 +142,8 @@ def content_width(view: QTableView, column: int, rows: list[int]) -> int:
         if index.data(Qt.ItemDataRole.DecorationRole) is not None:
             width += icon + 4
         widest = max(widest, width)
+    for text in view.property(f"fit_texts_{column}") or ():
+        widest = max(widest, metrics.horizontalAdvance(text))
     header = view.horizontalHeader()
     return max(widest + margin + 1, header.sectionSizeFromContents(column).width(), header.minimumSectionSize())
 
