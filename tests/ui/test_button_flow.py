@@ -156,14 +156,17 @@ def test_a_date_with_a_time_far_down_the_meetings_list_is_not_cut(qtbot, ctx, st
         qtbot.waitUntil(lambda: _shows_whole(table, oldest, 0))
 
 
-def _shows_whole(table, row: int, column: int) -> bool:  # noqa: ANN001
-    """Whether Qt paints the cell's text whole: elided to the cell's width less its margins and grid line."""
+def _shows_whole(table, row: int, column: int, icon: bool = False) -> bool:  # noqa: ANN001
+    """Whether Qt paints the cell's text whole: elided to the cell's width less its margins and grid line
+    (and its icon, padded like the text, when it has one)."""
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QStyle
 
     text = table.model().index(row, column).data()
     margin = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1)
     room = table.columnWidth(column) - margin - (1 if table.showGrid() else 0)
+    if icon:
+        room -= table.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, table) + margin
     return table.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, room) == text
 
 
@@ -186,4 +189,40 @@ def test_french_dates_are_whole_in_the_bundled_font(qtbot, ctx, store, group):
             qtbot.waitUntil(lambda: table.model().rowCount() == 4)
             qtbot.waitUntil(lambda: all(_shows_whole(table, row, 0) for row in range(4)))
     finally:
+        QApplication.setFont(before)
+
+
+def test_french_tracker_dates_are_whole_beside_long_titles(qtbot, ctx, store, group, pillars):
+    """"11 août 20…" read as no year and "16 sept. 2023 · en reta…" as no warning: the due date and the
+    meeting's date are never cut, whatever the titles beside them (icon padding included)."""
+    from datetime import date
+
+    from PySide6.QtWidgets import QApplication
+
+    from fieldgroup.i18n import set_locale
+    from fieldgroup.ui.models.action_tracker_model import DUE, MEETING
+    from fieldgroup.ui.pages.actions_page import ActionsPage
+    from fieldgroup.ui.qt_i18n import register_fonts
+
+    org = pillars["company"][0]
+    meeting = store.meetings.create(group_id=group.id, kind="plenary", date=date(2023, 8, 11), place="Accra")
+    for day in (16, 19, 28):
+        store.actions.create(group_id=group.id, meeting_id=meeting.id, owner_organisation_id=org.id,
+                             title="Follow up the complaint of farmers in Takoradi with the security provider " * 2,
+                             due_date=date(2023, 9, day))
+    before = QApplication.font()
+    set_locale("fr")
+    register_fonts("fr")
+    try:
+        page = ActionsPage(ctx)
+        qtbot.addWidget(page)
+        page.resize(1150, 650)
+        page.show()
+        table = page.view
+        qtbot.waitUntil(lambda: table.model().rowCount() == 3)
+        assert "en retard" in table.model().index(0, DUE).data()
+        qtbot.waitUntil(lambda: all(_shows_whole(table, row, column, icon=column == DUE)
+                                    for row in range(3) for column in (DUE, MEETING)))
+    finally:
+        set_locale("en")
         QApplication.setFont(before)

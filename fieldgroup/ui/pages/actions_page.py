@@ -31,6 +31,7 @@ from fieldgroup.ui.context import AppContext
 from fieldgroup.ui.dialogs.action_item_dialog import ActionItemDialog, from_qdate, to_qdate
 from fieldgroup.ui.models.action_tracker_model import (
     DUE,
+    MEETING,
     OPEN,
     STATUS,
     STATUS_LABELS,
@@ -163,6 +164,7 @@ class ActionsPage(ReloadWhenShown, QWidget):
         view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
         for column, width in ((1, 190), (2, 190), (3, 110), (4, 170), (5, 110), (6, 110)):
             view.setColumnWidth(column, width)
+        view.setProperty("whole_columns", [DUE, MEETING])  # "11 août 20…" read as no year (table_layout)
         lay_out_table(view, "actions", TITLE)
         view.setWordWrap(False)
         self.delegate = ChoiceDelegate([(s, str(STATUS_LABELS[s])) for s in ACTION_STATUSES], view)

@@ -140,7 +140,7 @@ def content_width(view: QTableView, column: int, rows: list[int]) -> int:
         text = index.data(Qt.ItemDataRole.DisplayRole)
         width = metrics.horizontalAdvance(str(text)) if text else 0
         if index.data(Qt.ItemDataRole.DecorationRole) is not None:
-            width += icon + 4
+            width += icon + margin  # Qt pads the icon as it pads the text
         widest = max(widest, width)
     for text in view.property(f"fit_texts_{column}") or ():
         widest = max(widest, metrics.horizontalAdvance(text))
