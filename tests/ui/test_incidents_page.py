@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from PySide6.QtCore import QDate
 
 from fieldgroup.core import keys
 from fieldgroup.sync import core_team
@@ -46,7 +47,7 @@ def test_record_work_and_print_an_incident(core_window, store, group, pillars, q
     assert isinstance(page, IncidentsPage) and page.body.isVisible()
 
     def fill(dialog: IncidentDialog) -> None:
-        dialog.date.setDate(date(2025, 6, 1))
+        dialog.date.setDate(QDate(2025, 6, 1))
         dialog.kind.setCurrentIndex(dialog.kind.findData("threat_to_defender"))
         dialog.severity.setCurrentIndex(dialog.severity.findData("high"))
         dialog.title_edit.setText("Threat after the Tarkwa meeting")

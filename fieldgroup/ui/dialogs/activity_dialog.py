@@ -152,7 +152,7 @@ class ActivityDialog(QDialog):
     def values(self) -> dict:
         objective_id, result_id = self.place.currentData()
         return {"objective_id": objective_id, "result_id": result_id, "code": self.code.text(),
-                "title": self.title_edit.text(), "start_date": self.start.value(), "end_date": self.end.value(),
+                "title": self.title_edit.text(), "start_date": self.start.check("start_date"), "end_date": self.end.check("end_date"),
                 "status": self.status.currentData(), "owner_organisation_id": self.organisation.currentData(),
                 "owner_person_id": self.person.currentData(),
                 "budget_amount": parse_number(self.budget.text(), "budget_amount", _("Budget")),

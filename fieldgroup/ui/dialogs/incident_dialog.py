@@ -31,7 +31,7 @@ from fieldgroup.core.erasure import dismiss
 from fieldgroup.core.incidents import Incident, ResponseStep
 from fieldgroup.core.mentions import Directory
 from fieldgroup.i18n import _, ngettext
-from fieldgroup.ui.widgets.dates import date_edit
+from fieldgroup.ui.widgets.date_field import DateField
 from fieldgroup.ui.widgets.mention_edit import MentionEdit
 from fieldgroup.ui.widgets.mention_line import MentionLine
 from fieldgroup.ui.widgets.name_guard import NameGuard
@@ -53,7 +53,7 @@ class IncidentDialog(QDialog):
         self.store, self.group_id, self.incident = store, group_id, incident
         self.saved: Incident | None = None
         self.setWindowTitle(_("Edit incident") if incident else _("New incident"))
-        self.date = date_edit(self, incident.date if incident else store.today())  # the locale's format
+        self.date = DateField(self, incident.date if incident else store.today())  # typed in the language's format
         self.guards: list[NameGuard] = []
         # Title and region are one-line mention boxes: a protected name typed there is offered as a mention too.
         self.region = self._mention_line(incident.region if incident else None, _("Region"))
@@ -144,7 +144,7 @@ class IncidentDialog(QDialog):
 
     def values(self) -> dict[str, Any]:
         return {
-            "date": self.date.date().toPython(), "region": self.region.text(), "kind": self.kind.currentData(),
+            "date": self.date.check("date"), "region": self.region.text(), "kind": self.kind.currentData(),
             "severity": self.severity.currentData(), "status": self.status.currentData(),
             "title": self.title_edit.text(), "description": self.description.toPlainText(),
             "outcome": self.outcome.toPlainText(), "outcome_published": self.published.isChecked(),

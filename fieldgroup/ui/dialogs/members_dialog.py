@@ -7,7 +7,6 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -26,7 +25,8 @@ from fieldgroup.core.members import network_organisations
 from fieldgroup.formatting import format_date
 from fieldgroup.i18n import N_, _
 from fieldgroup.ui.dialogs.form_buttons import lay_out_form
-from fieldgroup.ui.widgets.dates import date_edit, from_qdate
+from fieldgroup.ui.widgets.date_field import DateField
+from fieldgroup.ui.widgets.optional_date import OptionalDate
 from fieldgroup.ui.widgets.validated_form import ValidatedForm
 
 COLUMNS = (N_("Organisation"), N_("Pillar"), N_("Sub-type"), N_("Membership"), N_("Since"), N_("Until"))
@@ -53,20 +53,18 @@ class MembershipDialog(QDialog):
         self.status = self.form.add("status", _("&Status:"), QComboBox())
         for choice in MEMBERSHIP_STATUS:
             self.status.addItem(MEMBERSHIP_STATUS.label(choice.value), choice.value)
-        self.has_start = QCheckBox(_("&From:"))
-        self.start = date_edit(day=store.today())
-        self.form.addRow(self.has_start, self.start)
+        self.start = self.form.add("start_date", _("&From:"), OptionalDate(_("date known"), store.today()))
         current = store.memberships.find(_pair(organisation_id, group_id)) if organisation_id else None
         if current is not None:
             self.status.setCurrentIndex(max(self.status.findData(current.status), 0))
-            self.has_start.setChecked(current.start_date is not None)
+            self.start.set_value(current.start_date)  # its own date, not today's, unless changed
         lay_out_form(self, self.form, self.save)
 
     def save(self) -> None:
-        start = from_qdate(self.start.date()) if self.has_start.isChecked() else None
         status = self.status.currentData()
         extra = {"end_date": self.store.today()} if status == "left" else {"end_date": None}
         try:
+            start = self.start.check("start_date")
             self.store.memberships.set(self.organisation.currentData(), self.group_id, status, start_date=start, **extra)
         except FieldGroupError as exc:
             self.form.show_error(exc)
@@ -94,12 +92,13 @@ class RoleDialog(QDialog):
         self.role = self.form.add("role", _("&Role:"), QComboBox())
         for choice in GROUP_ROLE:
             self.role.addItem(GROUP_ROLE.label(choice.value), choice.value)
-        self.start = self.form.add("start_date", _("&From:"), date_edit(day=store.today()))
+        self.start = self.form.add("start_date", _("&From:"), DateField(None, store.today()))
         lay_out_form(self, self.form, self.save)
 
     def save(self) -> None:
-        role, start = self.role.currentData(), from_qdate(self.start.date())
+        role = self.role.currentData()
         try:
+            start = self.start.check("start_date")
             with self.store.transaction():
                 if role == "focal_point":  # one focal point at a time: the previous one's role ends
                     organisation = self.store.people.get(self.person.currentData()).organisation_id
@@ -127,7 +126,7 @@ class EndRoleDialog(QDialog):
             if role.end_date is None and person is not None:
                 self.role.addItem(_("{role}: {person}").format(role=GROUP_ROLE.label(role.role), person=person.name),
                                   role.id)
-        self.end = self.form.add("end_date", _("&Until:"), date_edit(day=store.today()))
+        self.end = self.form.add("end_date", _("&Until:"), DateField(None, store.today()))
         lay_out_form(self, self.form, self.save)
 
     def save(self) -> None:
@@ -135,7 +134,7 @@ class EndRoleDialog(QDialog):
             self.reject()
             return
         try:
-            self.store.roles.update(self.role.currentData(), end_date=from_qdate(self.end.date()))
+            self.store.roles.update(self.role.currentData(), end_date=self.end.check("end_date"))
         except FieldGroupError as exc:
             self.form.show_error(exc)
             return

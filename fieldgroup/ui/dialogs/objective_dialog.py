@@ -49,7 +49,7 @@ class ObjectiveDialog(QDialog):
 
     def values(self) -> dict:
         return {"code": self.code.text(), "title": self.title_edit.text(), "horizon": self.horizon.currentData(),
-                "start_date": self.start.value(), "end_date": self.end.value(),
+                "start_date": self.start.check("start_date"), "end_date": self.end.check("end_date"),
                 "description": self.description.toPlainText(), "successes": self.successes.toPlainText()}
 
     def save(self) -> None:

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -43,6 +42,7 @@ from fieldgroup.ui.ops import Changes, QueryOp, drop_later, write_op
 from fieldgroup.ui.pages.stale import ReloadWhenShown
 from fieldgroup.ui.undo import RecordEdit, StatusChange
 from fieldgroup.ui.widgets.choice_delegate import ChoiceDelegate
+from fieldgroup.ui.widgets.date_field import DateField
 from fieldgroup.ui.widgets.empty_hint import EmptyHint
 from fieldgroup.ui.widgets.screen_text import shown
 from fieldgroup.ui.widgets.subgroups_check import SubgroupsCheck
@@ -123,13 +123,12 @@ class ActionsPage(ReloadWhenShown, QWidget):
         self.overdue_only.toggled.connect(self.apply_filter)
         self.due_range = QCheckBox(_("Due &between"))
         self.due_range.toggled.connect(self._due_range_toggled)
-        self.due_from, self.due_to = QDateEdit(), QDateEdit()
+        self.due_from, self.due_to = DateField(), DateField()  # typed in the language's format, or picked
         for edit, name in ((self.due_from, _("Due from")), (self.due_to, _("Due until"))):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
             edit.setAccessibleName(name)
             edit.setEnabled(False)
             edit.dateChanged.connect(self.apply_filter)
+            edit.invalid.connect(self._date_problem)
         clear = QPushButton(_("C&lear filters"))
         clear.clicked.connect(self.clear_filters)
         self.count_label = QLabel()
@@ -274,6 +273,13 @@ class ActionsPage(ReloadWhenShown, QWidget):
         self.model.set_filter(self.current_filter())
         self._update_count()
         self._update_buttons()
+
+    def _date_problem(self, message: str) -> None:
+        """A range end that is not a date says so where the count is; the filter keeps the last date typed."""
+        if message:
+            self.count_label.setText("⚠ " + message)
+        else:
+            self._update_count()
 
     def _due_range_toggled(self, on: bool) -> None:
         self.due_from.setEnabled(on)
