@@ -125,3 +125,19 @@ def test_participation_dialog_offers_sub_groups_only_where_there_are_some(qtbot,
     me = ExportPdfDialog(store, group.id, "indicators")  # the M&E report has no such choice
     qtbot.addWidget(me)
     assert not me.with_subgroups.isVisibleTo(me)
+
+
+def test_tracker_export_from_the_actions_page_starts_from_its_sub_groups_box(qtbot, window, store, group,
+                                                                            answer_dialog):
+    store.groups.create(name="Western Region ICWG", parent_id=group.id, kind="regional", region="Western")
+    window.ctx.set_group(group.id)
+    page = window.show_page("actions")
+    qtbot.waitUntil(lambda: not page.with_subgroups.isHidden())
+    seen = answer_dialog(ExportPdfDialog, lambda dialog: dialog.reject())
+    for ticked in (True, False, True):  # the page's state each time, whichever way it was last
+        page.with_subgroups.setChecked(ticked)
+        window.export_actions["actions"].trigger()
+        assert seen[-1].with_subgroups.isChecked() is ticked and seen[-1].choice().include_subgroups is ticked
+    window.show_page("dashboard")  # from another page: the box's own default (the group alone)
+    window.export_actions["actions"].trigger()
+    assert seen[-1].with_subgroups.isVisibleTo(seen[-1]) and not seen[-1].with_subgroups.isChecked()

@@ -56,7 +56,9 @@ class ExportPdfDialog(QDialog):
     """Asks only what the chosen report needs; the internal copy with protected names is opt-in."""
 
     def __init__(self, store: Store, group_id: str | None, kind: str, meeting_id: str | None = None,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, *, subgroups: bool | None = None):
+        """`subgroups`: the "With sub-groups" state of the page it is opened from (None: the box's default),
+        so that the PDF holds what the page shows."""
         super().__init__(parent)
         self.kind, self.store, self.group_id = kind, store, group_id
         self.setWindowTitle(str(TITLES[kind]))
@@ -91,6 +93,8 @@ class ExportPdfDialog(QDialog):
         self.paper.setCurrentIndex(max(self.paper.findData(str(settings.value(settings.PAPER_SIZE, "A4")).lower()), 0))
         form.addRow(_("&Paper"), self.paper)
         self.with_subgroups = SubgroupsCheck("actions" if kind == "actions" else "members", self)
+        if subgroups is not None:
+            self.with_subgroups.setChecked(subgroups)
         if (kind_named(kind) or ReportKind(kind, "", "")).uses_subgroups:
             self.with_subgroups.show_for(store, group_id)
         if not self.with_subgroups.isHidden():
