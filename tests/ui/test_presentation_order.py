@@ -3,6 +3,8 @@ its neighbours ("Mensah" between "Meng" and "Mesa")."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -61,3 +63,26 @@ def test_masked_people_keep_no_place_of_their_name_in_any_sort_or_search(qtbot, 
     names = column(page.people_view)
     for start in (0, 5):  # the rows read again, within each organisation by the name shown: after Mesa
         assert names[start:start + 5] == ["Boateng Abena", "Meng Li", "Mesa Efua", PLACEHOLDER, "Zaki Yaw"]
+
+
+def test_attendance_list_and_picker_show_no_masked_name_by_its_place(qtbot, window, store, group):
+    people = some_people(store, group, ("Wassa Community Voice", "Tarkwa Women Miners"))
+    meeting = store.meetings.create(group_id=group.id, kind="plenary", date=date(2025, 5, 2), place="Tarkwa")
+    for person in people[:5]:  # Wassa's five attend; Tarkwa's five can be added
+        store.attendance.set(meeting.id, person.id)
+    window.ctx.set_group(group.id)
+    page = window.show_page("meetings")
+    window.open_record("meetings", meeting.id)
+    qtbot.waitUntil(lambda: page.editor.meeting is not None and page.editor.meeting.id == meeting.id)
+    panel = page.editor.attendance
+    page.editor.tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: panel.proxy.rowCount() == 5)
+    assert "Mensah Kofi (protected)" in column(panel.table)
+    window.set_presentation(True)
+    assert column(panel.table) == ["Boateng Abena", "Meng Li", "Mesa Efua", PLACEHOLDER, "Zaki Yaw"]
+    offered = column(panel.people)
+    assert not any("Mensah" in text for text in offered)  # the picker masks them too
+    assert offered[-1].startswith(PLACEHOLDER) and [t.split(" — ")[0] for t in offered[:4]] == [
+        "Boateng Abena", "Meng Li", "Mesa Efua", "Zaki Yaw"]  # masked people after everyone else
+    panel.search.setText("mensah")
+    assert panel.proxy.rowCount() == 0  # nor found by the hidden name
