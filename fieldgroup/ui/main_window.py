@@ -494,7 +494,7 @@ class MainWindow(QMainWindow):
 
     def export_pdf(self, kind: str) -> None:
         """File ▸ Export PDF: the meeting handout starts from the meeting open in the editor, if any; the
-        tracker from the Actions page's "With sub-groups" state, when it is opened there."""
+        tracker and the M&E report from their page's "With sub-groups" state, when opened there."""
         from fieldgroup.ui.report_export import export_pdf
 
         meeting = None

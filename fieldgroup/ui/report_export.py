@@ -38,7 +38,8 @@ def build_in_background(parent: QWidget, ctx: AppContext, choice: ExportChoice):
         with open_store(store_path, read_only=True) as store:
             return build_report(choice.kind, store, choice.out_path, group_id=group_id, meeting_id=choice.meeting_id,
                                 paper=choice.paper, include_protected=choice.include_protected, period=choice.period,
-                                include_subgroups=choice.include_subgroups, progress=report)
+                                include_subgroups=choice.include_subgroups, this_group_only=choice.this_group_only,
+                                progress=report)
 
     return run_op(parent, str(TITLES[choice.kind]), work, on_done=lambda path: offer_to_open(parent, path))
 

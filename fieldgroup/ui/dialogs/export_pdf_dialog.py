@@ -38,6 +38,8 @@ TITLES = {
     "indicators": N_("Export the M&E progress report"),
     "participation": N_("Export the participation report"),
 }
+# Computed indicators take in the sub-groups unless unticked, as on the Indicators page (issue 17).
+ROLLS_UP = ("indicators",)
 PERIODS_OFFERED = 8  # quarters back from the last complete one, then the years they fall in
 
 
@@ -50,6 +52,7 @@ class ExportChoice:
     include_protected: bool
     period: str | None = None
     include_subgroups: bool = False
+    this_group_only: bool = False  # the M&E report's computed indicators without the sub-groups
 
 
 class ExportPdfDialog(QDialog):
@@ -92,10 +95,10 @@ class ExportPdfDialog(QDialog):
             self.paper.addItem(size, size.lower())
         self.paper.setCurrentIndex(max(self.paper.findData(str(settings.value(settings.PAPER_SIZE, "A4")).lower()), 0))
         form.addRow(_("&Paper"), self.paper)
-        self.with_subgroups = SubgroupsCheck("actions" if kind == "actions" else "members", self)
+        self.with_subgroups = SubgroupsCheck(kind if kind in ("actions", *ROLLS_UP) else "members", self)
         if subgroups is not None:
             self.with_subgroups.setChecked(subgroups)
-        if (kind_named(kind) or ReportKind(kind, "", "")).uses_subgroups:
+        if self._uses_subgroups() or kind in ROLLS_UP:
             self.with_subgroups.show_for(store, group_id)
         if not self.with_subgroups.isHidden():
             form.addRow("", self.with_subgroups)
@@ -124,6 +127,9 @@ class ExportPdfDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.setMinimumWidth(560)
+
+    def _uses_subgroups(self) -> bool:
+        return (kind_named(self.kind) or ReportKind(self.kind, "", "")).uses_subgroups
 
     def _default_path(self) -> Path:
         documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -163,4 +169,6 @@ class ExportPdfDialog(QDialog):
     def choice(self) -> ExportChoice:
         return ExportChoice(self.kind, Path(self.path.text().strip()), self.meeting.currentData(),
                             self.paper.currentData(), self.protected.isChecked(), self.period.currentData(),
-                            self.with_subgroups.include())
+                            self._uses_subgroups() and self.with_subgroups.include(),
+                            self.kind in ROLLS_UP and not self.with_subgroups.isHidden()
+                            and not self.with_subgroups.isChecked())
