@@ -166,3 +166,13 @@ def test_me_report_from_the_indicators_page_counts_what_the_page_counts(qtbot, w
                                    tmp_path / "all.pdf"))
     assert "Coordination meetings held\n1\n" in own  # the national group's one meeting, as the page showed
     assert "Coordination meetings held\n4\n" in rolled  # and the region's three with it when ticked
+
+
+def test_only_the_rows_a_report_needs_are_on_show(qtbot, store, group):
+    shown = {}
+    for kind in ("meeting", "actions", "indicators"):
+        dialog = ExportPdfDialog(store, group.id, kind)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        shown[kind] = (dialog.meeting.isVisible(), dialog.period.isVisible())
+    assert shown == {"meeting": (True, False), "actions": (False, False), "indicators": (False, True)}

@@ -89,6 +89,8 @@ class ExportPdfDialog(QDialog):
                 self.period.addItem(format_period(period), period)
             form.addRow(_("P&eriod"), self.period)
             self.period.currentIndexChanged.connect(self._suggest_name)
+        for unused in (box for box in (self.meeting, self.period) if form.indexOf(box) < 0):
+            unused.hide()  # out of the form, it would sit in the dialog's top left corner, over the rows
         self.paper = QComboBox(self)
         self.paper.setAccessibleName(_("Paper size"))
         for size in ("A4", "Letter"):
