@@ -35,8 +35,8 @@ from fieldgroup.ui.models.search_proxy import SearchProxy
 from fieldgroup.ui.models.table_model import Column, ObjectTableModel
 from fieldgroup.ui.ops import QueryOp
 from fieldgroup.ui.undo import AttendanceChange
-from fieldgroup.ui.widgets.button_flow import ButtonFlow, WrapButton
 from fieldgroup.ui.widgets import presentation
+from fieldgroup.ui.widgets.button_flow import ButtonFlow, WrapButton
 from fieldgroup.ui.widgets.field_errors import ErrorLabel
 from fieldgroup.ui.widgets.table_layout import fit_columns, lay_out_table
 
