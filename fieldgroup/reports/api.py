@@ -82,13 +82,15 @@ def build_report(
     progress: ProgressCallback | None = None,
     year: int | None = None,
     include_subgroups: bool = False,
+    this_group_only: bool = False,
 ) -> Path:
     """Write the `kind` document ("meeting", "actions", "indicators", "participation") to `out_path`.
 
     Qt-free and safe to run in a background task with its own store connection (pass locale=None
     there: a different `locale` switches the process-wide language while the PDF is built). `progress(done,
     total, text)` is called between steps and may raise to cancel; nothing is left behind then.
-    `include_subgroups` takes in the group's regional and thematic groups (kinds with uses_subgroups).
+    `include_subgroups` takes in the group's regional and thematic groups (kinds with uses_subgroups);
+    `this_group_only` leaves them out of the M&E report's computed indicators, which roll them up otherwise.
     Raises a FieldGroupError subclass (one sentence) when the report cannot be made."""
     chosen_kind = kind_named(kind)
     if chosen_kind is None:
@@ -110,7 +112,7 @@ def build_report(
         group = _choose_group(store, group_id, meeting_id)
         chosen_paper = paper.lower() if paper else layout.default_paper(current_locale(), group.country)
         context = ReportContext(store, group, store.today(), chosen_paper, Protector.from_store(store, include_protected),
-                                progress, include_subgroups)
+                                progress, include_subgroups, this_group_only)
         context.report(0, STEPS, _("Reading the records…"))
         document = importlib.import_module(f"fieldgroup.reports.{chosen_kind.module}")
         title, story = document.build(context, meeting_id=meeting_id, period=period, year=year)

@@ -24,6 +24,7 @@ class ReportContext:
     protector: Protector
     progress: ProgressCallback | None = None
     include_subgroups: bool = False  # the group's regional and thematic groups too (kinds that use them)
+    this_group_only: bool = False  # computed indicators without their sub-groups (the M&E report)
 
     @property
     def include_protected(self) -> bool:

@@ -86,7 +86,7 @@ def build(context: ReportContext, *, period: str | None = None, **_options: Any)
     progress: dict[str, list[PeriodProgress]] = {}
     for number, indicator in enumerate(indicators):
         context.report(0, 3, _("Reading indicator {n} of {total}…").format(n=number + 1, total=len(indicators)))
-        progress[indicator.id] = store.indicator_progress(indicator.id)
+        progress[indicator.id] = store.indicator_progress(indicator.id, this_group_only=context.this_group_only)
     chosen = period or default_period(context.today, indicators)
     width = content_width(context.paper)
     title = _("M&E progress")

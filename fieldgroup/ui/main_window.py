@@ -493,14 +493,18 @@ class MainWindow(QMainWindow):
             self.show_page("incidents")
 
     def export_pdf(self, kind: str) -> None:
-        """File ▸ Export PDF: the meeting handout starts from the meeting open in the editor, if any."""
+        """File ▸ Export PDF: the meeting handout starts from the meeting open in the editor, if any; the
+        tracker and the M&E report from their page's "With sub-groups" state, when opened there."""
         from fieldgroup.ui.report_export import export_pdf
 
         meeting = None
         editor = getattr(self.pages.get("meetings"), "editor", None)
         if kind == "meeting" and editor is not None and editor.meeting is not None:
             meeting = editor.meeting.id
-        export_pdf(self, self.ctx, kind, meeting)
+        # From the page of the same report, its "With sub-groups" box: the PDF holds what the page shows.
+        page = self.pages.get(kind)
+        box = getattr(page, "with_subgroups", None) if page is self.stack.currentWidget() else None
+        export_pdf(self, self.ctx, kind, meeting, subgroups=box.shown_choice() if box is not None else None)
 
     def export_data(self) -> None:
         """File ▸ Export data: funder and spreadsheet formats (fieldgroup/exports), written in the background."""

@@ -15,9 +15,11 @@ from fieldgroup.ui.dialogs.export_pdf_dialog import TITLES, ExportChoice, Export
 from fieldgroup.ui.ops import Progress, run_op
 
 
-def export_pdf(parent: QWidget, ctx: AppContext, kind: str, meeting_id: str | None = None):
-    """Ask for the options, then build the report off the GUI thread. Returns the task's signals, or None."""
-    dialog = ExportPdfDialog(ctx.store, ctx.group_id, kind, meeting_id, parent)
+def export_pdf(parent: QWidget, ctx: AppContext, kind: str, meeting_id: str | None = None, *,
+               subgroups: bool | None = None):
+    """Ask for the options (`subgroups`: the page's "With sub-groups" state, None for the box's default),
+    then build the report off the GUI thread. Returns the task's signals, or None."""
+    dialog = ExportPdfDialog(ctx.store, ctx.group_id, kind, meeting_id, parent, subgroups=subgroups)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return build_in_background(parent, ctx, dialog.choice())
@@ -36,7 +38,8 @@ def build_in_background(parent: QWidget, ctx: AppContext, choice: ExportChoice):
         with open_store(store_path, read_only=True) as store:
             return build_report(choice.kind, store, choice.out_path, group_id=group_id, meeting_id=choice.meeting_id,
                                 paper=choice.paper, include_protected=choice.include_protected, period=choice.period,
-                                include_subgroups=choice.include_subgroups, progress=report)
+                                include_subgroups=choice.include_subgroups, this_group_only=choice.this_group_only,
+                                progress=report)
 
     return run_op(parent, str(TITLES[choice.kind]), work, on_done=lambda path: offer_to_open(parent, path))
 

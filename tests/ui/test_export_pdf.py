@@ -122,6 +122,57 @@ def test_participation_dialog_offers_sub_groups_only_where_there_are_some(qtbot,
     assert "action items" in tracker.with_subgroups.toolTip()
     tracker.with_subgroups.setChecked(True)
     assert tracker.choice().include_subgroups is True
-    me = ExportPdfDialog(store, group.id, "indicators")  # the M&E report has no such choice
+    me = ExportPdfDialog(store, group.id, "indicators")  # the M&E report rolls them up unless unticked
     qtbot.addWidget(me)
-    assert not me.with_subgroups.isVisibleTo(me)
+    assert me.with_subgroups.isVisibleTo(me) and me.with_subgroups.isChecked()
+    assert me.choice().include_subgroups is False and me.choice().this_group_only is False
+    me.with_subgroups.setChecked(False)
+    assert me.choice().this_group_only is True
+
+
+def test_tracker_export_from_the_actions_page_starts_from_its_sub_groups_box(qtbot, window, store, group,
+                                                                            answer_dialog):
+    store.groups.create(name="Western Region ICWG", parent_id=group.id, kind="regional", region="Western")
+    window.ctx.set_group(group.id)
+    page = window.show_page("actions")
+    qtbot.waitUntil(lambda: not page.with_subgroups.isHidden())
+    seen = answer_dialog(ExportPdfDialog, lambda dialog: dialog.reject())
+    for ticked in (True, False, True):  # the page's state each time, whichever way it was last
+        page.with_subgroups.setChecked(ticked)
+        window.export_actions["actions"].trigger()
+        assert seen[-1].with_subgroups.isChecked() is ticked and seen[-1].choice().include_subgroups is ticked
+    window.show_page("dashboard")  # from another page: the box's own default (the group alone)
+    window.export_actions["actions"].trigger()
+    assert seen[-1].with_subgroups.isVisibleTo(seen[-1]) and not seen[-1].with_subgroups.isChecked()
+
+
+def test_me_report_from_the_indicators_page_counts_what_the_page_counts(qtbot, window, store, group, tmp_path,
+                                                                       monkeypatch, answer_dialog):
+    region = store.groups.create(name="Western Region ICWG", parent_id=group.id, kind="regional", region="Western")
+    store.indicators.create(group_id=group.id, code="1.1", name="Coordination meetings held", unit="number",
+                            period_kind="quarter", computed="meetings_held")
+    for day, holder in ((5, group), (6, region), (7, region), (8, region)):
+        store.meetings.create(group_id=holder.id, kind="plenary", date=date(2025, 2, day), place="Takoradi")
+    window.ctx.set_group(group.id)
+    page = window.show_page("indicators")
+    qtbot.waitUntil(lambda: not page.with_subgroups.isHidden())
+    assert page.with_subgroups.isChecked()  # computed indicators roll the sub-groups up at first
+    page.with_subgroups.setChecked(False)  # the page now counts the group's own meeting only
+    saved = drive_export(qtbot, monkeypatch, answer_dialog, window.export_actions["indicators"].trigger,
+                         tmp_path / "own.pdf")
+    own = pdf_text(saved)
+    page.with_subgroups.setChecked(True)
+    rolled = pdf_text(drive_export(qtbot, monkeypatch, answer_dialog, window.export_actions["indicators"].trigger,
+                                   tmp_path / "all.pdf"))
+    assert "Coordination meetings held\n1\n" in own  # the national group's one meeting, as the page showed
+    assert "Coordination meetings held\n4\n" in rolled  # and the region's three with it when ticked
+
+
+def test_only_the_rows_a_report_needs_are_on_show(qtbot, store, group):
+    shown = {}
+    for kind in ("meeting", "actions", "indicators"):
+        dialog = ExportPdfDialog(store, group.id, kind)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        shown[kind] = (dialog.meeting.isVisible(), dialog.period.isVisible())
+    assert shown == {"meeting": (True, False), "actions": (False, False), "indicators": (False, True)}

@@ -38,6 +38,8 @@ TITLES = {
     "indicators": N_("Export the M&E progress report"),
     "participation": N_("Export the participation report"),
 }
+# Computed indicators take in the sub-groups unless unticked, as on the Indicators page (issue 17).
+ROLLS_UP = ("indicators",)
 PERIODS_OFFERED = 8  # quarters back from the last complete one, then the years they fall in
 
 
@@ -50,13 +52,16 @@ class ExportChoice:
     include_protected: bool
     period: str | None = None
     include_subgroups: bool = False
+    this_group_only: bool = False  # the M&E report's computed indicators without the sub-groups
 
 
 class ExportPdfDialog(QDialog):
     """Asks only what the chosen report needs; the internal copy with protected names is opt-in."""
 
     def __init__(self, store: Store, group_id: str | None, kind: str, meeting_id: str | None = None,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, *, subgroups: bool | None = None):
+        """`subgroups`: the "With sub-groups" state of the page it is opened from (None: the box's default),
+        so that the PDF holds what the page shows."""
         super().__init__(parent)
         self.kind, self.store, self.group_id = kind, store, group_id
         self.setWindowTitle(str(TITLES[kind]))
@@ -84,14 +89,18 @@ class ExportPdfDialog(QDialog):
                 self.period.addItem(format_period(period), period)
             form.addRow(_("P&eriod"), self.period)
             self.period.currentIndexChanged.connect(self._suggest_name)
+        for unused in (box for box in (self.meeting, self.period) if form.indexOf(box) < 0):
+            unused.hide()  # out of the form, it would sit in the dialog's top left corner, over the rows
         self.paper = QComboBox(self)
         self.paper.setAccessibleName(_("Paper size"))
         for size in ("A4", "Letter"):
             self.paper.addItem(size, size.lower())
         self.paper.setCurrentIndex(max(self.paper.findData(str(settings.value(settings.PAPER_SIZE, "A4")).lower()), 0))
         form.addRow(_("&Paper"), self.paper)
-        self.with_subgroups = SubgroupsCheck("actions" if kind == "actions" else "members", self)
-        if (kind_named(kind) or ReportKind(kind, "", "")).uses_subgroups:
+        self.with_subgroups = SubgroupsCheck(kind if kind in ("actions", *ROLLS_UP) else "members", self)
+        if subgroups is not None:
+            self.with_subgroups.setChecked(subgroups)
+        if self._uses_subgroups() or kind in ROLLS_UP:
             self.with_subgroups.show_for(store, group_id)
         if not self.with_subgroups.isHidden():
             form.addRow("", self.with_subgroups)
@@ -120,6 +129,9 @@ class ExportPdfDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.setMinimumWidth(560)
+
+    def _uses_subgroups(self) -> bool:
+        return (kind_named(self.kind) or ReportKind(self.kind, "", "")).uses_subgroups
 
     def _default_path(self) -> Path:
         documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -159,4 +171,6 @@ class ExportPdfDialog(QDialog):
     def choice(self) -> ExportChoice:
         return ExportChoice(self.kind, Path(self.path.text().strip()), self.meeting.currentData(),
                             self.paper.currentData(), self.protected.isChecked(), self.period.currentData(),
-                            self.with_subgroups.include())
+                            self._uses_subgroups() and self.with_subgroups.include(),
+                            self.kind in ROLLS_UP and not self.with_subgroups.isHidden()
+                            and not self.with_subgroups.isChecked())

@@ -39,11 +39,22 @@ class PeopleModel(ObjectTableModel[PersonRow]):
         presentation.state().changed.connect(self._presentation_changed)
 
     def _presentation_changed(self, _on: bool) -> None:
+        """Re-sort by what the rows now show, at once: a placeholder left at the name's alphabetical place
+        ("Mensah" between "Meng" and "Mesa") tells the audience who it is. Searches match the new text too."""
+        if self.sorted_by is not None:
+            self.sort(*self.sorted_by)
+        self._search = None
+        self._cache.clear()
         if self.rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(HEADERS) - 1))
 
     def sort_key(self, column: int):  # noqa: ANN201 (a key function)
-        return lambda person: self._text(person, column).casefold()
+        # Ties go by the name as shown, and masked people among themselves by id: never by the hidden name.
+        def key(person: PersonRow) -> tuple[str, str, str]:
+            masked = person.protected and presentation.state().on
+            return self._text(person, column).casefold(), self._text(person, NAME).casefold(), person.id if masked else ""
+
+        return key
 
     def row_text(self, item: PersonRow) -> str:
         return " ".join(self._text(item, column) for column in range(len(HEADERS)))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from fieldgroup.core.entities import Meeting
 from fieldgroup.core.errors import FieldGroupError
+from fieldgroup.core.mentions import placeholder, shown_name
 from fieldgroup.core.repositories import AttendanceLine
 from fieldgroup.core.repository import pair_id
 from fieldgroup.formatting import format_number
@@ -34,6 +35,7 @@ from fieldgroup.ui.models.search_proxy import SearchProxy
 from fieldgroup.ui.models.table_model import Column, ObjectTableModel
 from fieldgroup.ui.ops import QueryOp
 from fieldgroup.ui.undo import AttendanceChange
+from fieldgroup.ui.widgets import presentation
 from fieldgroup.ui.widgets.button_flow import ButtonFlow, WrapButton
 from fieldgroup.ui.widgets.field_errors import ErrorLabel
 from fieldgroup.ui.widgets.table_layout import fit_columns, lay_out_table
@@ -41,7 +43,29 @@ from fieldgroup.ui.widgets.table_layout import fit_columns, lay_out_table
 
 def _person_name(line: AttendanceLine) -> str:
     # The coordinator sees protected names here; the mark reminds them it never goes to print.
+    if line.protected and presentation.state().on:
+        return shown_name(line.name, line.pillar, True, True)  # the placeholder says it already
     return _("{name} (protected)").format(name=line.name) if line.protected else line.name
+
+
+def _line_order(line: AttendanceLine) -> tuple[str, str, str, str]:
+    """By pillar, organisation, then the name as shown (masked people among themselves by id): a placeholder
+    left at the hidden name's place ("Mensah" between "Meng" and "Mesa") tells a projected room who it is."""
+    masked = line.protected and presentation.state().on
+    return (line.pillar or "", line.organisation or "", shown_name(line.name, line.pillar, line.protected, masked),
+            line.person_id if masked else "")
+
+
+def _choice_text(choice: PersonChoice) -> str:
+    name = shown_name(choice.person.name, choice.pillar, choice.person.protected, presentation.state().on)
+    return f"{name} — {choice.organisation} ({pillar_label(choice.pillar)})"
+
+
+def _choice_order(choice: PersonChoice) -> tuple[bool, str, str]:
+    """Masked people after everyone else (by placeholder, then id), not at their hidden name's place."""
+    if choice.person.protected and presentation.state().on:
+        return True, placeholder(choice.pillar), choice.id
+    return False, "", ""
 
 
 ATTENDANCE_COLUMNS = [
@@ -50,10 +74,7 @@ ATTENDANCE_COLUMNS = [
     Column(lambda: _("Pillar"), lambda line: pillar_label(line.pillar)),
     Column(lambda: _("Attendance"), lambda line: label(ATTENDANCE_LABELS, line.status)),
 ]
-CHOICE_COLUMNS = [
-    Column(lambda: _("Person"), lambda c: f"{c.person.name} — {c.organisation} ({pillar_label(c.pillar)})",
-           tooltip=lambda c: f"{c.person.name} — {c.organisation} ({pillar_label(c.pillar)})"),
-]
+CHOICE_COLUMNS = [Column(lambda: _("Person"), _choice_text, tooltip=_choice_text)]  # masked when presenting
 
 
 class AttendancePanel(QWidget):
@@ -191,7 +212,7 @@ class AttendancePanel(QWidget):
         background once per group and people change, not after every added attendee."""
         self._stale = False
         store = self.ctx.store
-        lines = store.attendance.of_meeting(self.meeting_id) if self.meeting_id else []
+        lines = sorted(store.attendance.of_meeting(self.meeting_id) if self.meeting_id else [], key=_line_order)
         self.lines.set_rows(lines)
         fit_columns(self.table)
         self._on_list = {line.person_id for line in lines}
@@ -210,7 +231,7 @@ class AttendancePanel(QWidget):
         self.count_label.setText(_("On the list: {n} · present: {present}").format(n=format_number(len(lines)), present=format_number(present)))
 
     def _show_choices(self, choices: list[PersonChoice]) -> None:
-        self.choices.set_rows([c for c in choices if c.id not in self._on_list])
+        self.choices.set_rows(sorted((c for c in choices if c.id not in self._on_list), key=_choice_order))
 
     # ---- actions ----
 

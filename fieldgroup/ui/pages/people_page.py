@@ -97,6 +97,7 @@ class PeoplePage(ReloadWhenShown, QWidget):
         self.empty_people = EmptyHint(self.people_view, self._people_hint)  # what to do first, on an empty list
         self.empty_orgs = EmptyHint(self.org_view, self._organisations_hint)
         self.organisations_model.modelReset.connect(self.empty_people.update_hint)  # its words depend on them
+        self.people_model.layoutChanged.connect(self._update)  # re-sorted (presentation mode): counts anew
         self.refresh()
 
     def _people_hint(self) -> str:

@@ -39,3 +39,7 @@ class SubgroupsCheck(QCheckBox):
     def include(self) -> bool:
         """Whether the sub-groups are taken in (never for a group without any)."""
         return not self.isHidden() and self.isChecked()
+
+    def shown_choice(self) -> bool | None:
+        """Ticked or not while the box is on show, else None: a dialog opened from the page starts from it."""
+        return None if self.isHidden() else self.isChecked()
