@@ -31,13 +31,15 @@ def _kenya(store, protected: bool):
     return group, person, meeting
 
 
-def _erased_by_a_merge(laptops, fast_dir):
+def _erased_by_a_merge(laptops, fast_dir, early=None):
     """Zawadi is protected on accra while tarkwa, which still saw her unprotected, deletes her: each laptop
     erases her while merging the other's bundle (no direct erasure anywhere)."""
     accra, tarkwa, _ = laptops
     group, zawadi, meeting = _kenya(accra.store, protected=False)
     accra.store.meetings.update(meeting.id, minutes="Reach the defender on 0700-123-456.")
     send(accra, tarkwa, fast_dir, "join")
+    if early is not None:  # a laptop that has her, unprotected with her number, and syncs no more for now
+        send(accra, early, fast_dir, "early")
     accra.tick(5)
     accra.store.people.update(zawadi.id, protected=True)
     tarkwa.tick(5)
@@ -54,10 +56,11 @@ def test_a_number_typed_after_an_erasure_through_a_merge_is_recognised(laptops, 
     for laptop in laptops[:2]:
         store = laptop.store
         assert "123" not in (store.meetings.get(meeting.id).minutes or ""), laptop.name
-        store.meetings.update(meeting.id, decisions="Call +254-700-123456 first.")  # typed from memory
-        assert [f.record_id for f in protection_check.find(store)] == [meeting.id], laptop.name
-        printed = Protector.from_store(store).text(store.meetings.get(meeting.id).decisions)
-        assert "123" not in printed and "Protected participant" in printed, laptop.name
+        for typed in ("+254-700-123456", "၀၇၀၀ ၁၂၃ ၄၅၆", "0700.123.456"):
+            store.meetings.update(meeting.id, decisions=f"Call {typed} first.")  # typed from memory
+            assert [f.record_id for f in protection_check.find(store)] == [meeting.id], (laptop.name, typed)
+            printed = Protector.from_store(store).text(store.meetings.get(meeting.id).decisions)
+            assert typed not in printed and "Protected participant" in printed, (laptop.name, typed)
 
 
 def test_a_sign_in_row_with_the_number_of_a_person_erased_through_a_merge_is_held_back(laptops, fast_dir, tmp_path):
@@ -99,12 +102,26 @@ def _decrypted(store, path) -> bytes:
     """The backup's content as SQLite sees it (a dump of every table), so encryption hides nothing from the test."""
     conn = store_protect.open_copy(str(path), store.records.key)
     try:
-        return "\n".join(conn.iterdump()).encode()
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        rows = [repr(row) for t in tables for row in conn.execute(f'SELECT * FROM "{t}"')]
+        return "\n".join(rows).encode()
     finally:
         conn.close()
 
 
-def test_backups_hold_no_variant_of_an_erased_persons_number(store, tmp_path):
+def test_backups_hold_no_variant_of_an_erased_persons_number(store):
+    _erase_and_check_backups(store)
+
+
+def test_encrypted_backups_hold_no_variant_of_an_erased_persons_number(tmp_path):
+    from fieldgroup.core import create_store, keys
+
+    with create_store(tmp_path / "enc.fgstore", passphrase=keys.Passphrase("correct horse battery staple")) as store:
+        _erase_and_check_backups(store)
+    keys.forget_all()
+
+
+def _erase_and_check_backups(store) -> None:
     _group, zawadi, meeting = _kenya(store, protected=True)
     other = store.people.create(organisation_id=zawadi.organisation_id, name="Juma Otieno", protected=False)
     store.meetings.update(meeting.id, minutes=" / ".join(f"Reach her on {t}" for t in TYPED))
@@ -127,3 +144,21 @@ def test_backups_hold_no_variant_of_the_number_of_a_person_erased_through_a_merg
         assert copies  # made before each import, some while she was not yet protected
         for copy in copies:
             assert _variants_left(_decrypted(laptop.store, copy.path)) == [], (laptop.name, copy.path.name)
+
+
+def test_a_laptop_that_had_not_synced_sends_the_number_late_and_it_is_scrubbed_everywhere(laptops, fast_dir):
+    accra, tarkwa, obuasi = laptops
+    group, zawadi, meeting = _erased_by_a_merge(laptops, fast_dir, early=obuasi)
+    obuasi.tick(50)
+    obuasi.store.meetings.update(meeting.id, decisions="Zawadi's new line: 00254 700 123 456; Juma on 0722 987 654.")
+    send(obuasi, accra, fast_dir, "late")
+    decisions = accra.store.meetings.get(meeting.id).decisions
+    assert _variants_left(decisions.encode()) == [] and "0722 987 654" in decisions
+    assert not accra.store.records.exists("people", zawadi.id)
+    send(accra, obuasi, fast_dir, "back")  # obuasi hears of the erasure: its store and backups are cleaned
+    assert not obuasi.store.records.exists("people", zawadi.id)
+    assert _variants_left(_decrypted(obuasi.store, obuasi.store.path)) == []
+    copies = backups.list_backups(obuasi.store.path)
+    assert copies
+    for copy in copies:
+        assert _variants_left(_decrypted(obuasi.store, copy.path)) == [], copy.path.name

@@ -119,7 +119,7 @@ def test_a_step_typed_on_a_laptop_that_had_not_heard_of_the_protection_arrives_a
     accra, tarkwa, _ = laptops
     group = accra.store.groups.create(name="Kenya ICWG")
     org = accra.store.organisations.create(group_id=group.id, name="Haki Centre", pillar="civil_society")
-    zawadi = accra.store.people.create(organisation_id=org.id, name="Zawadi Kilonzo")
+    zawadi = accra.store.people.create(organisation_id=org.id, name="Zawadi Kilonzo", phone="+254 700 123 456")
     export_bundle(accra.store, fast_dir / "join.fgbundle")
     import_bundle(tarkwa.store, fast_dir / "join.fgbundle")
     for laptop in (accra, tarkwa):
@@ -133,6 +133,14 @@ def test_a_step_typed_on_a_laptop_that_had_not_heard_of_the_protection_arrives_a
         core_team.import_core_bundle(accra.store, fast_dir / "late.core.fgbundle")
         [step] = accra.store.incidents.protocol_of(group.id)
         assert "Kilonzo" not in step.what and mention(zawadi.id) in step.what
+        accra.tick(5)
+        accra.store.people.delete(zawadi.id)  # erased on accra; tarkwa has not heard of it
+        tarkwa.tick(50)
+        tarkwa.store.incidents.add_protocol_step(group.id, "Then ask Ms Kilonzo, on 0700 123 456", 2)
+        core_team.export_core_bundle(tarkwa.store, fast_dir / "later.core.fgbundle")
+        core_team.import_core_bundle(accra.store, fast_dir / "later.core.fgbundle")
+        words = " ".join(s.what for s in accra.store.incidents.protocol_of(group.id))
+        assert "Kilonzo" not in words and "123" not in words and "@{erased:civil_society}" in words
     finally:
         for laptop in (accra, tarkwa):
             core_team.release(laptop.store)
