@@ -17,12 +17,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fieldgroup.core import fingerprints, mentions, store_protect
+from fieldgroup.core.hlc import stamp_ms
 from fieldgroup.core.name_match import NameMatcher, ProtectedPerson, apply_spans, fold
 from fieldgroup.core.schema import MACHINE_TEXT, TABLES, Field
 
 log = logging.getLogger(__name__)
 
 PENDING_WIPE = "erasure_wipe_pending"
+_AHEAD_MS = 24 * 3600 * 1000  # as sync's clock check: a stamp further ahead is never observed
 FREE_PAGES_PENDING = "erasure_free_pages_pending"  # the backups are done; only the wipe waits
 # A person's own name is theirs: erasing Zawadi Kilonzo must not rename Juma Kilonzo.
 NOT_SCRUBBED = frozenset({("people", "name")})
@@ -200,28 +202,53 @@ def scrub_local(conn: Any, replace: Replace) -> int:
 
 # ---- erasing one person (inside the caller's transaction) --------------------------------------
 
+def as_protected(person_id: str, facts: tuple, pillar: str | None = None) -> ProtectedPerson:
+    """The person the matcher looks for, from `person_for_erasure`'s facts (name, e-mail, pillar, group,
+    phone): one place, so that a direct erasure, one made by a merge and a backup rewrite know the same."""
+    name, email, own_pillar, _group, phone = facts
+    return ProtectedPerson(person_id, name, email, pillar if pillar is not None else own_pillar, phone)
+
+
 def erase_person(store: Any, person_id: str, known: tuple | None = None) -> None:
     """Leave fingerprints, turn mentions into the placeholder and scrub the name from all text.
 
-    `known` is (name, email, pillar, group id) when the person's row is already gone (a merge)."""
+    `known` is `person_for_erasure`'s tuple when the person's row is already gone (a merge)."""
     facts = known or store_protect.person_for_erasure(store.conn, person_id)
     if facts is None:
         return
-    name, email, pillar, group_id = facts
-    phone = store_protect.person_phone(store.conn, person_id)  # None once the row is gone (a merge)
+    person = as_protected(person_id, facts)
     store_protect.secure_delete_on(store.conn)
-    key = group_key(store, group_id)
-    if key is not None and not store.records.exists("erasures", person_id) and not store.records.tombstone("erasures", person_id):
-        store.records.insert("erasures", person_id, {
-            "secret_id": key[0], "pillar": pillar, "fingerprints": json.dumps(fingerprints.of_person(key[1], name, email, phone))})
-    matcher = NameMatcher([ProtectedPerson(person_id, name, email, pillar, phone)])
-    replace = replacer({person_id: pillar}, matcher)
+    _leave_fingerprints(store, person, facts[3])
+    replace = replacer({person_id: person.pillar}, NameMatcher([person]))
     scrub_records(store.conn, replace, store.records.update, skip=("people", person_id))
     for dismissal in store_protect.rows_of(store.conn, "name_dismissals"):
         if dismissal[1] == person_id:
             store.records.delete("name_dismissals", dismissal[0])
     scrub_local(store.conn, replace)
     store.records.set_local(PENDING_WIPE, "1")
+
+
+def _leave_fingerprints(store: Any, person: ProtectedPerson, group_id: str | None) -> None:
+    """Insert the person's fingerprints; when another laptop's erasure of them arrived first (it may not
+    have known their phone, held back on this laptop), add to it what this laptop knows."""
+    if store.records.tombstone("erasures", person.id):
+        return
+    existing = store.records.get_row("erasures", person.id)
+    if existing is None:
+        key = group_key(store, group_id)
+        if key is not None:
+            prints = fingerprints.of_person(key[1], person.name, person.email, person.phone)
+            store.records.insert("erasures", person.id, {
+                "secret_id": key[0], "pillar": person.pillar, "fingerprints": json.dumps(prints)})
+        return
+    secret = next((bytes.fromhex(r[2]) for r in store_protect.rows_of(store.conn, "group_secrets")
+                   if r[0] == existing["secret_id"]), None)
+    old = json.loads(existing["fingerprints"])
+    prints = sorted(set(old) | set(fingerprints.of_person(secret, person.name, person.email, person.phone))) if secret else old
+    if prints == sorted(old) or stamp_ms(existing["_ver"]) > store.sync.wall_ms() + _AHEAD_MS:
+        return  # nothing new; or a stamp from a clock far ahead, which this laptop must not follow
+    store.sync.observe(existing["_ver"])  # it arrived in this merge: the addition must sort after it
+    store.records.update("erasures", person.id, {"fingerprints": json.dumps(prints)})
 
 
 def scrub_late_text(store: Any) -> int:
@@ -241,20 +268,26 @@ def guarding_merge(store: Any, payload: dict[str, Any]) -> Iterator[None]:
     here, are erased; then text naming any erased person is scrubbed."""
     before = {r[0]: r for r in store_protect.directory_rows(store.conn) if r[3]}
     facts = {pid: store_protect.person_for_erasure(store.conn, pid) for pid in before}
-    erased_before = set(erased_pillars(store.conn))
+    erased_before = _erasure_rows(store)
     yield
     for person_id in _newly_gone(store, facts, payload):
         erase_person(store, person_id, facts.get(person_id) or _incoming_facts(store, payload, person_id))
-    if set(erased_pillars(store.conn)) - erased_before:
-        store.records.set_local(PENDING_WIPE, "1")  # erased elsewhere: this laptop's backups and free pages too
+    if _erasure_rows(store) - erased_before:  # erased elsewhere, or known better (their phone): this
+        store.records.set_local(PENDING_WIPE, "1")  # laptop's backups and free pages too
     scrub_late_text(store)
 
 
+def _erasure_rows(store: Any) -> set[tuple]:
+    return set(store_protect.rows_of(store.conn, "erasures"))
+
+
 def _newly_gone(store: Any, facts: dict[str, Any], payload: dict[str, Any]) -> list[str]:
+    # Protected here and gone: erased here even when the bundle brings an erasure from a laptop that
+    # knew less of them (their phone number never leaves this laptop unless the group shares contacts).
     gone = [pid for pid in facts if not store.records.exists("people", pid)]
-    gone += [pid for pid in _incoming_protected(payload) if pid not in facts
-             and not store.records.exists("people", pid) and store.records.tombstone("people", pid)]
-    return [pid for pid in gone if not store.records.exists("erasures", pid)]
+    return gone + [pid for pid in _incoming_protected(payload) if pid not in facts
+                   and not store.records.exists("people", pid) and store.records.tombstone("people", pid)
+                   and not store.records.exists("erasures", pid)]
 
 
 def _incoming_protected(payload: dict[str, Any]) -> dict[str, list]:
@@ -274,7 +307,7 @@ def _incoming_facts(store: Any, payload: dict[str, Any], person_id: str) -> tupl
     values = dict(zip(names, row[1:], strict=False))
     organisation = store.organisations.find(values.get("organisation_id") or "")
     return (values.get("name") or "", values.get("email"), organisation.pillar if organisation else None,
-            organisation.group_id if organisation else None)
+            organisation.group_id if organisation else None, values.get("phone"))
 
 
 # ---- what an erasure will do, for the confirmation -----------------------------------------------
@@ -296,9 +329,8 @@ def preview(store: Any, person_id: str) -> ErasurePreview:
     result = ErasurePreview(backups=len(list_backups(store.path)))
     if facts is None:
         return result
-    name, email, pillar, _group = facts
-    matcher = NameMatcher([ProtectedPerson(person_id, name, email, pillar, store_protect.person_phone(store.conn, person_id))])
-    replace = replacer({person_id: pillar}, matcher)
+    person = as_protected(person_id, facts)
+    replace = replacer({person_id: person.pillar}, NameMatcher([person]))
     counts: dict[tuple[str, str], int] = {}
     for table, names in free_text_fields().items():
         for row in store_protect.text_rows(store.conn, table, names):

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldgroup.core import erasure, store_db, store_protect
-from fieldgroup.core.name_match import NameMatcher, ProtectedPerson
+from fieldgroup.core.name_match import NameMatcher
 
 log = logging.getLogger(__name__)
 
@@ -116,8 +116,8 @@ def rewrite_one(store: Any, path: Path, erased: list[tuple]) -> None:
         people = []
         for person_id, pillar in pillars.items():
             row = store_protect.person_for_erasure(conn, person_id)
-            if row is not None:  # the backup still knows their name as it was then
-                people.append(ProtectedPerson(person_id, row[0], row[1], pillar))
+            if row is not None:  # the backup still knows their name, e-mail and phone as they were then
+                people.append(erasure.as_protected(person_id, row, pillar))
             attendance = [r[0] for r in store_protect.rows_of(conn, "attendance") if r[2] == person_id]
             store_protect.delete_person_rows(conn, person_id, store_protect.tombstones_for(store.conn, [person_id, *attendance]))
         for table in ("group_secrets", "erasures"):

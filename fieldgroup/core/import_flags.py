@@ -89,10 +89,11 @@ def _match(directory: Directory, emails: dict[str, str], line: Any) -> tuple[str
 
 
 def _erased_match(scan: Any, line: Any) -> str | None:
-    """The id of the erased protected person the row's name or e-mail matches by fingerprint, if any."""
+    """The id of the erased protected person the row's name, e-mail or phone matches by fingerprint, if any."""
     if not scan:
         return None
-    spans = scan.find(line.name) or (scan.find(line.email) if line.email else [])
+    spans = scan.find(line.name) or next((found for value in (line.email, line.phone) if value
+                                          and (found := scan.find(value))), [])
     return spans[0].person_id if spans else None
 
 

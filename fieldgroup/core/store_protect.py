@@ -23,15 +23,10 @@ def protected_people_groups(conn: sqlite3.Connection) -> list[tuple[str, str | N
 
 
 def person_for_erasure(conn: sqlite3.Connection, person_id: str) -> tuple | None:
-    """(name, email, pillar, group id) of a person, or None."""
+    """(name, email, pillar, group id, phone) of a person, or None."""
     return conn.execute(
-        "SELECT p.name, p.email, o.pillar, o.group_id FROM people p LEFT JOIN organisations o ON o.id = p.organisation_id"
-        " WHERE p.id = ?", (person_id,)).fetchone()
-
-
-def person_phone(conn: sqlite3.Connection, person_id: str) -> str | None:
-    row = conn.execute("SELECT phone FROM people WHERE id = ?", (person_id,)).fetchone()
-    return row[0] if row else None
+        "SELECT p.name, p.email, o.pillar, o.group_id, p.phone FROM people p"
+        " LEFT JOIN organisations o ON o.id = p.organisation_id WHERE p.id = ?", (person_id,)).fetchone()
 
 
 def text_rows(conn: sqlite3.Connection, table: str, fields: tuple[str, ...], with_ver: bool = False) -> Iterator[tuple]:

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -43,6 +42,32 @@ def _combo(choices: Any, current: str | None) -> QComboBox:
         combo.addItem(_(choice.label), choice.value)
     combo.setCurrentIndex(max(combo.findData(current), 0))
     return combo
+
+
+def guarded_box(parent: QWidget, store: Store, edit: MentionEdit, guards: list[NameGuard]) -> QWidget:
+    """`edit` with the guard under it that offers to turn protected names typed plainly into mentions."""
+    box = QWidget(parent)
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(edit)
+    guard = NameGuard(edit, lambda pid, phrase: dismiss(store, pid, phrase), box)
+    guards.append(guard)
+    layout.addWidget(guard)
+    guard.check()  # a name stored before the person was protected (or from another laptop) shows on opening
+    return box
+
+
+def refused_for_plain_names(dialog: QDialog, guards: list[NameGuard]) -> bool:
+    """True (and the user told why, in one sentence) while a guarded box holds a protected name as plain
+    text: never stored, the register and its protocol are the most sensitive text there is."""
+    if not any(guard.spans() for guard in guards):
+        return False
+    for guard in guards:
+        guard.check()
+    QMessageBox.warning(dialog, dialog.windowTitle(), _(
+        "A protected person's name is typed as plain text; press Turn into mentions (or Not this person) "
+        "under the box before saving."))
+    return True
 
 
 class IncidentDialog(QDialog):
@@ -124,14 +149,7 @@ class IncidentDialog(QDialog):
         return edit
 
     def _guarded(self, edit: MentionEdit) -> QWidget:
-        box = QWidget(self)
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(edit)
-        guard = NameGuard(edit, lambda pid, phrase: dismiss(self.store, pid, phrase), box)
-        self.guards.append(guard)
-        layout.addWidget(guard)
-        return box
+        return guarded_box(self, self.store, edit, self.guards)
 
     def names_in_plain_text(self) -> bool:
         """Whether a protected (or erased) person's name is still typed as plain text in any guarded box."""
@@ -155,12 +173,7 @@ class IncidentDialog(QDialog):
         return [i.data(Qt.ItemDataRole.UserRole) for i in items if i.checkState() == Qt.CheckState.Checked]
 
     def save(self) -> None:
-        if self.names_in_plain_text():  # never stored: the register is the most sensitive text there is
-            for guard in self.guards:
-                guard.check()
-            QMessageBox.warning(self, self.windowTitle(), _(
-                "A protected person's name is typed as plain text; press Turn into mentions (or Not this person) "
-                "under the box before saving."))
+        if refused_for_plain_names(self, self.guards):
             return
         try:
             if self.incident is None:
@@ -181,7 +194,11 @@ class ProtocolStepDialog(QDialog):
         super().__init__(parent)
         self.store, self.group_id, self.step = store, group_id, step
         self.setWindowTitle(_("Edit protocol step") if step else _("New protocol step"))
-        self.what = QLineEdit(step.what if step else "")
+        # A mention box with its guard, as the incident's title: a step may name whom to call.
+        self.what = MentionLine(self, lambda: Directory.from_store(self.store))
+        self.what.setAccessibleName(_("What to do"))
+        self.what.setText(step.what if step else "")
+        self.guards: list[NameGuard] = []
         self.within = QSpinBox()
         self.within.setRange(0, 365)
         self.contact = QComboBox()
@@ -198,7 +215,7 @@ class ProtocolStepDialog(QDialog):
         if step is not None:
             self.person.setCurrentIndex(max(self.person.findData(step.contact_person_id), 0))
         form = QFormLayout(self)
-        form.addRow(_("&What to do:"), self.what)
+        form.addRow(_("&What to do:"), guarded_box(self, store, self.what, self.guards))
         form.addRow(_("&Contact:"), self.contact)
         form.addRow(_("Contact &person:"), self.person)
         form.addRow(_("Within (&days):"), self.within)
@@ -219,6 +236,8 @@ class ProtocolStepDialog(QDialog):
         self.person.setEnabled(bool(people))
 
     def save(self) -> None:
+        if refused_for_plain_names(self, self.guards):
+            return
         values = {"contact_organisation_id": self.contact.currentData(), "contact_person_id": self.person.currentData()}
         try:
             if self.step is None:
@@ -267,10 +286,14 @@ class ProtocolDialog(QDialog):
         self.refresh()
 
     def refresh(self, selected: str | None = None) -> None:
+        from fieldgroup.ui.pages.incidents_page import on_screen
+
         self.steps.clear()
+        directory = Directory.from_store(self.store)
         for step in self.store.incidents.protocol_of(self.group_id):
+            # Mentions as names (masked in presentation mode), never the raw token.
             line = ngettext("{what} — within {n} day", "{what} — within {n} days", step.within_days).format(
-                what=step.what, n=step.within_days)
+                what=on_screen(self.store, step.what, directory), n=step.within_days)
             if step.contact_organisation_id:
                 org = self.store.organisations.find(step.contact_organisation_id)
                 line += " — " + (org.name if org else "—")
