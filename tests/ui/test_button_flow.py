@@ -12,20 +12,29 @@ LABELS = ("Ajouter une période…", "Modifier la période…", "Retirer la pér
 
 
 @contextmanager
-def _french_meetings_page(qtbot, ctx):  # noqa: ANN001, ANN202
-    """The meetings page in French, at the size it gets inside a 1366×768 window."""
+def _french_page(qtbot, ctx, page_class=None, bundled_font: bool = False):  # noqa: ANN001, ANN202
+    """A page (the meetings page unless told) in French, at the size it gets inside a 1366×768 window;
+    with `bundled_font`, in the app's own font, so widths are the ones Qt paints for a coordinator."""
+    from PySide6.QtWidgets import QApplication
+
     from fieldgroup.i18n import set_locale
     from fieldgroup.ui.pages.meetings_page import MeetingsPage
+    from fieldgroup.ui.qt_i18n import register_fonts
 
+    before = QApplication.font()
     set_locale("fr")
+    if bundled_font:
+        register_fonts("fr")
     try:
-        page = MeetingsPage(ctx)
+        page = (page_class or MeetingsPage)(ctx)
         qtbot.addWidget(page)
         page.resize(1150, 650)
         page.show()
         yield page
     finally:
         set_locale("en")
+        QApplication.setFont(before)
+
 
 
 def test_buttons_wrap_at_their_full_width_in_a_narrow_pane(qtbot):
@@ -89,7 +98,7 @@ def test_the_french_attendance_list_shows_whole_names_beside_the_picker(qtbot, c
     for name, protected in (("Gloria Amponsah", True), ("Kofi Boateng", False), ("Ama Serwaa", False)):
         person = store.people.create(organisation_id=org.id, name=name, protected=protected)
         store.attendance.set(meeting.id, person.id, "present")
-    with _french_meetings_page(qtbot, ctx) as page:
+    with _french_page(qtbot, ctx) as page:
         page.open_record(meeting.id)
         panel = page.editor.attendance
         page.editor.tabs.setCurrentWidget(panel)
@@ -110,7 +119,7 @@ def test_the_french_meeting_heading_stays_on_one_line_at_1366(qtbot, ctx, store,
 
     meeting = store.meetings.create(group_id=group.id, kind="subnational", date=date(2025, 6, 6), place="Kumasi",
                                     start_time="09:30", end_time="12:30")
-    with _french_meetings_page(qtbot, ctx) as page:
+    with _french_page(qtbot, ctx) as page:
         page.open_record(meeting.id)
         heading = page.editor.heading
         qtbot.waitUntil(lambda: "juin" in heading.text())
@@ -131,7 +140,7 @@ def test_the_meetings_list_never_cuts_a_date_and_time(qtbot, ctx, store, group):
         store.meetings.create(group_id=group.id, kind="subnational", date=date(2025, 3, day), place="Kumasi",
                               title="Sub-national meeting on grievance mechanisms in the Ashanti Region " * 2,
                               start_time="09:30" if day % 3 else None)
-    with _french_meetings_page(qtbot, ctx) as page:
+    with _french_page(qtbot, ctx) as page:
         table = page.table
         qtbot.waitUntil(lambda: table.model().rowCount() == 25)
         rows = list(range(25))
@@ -147,7 +156,7 @@ def test_a_date_with_a_time_far_down_the_meetings_list_is_not_cut(qtbot, ctx, st
     for n in range(80):
         store.meetings.create(group_id=group.id, kind="plenary", date=first + timedelta(days=7 * n), place="Accra",
                               start_time="09:30" if n == 0 else None)
-    with _french_meetings_page(qtbot, ctx) as page:
+    with _french_page(qtbot, ctx) as page:
         table = page.table
         qtbot.waitUntil(lambda: table.model().rowCount() == 80)
         oldest = 79  # newest first: the meeting with a time is the last row
@@ -174,22 +183,13 @@ def test_french_dates_are_whole_in_the_bundled_font(qtbot, ctx, store, group):
     """At one pixel of slack, "28 mars 2025" read "28 mars 20…" in Noto Sans (the app's font in French)."""
     from datetime import date
 
-    from PySide6.QtWidgets import QApplication
-
-    from fieldgroup.ui.qt_i18n import register_fonts
-
     for day in (28, 19, 11):
         store.meetings.create(group_id=group.id, kind="workshop", date=date(2025, 3, day), place="Tarkwa")
     store.meetings.create(group_id=group.id, kind="plenary", date=date(2025, 1, 31), place="Accra")
-    before = QApplication.font()
-    register_fonts("fr")
-    try:
-        with _french_meetings_page(qtbot, ctx) as page:
-            table = page.table
-            qtbot.waitUntil(lambda: table.model().rowCount() == 4)
-            qtbot.waitUntil(lambda: all(_shows_whole(table, row, 0) for row in range(4)))
-    finally:
-        QApplication.setFont(before)
+    with _french_page(qtbot, ctx, bundled_font=True) as page:
+        table = page.table
+        qtbot.waitUntil(lambda: table.model().rowCount() == 4)
+        qtbot.waitUntil(lambda: all(_shows_whole(table, row, 0) for row in range(4)))
 
 
 def test_french_tracker_dates_are_whole_beside_long_titles(qtbot, ctx, store, group, pillars):
@@ -197,12 +197,8 @@ def test_french_tracker_dates_are_whole_beside_long_titles(qtbot, ctx, store, gr
     meeting's date are never cut, whatever the titles beside them (icon padding included)."""
     from datetime import date
 
-    from PySide6.QtWidgets import QApplication
-
-    from fieldgroup.i18n import set_locale
     from fieldgroup.ui.models.action_tracker_model import DUE, MEETING
     from fieldgroup.ui.pages.actions_page import ActionsPage
-    from fieldgroup.ui.qt_i18n import register_fonts
 
     org = pillars["company"][0]
     meeting = store.meetings.create(group_id=group.id, kind="plenary", date=date(2023, 8, 11), place="Accra")
@@ -210,19 +206,9 @@ def test_french_tracker_dates_are_whole_beside_long_titles(qtbot, ctx, store, gr
         store.actions.create(group_id=group.id, meeting_id=meeting.id, owner_organisation_id=org.id,
                              title="Follow up the complaint of farmers in Takoradi with the security provider " * 2,
                              due_date=date(2023, 9, day))
-    before = QApplication.font()
-    set_locale("fr")
-    register_fonts("fr")
-    try:
-        page = ActionsPage(ctx)
-        qtbot.addWidget(page)
-        page.resize(1150, 650)
-        page.show()
+    with _french_page(qtbot, ctx, ActionsPage, bundled_font=True) as page:
         table = page.view
         qtbot.waitUntil(lambda: table.model().rowCount() == 3)
         assert "en retard" in table.model().index(0, DUE).data()
         qtbot.waitUntil(lambda: all(_shows_whole(table, row, column, icon=column == DUE)
                                     for row in range(3) for column in (DUE, MEETING)))
-    finally:
-        set_locale("en")
-        QApplication.setFont(before)
