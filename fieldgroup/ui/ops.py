@@ -112,11 +112,14 @@ class _Runnable(QRunnable):
 
 def run_op(parent: QWidget | None, title: str, fn: Callable[[Progress], Any],
            on_done: Callable[[Any], None] | None = None, on_error: Callable[[str], None] | None = None,
-           *, show_dialog: bool = True) -> OpSignals:
+           *, show_dialog: bool = True, on_cancelled: Callable[[], None] | None = None) -> OpSignals:
     """Run `fn(progress)` on the thread pool, with a cancellable progress dialog after 300 ms.
 
     `fn` must not touch widgets nor the GUI's store. `on_done(result)` runs on the GUI thread; an
-    error shows as a message box unless `on_error` is given. Returns the signals (tests wait on them)."""
+    error shows as a message box unless `on_error` is given; `on_cancelled()` runs after Cancel. Returns the
+    signals (tests wait on them). Connect nothing to them afterwards: once the op has reported back they
+    are deleted, and a slot connected after that deletion was scheduled may never run (the Sync page's
+    Cancel sometimes never ended its flow)."""
     signals = OpSignals()
     progress = Progress(signals)
     dialog = _progress_dialog(parent, title, progress, signals) if show_dialog else None
@@ -138,6 +141,8 @@ def run_op(parent: QWidget | None, title: str, fn: Callable[[Progress], Any],
     signals.failed.connect(failed)
     if on_done:
         signals.finished.connect(on_done)
+    if on_cancelled:
+        signals.cancelled.connect(on_cancelled)
     for signal in (signals.finished, signals.failed, signals.cancelled):
         signal.connect(lambda *_a: _ended(signals))  # connected last: callbacks above run first
     _RUNNING.add(signals)

@@ -258,8 +258,7 @@ class CsvImportDialog(QDialog):
                 d, t, _("Adding people: {done} of {total}").format(done=format_number(d), total=format_number(t))))
 
         self.task = run_op(self, _("Importing the sign-in list"), work, on_done=self._done,
-                             on_error=self._failed)
-        self.task.cancelled.connect(lambda: self.import_button.setEnabled(True))
+                             on_error=self._failed, on_cancelled=lambda: self.import_button.setEnabled(True))
 
     def _failed(self, message: str) -> None:
         self.summary.setText("⚠ " + message)

@@ -57,7 +57,6 @@ class SyncPage(ReloadWhenShown, QWidget):
         self.ctx = ctx
         self._session_passphrase: str | None = None  # typed for this session but not remembered
         self._accepted_plain: set[Path] = set()  # plain bundles the user chose to import all the same
-        self._tasks: set = set()  # signals of running background work, kept alive until it ends
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_top())
         self.tabs = QTabWidget()
@@ -227,13 +226,8 @@ class SyncPage(ReloadWhenShown, QWidget):
         self.ctx.changed("")
 
     def _run(self, title: str, job, on_done, flow: str) -> None:
-        signals = run_op(self, title, job, on_done=on_done, on_error=self._failed(flow))
-        signals.cancelled.connect(lambda: self._cancelled(flow))
-        # run_op keeps no reference to its signals object; if Python collected it while the worker
-        # runs, the result would be emitted from a deleted object and the flow would never finish.
-        self._tasks.add(signals)
-        for signal in (signals.finished, signals.failed, signals.cancelled):
-            signal.connect(lambda *_a, s=signals: self._tasks.discard(s))
+        # Every outcome through run_op, so each runs before the op's signals are let go (ops._ended).
+        run_op(self, title, job, on_done=on_done, on_error=self._failed(flow), on_cancelled=lambda: self._cancelled(flow))
 
     def _cancelled(self, flow: str) -> None:
         # A folder sync stops between bundles: the ones already imported stay imported, so reload.
