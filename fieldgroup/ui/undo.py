@@ -38,8 +38,9 @@ class StatusChange(QUndoCommand):
 class RecordEdit(QUndoCommand):
     """An edit already saved by a dialog: the first redo does nothing; undo writes the old values back."""
 
-    def __init__(self, apply: Callable[[dict[str, Any]], None], old: dict[str, Any], new: dict[str, Any]):
-        super().__init__(_("edit the action item"))
+    def __init__(self, apply: Callable[[dict[str, Any]], None], old: dict[str, Any], new: dict[str, Any],
+                 text: str | None = None):
+        super().__init__(text or _("edit the action item"))
         self.apply, self.old, self.new = apply, old, new
         self.first = True
 
@@ -78,25 +79,15 @@ class AttendanceChange(QUndoCommand):
         self.apply(self.old)
 
 
-class MeetingDetailsEdit(QUndoCommand):
+class MeetingDetailsEdit(RecordEdit):
     """A change of one meeting's details (type, date, times, title, place, region, pillar, agenda) made in
     the editor. It is already on screen when pushed, so the first redo does nothing; while the same
     fields keep changing the editor moves `new` along, so one stretch of typing is one step."""
 
     def __init__(self, meeting_id: str, apply: Callable[[dict[str, Any]], None], old: dict[str, Any],
                  new: dict[str, Any]):
-        super().__init__(_("edit the meeting details"))
-        self.meeting_id, self.apply, self.old, self.new = meeting_id, apply, dict(old), dict(new)
-        self.first = True
+        super().__init__(apply, dict(old), dict(new), _("edit the meeting details"))
+        self.meeting_id = meeting_id
 
     def fields(self) -> set[str]:
         return {name for name in self.new if self.new[name] != self.old.get(name)}
-
-    def redo(self) -> None:
-        if self.first:
-            self.first = False
-            return
-        self.apply(self.new)
-
-    def undo(self) -> None:
-        self.apply(self.old)
